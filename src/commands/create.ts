@@ -1,0 +1,77 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createKeyAndCertificate, KEY_TYPES, type KeyType } from '../core/crypto/create.js';
+import { fail } from '../core/errors.js';
+import { checkWritable, writeFilesSafely } from '../core/files/safe-write.js';
+import { checkName } from '../core/preflight/rules.js';
+import { EXIT, shellQuote, type Output } from './output.js';
+
+export interface CreateOptions {
+  outDir?: string;
+  name?: string;
+  keyType?: string;
+  days?: string;
+  subject?: string;
+  keyFormat?: 'pkcs1' | 'pkcs8';
+  csr?: boolean;
+  san?: string[];
+  force?: boolean;
+}
+
+export function defaultOutDir(): string {
+  return join(homedir(), '.ec2');
+}
+
+export function createdPaths(outDir: string, name: string, csr: boolean): { key: string; certificate: string } {
+  return { key: join(outDir, `pk-${name}.pem`), certificate: join(outDir, csr ? `csr-${name}.pem` : `cert-${name}.pem`) };
+}
+
+export function exportLines(keyPath: string, certificatePath: string): string[] {
+  return [`export EC2_PRIVATE_KEY=${shellQuote(resolve(keyPath))}`, `export EC2_CERT=${shellQuote(resolve(certificatePath))}`];
+}
+
+function parseKeyType(value: string): KeyType {
+  if ((KEY_TYPES as readonly string[]).includes(value)) return value as KeyType;
+  fail('KEY_TYPE_INVALID', `"${value}" is not a key type iamcert makes.`, `Use one of: ${KEY_TYPES.join(', ')}.`);
+}
+
+export async function runCreate(options: CreateOptions, output: Output): Promise<number> {
+  const name = options.name ?? 'amazon';
+  const nameProblem = checkName(name);
+  if (nameProblem) fail('FILE_NAME_INVALID', `--name ${nameProblem.message.replace(/^The name /, '')}`, nameProblem.fix);
+  const keyType = parseKeyType(options.keyType ?? 'rsa2048');
+  const days = Number(options.days ?? '3650');
+  const csr = options.csr ?? false;
+  const outDir = options.outDir ?? defaultOutDir();
+  const paths = createdPaths(outDir, name, csr);
+  // Refuse before spending time on a key that could not be saved.
+  await checkWritable(paths.key, { force: options.force, secret: true });
+  await checkWritable(paths.certificate, { force: options.force });
+
+  const created = await createKeyAndCertificate({
+    keyType,
+    subject: options.subject ?? '',
+    days,
+    keyFormat: options.keyFormat ?? 'pkcs8',
+    csr,
+    dnsNames: options.san,
+  });
+  await writeFilesSafely(
+    [
+      { path: paths.key, data: created.privateKeyPem, secret: true },
+      { path: paths.certificate, data: (csr ? created.csrPem : created.certificatePem) ?? '' },
+    ],
+    { force: options.force },
+  );
+  const what = csr ? 'certificate request (CSR)' : `self-signed certificate valid for ${days} days`;
+  output.err(
+    [
+      `Created a ${keyType} key and a ${what}:`,
+      `  ${paths.key}  private key, ${options.keyFormat === 'pkcs1' ? 'traditional (PKCS#1/SEC1)' : 'PKCS#8'}, mode 0600`,
+      `  ${paths.certificate}`,
+      csr ? 'Send the CSR to your CA; keep the key. When the certificate comes back: iamcert prepare CERT KEY --out-dir DIR' : 'Set these in your shell (or run: eval "$(iamcert create ...)"):',
+    ].join('\n'),
+  );
+  if (!csr) output.out(exportLines(paths.key, paths.certificate).join('\n'));
+  return EXIT.ok;
+}

@@ -1,0 +1,43 @@
+import { findRelations } from '../core/crypto/chain.js';
+import { toProblem } from '../core/errors.js';
+import { itemFacts, type FileFacts } from '../core/formats/facts.js';
+import type { ReadResult } from '../core/formats/items.js';
+import { readItems } from '../core/formats/read.js';
+import { formatFile } from './inspect-format.js';
+import { EXIT, printJson, type Output } from './output.js';
+import { readPassphrase } from './passphrase.js';
+import { readInputFile } from './read-input.js';
+
+export interface InspectOptions {
+  json?: boolean;
+  passphraseFile?: string;
+}
+
+export interface InspectedFile {
+  file: string;
+  result?: ReadResult;
+  facts: FileFacts;
+}
+
+export async function inspectFile(file: string, passphrase: string | undefined): Promise<InspectedFile> {
+  try {
+    const result = await readItems(await readInputFile(file), { passphrase });
+    const { matches, chain } = findRelations(result.items);
+    const facts: FileFacts = { file, container: result.container, items: result.items.map(itemFacts), matches, chain };
+    if (result.skipped.length > 0) facts.skipped = result.skipped;
+    return { file, result, facts };
+  } catch (error) {
+    const problem = toProblem(error);
+    return { file, facts: { file, error: { code: problem.code, message: problem.message, fix: problem.fix } } };
+  }
+}
+
+export async function runInspect(files: string[], options: InspectOptions, output: Output, now = new Date()): Promise<number> {
+  const passphrase = await readPassphrase(options.passphraseFile);
+  const inspected: InspectedFile[] = [];
+  for (const file of files) inspected.push(await inspectFile(file, passphrase));
+  if (options.json) printJson(output, inspected.map((entry) => entry.facts));
+  else output.out(inspected.map((entry) => formatFile(entry, now)).join('\n'));
+  const failed = inspected.some((entry) => entry.facts.error || entry.facts.items?.some((item) => 'error' in item));
+  return failed ? EXIT.problem : EXIT.ok;
+}

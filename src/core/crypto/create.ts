@@ -1,0 +1,117 @@
+import { createPrivateKey, randomBytes, webcrypto, type KeyObject } from 'node:crypto';
+import { fail } from '../errors.js';
+import { encodingFor, exportPrivateKey } from './private-key.js';
+import { loadX509 } from './peculiar.js';
+
+export const KEY_TYPES = ['rsa2048', 'rsa3072', 'rsa4096', 'ec256', 'ec384'] as const;
+export type KeyType = (typeof KEY_TYPES)[number];
+
+/** One line each, for people choosing a key type. */
+export const KEY_TYPE_WHY: Record<KeyType, string> = {
+  rsa2048: 'RSA 2048: works with every AWS service and every legacy tool (the default).',
+  rsa3072: 'RSA 3072: stronger, still accepted by CloudFront and load balancers.',
+  rsa4096: 'RSA 4096: strongest RSA; CloudFront and Classic Load Balancers refuse it.',
+  ec256: 'EC P-256: small and fast; no Classic Load Balancers or legacy EC2 tools.',
+  ec384: 'EC P-384: stronger EC; CloudFront and Classic Load Balancers refuse it.',
+};
+
+export interface CreateRequest {
+  keyType: KeyType;
+  /** OpenSSL style ("/CN=example.com/O=Example"); empty for a blank subject. */
+  subject: string;
+  days: number;
+  keyFormat: 'pkcs8' | 'pkcs1';
+  /** Make a CSR for a CA to sign instead of a self-signed certificate. */
+  csr?: boolean;
+  /** DNS names for subjectAltName. */
+  dnsNames?: string[];
+  now?: Date;
+}
+
+export interface Created {
+  key: KeyObject;
+  privateKeyPem: string;
+  certificatePem?: string;
+  csrPem?: string;
+}
+
+type Algorithm = RsaHashedKeyGenParams | EcKeyGenParams;
+
+function algorithmFor(keyType: KeyType): Algorithm & { hash: string } {
+  const rsa = (modulusLength: number) => ({ name: 'RSASSA-PKCS1-v1_5', modulusLength, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' });
+  switch (keyType) {
+    case 'rsa2048':
+      return rsa(2048);
+    case 'rsa3072':
+      return rsa(3072);
+    case 'rsa4096':
+      return rsa(4096);
+    case 'ec256':
+      return { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
+    case 'ec384':
+      return { name: 'ECDSA', namedCurve: 'P-384', hash: 'SHA-384' };
+  }
+}
+
+/** "/CN=a/O=b" → [{CN: ['a']}, {O: ['b']}], in the order given; "\/" keeps a slash in a value. */
+export function parseSubject(subject: string): Array<Record<string, string[]>> {
+  const trimmed = subject.trim();
+  if (trimmed === '' || trimmed === '/') return [];
+  if (!trimmed.startsWith('/')) {
+    fail('SUBJECT_INVALID', `The subject "${subject}" must look like /CN=name/O=organisation.`, 'Start it with a slash, e.g. --subject "/CN=www.example.com/O=Example Ltd".');
+  }
+  return trimmed
+    .slice(1)
+    .split(/(?<!\\)\//)
+    .filter(Boolean)
+    .map((part) => {
+      const equals = part.indexOf('=');
+      if (equals <= 0) fail('SUBJECT_INVALID', `"${part}" in the subject is not TYPE=value.`, 'Write each part as TYPE=value, e.g. /CN=www.example.com/O=Example Ltd.');
+      return { [part.slice(0, equals).trim()]: [part.slice(equals + 1).replace(/\\\//g, '/')] };
+    });
+}
+
+export function validateDays(days: number): void {
+  if (!Number.isInteger(days) || days < 1 || days > 36_500) {
+    fail('DAYS_INVALID', `${days} is not a number of days iamcert can use.`, 'Give a whole number of days from 1 to 36500 (3650 is ten years).');
+  }
+}
+
+/** Makes a key with native crypto, then a self-signed certificate or a CSR for it. */
+export async function createKeyAndCertificate(request: CreateRequest): Promise<Created> {
+  validateDays(request.days);
+  const name = parseSubject(request.subject);
+  const x509 = await loadX509();
+  const algorithm = algorithmFor(request.keyType);
+  const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
+  const key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
+  const privateKeyPem = exportPrivateKey(key, encodingFor(key, request.keyFormat), 'pem') as string;
+
+  const sanExtension = request.dnsNames?.length
+    ? [new x509.SubjectAlternativeNameExtension(request.dnsNames.map((value) => ({ type: 'dns' as const, value })))]
+    : [];
+  if (request.csr) {
+    const csr = await x509.Pkcs10CertificateRequestGenerator.create({ name, keys, signingAlgorithm: algorithm, extensions: sanExtension });
+    return { key, privateKeyPem, csrPem: `${csr.toString('pem')}\n` };
+  }
+  const notBefore = new Date(Math.floor((request.now ?? new Date()).getTime() / 1000) * 1000);
+  const notAfter = new Date(notBefore.getTime() + request.days * 24 * 60 * 60 * 1000);
+  const serial = randomBytes(16);
+  serial[0] = serial[0]! & 0x7f;
+  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: serial.toString('hex'),
+    name,
+    notBefore,
+    notAfter,
+    signingAlgorithm: algorithm,
+    keys,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | (algorithm.name === 'ECDSA' ? 0 : x509.KeyUsageFlags.keyEncipherment), true),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      ...sanExtension,
+    ],
+  });
+  return { key, privateKeyPem, certificatePem: `${certificate.toString('pem')}\n` };
+}

@@ -1,0 +1,37 @@
+/** A problem a user can act on: a stable code, one line saying what happened, one line saying what to do. */
+export interface Problem {
+  code: string;
+  message: string;
+  fix: string;
+}
+
+export class IamcertError extends Error implements Problem {
+  readonly code: string;
+  readonly fix: string;
+
+  constructor(problem: Problem) {
+    super(problem.message);
+    this.name = 'IamcertError';
+    this.code = problem.code;
+    this.fix = problem.fix;
+  }
+
+  toProblem(): Problem {
+    return { code: this.code, message: this.message, fix: this.fix };
+  }
+}
+
+export function fail(code: string, message: string, fix: string): never {
+  throw new IamcertError({ code, message, fix });
+}
+
+/** Turns anything thrown into a Problem, so no stack trace ever reaches a user. */
+export function toProblem(error: unknown, fallbackFix = 'If this keeps happening, report it with the command you ran.'): Problem {
+  if (error instanceof IamcertError) return error.toProblem();
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'UNEXPECTED', message: firstLine(message), fix: fallbackFix };
+}
+
+export function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').trim();
+}

@@ -1,0 +1,67 @@
+import type { KeyObject, X509Certificate } from 'node:crypto';
+import type { Problem } from '../errors.js';
+
+export type Container = 'pem' | 'der' | 'pkcs7' | 'pkcs12';
+export type KeyEncoding = 'pkcs1' | 'pkcs8' | 'sec1';
+
+/** Algorithm and size or curve of a public key; unknown fields stay undefined (an encrypted PKCS#8 key hides them). */
+export interface KeyShape {
+  keyAlgorithm?: string;
+  keySize?: number;
+  curve?: string;
+}
+
+export interface CertificateItem extends KeyShape {
+  type: 'certificate';
+  der: Buffer;
+  x509: X509Certificate;
+  sha256: string;
+  spkiSha256: string;
+  subject: string;
+  issuer: string;
+  serial: string;
+  notBefore: Date;
+  notAfter: Date;
+  selfSigned: boolean;
+  isCA: boolean;
+  sans: string[];
+}
+
+export interface PrivateKeyItem extends KeyShape {
+  type: 'private-key';
+  encoding: KeyEncoding;
+  encrypted: boolean;
+  /** Present whenever the key could be read (unencrypted, or decrypted with the passphrase). */
+  key?: KeyObject;
+  spkiSha256?: string;
+  /** Why an encrypted key could not be opened. */
+  problem?: Problem;
+}
+
+export interface PublicKeyItem extends KeyShape {
+  type: 'public-key';
+  encoding: 'spki' | 'pkcs1';
+  key: KeyObject;
+  spkiSha256: string;
+}
+
+export interface CsrItem extends KeyShape {
+  type: 'csr';
+  der: Buffer;
+  subject: string;
+  spkiSha256?: string;
+  signatureValid: boolean;
+}
+
+export type Item = CertificateItem | PrivateKeyItem | PublicKeyItem | CsrItem;
+
+export interface ReadResult {
+  container: Container;
+  items: Item[];
+  /** PEM blocks we recognised but do not handle (a CRL, say), by label. */
+  skipped: string[];
+}
+
+export interface ReadOptions {
+  passphrase?: string;
+}

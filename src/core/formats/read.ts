@@ -1,0 +1,110 @@
+import { fail } from '../errors.js';
+import { certificateItem } from '../crypto/certificate.js';
+import { csrItem } from '../crypto/csr.js';
+import { privateKeyFromDer, privateKeyItem } from '../crypto/private-key.js';
+import { publicKeyItem } from '../crypto/public-key.js';
+import type { Item, ReadOptions, ReadResult } from './items.js';
+import { decodePemBlocks, looksLikePem, type PemBlock } from './pem.js';
+import { readPkcs12 } from './pkcs12.js';
+import { readPkcs7 } from './pkcs7.js';
+
+/** Certificate files are kilobytes; a PEM chain IAM accepts is at most 2 MB. Anything far larger is not ours to parse. */
+export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+const DAMAGED_FIX = 'Get a fresh copy of the file; it is damaged or truncated.';
+
+/** Says what a file holds from its bytes alone, never from its name. */
+export async function readItems(bytes: Buffer, options: ReadOptions = {}): Promise<ReadResult> {
+  if (bytes.length === 0) fail('EMPTY_FILE', 'The file is empty.', 'Check that you picked the right file and that it was copied completely.');
+  if (bytes.length > MAX_INPUT_BYTES) {
+    fail('FILE_TOO_LARGE', `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; certificate files are at most ${MAX_INPUT_BYTES / 1024 / 1024} MB.`, 'Check that you picked a certificate, key or bundle, not some other file.');
+  }
+  const text = bytes.toString('latin1');
+  if (looksLikePem(text)) return readPem(bytes.toString('utf8'), options);
+  return readDer(bytes, options);
+}
+
+async function readPem(text: string, options: ReadOptions): Promise<ReadResult> {
+  const blocks = decodePemBlocks(text);
+  const items: Item[] = [];
+  const skipped: string[] = [];
+  let onlyPkcs7 = blocks.length > 0;
+  for (const block of blocks) {
+    const isPkcs7 = block.label === 'PKCS7' || block.label === 'CMS';
+    onlyPkcs7 &&= isPkcs7;
+    const found = await readPemBlock(block, options);
+    if (found === undefined) skipped.push(block.label);
+    else items.push(...found);
+  }
+  if (items.length === 0 && skipped.length > 0) {
+    fail('NOTHING_USABLE', `The file holds only ${skipped.join(', ')} blocks, and no certificate or key.`, 'Pick the file with the certificate or the private key.');
+  }
+  return { container: onlyPkcs7 ? 'pkcs7' : 'pem', items, skipped: skipped.filter((label) => label !== 'EC PARAMETERS') };
+}
+
+async function readPemBlock(block: PemBlock, options: ReadOptions): Promise<Item[] | undefined> {
+  switch (block.label) {
+    case 'CERTIFICATE':
+    case 'X509 CERTIFICATE':
+      return [parseOrFail(() => certificateItem(block.der), 'CERT_DAMAGED', 'A certificate in the file could not be read.')];
+    case 'PRIVATE KEY':
+      return [privateKeyItem({ pem: block.pem }, 'pkcs8', false)];
+    case 'ENCRYPTED PRIVATE KEY':
+      return [privateKeyItem({ pem: block.pem }, 'pkcs8', true, options.passphrase)];
+    case 'RSA PRIVATE KEY':
+      return [privateKeyItem({ pem: block.pem }, 'pkcs1', block.encryptedLegacy, options.passphrase)];
+    case 'EC PRIVATE KEY':
+      return [privateKeyItem({ pem: block.pem }, 'sec1', block.encryptedLegacy, options.passphrase)];
+    case 'PUBLIC KEY':
+    case 'RSA PUBLIC KEY': {
+      const item = publicKeyItem(block.der, block.label === 'PUBLIC KEY' ? 'spki' : 'pkcs1');
+      if (!item) fail('KEY_DAMAGED', 'A public key in the file could not be read.', DAMAGED_FIX);
+      return [item];
+    }
+    case 'CERTIFICATE REQUEST':
+    case 'NEW CERTIFICATE REQUEST': {
+      const item = await csrItem(block.der);
+      if (!item) fail('CSR_DAMAGED', 'A certificate request in the file could not be read.', DAMAGED_FIX);
+      return [item];
+    }
+    case 'PKCS7':
+    case 'CMS': {
+      const certificates = await readPkcs7(block.der);
+      if (!certificates) fail('PKCS7_DAMAGED', 'The PKCS#7 block could not be read.', DAMAGED_FIX);
+      return certificates;
+    }
+    case 'OPENSSH PRIVATE KEY':
+      fail('OPENSSH_KEY', 'This is an OpenSSH private key, which certificates cannot use.', 'Convert a copy with: ssh-keygen -p -m PKCS8 -f COPY_OF_KEY');
+    default:
+      return undefined;
+  }
+}
+
+async function readDer(der: Buffer, options: ReadOptions): Promise<ReadResult> {
+  const single = readSingleDer(der, options);
+  if (single) return { container: 'der', items: [single], skipped: [] };
+  const pfxItems = readPkcs12(der, options.passphrase);
+  if (pfxItems) return { container: 'pkcs12', items: pfxItems, skipped: [] };
+  const csr = await csrItem(der);
+  if (csr) return { container: 'der', items: [csr], skipped: [] };
+  const p7Items = await readPkcs7(der);
+  if (p7Items) return { container: 'pkcs7', items: p7Items, skipped: [] };
+  fail('UNRECOGNISED', 'This is not a certificate, key, CSR, PKCS#7 or PKCS#12 file (in PEM or DER).', 'Check that you picked the right file; if it came by email or chat, it may have been damaged on the way.');
+}
+
+function readSingleDer(der: Buffer, options: ReadOptions): Item | undefined {
+  try {
+    return certificateItem(der);
+  } catch {
+    // not a certificate; try the next shape
+  }
+  return privateKeyFromDer(der, options.passphrase) ?? publicKeyItem(der, 'spki') ?? publicKeyItem(der, 'pkcs1');
+}
+
+function parseOrFail<T>(parse: () => T, code: string, message: string): T {
+  try {
+    return parse();
+  } catch {
+    fail(code, message, DAMAGED_FIX);
+  }
+}

@@ -1,0 +1,50 @@
+import { toProblem } from '../errors.js';
+import type { Item } from '../formats/items.js';
+import { hasTextOutsidePem, looksLikePem } from '../formats/pem.js';
+import { readItems } from '../formats/read.js';
+import type { Field, Finding } from './rules.js';
+
+export const FIELD_NAMES: Record<Field, string> = {
+  certificate: 'certificate',
+  privateKey: 'private key',
+  chain: 'certificate chain',
+  name: 'name',
+  path: 'path',
+};
+
+const CONTAINER_WORDS = { der: 'binary DER', pkcs12: 'a PKCS#12 (PFX) bundle', pkcs7: 'a PKCS#7 (P7B) bundle', pem: 'PEM' } as const;
+
+export interface ReadField {
+  text: string;
+  items: Item[];
+  extraText: boolean;
+}
+
+/** Reads one upload field the way IAM sees it: PEM text, nothing converted. */
+export async function readField(field: Field, input: Buffer | string): Promise<ReadField | Finding> {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const text = bytes.toString('utf8');
+  const what = FIELD_NAMES[field];
+  const finding = (code: string, message: string, fix: string): Finding => ({ code, severity: 'error', field, message, fix });
+  if (!looksLikePem(bytes.toString('latin1'))) {
+    if (bytes.length === 0) return finding(`${prefix(field)}_MISSING`, `The ${what} is empty.`, `Pick the file that holds the ${what}.`);
+    let container = 'not PEM';
+    try {
+      container = CONTAINER_WORDS[(await readItems(bytes)).container];
+    } catch (error) {
+      if (toProblem(error).code === 'PASSPHRASE_REQUIRED') container = CONTAINER_WORDS.pkcs12;
+    }
+    return finding(`${prefix(field)}_NOT_PEM`, `The ${what} is ${container}; IAM takes PEM text only.`, 'Convert it: iamcert prepare FILE --out-dir DIR (or iamcert convert FILE --to pem).');
+  }
+  try {
+    const { items } = await readItems(bytes);
+    return { text, items, extraText: hasTextOutsidePem(text) };
+  } catch (error) {
+    const problem = toProblem(error);
+    return finding(`${prefix(field)}_UNREADABLE`, `The ${what} could not be read: ${problem.message}`, problem.fix);
+  }
+}
+
+export function prefix(field: Field): string {
+  return { certificate: 'CERT', privateKey: 'KEY', chain: 'CHAIN', name: 'NAME', path: 'PATH' }[field];
+}

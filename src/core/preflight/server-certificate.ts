@@ -1,0 +1,157 @@
+import { issuedBy } from '../crypto/certificate.js';
+import type { CertificateItem, PrivateKeyItem } from '../formats/items.js';
+import { describeNotYetValid, describeExpiry } from '../time/expiry.js';
+import { checkKeySupport } from './key-support.js';
+import { FIELD_NAMES, prefix, readField, type ReadField } from './read-field.js';
+import { checkName, checkPath, IAM_LIMITS, type Field, type Finding } from './rules.js';
+
+export interface ServerCertificateInput {
+  certificate: Buffer | string;
+  privateKey: Buffer | string;
+  chain?: Buffer | string;
+  name?: string;
+  path?: string;
+  cloudfront?: boolean;
+  now?: Date;
+}
+
+export interface PreflightReport {
+  ok: boolean;
+  findings: Finding[];
+  certificate?: CertificateItem;
+  key?: PrivateKeyItem;
+  chain: CertificateItem[];
+}
+
+const PREPARE_FIX = 'Let iamcert clean it: iamcert prepare FILE... --out-dir DIR';
+
+/** IAM's rules for UploadServerCertificate, checked locally on the inputs exactly as given. */
+export async function preflightServerCertificate(input: ServerCertificateInput): Promise<PreflightReport> {
+  const now = input.now ?? new Date();
+  const findings: Finding[] = [];
+  const add = (field: Field, code: string, message: string, fix: string, severity: Finding['severity'] = 'error') =>
+    findings.push({ code, severity, field, message, fix });
+
+  if (input.name !== undefined) pushDefined(findings, checkName(input.name));
+  if (input.path !== undefined) pushDefined(findings, checkPath(input.path, { cloudfront: input.cloudfront }));
+
+  const certificate = await checkCertificateField(input.certificate, now, findings);
+  const key = await checkKeyField(input.privateKey, findings);
+  if (certificate && key?.spkiSha256 && key.spkiSha256 !== certificate.spkiSha256) {
+    add('privateKey', 'KEY_MISMATCH', 'The private key does not belong to this certificate.', 'Pick the key that was made with this certificate; iamcert inspect shows which key matches which certificate.');
+  }
+
+  const chain = await checkChainField(input.chain, certificate, now, findings);
+  return { ok: !findings.some((finding) => finding.severity === 'error'), findings, certificate, key, chain };
+}
+
+function pushDefined(findings: Finding[], finding: Finding | undefined): void {
+  if (finding) findings.push(finding);
+}
+
+async function readPemField(field: Field, input: Buffer | string, limit: number, findings: Finding[]): Promise<ReadField | undefined> {
+  const read = await readField(field, input);
+  if ('code' in read) {
+    findings.push(read);
+    return undefined;
+  }
+  const what = FIELD_NAMES[field];
+  if (read.text.length > limit) {
+    findings.push({ code: `${prefix(field)}_TOO_LONG`, severity: 'error', field, message: `The ${what} is ${read.text.length} characters; IAM allows ${limit}.`, fix: `Check that the ${what} file holds only what belongs there.` });
+  }
+  if (read.extraText) {
+    findings.push({ code: `${prefix(field)}_EXTRA_TEXT`, severity: 'error', field, message: `The ${what} has text outside its BEGIN/END lines, which IAM rejects.`, fix: PREPARE_FIX });
+  }
+  return read;
+}
+
+async function checkCertificateField(input: Buffer | string, now: Date, findings: Finding[]): Promise<CertificateItem | undefined> {
+  const read = await readPemField('certificate', input, IAM_LIMITS.bodyChars, findings);
+  if (!read) return undefined;
+  const add = (code: string, message: string, fix: string, severity: Finding['severity'] = 'error') =>
+    findings.push({ code, severity, field: 'certificate', message, fix });
+  if (read.items.some((item) => item.type === 'private-key')) {
+    add('CERT_IS_PRIVATE_KEY', 'The certificate file holds a PRIVATE KEY. A private key must never be uploaded as a certificate body.', 'Pick the certificate file (BEGIN CERTIFICATE); give the key only as the private key.');
+    return undefined;
+  }
+  const certificates = read.items.filter((item): item is CertificateItem => item.type === 'certificate');
+  const [certificate] = certificates;
+  if (!certificate) {
+    add('CERT_MISSING', 'The certificate file holds no certificate.', 'Pick the file with BEGIN CERTIFICATE in it.');
+    return undefined;
+  }
+  if (certificates.length > 1) {
+    add('CERT_HAS_CHAIN', `The certificate file holds ${certificates.length} certificates; the body must be the server certificate alone.`, PREPARE_FIX);
+  }
+  const notYet = describeNotYetValid(certificate.notBefore, now);
+  if (notYet) add('CERT_NOT_YET_VALID', `The certificate is ${notYet} (from ${certificate.notBefore.toISOString()}).`, 'Wait until it is valid, or check this machine\'s clock.');
+  if (certificate.notAfter <= now) add('CERT_EXPIRED', `The certificate ${describeExpiry(certificate.notAfter, now)} (${certificate.notAfter.toISOString()}).`, 'Renew it with your CA, or make a new one with iamcert create.');
+  findings.push(...checkKeySupport(certificate));
+  return certificate;
+}
+
+async function checkKeyField(input: Buffer | string, findings: Finding[]): Promise<PrivateKeyItem | undefined> {
+  const read = await readPemField('privateKey', input, IAM_LIMITS.privateKeyChars, findings);
+  if (!read) return undefined;
+  const add = (code: string, message: string, fix: string) => findings.push({ code, severity: 'error', field: 'privateKey', message, fix });
+  const keys = read.items.filter((item): item is PrivateKeyItem => item.type === 'private-key');
+  const [key] = keys;
+  if (!key) {
+    const holds = read.items[0]?.type ?? 'nothing';
+    add('KEY_MISSING', `The private key file holds a ${holds}, not a private key.`, 'Pick the file with BEGIN PRIVATE KEY (or BEGIN RSA PRIVATE KEY) in it.');
+    return undefined;
+  }
+  if (keys.length > 1) add('KEY_MULTIPLE', `The private key file holds ${keys.length} keys; IAM takes one.`, PREPARE_FIX);
+  if (read.items.some((item) => item.type !== 'private-key')) add('KEY_EXTRA_ITEMS', 'The private key file holds more than the key.', PREPARE_FIX);
+  if (key.encrypted) {
+    add('KEY_ENCRYPTED', 'The private key is encrypted; IAM needs it unencrypted.', 'Decrypt a copy: iamcert convert KEY --to pem --passphrase-file PASSFILE --out plain-key.pem');
+  }
+  return key;
+}
+
+async function checkChainField(input: Buffer | string | undefined, certificate: CertificateItem | undefined, now: Date, findings: Finding[]): Promise<CertificateItem[]> {
+  const add = (code: string, message: string, fix: string, severity: Finding['severity'] = 'error') =>
+    findings.push({ code, severity, field: 'chain', message, fix });
+  const empty = input === undefined || input.length === 0;
+  if (empty) {
+    if (certificate && !certificate.selfSigned) {
+      add('CHAIN_MISSING', `The certificate was issued by "${certificate.issuer}", so IAM needs its chain.`, 'Give the intermediate certificates with --chain (your CA sends them as a bundle).');
+    }
+    return [];
+  }
+  const read = await readPemField('chain', input, IAM_LIMITS.chainChars, findings);
+  if (!read) return [];
+  if (read.items.some((item) => item.type === 'private-key')) {
+    add('CHAIN_HAS_PRIVATE_KEY', 'The chain file holds a PRIVATE KEY; it must hold certificates only.', PREPARE_FIX);
+  }
+  const chain = read.items.filter((item): item is CertificateItem => item.type === 'certificate');
+  if (chain.length === 0) {
+    add('CHAIN_EMPTY', 'The chain file holds no certificates.', 'Pick the CA bundle with the intermediate certificates.');
+    return chain;
+  }
+  if (certificate) {
+    const broken = firstBrokenLink(certificate, chain);
+    if (broken !== undefined) {
+      const link = chain[broken]!;
+      const below = broken === 0 ? 'the certificate' : `chain certificate ${broken - 1}`;
+      const message = link.sha256 === certificate.sha256
+        ? 'The chain starts with the certificate itself; the chain holds only its issuers.'
+        : `Chain certificate ${broken} ("${link.subject}") did not issue ${below}; the chain must go from the immediate issuer upward.`;
+      add('CHAIN_BROKEN', message, 'iamcert prepare finds and orders the right issuers for you.');
+    }
+  }
+  chain.forEach((link, index) => {
+    if (link.notAfter <= now) add('CHAIN_EXPIRED', `Chain certificate ${index} ("${link.subject}") ${describeExpiry(link.notAfter, now)}.`, 'Get the current intermediate bundle from your CA.', 'warning');
+  });
+  return chain;
+}
+
+/** The index of the first chain certificate that did not issue the one below it. */
+export function firstBrokenLink(certificate: CertificateItem, chain: CertificateItem[]): number | undefined {
+  let below = certificate;
+  for (const [index, link] of chain.entries()) {
+    if (!issuedBy(below.x509, link.x509)) return index;
+    below = link;
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openssl } from './openssl.js';
+
+export const PASSPHRASE = 'correct horse battery staple';
+
+/**
+ * Every format, encryption and key type the core must read, made by openssl
+ * in a fresh temp folder. Paths are relative to `dir`.
+ */
+export interface Fixtures {
+  dir: string;
+  path(name: string): string;
+  read(name: string): Buffer;
+  cleanup(): void;
+}
+
+export function makeFixtures(): Fixtures {
+  const dir = mkdtempSync(join(tmpdir(), 'iamcert-fixtures-'));
+  const run = (...args: string[]) => openssl(args, { cwd: dir });
+  const write = (name: string, data: string | Buffer) => writeFileSync(join(dir, name), data);
+  const pass = `pass:${PASSPHRASE}`;
+
+  // Keys of every type, PKCS#8 PEM.
+  for (const bits of [1024, 2048, 3072, 4096]) run('genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${bits}`, '-out', `rsa${bits}.key`);
+  for (const curve of ['P-256', 'P-384', 'P-521']) run('genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:${curve}`, '-out', `ec-${curve}.key`);
+  run('genpkey', '-algorithm', 'ED25519', '-out', 'ed25519.key');
+
+  // Traditional encodings and DER forms.
+  run('rsa', '-in', 'rsa2048.key', '-traditional', '-out', 'rsa2048-pkcs1.key');
+  run('ec', '-in', 'ec-P-256.key', '-out', 'ec-P-256-sec1.key');
+  run('pkcs8', '-topk8', '-nocrypt', '-in', 'rsa2048.key', '-outform', 'DER', '-out', 'rsa2048-pkcs8.der');
+  run('rsa', '-in', 'rsa2048.key', '-traditional', '-outform', 'DER', '-out', 'rsa2048-pkcs1.der');
+  run('ec', '-in', 'ec-P-256.key', '-outform', 'DER', '-out', 'ec-P-256-sec1.der');
+  run('pkey', '-in', 'rsa2048.key', '-pubout', '-out', 'rsa2048-spki.pub');
+  run('pkey', '-in', 'rsa2048.key', '-pubout', '-outform', 'DER', '-out', 'rsa2048-spki.pub.der');
+  run('rsa', '-in', 'rsa2048.key', '-RSAPublicKey_out', '-out', 'rsa2048-pkcs1.pub');
+  run('rsa', '-in', 'rsa2048.key', '-RSAPublicKey_out', '-outform', 'DER', '-out', 'rsa2048-pkcs1.pub.der');
+
+  // Encrypted keys.
+  run('rsa', '-in', 'rsa2048.key', '-traditional', '-aes256', '-passout', pass, '-out', 'enc-legacy-aes.key');
+  run('rsa', '-in', 'rsa2048.key', '-traditional', '-des3', '-passout', pass, '-out', 'enc-legacy-des3.key');
+  run('ec', '-in', 'ec-P-256.key', '-aes128', '-passout', pass, '-out', 'enc-legacy-ec.key');
+  run('pkcs8', '-topk8', '-in', 'rsa2048.key', '-v2', 'aes-256-cbc', '-passout', pass, '-out', 'enc-pbes2.key');
+  run('pkcs8', '-topk8', '-in', 'rsa2048.key', '-v1', 'PBE-SHA1-3DES', '-passout', pass, '-out', 'enc-sha1-3des.key');
+  run('pkcs8', '-topk8', '-in', 'ec-P-384.key', '-scrypt', '-passout', pass, '-out', 'enc-scrypt.key');
+  run('pkcs8', '-topk8', '-in', 'rsa2048.key', '-v2', 'aes-256-cbc', '-passout', pass, '-outform', 'DER', '-out', 'enc-pbes2.der');
+
+  // A CA chain: root → intermediate → leaf, plus a self-signed signing certificate.
+  write('ca.ext', 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  write('leaf.ext', 'basicConstraints=CA:FALSE\nsubjectAltName=DNS:www.example.com,DNS:example.com\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
+  run('req', '-x509', '-new', '-key', 'rsa4096.key', '-subj', '/CN=Test Root CA/O=iamcert tests', '-days', '3650', '-out', 'root.pem');
+  run('req', '-new', '-key', 'rsa3072.key', '-subj', '/CN=Test Intermediate CA/O=iamcert tests', '-out', 'intermediate.csr');
+  run('x509', '-req', '-in', 'intermediate.csr', '-CA', 'root.pem', '-CAkey', 'rsa4096.key', '-CAcreateserial', '-days', '1825', '-extfile', 'ca.ext', '-out', 'intermediate.pem');
+  run('req', '-new', '-key', 'rsa2048.key', '-subj', '/CN=www.example.com/O=Example Ltd', '-out', 'leaf.csr');
+  run('x509', '-req', '-in', 'leaf.csr', '-CA', 'intermediate.pem', '-CAkey', 'rsa3072.key', '-CAcreateserial', '-days', '397', '-extfile', 'leaf.ext', '-out', 'leaf.pem');
+  write('chain.pem', Buffer.concat([readFileSync(join(dir, 'intermediate.pem')), readFileSync(join(dir, 'root.pem'))]));
+  write('fullchain.pem', Buffer.concat([readFileSync(join(dir, 'leaf.pem')), readFileSync(join(dir, 'intermediate.pem')), readFileSync(join(dir, 'root.pem'))]));
+  run('x509', '-in', 'leaf.pem', '-outform', 'DER', '-out', 'leaf.der');
+  run('req', '-x509', '-new', '-key', 'rsa2048.key', '-subj', '/', '-days', '3650', '-out', 'selfsigned.pem');
+  run('req', '-x509', '-new', '-key', 'ec-P-256.key', '-subj', '/CN=ec.example.com', '-days', '365', '-out', 'ec-selfsigned.pem');
+  run('req', '-new', '-key', 'ec-P-384.key', '-subj', '/CN=ec-csr.example.com', '-out', 'ec.csr');
+  run('req', '-in', 'leaf.csr', '-outform', 'DER', '-out', 'leaf.csr.der');
+
+  // Certificates outside their validity window, made with `openssl ca`, the one 3.0 tool that sets dates freely.
+  write('index.txt', '');
+  write('ca.cnf', ['[ca]', 'default_ca=test', '[test]', 'database=index.txt', 'new_certs_dir=.', 'serial=ca.srl', 'default_md=sha256', 'policy=anything', 'unique_subject=no', '[anything]', 'commonName=supplied'].join('\n'));
+  write('ca.srl', '1000\n');
+  run('ca', '-batch', '-config', 'ca.cnf', '-selfsign', '-keyfile', 'rsa2048.key', '-in', 'leaf.csr', '-startdate', '20200101000000Z', '-enddate', '20210101000000Z', '-notext', '-out', 'expired.pem');
+  run('ca', '-batch', '-config', 'ca.cnf', '-selfsign', '-keyfile', 'rsa2048.key', '-in', 'leaf.csr', '-startdate', '20991231000000Z', '-enddate', '21001231000000Z', '-notext', '-out', 'future.pem');
+
+  // PKCS#12 and PKCS#7 containers.
+  run('pkcs12', '-export', '-in', 'leaf.pem', '-inkey', 'rsa2048.key', '-certfile', 'chain.pem', '-passout', pass, '-out', 'modern.p12');
+  run('pkcs12', '-export', '-legacy', '-in', 'leaf.pem', '-inkey', 'rsa2048.key', '-certfile', 'chain.pem', '-passout', pass, '-out', 'legacy.p12');
+  run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-passout', pass, '-out', 'ec.p12');
+  run('pkcs12', '-export', '-in', 'selfsigned.pem', '-inkey', 'rsa2048.key', '-passout', 'pass:', '-out', 'nopass.p12');
+  run('crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-out', 'chain.p7b');
+  run('crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-outform', 'DER', '-out', 'chain.p7b.der');
+
+  // Messy bundles, as people really have them.
+  write('bag-attributes.pem', openssl(['pkcs12', '-in', 'modern.p12', '-nodes', '-passin', pass], { cwd: dir }));
+  write('text-dump.pem', openssl(['x509', '-in', 'leaf.pem', '-text'], { cwd: dir }));
+  const leaf = readFileSync(join(dir, 'leaf.pem'), 'utf8');
+  write('crlf-bom.pem', '\uFEFF' + leaf.replace(/\n/g, '  \r\n'));
+  const root = readFileSync(join(dir, 'root.pem'), 'utf8');
+  const intermediate = readFileSync(join(dir, 'intermediate.pem'), 'utf8');
+  write('shuffled.pem', `Some notes someone pasted\n${root}\n${leaf}\nmore notes\n${intermediate}`);
+
+  return {
+    dir,
+    path: (name) => join(dir, name),
+    read: (name) => readFileSync(join(dir, name)),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
