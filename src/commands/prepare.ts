@@ -43,7 +43,7 @@ export async function runPrepare(files: string[], options: PrepareCommandOptions
     [
       `Prepared for IAM in ${options.outDir}:`,
       `  ${PREPARED_NAMES.certificate.padEnd(16)}${prepared.certificate.subject || '(empty subject)'}, ${describeKeyShape(prepared.certificate)}`,
-      `  ${PREPARED_NAMES.privateKey.padEnd(16)}unencrypted ${keyFormat.toUpperCase()}, mode 0600`,
+      `  ${PREPARED_NAMES.privateKey.padEnd(16)}unencrypted ${keyFormat === 'pkcs8' ? 'PKCS#8' : 'traditional (PKCS#1/SEC1)'}, mode 0600`,
       prepared.chainPem
         ? `  ${PREPARED_NAMES.chain.padEnd(16)}${prepared.chain.length} certificate${prepared.chain.length === 1 ? '' : 's'}, issuer first: ${prepared.chain.map((link) => link.subject).join(' → ')}`
         : '  (no chain.pem: the certificate is self-signed)',

@@ -96,6 +96,8 @@ export async function writeFileSafely(file: FileToWrite, options: WriteOptions =
  */
 export async function writeFilesSafely(files: FileToWrite[], options: WriteOptions = {}): Promise<void> {
   for (const file of files) await checkWritable(resolve(file.path), { ...options, secret: file.secret });
+  // A folder that will hold a secret is made 0700 first, whichever file is written first.
+  for (const file of files) if (file.secret) await ensureFolder(dirname(resolve(file.path)), true);
   const created: string[] = [];
   try {
     for (const file of files) {

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { IamcertError } from '../../../src/core/errors.js';
+import { readItems } from '../../../src/core/formats/read.js';
+import { fixtures } from '../../helpers/use-fixtures.js';
+
+const fx = fixtures();
+
+/** Every hostile input must end in a clean, coded IamcertError: never a crash or a raw library error. */
+async function expectCleanError(bytes: Buffer): Promise<IamcertError> {
+  const error = await readItems(bytes).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(IamcertError);
+  const problem = error as IamcertError;
+  expect(problem.code).toMatch(/^[A-Z0-9_]+$/);
+  expect(problem.message).not.toMatch(/\n|    at /);
+  expect(problem.fix.length).toBeGreaterThan(0);
+  return problem;
+}
+
+function nestedDer(depth: number): Buffer {
+  // SEQUENCE { SEQUENCE { ... } } with long-form lengths, innermost empty.
+  let inner = Buffer.from([0x30, 0x00]);
+  for (let level = 0; level < depth; level += 1) {
+    const length = inner.length;
+    const header = length < 0x80 ? Buffer.from([0x30, length]) : length < 0x10000 ? Buffer.from([0x30, 0x82, length >> 8, length & 0xff]) : Buffer.from([0x30, 0x83, length >> 16, (length >> 8) & 0xff, length & 0xff]);
+    inner = Buffer.concat([header, inner]);
+  }
+  return inner;
+}
+
+describe('hostile input', () => {
+  it('an empty file', async () => {
+    expect((await expectCleanError(Buffer.alloc(0))).code).toBe('EMPTY_FILE');
+  });
+
+  it('random bytes', async () => {
+    for (let round = 0; round < 20; round += 1) await expectCleanError(randomBytes(1 + round * 97));
+  });
+
+  it('a truncated DER certificate and a truncated PKCS#12', async () => {
+    const der = fx.read('leaf.der');
+    await expectCleanError(der.subarray(0, der.length - 40));
+    const pfx = fx.read('modern.p12');
+    await expectCleanError(pfx.subarray(0, Math.floor(pfx.length / 2)));
+  });
+
+  it('corrupt base64 inside a PEM block', async () => {
+    const pem = fx.text('leaf.pem').replace(/\n[A-Za-z0-9+/]{10}/, '\n!!!*****$$');
+    expect((await expectCleanError(Buffer.from(pem))).code).toBe('PEM_DAMAGED');
+  });
+
+  it('a truncated PEM file', async () => {
+    const pem = fx.text('leaf.pem');
+    await expectCleanError(Buffer.from(pem.slice(0, pem.length / 2)));
+  });
+
+  it('a PEM block with no body', async () => {
+    const code = (await expectCleanError(Buffer.from('-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n'))).code;
+    expect(['PEM_EMPTY', 'PEM_DAMAGED']).toContain(code);
+  });
+
+  it('a well-formed PEM block whose content is not a certificate', async () => {
+    const pem = `-----BEGIN CERTIFICATE-----\n${randomBytes(300).toString('base64')}\n-----END CERTIFICATE-----\n`;
+    expect((await expectCleanError(Buffer.from(pem))).code).toBe('CERT_DAMAGED');
+  });
+
+  it('bogus DER lengths', async () => {
+    await expectCleanError(Buffer.from([0x30, 0x84, 0xff, 0xff, 0xff, 0xff, 0x02, 0x01, 0x00]));
+    await expectCleanError(Buffer.from([0x30, 0x89, 0x01, 0x02]));
+    const der = Buffer.from(fx.read('leaf.der'));
+    der[1] = 0x84;
+    await expectCleanError(der);
+  });
+
+  it('20,000 levels of nested DER', async () => {
+    await expectCleanError(nestedDer(20_000));
+  });
+
+  it('a 20 MB file', async () => {
+    expect((await expectCleanError(Buffer.alloc(20 * 1024 * 1024, 0x41))).code).toBe('FILE_TOO_LARGE');
+  });
+
+  it('a file that is only a CRL-like block says there is nothing usable', async () => {
+    const pem = `-----BEGIN X509 CRL-----\n${randomBytes(60).toString('base64')}\n-----END X509 CRL-----\n`;
+    expect((await expectCleanError(Buffer.from(pem))).code).toBe('NOTHING_USABLE');
+  });
+});
