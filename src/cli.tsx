@@ -3,7 +3,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Option, type OptionValues } from 'commander';
 import { EXIT, problemLine, processOutput } from './commands/output.js';
 import { toProblem } from './core/errors.js';
 
@@ -21,6 +21,11 @@ function action<A extends unknown[]>(work: (...args: A) => Promise<number>): (..
   };
 }
 
+/** A subcommand's options together with the global connection flags, typed as the command expects. */
+function globals<T extends OptionValues>(command: Command): T {
+  return command.optsWithGlobals<T>();
+}
+
 const passphraseOption = () => new Option('--passphrase-file <file>', 'read the passphrase from the first line of FILE (or set IAMCERT_PASSPHRASE)');
 const keyFormatOption = (description: string) => new Option('--key-format <format>', description).choices(['pkcs8', 'pkcs1']);
 
@@ -29,8 +34,11 @@ export function buildProgram(): Command {
     .description('Certificates for AWS IAM, without OpenSSL flags. With no command, opens the full-screen app.')
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .option('--profile <name>', 'AWS profile (default: the SDK chain: env, config files, SSO, instance role)')
+    .option('--region <region>', 'AWS region for signing (IAM is global)', undefined)
+    .option('--endpoint-url <url>', 'send IAM and STS calls here, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')
     .exitOverride()
-    .action(action(async () => (await import('./tui/start.js')).startTui()));
+    .action(action(async () => (await import('./tui/start.js')).startTui(program.opts())));
 
   program
     .command('inspect')
@@ -93,6 +101,101 @@ export function buildProgram(): Command {
     .option('--csr', 'write a certificate request (csr-NAME.pem) instead of a certificate')
     .option('--force', 'replace existing files')
     .action(action(async (options) => (await import('./commands/create.js')).runCreate(options, processOutput)));
+
+
+  program
+    .command('whoami')
+    .description('show the account and identity iamcert acts as (STS GetCallerIdentity)')
+    .option('--json', 'print JSON')
+    .action(action(async (_options, command: Command) => (await import('./commands/iam/server-certificates.js')).runWhoami(globals(command), processOutput)));
+
+  program
+    .command('list')
+    .description('list IAM server certificates, soonest expiry first')
+    .option('--path-prefix <prefix>', 'only certificates under this path, e.g. /cloudfront/')
+    .option('--json', 'print a JSON array')
+    .action(action(async (_options, command: Command) => (await import('./commands/iam/server-certificates.js')).runList(globals(command), processOutput)));
+
+  program
+    .command('get')
+    .description('show a server certificate: metadata, parsed body and chain (the private key is never returned by IAM)')
+    .argument('<name>', 'server certificate name')
+    .option('--out-dir <dir>', 'also write NAME.pem and NAME-chain.pem here')
+    .option('--force', 'replace existing files in --out-dir')
+    .option('--json', 'print JSON')
+    .action(action(async (name: string, _options, command: Command) => (await import('./commands/iam/server-certificates.js')).runGet(name, globals(command), processOutput)));
+
+  program
+    .command('upload')
+    .description("upload a server certificate; IAM's rules are checked first and nothing is sent if they fail")
+    .requiredOption('--name <name>', 'server certificate name')
+    .requiredOption('--cert <file>', 'certificate body (PEM)')
+    .requiredOption('--key <file>', 'private key (PEM, unencrypted)')
+    .option('--chain <file>', 'certificate chain (PEM); needed unless self-signed')
+    .option('--path <path>', 'IAM path; CloudFront needs /cloudfront/...')
+    .option('--cloudfront', 'the certificate is for CloudFront')
+    .option('--json', 'print the new certificate as JSON')
+    .action(action(async (_options, command: Command) => (await import('./commands/iam/server-certificates.js')).runUpload(globals(command), processOutput)));
+
+  program
+    .command('rename')
+    .description('rename a server certificate and/or move it to another path (UpdateServerCertificate)')
+    .argument('<name>', 'current name')
+    .option('--new-name <name>', 'new name')
+    .option('--new-path <path>', 'new path, e.g. /cloudfront/')
+    .option('--cloudfront', 'the new path is for CloudFront')
+    .action(action(async (name: string, _options, command: Command) => (await import('./commands/iam/server-certificates.js')).runRename(name, globals(command), processOutput)));
+
+  program
+    .command('delete')
+    .description('delete a server certificate (shows the account; needs --yes)')
+    .argument('<name>', 'server certificate name')
+    .option('--yes', 'really delete it')
+    .action(action(async (name: string, _options, command: Command) => (await import('./commands/iam/server-certificates.js')).runDelete(name, globals(command), processOutput)));
+
+  const signing = program.command('signing').description("an IAM user's signing certificates (X.509, for legacy EC2/ELB tools)");
+  const userOption = () => new Option('--user <name>', 'IAM user name').makeOptionMandatory();
+  signing
+    .command('list')
+    .description("list a user's signing certificates with status, expiry and fingerprint")
+    .addOption(userOption())
+    .option('--json', 'print JSON')
+    .action(action(async (_options, command: Command) => (await import('./commands/iam/signing.js')).runSigningList(globals(command), processOutput)));
+  signing
+    .command('upload')
+    .description('upload a certificate (never a key) as a signing certificate')
+    .addOption(userOption())
+    .requiredOption('--cert <file>', 'certificate file (PEM)')
+    .option('--json', 'print JSON')
+    .action(action(async (_options, command: Command) => (await import('./commands/iam/signing.js')).runSigningUpload(globals(command), processOutput)));
+  for (const [verb, status] of [['activate', 'Active'], ['deactivate', 'Inactive']] as const) {
+    signing
+      .command(verb)
+      .description(`${verb} a signing certificate`)
+      .addOption(userOption())
+      .requiredOption('--id <id>', 'certificate ID (see signing list)')
+      .action(action(async (_options, command: Command) => (await import('./commands/iam/signing.js')).runSigningStatus(globals(command), status, processOutput)));
+  }
+  signing
+    .command('delete')
+    .description('delete a signing certificate (shows the account; needs --yes)')
+    .addOption(userOption())
+    .requiredOption('--id <id>', 'certificate ID (see signing list)')
+    .option('--yes', 'really delete it')
+    .action(action(async (_options, command: Command) => (await import('./commands/iam/signing.js')).runSigningDelete(globals(command), processOutput)));
+
+  program
+    .command('onboard')
+    .description('create (or resume) a user with group, access key and signing certificate, and print the EC2 exports')
+    .requiredOption('--user <name>', 'IAM user to create or reuse')
+    .requiredOption('--group <name>', 'group to create or reuse')
+    .option('--policy <nameOrArn...>', 'AWS-managed policies to attach to the group')
+    .option('--access-key-file <file>', 'where to save the access key CSV (default: OUT_DIR/USER_accessKeys.csv)')
+    .option('--no-access-key', 'do not create an access key')
+    .option('--signing-cert <create|FILE|none>', 'create a new key and certificate (default), upload FILE, or none')
+    .option('--out-dir <dir>', 'folder for pk-USER.pem, cert-USER.pem and the CSV (default: ~/.ec2)')
+    .option('--json', 'print the result as JSON (the secret stays in its file)')
+    .action(action(async (_options, command: Command) => (await import('./commands/iam/onboard.js')).runOnboard(globals(command), processOutput)));
 
   return program;
 }

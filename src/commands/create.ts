@@ -1,10 +1,11 @@
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createKeyAndCertificate, KEY_TYPES, type KeyType } from '../core/crypto/create.js';
 import { fail } from '../core/errors.js';
 import { checkWritable, writeFilesSafely } from '../core/files/safe-write.js';
 import { checkName } from '../core/preflight/rules.js';
-import { EXIT, shellQuote, type Output } from './output.js';
+import { ec2ExportLines } from '../core/shell-exports.js';
+import { EXIT, type Output } from './output.js';
 
 export interface CreateOptions {
   outDir?: string;
@@ -24,10 +25,6 @@ export function defaultOutDir(): string {
 
 export function createdPaths(outDir: string, name: string, csr: boolean): { key: string; certificate: string } {
   return { key: join(outDir, `pk-${name}.pem`), certificate: join(outDir, csr ? `csr-${name}.pem` : `cert-${name}.pem`) };
-}
-
-export function exportLines(keyPath: string, certificatePath: string): string[] {
-  return [`export EC2_PRIVATE_KEY=${shellQuote(resolve(keyPath))}`, `export EC2_CERT=${shellQuote(resolve(certificatePath))}`];
 }
 
 function parseKeyType(value: string): KeyType {
@@ -72,6 +69,6 @@ export async function runCreate(options: CreateOptions, output: Output): Promise
       csr ? 'Send the CSR to your CA; keep the key. When the certificate comes back: iamcert prepare CERT KEY --out-dir DIR' : 'Set these in your shell (or run: eval "$(iamcert create ...)"):',
     ].join('\n'),
   );
-  if (!csr) output.out(exportLines(paths.key, paths.certificate).join('\n'));
+  if (!csr) output.out(ec2ExportLines(paths.certificate, paths.key).join('\n'));
   return EXIT.ok;
 }

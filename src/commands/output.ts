@@ -20,8 +20,3 @@ export function problemLine(problem: Problem): string {
 export function printJson(output: Output, value: unknown): void {
   output.out(JSON.stringify(value, null, 2));
 }
-
-/** Quotes a path for a POSIX shell only when it needs it. */
-export function shellQuote(value: string): string {
-  return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
-}

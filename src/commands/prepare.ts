@@ -3,7 +3,8 @@ import { describeKeyShape } from '../core/crypto/key-facts.js';
 import { writeFilesSafely, type FileToWrite } from '../core/files/safe-write.js';
 import { prepareForIamUpload } from '../core/prepare.js';
 import { reportLines } from './check.js';
-import { EXIT, shellQuote, type Output } from './output.js';
+import { shellQuote } from '../core/shell-exports.js';
+import { EXIT, type Output } from './output.js';
 import { readPassphrase } from './passphrase.js';
 import { readInputFile } from './read-input.js';
 

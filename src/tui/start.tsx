@@ -29,7 +29,7 @@ function Placeholder(): React.JSX.Element {
   );
 }
 
-export async function startTui(): Promise<number> {
+export async function startTui(_connection: { profile?: string; region?: string; endpointUrl?: string } = {}): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('iamcert: the full-screen app needs a terminal. Run a command instead, e.g. iamcert inspect FILE (see iamcert --help).\n');
     return EXIT.problem;

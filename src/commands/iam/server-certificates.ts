@@ -1,0 +1,150 @@
+import { join } from 'node:path';
+import { writeFilesSafely, type FileToWrite } from '../../core/files/safe-write.js';
+import { describeIdentity, whoAmI } from '../../core/iam/identity.js';
+import {
+  DELETE_WARNING,
+  deleteServerCertificate,
+  getServerCertificate,
+  KEY_NOT_READABLE,
+  listServerCertificates,
+  renameServerCertificate,
+  uploadServerCertificate,
+  type ServerCertificateRow,
+} from '../../core/iam/server-certificates.js';
+import { describeKeyShape } from '../../core/crypto/key-facts.js';
+import { itemFacts } from '../../core/formats/facts.js';
+import { describeExpiry } from '../../core/time/expiry.js';
+import { findingLine } from '../check.js';
+import { EXIT, printJson, type Output } from '../output.js';
+import { readInputFile } from '../read-input.js';
+import { connect, type ConnectionFlags } from './connect.js';
+import { formatTable } from './table.js';
+
+export function sortByExpiry(rows: ServerCertificateRow[]): ServerCertificateRow[] {
+  return [...rows].sort((a, b) => (a.expiration ?? '9999').localeCompare(b.expiration ?? '9999') || a.name.localeCompare(b.name));
+}
+
+function expiresCell(row: ServerCertificateRow, now: Date): string {
+  if (!row.expiration) return '?';
+  return `${row.expiration.slice(0, 10)} (${describeExpiry(new Date(row.expiration), now).replace(/^expires /, '')})`;
+}
+
+export async function runList(flags: ConnectionFlags & { pathPrefix?: string; json?: boolean }, output: Output, now = new Date()): Promise<number> {
+  const clients = await connect(flags, output);
+  const rows = sortByExpiry(await listServerCertificates(clients, { pathPrefix: flags.pathPrefix, now }));
+  if (flags.json) {
+    printJson(output, rows);
+    return EXIT.ok;
+  }
+  if (rows.length === 0) {
+    output.out(`No server certificates${flags.pathPrefix ? ` under ${flags.pathPrefix}` : ''}. Upload one with: iamcert upload --name NAME --cert C --key K`);
+    return EXIT.ok;
+  }
+  output.out(
+    formatTable(
+      ['NAME', 'PATH', 'EXPIRES', 'UPLOADED', 'ID'],
+      rows.map((row) => [row.name, row.path, expiresCell(row, now), row.uploadDate?.slice(0, 10) ?? '', row.id]),
+    ),
+  );
+  const expired = rows.filter((row) => row.expiryState === 'expired').length;
+  const soon = rows.filter((row) => row.expiryState === '≤30 days').length;
+  output.out(`${rows.length} certificate${rows.length === 1 ? '' : 's'}; ${expired} expired, ${soon} expiring within 30 days.`);
+  return EXIT.ok;
+}
+
+export async function runGet(name: string, flags: ConnectionFlags & { outDir?: string; json?: boolean; force?: boolean }, output: Output, now = new Date()): Promise<number> {
+  const clients = await connect(flags, output);
+  const details = await getServerCertificate(clients, name, { now });
+  if (flags.outDir) {
+    const files: FileToWrite[] = [{ path: join(flags.outDir, `${name}.pem`), data: details.body.endsWith('\n') ? details.body : `${details.body}\n` }];
+    if (details.chain) files.push({ path: join(flags.outDir, `${name}-chain.pem`), data: details.chain.endsWith('\n') ? details.chain : `${details.chain}\n` });
+    await writeFilesSafely(files, { force: flags.force });
+    output.err(`Wrote ${files.map((file) => file.path).join(' and ')}. ${KEY_NOT_READABLE}`);
+  }
+  if (flags.json) {
+    const { certificate, chainCertificates, ...plain } = details;
+    printJson(output, { ...plain, certificate: certificate ? itemFacts(certificate) : undefined, chainCertificates: chainCertificates.map(itemFacts) });
+    return EXIT.ok;
+  }
+  const certificate = details.certificate;
+  output.out(
+    [
+      `${details.name}  ${details.arn}`,
+      `  path        ${details.path}`,
+      `  id          ${details.id}`,
+      `  uploaded    ${details.uploadDate ?? '?'}`,
+      ...(certificate
+        ? [
+            `  subject     ${certificate.subject || '(empty)'}`,
+            `  issuer      ${certificate.selfSigned ? 'itself (self-signed)' : certificate.issuer}`,
+            `  names       ${certificate.sans.join(', ') || '(none)'}`,
+            `  key         ${describeKeyShape(certificate)}`,
+            `  valid       ${certificate.notBefore.toISOString().slice(0, 10)} to ${certificate.notAfter.toISOString().slice(0, 10)}, ${describeExpiry(certificate.notAfter, now)}`,
+            `  sha256      ${certificate.sha256}`,
+          ]
+        : [`  body        could not be parsed${details.parseProblem ? `: ${details.parseProblem}` : ''}`]),
+      `  chain       ${details.chainCertificates.length === 0 ? '(none)' : details.chainCertificates.map((link) => link.subject).join(' → ')}`,
+      `  private key ${KEY_NOT_READABLE}`,
+    ].join('\n'),
+  );
+  return EXIT.ok;
+}
+
+export interface UploadFlags extends ConnectionFlags {
+  name: string;
+  cert: string;
+  key: string;
+  chain?: string;
+  path?: string;
+  cloudfront?: boolean;
+  json?: boolean;
+}
+
+export async function runUpload(flags: UploadFlags, output: Output): Promise<number> {
+  const input = {
+    name: flags.name,
+    certificate: await readInputFile(flags.cert),
+    privateKey: await readInputFile(flags.key),
+    chain: flags.chain ? await readInputFile(flags.chain) : undefined,
+    path: flags.path,
+    cloudfront: flags.cloudfront,
+  };
+  const clients = await connect(flags, output);
+  const { row, report } = await uploadServerCertificate(clients, input);
+  if (flags.json) {
+    printJson(output, row);
+    return EXIT.ok;
+  }
+  output.out([`Uploaded ${row.name} to ${row.path}`, `  arn ${row.arn}`, `  id  ${row.id}`, ...report.findings.map(findingLine), KEY_NOT_READABLE].join('\n'));
+  return EXIT.ok;
+}
+
+export async function runRename(name: string, flags: ConnectionFlags & { newName?: string; newPath?: string; cloudfront?: boolean }, output: Output): Promise<number> {
+  const clients = await connect(flags, output);
+  await renameServerCertificate(clients, name, { newName: flags.newName, newPath: flags.newPath, cloudfront: flags.cloudfront });
+  const parts = [flags.newName ? `renamed to ${flags.newName}` : '', flags.newPath ? `moved to ${flags.newPath}` : ''].filter(Boolean);
+  output.out(`Server certificate ${name} ${parts.join(' and ')}.`);
+  return EXIT.ok;
+}
+
+export async function runDelete(name: string, flags: ConnectionFlags & { yes?: boolean }, output: Output): Promise<number> {
+  const clients = await connect(flags, output);
+  const identity = await whoAmI(clients);
+  const target = `server certificate "${name}" in ${describeIdentity(identity)}`;
+  if (!flags.yes) {
+    output.err(`This would delete ${target}. ${DELETE_WARNING}\nNothing was deleted; run again with --yes to delete it.`);
+    return EXIT.usage;
+  }
+  await deleteServerCertificate(clients, name);
+  output.out(`Deleted ${target}.`);
+  output.err(DELETE_WARNING);
+  return EXIT.ok;
+}
+
+export async function runWhoami(flags: ConnectionFlags & { json?: boolean }, output: Output): Promise<number> {
+  const clients = await connect(flags, output);
+  const identity = await whoAmI(clients);
+  if (flags.json) printJson(output, identity);
+  else output.out([`account   ${identity.account ?? 'unknown'}`, `arn       ${identity.arn ?? 'unknown'}`, `profile   ${identity.profile ?? '(default chain)'}`, `region    ${identity.region}`, `endpoint  ${identity.endpoint}`, ...(identity.note ? [identity.note] : [])].join('\n'));
+  return EXIT.ok;
+}

@@ -1,0 +1,70 @@
+import { describeIdentity, whoAmI } from '../../core/iam/identity.js';
+import {
+  deleteSigningCertificate,
+  listSigningCertificates,
+  setSigningCertificateStatus,
+  SIGNING_CERTIFICATES_PER_USER,
+  uploadSigningCertificate,
+  type SigningCertificateRow,
+} from '../../core/iam/signing-certificates.js';
+import { describeExpiry } from '../../core/time/expiry.js';
+import { EXIT, printJson, type Output } from '../output.js';
+import { readInputFile } from '../read-input.js';
+import { connect, type ConnectionFlags } from './connect.js';
+import { formatTable } from './table.js';
+
+interface UserFlags extends ConnectionFlags {
+  user: string;
+  json?: boolean;
+}
+
+const withoutBody = ({ body: _body, ...row }: SigningCertificateRow) => row;
+
+export async function runSigningList(flags: UserFlags, output: Output, now = new Date()): Promise<number> {
+  const clients = await connect(flags, output);
+  const rows = await listSigningCertificates(clients, flags.user, { now });
+  if (flags.json) {
+    printJson(output, rows.map(withoutBody));
+    return EXIT.ok;
+  }
+  if (rows.length === 0) {
+    output.out(`User ${flags.user} has no signing certificates. Add one: iamcert signing upload --user ${flags.user} --cert cert.pem`);
+    return EXIT.ok;
+  }
+  output.out(
+    formatTable(
+      ['ID', 'STATUS', 'EXPIRES', 'UPLOADED', 'SHA256'],
+      rows.map((row) => [row.id, row.status, row.notAfter ? `${row.notAfter.slice(0, 10)} (${describeExpiry(new Date(row.notAfter), now)})` : '?', row.uploadDate?.slice(0, 10) ?? '', row.sha256 ?? '?']),
+    ),
+  );
+  output.out(`${rows.length} of ${SIGNING_CERTIFICATES_PER_USER} allowed signing certificates.`);
+  return EXIT.ok;
+}
+
+export async function runSigningUpload(flags: UserFlags & { cert: string }, output: Output): Promise<number> {
+  const body = await readInputFile(flags.cert);
+  const clients = await connect(flags, output);
+  const row = await uploadSigningCertificate(clients, flags.user, body);
+  if (flags.json) printJson(output, withoutBody(row));
+  else output.out(`Uploaded signing certificate ${row.id} for ${flags.user} (${row.status}).`);
+  return EXIT.ok;
+}
+
+export async function runSigningStatus(flags: UserFlags & { id: string }, status: 'Active' | 'Inactive', output: Output): Promise<number> {
+  const clients = await connect(flags, output);
+  await setSigningCertificateStatus(clients, flags.user, flags.id, status);
+  output.out(`Signing certificate ${flags.id} of ${flags.user} is now ${status}.`);
+  return EXIT.ok;
+}
+
+export async function runSigningDelete(flags: UserFlags & { id: string; yes?: boolean }, output: Output): Promise<number> {
+  const clients = await connect(flags, output);
+  const target = `signing certificate ${flags.id} of user "${flags.user}" in ${describeIdentity(await whoAmI(clients))}`;
+  if (!flags.yes) {
+    output.err(`This would delete ${target}; requests signed with it will fail.\nNothing was deleted; run again with --yes to delete it (or deactivate it first to test).`);
+    return EXIT.usage;
+  }
+  await deleteSigningCertificate(clients, flags.user, flags.id);
+  output.out(`Deleted ${target}.`);
+  return EXIT.ok;
+}

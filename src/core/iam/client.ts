@@ -1,0 +1,76 @@
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext, HttpHandlerOptions, MetadataBearer, RequestHandler } from '@smithy/types';
+
+export interface ConnectionOptions {
+  profile?: string;
+  /** IAM is global; the region only picks the signing region and STS endpoint. */
+  region?: string;
+  endpointUrl?: string;
+  /** Tests hand in a handler that answers with real IAM XML. */
+  requestHandler?: RequestHandler<unknown, unknown, HttpHandlerOptions>;
+  /** Called when the SDK retries a throttled or failed call, so a screen can say so. */
+  onRetry?: (event: RetryEvent) => void;
+  maxAttempts?: number;
+}
+
+export interface RetryEvent {
+  operation: string;
+  attempt: number;
+}
+
+export interface IamClients {
+  iam: IAMClient;
+  sts: STSClient;
+  /** Where calls go, for people: the endpoint when one is set, else "AWS". */
+  endpointLabel: string;
+  profile?: string;
+  region: string;
+}
+
+const TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true };
+
+export function endpointFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.AWS_ENDPOINT_URL_IAM ?? env.AWS_ENDPOINT_URL;
+}
+
+/** IAM and STS clients on the SDK's default credential chain (env, config files, profiles, SSO, instance roles). */
+export function createIamClients(options: ConnectionOptions = {}): IamClients {
+  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const common = {
+    region,
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
+    requestHandler: options.requestHandler ?? TIMEOUTS,
+    maxAttempts: options.maxAttempts ?? 4,
+  };
+  const iam = new IAMClient(common);
+  const sts = new STSClient(common);
+  if (options.onRetry) {
+    for (const client of [iam, sts]) reportRetries(client, options.onRetry);
+  }
+  return {
+    iam,
+    sts,
+    endpointLabel: options.endpointUrl ?? endpointFromEnvironment() ?? 'AWS',
+    profile: options.profile ?? process.env.AWS_PROFILE,
+    region,
+  };
+}
+
+type Stackable = Pick<IAMClient, 'middlewareStack'>;
+
+/** Sits inside the SDK's retry loop, so it sees every attempt of one call. */
+function reportRetries(client: Stackable, onRetry: (event: RetryEvent) => void): void {
+  client.middlewareStack.addRelativeTo(
+    <Output extends MetadataBearer>(next: FinalizeHandler<object, Output>, context: HandlerExecutionContext) => {
+      let attempt = 0;
+      return async (args: FinalizeHandlerArguments<object>) => {
+        attempt += 1;
+        if (attempt > 1) onRetry({ operation: String(context.commandName ?? 'call').replace(/Command$/, ''), attempt });
+        return next(args);
+      };
+    },
+    { relation: 'after', toMiddleware: 'retryMiddleware', name: 'iamcertRetryReporter' },
+  );
+}

@@ -1,0 +1,132 @@
+import { IamcertError, firstLine, type Problem } from '../errors.js';
+
+export interface AwsErrorContext {
+  /** The IAM action, e.g. "UploadServerCertificate", for AccessDenied messages. */
+  action: string;
+  /** What was acted on, e.g. 'server certificate "www-2026"'. */
+  subject?: string;
+  endpoint?: string;
+  profile?: string;
+}
+
+interface AwsLikeError {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+  $fault?: string;
+}
+
+function asAwsError(error: unknown): AwsLikeError {
+  return typeof error === 'object' && error !== null ? (error as AwsLikeError) : { message: String(error) };
+}
+
+const NETWORK_CODES = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up/;
+
+/** The first bad index IAM names in its chain-validation message. */
+export function chainIndexFromMessage(message: string): number | undefined {
+  const match = /index within the chain of the invalid certificate is:\s*(\d+)/i.exec(message);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Turns any AWS SDK error into one line with the fix. */
+export function describeAwsError(error: unknown, context: AwsErrorContext): Problem {
+  if (error instanceof IamcertError) return error.toProblem();
+  const aws = asAwsError(error);
+  const name = aws.name ?? aws.code ?? 'Error';
+  const message = firstLine(aws.message ?? '');
+  const subject = context.subject ?? 'it';
+  const profileFlag = context.profile ? ` --profile ${context.profile}` : '';
+  const attempts = aws.$metadata?.attempts;
+  const retried = attempts && attempts > 1 ? ` (tried ${attempts} times)` : '';
+  const problem = (code: string, text: string, fix: string): Problem => ({ code, message: text, fix });
+
+  switch (name) {
+    case 'NoSuchEntity':
+    case 'NoSuchEntityException':
+      return problem('NO_SUCH_ENTITY', `IAM has no ${subject}: ${message}`, 'Check the name (and the account in the header); names are case-sensitive.');
+    case 'EntityAlreadyExists':
+    case 'EntityAlreadyExistsException':
+      return problem('ENTITY_ALREADY_EXISTS', `${capitalise(subject)} already exists in IAM.`, 'Choose another name, or rename or delete the existing one first.');
+    case 'LimitExceeded':
+    case 'LimitExceededException':
+      return problem('LIMIT_EXCEEDED', `IAM refused: a quota is reached (${message}).`, 'Delete something you no longer need, or ask AWS Support to raise the quota.');
+    case 'MalformedCertificate':
+    case 'MalformedCertificateException': {
+      const index = chainIndexFromMessage(message);
+      if (index !== undefined) {
+        return problem('CHAIN_INVALID', `IAM could not validate the certificate chain: certificate ${index} in the chain is the first bad link.`, 'The chain must start with the certificate\'s issuer and go upward in order; iamcert prepare builds it for you.');
+      }
+      return problem('MALFORMED_CERTIFICATE', `IAM could not read the certificate: ${message}`, 'Run iamcert check on the files, or iamcert prepare to clean them.');
+    }
+    case 'KeyPairMismatch':
+    case 'KeyPairMismatchException':
+      return problem('KEY_PAIR_MISMATCH', 'IAM says the private key does not match the certificate.', 'Pick the key made with this certificate; iamcert inspect shows which key matches which certificate.');
+    case 'DuplicateCertificate':
+    case 'DuplicateCertificateException':
+      return problem('DUPLICATE_CERTIFICATE', 'This certificate is already uploaded as a signing certificate, for this or another user.', 'Each signing certificate must be unique: create a new one (iamcert create) for this user.');
+    case 'InvalidCertificate':
+    case 'InvalidCertificateException':
+      return problem('INVALID_CERTIFICATE', `IAM rejected the certificate: ${message}`, 'Check that it is a valid, unexpired X.509 certificate (iamcert inspect FILE).');
+    case 'InvalidInput':
+    case 'InvalidInputException':
+      return problem('INVALID_INPUT', `IAM rejected the request: ${message}`, 'Check the names and paths given (iamcert check runs the same rules locally).');
+    case 'DeleteConflict':
+    case 'DeleteConflictException':
+      return problem('DELETE_CONFLICT', `${capitalise(subject)} is still in use and cannot be deleted: ${message}`, 'Detach or delete what depends on it first.');
+    case 'ConcurrentModification':
+    case 'ConcurrentModificationException':
+      return problem('CONCURRENT_MODIFICATION', 'Someone else changed this in IAM at the same moment.', 'Refresh and try again.');
+    case 'AccessDenied':
+    case 'AccessDeniedException':
+    case 'UnauthorizedOperation':
+      return problem('ACCESS_DENIED', `You are not allowed to call iam:${context.action}${message ? ` (${message})` : ''}.`, `Ask an administrator to grant iam:${context.action}, or use a profile that has it.`);
+    case 'Throttling':
+    case 'ThrottlingException':
+    case 'TooManyRequestsException':
+      return problem('THROTTLED', `IAM is throttling requests${retried}; the SDK retried and gave up.`, 'Wait a minute and run it again.');
+    case 'ServiceFailure':
+    case 'ServiceFailureException':
+    case 'InternalFailure':
+    case 'ServiceUnavailable':
+      return problem('SERVICE_FAILURE', `IAM had an internal failure${retried}.`, 'Try again in a few minutes; check the AWS Health Dashboard if it persists.');
+    case 'ExpiredToken':
+    case 'ExpiredTokenException':
+    case 'RequestExpired':
+      return problem('CREDENTIALS_EXPIRED', 'Your AWS credentials have expired.', context.profile ? `Refresh them: aws sso login${profileFlag} (or get new keys).` : 'Refresh your session credentials, or run aws sso login.');
+    case 'InvalidClientTokenId':
+    case 'SignatureDoesNotMatch':
+    case 'UnrecognizedClientException':
+      return problem('CREDENTIALS_REJECTED', 'AWS rejected your credentials (unknown access key or wrong secret).', `Check them with aws configure${profileFlag}, or pick another profile with --profile.`);
+    case 'CredentialsProviderError':
+      return problem('NO_CREDENTIALS', 'No AWS credentials were found.', 'Run aws configure (or aws sso login --profile NAME), or set AWS_PROFILE; for a local emulator also pass --endpoint-url.');
+    case 'TokenProviderError':
+      return problem('SSO_EXPIRED', `Your SSO session has expired or was never started: ${message}`, `Run aws sso login${profileFlag}.`);
+    case 'TimeoutError':
+    case 'RequestTimeout':
+    case 'RequestTimeoutException':
+      return problem('TIMEOUT', `IAM did not answer in time${context.endpoint ? ` at ${context.endpoint}` : ''}${retried}.`, 'Check your network (and --endpoint-url, if set), then try again.');
+    case 'AbortError':
+      return problem('CANCELLED', 'Cancelled.', 'Nothing more to do.');
+    default:
+      break;
+  }
+  if (/SSO session .* expired|token .* expired|refresh.*token/i.test(message)) {
+    return problem('SSO_EXPIRED', 'Your SSO session has expired.', `Run aws sso login${profileFlag}.`);
+  }
+  if (NETWORK_CODES.test(`${name} ${aws.code ?? ''} ${message}`)) {
+    return problem('UNREACHABLE', `Could not reach IAM at ${context.endpoint ?? 'AWS'} (${message || name}).`, context.endpoint && context.endpoint !== 'AWS' ? 'Check that the endpoint is running and --endpoint-url is right.' : 'Check your network connection and proxy settings.');
+  }
+  if (aws.$fault === 'server' || (aws.$metadata?.httpStatusCode ?? 0) >= 500) {
+    return problem('SERVICE_FAILURE', `IAM answered with an error${retried}: ${name}${message ? ` (${message})` : ''}.`, 'Try again in a few minutes.');
+  }
+  return problem(`AWS_${name.replace(/Exception$/, '').replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`, `IAM call ${context.action} failed: ${name}${message ? `: ${message}` : ''}.`, 'Check the request and try again.');
+}
+
+export function awsError(error: unknown, context: AwsErrorContext): IamcertError {
+  return new IamcertError(describeAwsError(error, context));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

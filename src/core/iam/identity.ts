@@ -1,0 +1,39 @@
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { IamClients } from './client.js';
+import { IamcertError } from '../errors.js';
+import { describeAwsError } from './errors.js';
+
+export interface Identity {
+  /** Known when STS answered. */
+  account?: string;
+  arn?: string;
+  userId?: string;
+  endpoint: string;
+  profile?: string;
+  region: string;
+  /** Why the account is unknown, when STS could not be asked. */
+  note?: string;
+}
+
+/**
+ * Who calls will act as, so nobody deletes a certificate in the wrong account.
+ * An emulator without STS still gets an identity: the endpoint, and a note saying so.
+ */
+export async function whoAmI(clients: IamClients, signal?: AbortSignal): Promise<Identity> {
+  const base = { endpoint: clients.endpointLabel, profile: clients.profile, region: clients.region };
+  try {
+    const answer = await clients.sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
+    return { ...base, account: answer.Account, arn: answer.Arn, userId: answer.UserId };
+  } catch (error) {
+    const problem = describeAwsError(error, { action: 'GetCallerIdentity', endpoint: clients.endpointLabel, profile: clients.profile });
+    const credentialProblem = ['NO_CREDENTIALS', 'SSO_EXPIRED', 'CREDENTIALS_EXPIRED', 'CREDENTIALS_REJECTED'].includes(problem.code);
+    if (credentialProblem || clients.endpointLabel === 'AWS') throw new IamcertError(problem);
+    return { ...base, note: `STS could not be asked at ${clients.endpointLabel} (${problem.message}); showing the endpoint instead of the account.` };
+  }
+}
+
+/** "123456789012 (arn:aws:iam::123456789012:user/alice)" or the endpoint when the account is unknown. */
+export function describeIdentity(identity: Identity): string {
+  if (identity.account) return `account ${identity.account} as ${identity.arn}`;
+  return `endpoint ${identity.endpoint} (account unknown)`;
+}

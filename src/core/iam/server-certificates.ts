@@ -1,0 +1,210 @@
+import {
+  DeleteServerCertificateCommand,
+  GetAccountSummaryCommand,
+  GetServerCertificateCommand,
+  ListServerCertificatesCommand,
+  UpdateServerCertificateCommand,
+  UploadServerCertificateCommand,
+  type GetAccountSummaryCommandOutput,
+  type GetServerCertificateCommandOutput,
+  type ListServerCertificatesCommandOutput,
+  type ServerCertificateMetadata,
+  type UploadServerCertificateCommandOutput,
+} from '@aws-sdk/client-iam';
+import { fail, IamcertError } from '../errors.js';
+import { cleanPemText } from '../formats/clean.js';
+import type { CertificateItem } from '../formats/items.js';
+import { readItems } from '../formats/read.js';
+import { looksLikePem } from '../formats/pem.js';
+import { preflightServerCertificate, type PreflightReport } from '../preflight/server-certificate.js';
+import { checkName, checkPath } from '../preflight/rules.js';
+import { expiryState, type ExpiryState } from '../time/expiry.js';
+import { callIam } from './call.js';
+import type { IamClients } from './client.js';
+
+export interface ServerCertificateRow {
+  name: string;
+  path: string;
+  id: string;
+  arn: string;
+  uploadDate?: string;
+  expiration?: string;
+  expiryState?: ExpiryState;
+}
+
+export const LIST_PAGE_SIZE = 1000;
+
+function toRow(metadata: ServerCertificateMetadata, now: Date): ServerCertificateRow {
+  const expiration = metadata.Expiration;
+  return {
+    name: metadata.ServerCertificateName ?? '',
+    path: metadata.Path ?? '/',
+    id: metadata.ServerCertificateId ?? '',
+    arn: metadata.Arn ?? '',
+    ...(metadata.UploadDate ? { uploadDate: metadata.UploadDate.toISOString() } : {}),
+    ...(expiration ? { expiration: expiration.toISOString(), expiryState: expiryState(expiration, now) } : {}),
+  };
+}
+
+const subjectOf = (name: string) => `server certificate "${name}"`;
+
+/** Every server certificate, following Marker/IsTruncated at 1,000 a page: N certificates cost ceil(N/1000) calls. */
+export async function listServerCertificates(
+  clients: IamClients,
+  options: { pathPrefix?: string; signal?: AbortSignal; now?: Date; onPage?: (rowsSoFar: number) => void } = {},
+): Promise<ServerCertificateRow[]> {
+  const now = options.now ?? new Date();
+  const rows: ServerCertificateRow[] = [];
+  let marker: string | undefined;
+  do {
+    const page = await callIam<ListServerCertificatesCommandOutput>(
+      clients,
+      new ListServerCertificatesCommand({ MaxItems: LIST_PAGE_SIZE, Marker: marker, PathPrefix: options.pathPrefix }),
+      { signal: options.signal },
+    );
+    rows.push(...(page.ServerCertificateMetadataList ?? []).map((metadata) => toRow(metadata, now)));
+    options.onPage?.(rows.length);
+    marker = page.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return rows;
+}
+
+export interface ServerCertificateDetails extends ServerCertificateRow {
+  body: string;
+  chain?: string;
+  certificate?: CertificateItem;
+  chainCertificates: CertificateItem[];
+  /** Why the body could not be parsed, if it could not. */
+  parseProblem?: string;
+}
+
+async function parseCertificates(pem: string | undefined): Promise<CertificateItem[]> {
+  if (!pem || !looksLikePem(pem)) return [];
+  const { items } = await readItems(Buffer.from(pem, 'utf8'));
+  return items.filter((item): item is CertificateItem => item.type === 'certificate');
+}
+
+/** Metadata, body and chain, with the body parsed by the core. The private key is never returned by IAM. */
+export async function getServerCertificate(clients: IamClients, name: string, options: { signal?: AbortSignal; now?: Date } = {}): Promise<ServerCertificateDetails> {
+  const answer = await callIam<GetServerCertificateCommandOutput>(clients, new GetServerCertificateCommand({ ServerCertificateName: name }), {
+    signal: options.signal,
+    subject: subjectOf(name),
+  });
+  const certificate = answer.ServerCertificate;
+  if (!certificate?.ServerCertificateMetadata) fail('EMPTY_ANSWER', `IAM returned no data for ${subjectOf(name)}.`, 'Try again; if it persists, check the name with iamcert list.');
+  const body = certificate.CertificateBody ?? '';
+  const details: ServerCertificateDetails = {
+    ...toRow(certificate.ServerCertificateMetadata, options.now ?? new Date()),
+    body,
+    ...(certificate.CertificateChain ? { chain: certificate.CertificateChain } : {}),
+    chainCertificates: [],
+  };
+  try {
+    details.certificate = (await parseCertificates(body))[0];
+    details.chainCertificates = await parseCertificates(certificate.CertificateChain);
+  } catch (error) {
+    details.parseProblem = error instanceof IamcertError ? error.message : 'The body could not be parsed.';
+  }
+  return details;
+}
+
+export interface UploadServerCertificateInput {
+  name: string;
+  certificate: Buffer | string;
+  privateKey: Buffer | string;
+  chain?: Buffer | string;
+  path?: string;
+  cloudfront?: boolean;
+  now?: Date;
+}
+
+export interface UploadResult {
+  row: ServerCertificateRow;
+  report: PreflightReport;
+}
+
+function cleanIfPem(input: Buffer | string): Buffer | string {
+  const text = typeof input === 'string' ? input : input.toString('latin1');
+  if (!looksLikePem(text)) return input;
+  try {
+    return cleanPemText(input);
+  } catch {
+    return input;
+  }
+}
+
+/** IAM allows this many server certificates; asked up front so the limit is explained before IAM refuses. */
+export async function checkServerCertificateQuota(clients: IamClients, signal?: AbortSignal): Promise<{ used: number; quota: number } | undefined> {
+  let summary: GetAccountSummaryCommandOutput;
+  try {
+    summary = await callIam<GetAccountSummaryCommandOutput>(clients, new GetAccountSummaryCommand({}), { signal });
+  } catch {
+    return undefined; // Without iam:GetAccountSummary the upload can still go ahead; IAM enforces the quota itself.
+  }
+  const used = summary.SummaryMap?.ServerCertificates;
+  const quota = summary.SummaryMap?.ServerCertificatesQuota;
+  return used !== undefined && quota !== undefined ? { used, quota } : undefined;
+}
+
+/**
+ * Cleans the PEM texts, runs the preflight and the quota check, and only then
+ * calls UploadServerCertificate. When the preflight finds an error, no call is made.
+ */
+export async function uploadServerCertificate(clients: IamClients, input: UploadServerCertificateInput, signal?: AbortSignal): Promise<UploadResult> {
+  const certificate = cleanIfPem(input.certificate);
+  const privateKey = cleanIfPem(input.privateKey);
+  const chain = input.chain === undefined ? undefined : cleanIfPem(input.chain);
+  const report = await preflightServerCertificate({ certificate, privateKey, chain, name: input.name, path: input.path, cloudfront: input.cloudfront, now: input.now });
+  if (!report.ok) {
+    const first = report.findings.find((finding) => finding.severity === 'error')!;
+    throw new IamcertError({ code: `PREFLIGHT_${first.code}`, message: first.message, fix: first.fix });
+  }
+  const quota = await checkServerCertificateQuota(clients, signal);
+  if (quota && quota.used >= quota.quota) {
+    fail('SERVER_CERTIFICATE_QUOTA', `The account already holds ${quota.used} of its ${quota.quota} server certificates.`, 'Delete expired ones (iamcert list shows them), or ask AWS Support to raise ServerCertificatesQuota; ACM has no such limit.');
+  }
+  const answer = await callIam<UploadServerCertificateCommandOutput>(
+    clients,
+    new UploadServerCertificateCommand({
+      ServerCertificateName: input.name,
+      CertificateBody: String(certificate),
+      PrivateKey: String(privateKey),
+      ...(chain !== undefined ? { CertificateChain: String(chain) } : {}),
+      ...(input.path ? { Path: input.path } : {}),
+    }),
+    { signal, subject: subjectOf(input.name) },
+  );
+  const metadata = answer.ServerCertificateMetadata;
+  if (!metadata) fail('EMPTY_ANSWER', 'IAM accepted the upload but returned no metadata.', 'Check it with iamcert list.');
+  return { row: toRow(metadata, input.now ?? new Date()), report };
+}
+
+/** UpdateServerCertificate: a new name, a new path, or both. */
+export async function renameServerCertificate(
+  clients: IamClients,
+  name: string,
+  change: { newName?: string; newPath?: string; cloudfront?: boolean },
+  signal?: AbortSignal,
+): Promise<void> {
+  if (!change.newName && !change.newPath) fail('NOTHING_TO_CHANGE', 'Give a new name, a new path, or both.', 'Use --new-name NAME and/or --new-path /path/.');
+  const nameProblem = change.newName ? checkName(change.newName) : undefined;
+  const pathProblem = change.newPath ? checkPath(change.newPath, { cloudfront: change.cloudfront }) : undefined;
+  const problem = nameProblem ?? pathProblem;
+  if (problem) fail(problem.code, problem.message, problem.fix);
+  await callIam(
+    clients,
+    new UpdateServerCertificateCommand({
+      ServerCertificateName: name,
+      ...(change.newName ? { NewServerCertificateName: change.newName } : {}),
+      ...(change.newPath ? { NewPath: change.newPath } : {}),
+    }),
+    { signal, subject: subjectOf(name) },
+  );
+}
+
+export async function deleteServerCertificate(clients: IamClients, name: string, signal?: AbortSignal): Promise<void> {
+  await callIam(clients, new DeleteServerCertificateCommand({ ServerCertificateName: name }), { signal, subject: subjectOf(name) });
+}
+
+export const DELETE_WARNING = 'A load balancer listener or CloudFront distribution still using this certificate stops serving HTTPS once it is deleted.';
+export const KEY_NOT_READABLE = 'IAM never returns the private key of a server certificate; keep your own copy (iamcert prepare writes private-key.pem).';
