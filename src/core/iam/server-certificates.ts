@@ -66,7 +66,8 @@ export async function listServerCertificates(
     options.onPage?.(rows.length);
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
-  return rows;
+  // IAM filters by prefix itself; emulators may not, and a prefix must never widen the list.
+  return options.pathPrefix ? rows.filter((row) => row.path.startsWith(options.pathPrefix!)) : rows;
 }
 
 export interface ServerCertificateDetails extends ServerCertificateRow {

@@ -120,13 +120,12 @@ export async function uploadSigningCertificate(
   });
   const uploaded = answer.Certificate;
   if (!uploaded) fail('EMPTY_ANSWER', 'IAM accepted the certificate but returned no details.', `Check it with iamcert signing list --user ${userName}.`);
-  const certificate = offered;
   return {
     id: uploaded.CertificateId ?? '',
     userName,
     status: uploaded.Status === 'Inactive' ? 'Inactive' : 'Active',
     ...(uploaded.UploadDate ? { uploadDate: uploaded.UploadDate.toISOString() } : {}),
-    ...(certificate ? { sha256: certificate.sha256, notAfter: certificate.notAfter.toISOString(), expiryState: expiryState(certificate.notAfter, options.now), subject: certificate.subject } : {}),
+    ...(offered ? { sha256: offered.sha256, notAfter: offered.notAfter.toISOString(), expiryState: expiryState(offered.notAfter, options.now), subject: offered.subject } : {}),
     body: text,
   };
 }
