@@ -43,10 +43,10 @@ export async function runPrepare(files: string[], options: PrepareCommandOptions
   output.out(
     [
       `Prepared for IAM in ${options.outDir}:`,
-      `  ${PREPARED_NAMES.certificate.padEnd(16)}${prepared.certificate.subject || '(empty subject)'}, ${describeKeyShape(prepared.certificate)}`,
-      `  ${PREPARED_NAMES.privateKey.padEnd(16)}unencrypted ${keyFormat === 'pkcs8' ? 'PKCS#8' : 'traditional (PKCS#1/SEC1)'}, mode 0600`,
+      `  ${PREPARED_NAMES.certificate.padEnd(18)}${prepared.certificate.subject || '(empty subject)'}, ${describeKeyShape(prepared.certificate)}`,
+      `  ${PREPARED_NAMES.privateKey.padEnd(18)}unencrypted ${keyFormat === 'pkcs8' ? 'PKCS#8' : 'traditional (PKCS#1/SEC1)'}, mode 0600`,
       prepared.chainPem
-        ? `  ${PREPARED_NAMES.chain.padEnd(16)}${prepared.chain.length} certificate${prepared.chain.length === 1 ? '' : 's'}, issuer first: ${prepared.chain.map((link) => link.subject).join(' → ')}`
+        ? `  ${PREPARED_NAMES.chain.padEnd(18)}${prepared.chain.length} certificate${prepared.chain.length === 1 ? '' : 's'}, issuer first: ${prepared.chain.map((link) => link.subject).join(' → ')}`
         : '  (no chain.pem: the certificate is self-signed)',
       ...(prepared.unrelated.length > 0 ? [`Left out ${prepared.unrelated.length} unrelated certificate(s): ${prepared.unrelated.map((item) => item.subject).join('; ')}`] : []),
       ...lines,
