@@ -73,7 +73,7 @@ export const MOTO_ENV = {
 export const UNSET_FOR_MOTO = ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS'];
 
 export function motoEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const env = { ...base, ...MOTO_ENV };
+  const env: NodeJS.ProcessEnv = { ...base, ...MOTO_ENV };
   for (const name of UNSET_FOR_MOTO) delete env[name];
   return env;
 }
