@@ -1,5 +1,4 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { createdPaths, defaultOutDir } from '../core/crypto/created-files.js';
 import { createKeyAndCertificate, KEY_TYPES, type KeyType } from '../core/crypto/create.js';
 import { fail } from '../core/errors.js';
 import { checkWritable, writeFilesSafely } from '../core/files/safe-write.js';
@@ -17,14 +16,6 @@ export interface CreateOptions {
   csr?: boolean;
   san?: string[];
   force?: boolean;
-}
-
-export function defaultOutDir(): string {
-  return join(homedir(), '.ec2');
-}
-
-export function createdPaths(outDir: string, name: string, csr: boolean): { key: string; certificate: string } {
-  return { key: join(outDir, `pk-${name}.pem`), certificate: join(outDir, csr ? `csr-${name}.pem` : `cert-${name}.pem`) };
 }
 
 function parseKeyType(value: string): KeyType {

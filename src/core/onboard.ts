@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { createdPaths } from './crypto/created-files.js';
 import { createKeyAndCertificate, type KeyType } from './crypto/create.js';
 import { IamcertError, fail, toProblem, type Problem } from './errors.js';
 import { checkWritable, writeFileSafely, writeFilesSafely } from './files/safe-write.js';
@@ -77,8 +78,9 @@ export interface OnboardOptions {
   now?: Date;
 }
 
+/** pk-USER.pem and cert-USER.pem in the output folder, as absolute paths. */
 export function signingPaths(outDir: string, userName: string): { key: string; certificate: string } {
-  return { key: resolve(join(outDir, `pk-${userName}.pem`)), certificate: resolve(join(outDir, `cert-${userName}.pem`)) };
+  return createdPaths(resolve(outDir), userName, false);
 }
 
 /** Checks that need no AWS call, so a bad request fails before anything is created. */

@@ -1,40 +1,53 @@
 import React from 'react';
-import { render, Box, Text, useApp, useInput } from 'ink';
+import { render } from 'ink';
 import { EXIT } from '../commands/output.js';
+import { toProblem } from '../core/errors.js';
+import { App } from './App.js';
+import { CrashBoundary } from './CrashBoundary.js';
+import { realServices } from './services.js';
+import { enterFullScreen, holdBackStrayOutput, onCleanup, restoreTerminal } from './terminal.js';
 
-const TASKS_TO_COME = [
-  'Create key & certificate',
-  'Inspect & convert a file',
-  'Server certificates',
-  'Signing certificates',
-  'Onboard a new IAM user',
-];
-
-function Placeholder(): React.JSX.Element {
-  const { exit } = useApp();
-  useInput((input, key) => {
-    if (input === 'q' || key.escape) exit();
-  });
-  return (
-    <Box flexDirection="column" padding={1}>
-      <Text bold>iamcert {'—'} placeholder home screen</Text>
-      <Text>The full-screen app is not built yet. These tasks are coming:</Text>
-      {TASKS_TO_COME.map((task) => (
-        <Text key={task}>  · {task}</Text>
-      ))}
-      <Text> </Text>
-      <Text>Today, use the headless commands: iamcert --help</Text>
-      <Text dimColor>q quit</Text>
-    </Box>
-  );
+export interface TuiOptions {
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
 }
 
-export async function startTui(_connection: { profile?: string; region?: string; endpointUrl?: string } = {}): Promise<number> {
+/** Opens the full-screen app; every way out restores the terminal first. */
+export async function startTui(options: TuiOptions = {}): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write('iamcert: the full-screen app needs a terminal. Run a command instead, e.g. iamcert inspect FILE (see iamcert --help).\n');
     return EXIT.problem;
   }
-  const app = render(<Placeholder />);
+  const releaseOutput = holdBackStrayOutput();
+  let held: string[] = [];
+  onCleanup(() => {
+    held = releaseOutput();
+  });
+  const finish = (code: number, message?: string): never => {
+    restoreTerminal();
+    for (const line of held) process.stderr.write(`${line}\n`);
+    if (message) process.stderr.write(`${message}\n`);
+    process.exit(code);
+  };
+  const crash = (error: unknown) => {
+    const problem = toProblem(error, 'Please report it with what you were doing; nothing was changed in IAM by the crash itself.');
+    finish(EXIT.problem, `iamcert stopped unexpectedly: ${problem.message} ${problem.fix}`);
+  };
+  process.once('SIGTERM', () => finish(143));
+  process.once('SIGHUP', () => finish(129));
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  process.stdout.on('error', () => finish(EXIT.problem));
+
+  enterFullScreen();
+  const app = render(
+    <CrashBoundary onCrash={crash}>
+      <App services={realServices({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl })} />
+    </CrashBoundary>,
+    { exitOnCtrlC: false, patchConsole: false },
+  );
+  onCleanup(() => app.unmount());
   await app.waitUntilExit();
-  return EXIT.ok;
+  return finish(EXIT.ok);
 }

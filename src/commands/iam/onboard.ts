@@ -1,5 +1,5 @@
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { defaultOutDir } from '../../core/crypto/created-files.js';
 import { runOnboarding, type OnboardRequest, type SigningChoice, type StepState } from '../../core/onboard.js';
 import { describeIdentity, whoAmI } from '../../core/iam/identity.js';
 import { EXIT, printJson, type Output } from '../output.js';
@@ -30,7 +30,7 @@ function signingChoice(value: string | undefined): SigningChoice {
 }
 
 export function onboardRequest(flags: OnboardFlags): OnboardRequest {
-  const outDir = flags.outDir ?? join(homedir(), '.ec2');
+  const outDir = flags.outDir ?? defaultOutDir();
   return {
     userName: flags.user,
     groupName: flags.group,

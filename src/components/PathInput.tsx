@@ -1,0 +1,73 @@
+import React, { useEffect, useState } from 'react';
+import { Box, Text, useInput } from 'ink';
+import TextInput from 'ink-text-input';
+import { completeTyped, expandHome, listFolder, splitTyped, type FolderEntry } from '../core/files/path-completion.js';
+import { Toned } from './Toned.js';
+
+export interface PathInputProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  /** Called with the path, "~" expanded. */
+  onSubmit(path: string): void;
+  focus: boolean;
+  /** How many folder entries to show. */
+  listRows?: number;
+}
+
+/** A path field with Tab completion and a list of the current folder (↑/↓ to pick, Enter to open). */
+export function PathInput({ label, value, onChange, onSubmit, focus, listRows = 8 }: PathInputProps): React.JSX.Element {
+  const [entries, setEntries] = useState<FolderEntry[]>([]);
+  const [highlight, setHighlight] = useState(-1);
+  const [folder, partial] = splitTyped(value);
+  useEffect(() => {
+    let live = true;
+    void listFolder(folder).then((found) => live && setEntries(found));
+    return () => {
+      live = false;
+    };
+  }, [folder]);
+  const visible = entries.filter((entry) => entry.name.startsWith(partial) && (partial.startsWith('.') || !entry.name.startsWith('.')));
+  useEffect(() => setHighlight(-1), [value]);
+
+  useInput(
+    (_input, key) => {
+      if (key.tab) {
+        const { value: completed } = completeTyped(value, entries);
+        onChange(completed);
+      } else if (key.downArrow) {
+        setHighlight((current) => Math.min(current + 1, visible.length - 1));
+      } else if (key.upArrow) {
+        setHighlight((current) => Math.max(current - 1, -1));
+      }
+    },
+    { isActive: focus },
+  );
+
+  const submit = () => {
+    const picked = highlight >= 0 ? visible[highlight] : undefined;
+    if (picked?.folder) onChange(`${folder}${picked.name}/`);
+    else if (picked) onSubmit(expandHome(`${folder}${picked.name}`));
+    else if (value.trim()) onSubmit(expandHome(value.trim()));
+  };
+
+  const start = Math.max(0, Math.min(highlight - listRows + 1, visible.length - listRows));
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Text bold>{label}: </Text>
+        <TextInput value={value} onChange={onChange} onSubmit={submit} focus={focus} placeholder="type a path; tab completes" />
+      </Box>
+      <Toned tone="muted">  in {folder || './'}{visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}</Toned>
+      {visible.slice(start, start + listRows).map((entry, offset) => {
+        const index = start + offset;
+        return (
+          <Text key={entry.name} inverse={index === highlight}>
+            {'  '}
+            {entry.folder ? `${entry.name}/` : entry.name}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,41 @@
+import type { PreflightReport } from './server-certificate.js';
+import type { Finding } from './rules.js';
+
+export type CheckState = 'ok' | 'error' | 'warning' | 'pending';
+
+export interface Check {
+  label: string;
+  state: CheckState;
+  /** The first finding behind an error or warning. */
+  finding?: Finding;
+}
+
+interface Rule {
+  label: string;
+  codes: RegExp;
+  /** Which input must be there for the rule to be checked at all. */
+  needs: Array<'certificate' | 'privateKey' | 'name' | 'path'>;
+}
+
+const RULES: Rule[] = [
+  { label: 'Name is one IAM accepts', codes: /^NAME_/, needs: ['name'] },
+  { label: 'Path is valid (CloudFront: /cloudfront/…/)', codes: /^PATH_/, needs: ['path'] },
+  { label: 'Certificate is one PEM certificate', codes: /^CERT_(NOT_PEM|UNREADABLE|MISSING|IS_PRIVATE_KEY|HAS_CHAIN|EXTRA_TEXT|TOO_LONG)$/, needs: ['certificate'] },
+  { label: 'Certificate is valid now', codes: /^CERT_(EXPIRED|NOT_YET_VALID)$/, needs: ['certificate'] },
+  { label: 'Key type and size accepted by IAM', codes: /^KEY_(TYPE_UNSUPPORTED|WEAK)$/, needs: ['certificate'] },
+  { label: 'Private key is PEM and unencrypted', codes: /^KEY_(NOT_PEM|UNREADABLE|MISSING|MULTIPLE|EXTRA_ITEMS|EXTRA_TEXT|TOO_LONG|ENCRYPTED)$/, needs: ['privateKey'] },
+  { label: 'Private key matches the certificate', codes: /^KEY_MISMATCH$/, needs: ['certificate', 'privateKey'] },
+  { label: 'Chain present and in order, issuer first', codes: /^CHAIN_/, needs: ['certificate'] },
+];
+
+/** The preflight as a checklist: each rule is pending until its inputs are given, then ok, warning or error. */
+export function preflightChecklist(report: PreflightReport | undefined, given: { certificate: boolean; privateKey: boolean; name: boolean; path: boolean }): Check[] {
+  return RULES.filter((rule) => !(rule.needs.includes('name') && !given.name) && !(rule.needs.includes('path') && !given.path)).map((rule) => {
+    if (!report || rule.needs.some((input) => !given[input])) return { label: rule.label, state: 'pending' };
+    const findings = report.findings.filter((finding) => rule.codes.test(finding.code) && finding.severity !== 'note');
+    const error = findings.find((finding) => finding.severity === 'error');
+    if (error) return { label: rule.label, state: 'error', finding: error };
+    const warning = findings.find((finding) => finding.severity === 'warning');
+    return warning ? { label: rule.label, state: 'warning', finding: warning } : { label: rule.label, state: 'ok' };
+  });
+}

@@ -1,0 +1,234 @@
+import React, { useReducer, useState } from 'react';
+import { Box, Text } from 'ink';
+import { createdPaths } from '../../core/crypto/created-files.js';
+import { KEY_TYPE_WHY, KEY_TYPES, type KeyType } from '../../core/crypto/create.js';
+import { sha256Hex } from '../../core/crypto/key-facts.js';
+import { toProblem } from '../../core/errors.js';
+import { ec2ExportLines } from '../../core/shell-exports.js';
+import { copyToClipboard } from '../../components/clipboard.js';
+import { Menu, type MenuItem } from '../../components/Menu.js';
+import { ProblemLine } from '../../components/ProblemLine.js';
+import { Spinner } from '../../components/Spinner.js';
+import { TextField } from '../../components/TextField.js';
+import { Toned } from '../../components/Toned.js';
+import { useScreenKeys } from '../../components/use-screen-keys.js';
+import { useFrame } from '../../tui/frame-context.js';
+import { useNavigation } from '../../tui/navigation.js';
+import { createReducer, dnsNameList, initialCreateState, subjectString, SUBJECT_FIELDS, validityProblem, type CreateState, type Purpose } from './create-state.js';
+
+const PURPOSES: Array<MenuItem<Purpose>> = [
+  { label: 'Signing certificate for an IAM user', value: 'signing', why: 'The classic EC2 recipe: RSA 2048, self-signed, 3650 days, ~/.ec2.' },
+  { label: 'Self-signed server certificate', value: 'server', why: 'For tests or internal load balancers; browsers will not trust it.' },
+  { label: 'Certificate request (CSR) for a CA', value: 'csr', why: 'Send the CSR to your CA; keep the key. Prepare the answer with Inspect.' },
+];
+
+const KEY_TYPE_ITEMS: Array<MenuItem<KeyType>> = KEY_TYPES.map((keyType) => ({ label: KEY_TYPE_WHY[keyType].split(':')[0]!, value: keyType, why: KEY_TYPE_WHY[keyType] }));
+
+const KEY_FORMAT_WHY = {
+  pkcs8: 'PKCS#8 (BEGIN PRIVATE KEY): what the EC2/ELB tools and IAM read. Recommended.',
+  pkcs1: 'PKCS#1 (BEGIN RSA PRIVATE KEY): legacy EC2 tools reject it with "Malformed input … is not a valid private key".',
+} as const;
+
+type FieldId = string;
+
+function subjectFieldIds(purpose: Purpose): FieldId[] {
+  return [...SUBJECT_FIELDS.map(([field]) => field), ...(purpose === 'signing' ? [] : ['DNS'])];
+}
+
+export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Element {
+  const { services, flash } = useFrame();
+  const navigation = useNavigation();
+  const [state, dispatch] = useReducer(createReducer, purpose, initialCreateState);
+  const [field, setField] = useState(0);
+
+  const fieldsOfStep = state.step === 'subject' ? subjectFieldIds(state.purpose) : state.step === 'output' ? ['outDir', 'name'] : state.step === 'validity' ? ['days'] : [];
+  const typing = fieldsOfStep.length > 0;
+
+  const create = async (force: boolean) => {
+    const csr = state.purpose === 'csr';
+    const paths = createdPaths(state.outDir, state.name, csr);
+    if (!force) {
+      const existing = await services.existingPaths([paths.key, paths.certificate]);
+      if (existing.length > 0) return dispatch({ type: 'existing', paths: existing });
+    }
+    dispatch({ type: 'creating' });
+    try {
+      const created = await services.createKeyAndCertificate({
+        keyType: state.keyType,
+        subject: subjectString(state.subject),
+        days: csr ? 1 : Number(state.days),
+        keyFormat: state.keyFormat,
+        csr,
+        dnsNames: dnsNameList(state.dnsNames),
+      });
+      const certificateText = (csr ? created.csrPem : created.certificatePem) ?? '';
+      await services.writeFiles(
+        [
+          { path: paths.key, data: created.privateKeyPem, secret: true },
+          { path: paths.certificate, data: certificateText },
+        ],
+        { force },
+      );
+      const der = (await services.readItems(Buffer.from(certificateText))).items[0];
+      dispatch({
+        type: 'created',
+        files: {
+          keyPath: paths.key,
+          certificatePath: paths.certificate,
+          sha256: der && 'der' in der ? sha256Hex(der.der) : undefined,
+          exportLines: csr ? [] : ec2ExportLines(paths.certificate, paths.key),
+        },
+      });
+    } catch (error) {
+      dispatch({ type: 'failed', problem: toProblem(error) });
+    }
+  };
+
+  const advanceField = () => {
+    if (field < fieldsOfStep.length - 1) return setField(field + 1);
+    setField(0);
+    if (state.step === 'output') void create(false);
+    else dispatch({ type: 'next' });
+  };
+
+  const active = useScreenKeys({
+    typing,
+    hints:
+      state.step === 'result'
+        ? [['↑/↓', 'move'], ['enter', 'choose'], ['y', 'copy exports'], ['esc', 'back']]
+        : typing
+          ? [['enter', 'next'], ['↑/↓', 'field'], ...(state.step === 'output' ? ([['tab', 'key format']] as Array<[string, string]>) : []), ['esc', 'back']]
+          : [['↑/↓', 'move'], ['enter', 'choose'], ['esc', 'back'], ['?', 'help']],
+    help: ['Every field is optional: a signing certificate works with an empty subject.', 'Files are written atomically; the key gets mode 0600 and a new folder 0700.'],
+    onKey: (input, key) => {
+      if (state.step === 'creating') return true;
+      if (state.step === 'overwrite') {
+        if (input === 'y') void create(true);
+        else if (input === 'n' || key.escape) dispatch({ type: 'back' });
+        return true;
+      }
+      if (state.step === 'result' && input === 'y' && state.created?.exportLines.length) {
+        copyToClipboard(state.created.exportLines.join('\n'));
+        flash('Copied the export lines');
+        return true;
+      }
+      if (key.escape && state.step !== 'purpose' && state.step !== 'result' && !(purpose && state.step === 'key-type')) {
+        setField(0);
+        dispatch({ type: 'back' });
+        return true;
+      }
+      if (!typing) return false;
+      if (key.upArrow) setField(Math.max(0, field - 1));
+      else if (key.downArrow) setField(Math.min(fieldsOfStep.length - 1, field + 1));
+      else if (key.tab && state.step === 'output') dispatch({ type: 'key-format', value: state.keyFormat === 'pkcs8' ? 'pkcs1' : 'pkcs8' });
+      else return false;
+      return true;
+    },
+  });
+
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      <StepView state={state} field={active ? field : -1} active={active} dispatch={dispatch} onFieldDone={advanceField} />
+      <ProblemLine problem={state.problem} />
+      {state.step === 'result' && state.created ? (
+        <Menu
+          focus={active}
+          items={[
+            ...(state.purpose === 'signing' ? [{ label: 'Upload as signing certificate for a user…', value: 'signing' }] : []),
+            ...(state.purpose !== 'csr' ? [{ label: 'Upload as server certificate…', value: 'server' }] : []),
+            { label: 'Done', value: 'done' },
+          ]}
+          onSelect={(item) => {
+            const created = state.created!;
+            if (item.value === 'signing') navigation.push({ screen: 'signing', uploadPath: created.certificatePath });
+            else if (item.value === 'server') navigation.push({ screen: 'server-upload', certificate: created.certificatePath, privateKey: created.keyPath });
+            else navigation.pop();
+          }}
+        />
+      ) : null}
+    </Box>
+  );
+}
+
+function StepView({ state, field, active, dispatch, onFieldDone }: { state: CreateState; field: number; active: boolean; dispatch: React.Dispatch<Parameters<typeof createReducer>[1]>; onFieldDone: () => void }): React.JSX.Element {
+  switch (state.step) {
+    case 'purpose':
+      return (
+        <Box flexDirection="column">
+          <Text bold>What is the certificate for?</Text>
+          <Menu focus={active} items={PURPOSES} onSelect={(item) => dispatch({ type: 'purpose', purpose: item.value })} />
+        </Box>
+      );
+    case 'key-type':
+      return (
+        <Box flexDirection="column">
+          <Text bold>Key type</Text>
+          <Menu focus={active} items={KEY_TYPE_ITEMS} onSelect={(item) => dispatch({ type: 'key-type', keyType: item.value })} />
+        </Box>
+      );
+    case 'subject':
+      return (
+        <Box flexDirection="column">
+          <Text bold>Subject (all optional{state.purpose === 'signing' ? '; blank is fine for a signing certificate' : ''})</Text>
+          {SUBJECT_FIELDS.map(([name, label], index) => (
+            <TextField key={name} label={`${label.padEnd(28)}`} value={state.subject[name]} focus={field === index} onChange={(value) => dispatch({ type: 'subject', field: name, value })} onSubmit={onFieldDone} />
+          ))}
+          {state.purpose !== 'signing' ? (
+            <TextField label={'DNS names (comma separated)'.padEnd(28)} value={state.dnsNames} focus={field === SUBJECT_FIELDS.length} onChange={(value) => dispatch({ type: 'dns-names', value })} onSubmit={onFieldDone} hint="e.g. www.example.com, example.com" />
+          ) : null}
+        </Box>
+      );
+    case 'validity':
+      return (
+        <Box flexDirection="column">
+          <Text bold>Validity</Text>
+          <TextField label="Days" value={state.days} focus={field === 0} onChange={(value) => dispatch({ type: 'days', value })} onSubmit={onFieldDone} error={validityProblem(state.days)} hint={state.purpose === 'signing' ? '3650 days (ten years) is the classic signing recipe' : undefined} />
+        </Box>
+      );
+    case 'output': {
+      const paths = createdPaths(state.outDir, state.name, state.purpose === 'csr');
+      return (
+        <Box flexDirection="column">
+          <Text bold>Where to save</Text>
+          <TextField label="Folder" value={state.outDir} focus={field === 0} onChange={(value) => dispatch({ type: 'out-dir', value })} onSubmit={onFieldDone} />
+          <TextField label="Name  " value={state.name} focus={field === 1} onChange={(value) => dispatch({ type: 'name', value })} onSubmit={onFieldDone} />
+          <Text>  Key format: <Text bold>{state.keyFormat === 'pkcs8' ? 'PKCS#8' : 'PKCS#1'}</Text> (tab switches)</Text>
+          <Toned tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>  {KEY_FORMAT_WHY[state.keyFormat]}</Toned>
+          <Toned tone="muted">  Will write {paths.key} (0600) and {paths.certificate}</Toned>
+        </Box>
+      );
+    }
+    case 'overwrite':
+      return (
+        <Box flexDirection="column">
+          <Toned tone="warning">These files exist already:</Toned>
+          {state.existing.map((path) => (
+            <Text key={path}>  {path}</Text>
+          ))}
+          <Text>Replace them? <Text bold>y</Text> yes, <Text bold>n</Text> no (back to the names)</Text>
+        </Box>
+      );
+    case 'creating':
+      return <Spinner label={`Generating ${KEY_TYPE_WHY[state.keyType].split(':')[0]} key and ${state.purpose === 'csr' ? 'request' : 'certificate'}…`} />;
+    case 'result': {
+      const created = state.created!;
+      return (
+        <Box flexDirection="column">
+          <Toned tone="ok">✓ Created</Toned>
+          <Text>  {created.keyPath}  private key, {state.keyFormat === 'pkcs8' ? 'PKCS#8' : 'PKCS#1'}, mode 0600</Text>
+          <Text>  {created.certificatePath}  {state.purpose === 'csr' ? 'certificate request' : `certificate, ${state.days} days`}</Text>
+          {created.sha256 ? <Toned tone="muted">  sha256 {created.sha256}</Toned> : null}
+          {created.exportLines.length > 0 ? (
+            <Box flexDirection="column" marginTop={1}>
+              <Text>Set these in your shell (y copies them):</Text>
+              {created.exportLines.map((line) => (
+                <Text key={line}>  {line}</Text>
+              ))}
+            </Box>
+          ) : null}
+          <Text> </Text>
+        </Box>
+      );
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import { defaultOutDir } from '../../core/crypto/created-files.js';
+import type { KeyType } from '../../core/crypto/create.js';
+import type { Problem } from '../../core/errors.js';
+
+export type Purpose = 'signing' | 'server' | 'csr';
+export type CreateStep = 'purpose' | 'key-type' | 'subject' | 'validity' | 'output' | 'overwrite' | 'creating' | 'result';
+
+export const SUBJECT_FIELDS = [
+  ['CN', 'Common name (host or person)'],
+  ['O', 'Organisation'],
+  ['OU', 'Unit'],
+  ['L', 'City'],
+  ['ST', 'State'],
+  ['C', 'Country (2 letters)'],
+] as const;
+export type SubjectField = (typeof SUBJECT_FIELDS)[number][0];
+
+export interface CreatedFiles {
+  keyPath: string;
+  certificatePath: string;
+  sha256?: string;
+  exportLines: string[];
+}
+
+export interface CreateState {
+  step: CreateStep;
+  purpose: Purpose;
+  keyType: KeyType;
+  subject: Record<SubjectField, string>;
+  dnsNames: string;
+  days: string;
+  outDir: string;
+  name: string;
+  keyFormat: 'pkcs8' | 'pkcs1';
+  existing: string[];
+  created?: CreatedFiles;
+  problem?: Problem;
+}
+
+export type CreateAction =
+  | { type: 'purpose'; purpose: Purpose }
+  | { type: 'key-type'; keyType: KeyType }
+  | { type: 'subject'; field: SubjectField; value: string }
+  | { type: 'dns-names'; value: string }
+  | { type: 'days'; value: string }
+  | { type: 'out-dir'; value: string }
+  | { type: 'name'; value: string }
+  | { type: 'key-format'; value: 'pkcs8' | 'pkcs1' }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'existing'; paths: string[] }
+  | { type: 'creating' }
+  | { type: 'created'; files: CreatedFiles }
+  | { type: 'failed'; problem: Problem };
+
+const DEFAULTS: Record<Purpose, { days: string; outDir: () => string; name: string }> = {
+  signing: { days: '3650', outDir: defaultOutDir, name: 'amazon' },
+  server: { days: '365', outDir: () => process.cwd(), name: 'server' },
+  csr: { days: '', outDir: () => process.cwd(), name: 'server' },
+};
+
+export function initialCreateState(purpose?: Purpose): CreateState {
+  const chosen = purpose ?? 'signing';
+  return {
+    step: purpose ? 'key-type' : 'purpose',
+    purpose: chosen,
+    keyType: 'rsa2048',
+    subject: { CN: '', O: '', OU: '', L: '', ST: '', C: '' },
+    dnsNames: '',
+    days: DEFAULTS[chosen].days,
+    outDir: DEFAULTS[chosen].outDir(),
+    name: DEFAULTS[chosen].name,
+    keyFormat: 'pkcs8',
+    existing: [],
+  };
+}
+
+function stepsFor(purpose: Purpose): CreateStep[] {
+  return purpose === 'csr' ? ['purpose', 'key-type', 'subject', 'output'] : ['purpose', 'key-type', 'subject', 'validity', 'output'];
+}
+
+/** "/CN=x/O=y" from the fields filled in; blank fields are left out ("/" escaped in values). */
+export function subjectString(subject: Record<SubjectField, string>): string {
+  return SUBJECT_FIELDS.map(([field]) => [field, subject[field].trim()] as const)
+    .filter(([, value]) => value)
+    .map(([field, value]) => `/${field}=${value.replace(/\//g, '\\/')}`)
+    .join('');
+}
+
+export function dnsNameList(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
+export function validityProblem(days: string): string | undefined {
+  const value = Number(days);
+  return Number.isInteger(value) && value >= 1 && value <= 36_500 ? undefined : 'a whole number of days from 1 to 36500';
+}
+
+export function createReducer(state: CreateState, action: CreateAction): CreateState {
+  switch (action.type) {
+    case 'purpose': {
+      const fresh = initialCreateState(action.purpose);
+      return { ...fresh, step: 'key-type' };
+    }
+    case 'key-type':
+      return { ...state, keyType: action.keyType, step: 'subject' };
+    case 'subject':
+      return { ...state, subject: { ...state.subject, [action.field]: action.value } };
+    case 'dns-names':
+      return { ...state, dnsNames: action.value };
+    case 'days':
+      return { ...state, days: action.value };
+    case 'out-dir':
+      return { ...state, outDir: action.value };
+    case 'name':
+      return { ...state, name: action.value };
+    case 'key-format':
+      return { ...state, keyFormat: action.value };
+    case 'next': {
+      if (state.step === 'validity' && validityProblem(state.days)) return state;
+      const steps = stepsFor(state.purpose);
+      const index = steps.indexOf(state.step);
+      return index >= 0 && index < steps.length - 1 ? { ...state, step: steps[index + 1]!, problem: undefined } : state;
+    }
+    case 'back': {
+      if (state.step === 'overwrite') return { ...state, step: 'output', existing: [] };
+      const steps = stepsFor(state.purpose);
+      const index = steps.indexOf(state.step);
+      return index > 0 ? { ...state, step: steps[index - 1]!, problem: undefined } : state;
+    }
+    case 'existing':
+      return { ...state, existing: action.paths, step: action.paths.length > 0 ? 'overwrite' : state.step };
+    case 'creating':
+      return { ...state, step: 'creating', problem: undefined };
+    case 'created':
+      return { ...state, step: 'result', created: action.files };
+    case 'failed':
+      return { ...state, step: 'output', problem: action.problem };
+  }
+}

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import type { ServerCertificateRow } from '../../core/iam/server-certificates.js';
+import { useTask } from '../../components/use-task.js';
+import { useFrame } from '../../tui/frame-context.js';
+
+export interface AccountStatus {
+  total: number;
+  expired: number;
+  expiringSoon: number;
+}
+
+export function summarise(rows: ServerCertificateRow[]): AccountStatus {
+  return {
+    total: rows.length,
+    expired: rows.filter((row) => row.expiryState === 'expired').length,
+    expiringSoon: rows.filter((row) => row.expiryState === '≤30 days').length,
+  };
+}
+
+/** Server certificates expiring within 30 days and expired, once the identity is known. */
+export function useAccountStatus() {
+  const { identity, services } = useFrame();
+  const [state, run] = useTask<AccountStatus>();
+  const ready = identity.state === 'ready';
+  useEffect(() => {
+    if (ready) void run('Checking server certificates…', async (signal) => summarise(await services.listServerCertificates(signal)));
+  }, [ready, run, services]);
+  return state;
+}

@@ -1,0 +1,254 @@
+import React, { useEffect, useReducer, useState } from 'react';
+import { Box, Text } from 'ink';
+import { describeIdentity } from '../../core/iam/identity.js';
+import { STEP_TITLES, type StepId, type StepState } from '../../core/onboard.js';
+import type { ManagedPolicy, NamedEntity } from '../../core/iam/users-and-groups.js';
+import { copyToClipboard } from '../../components/clipboard.js';
+import { Menu } from '../../components/Menu.js';
+import { PathInput } from '../../components/PathInput.js';
+import { Spinner } from '../../components/Spinner.js';
+import { TextField } from '../../components/TextField.js';
+import { Toned } from '../../components/Toned.js';
+import { ProblemLine } from '../../components/ProblemLine.js';
+import { useScreenKeys } from '../../components/use-screen-keys.js';
+import { useTask } from '../../components/use-task.js';
+import { useFrame } from '../../tui/frame-context.js';
+import { useNavigation } from '../../tui/navigation.js';
+import { groupNameProblem, initialOnboardState, onboardReducer, requestFrom, userNameProblem, type OnboardState } from './onboard-state.js';
+
+const NEW_GROUP = '\u0000new';
+
+function StepRow({ step }: { step: StepState }): React.JSX.Element {
+  if (step.status === 'running') return <Spinner label={`${step.title}…`} />;
+  const [mark, tone] =
+    step.status === 'done' ? (['✓', 'ok'] as const) : step.status === 'reused' ? (['✓', 'ok'] as const) : step.status === 'failed' ? (['✗', 'danger'] as const) : step.status === 'skipped' ? (['-', 'muted'] as const) : (['·', 'muted'] as const);
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Toned tone={tone}>{mark}</Toned> {step.title.padEnd(20)}
+        {step.status === 'reused' ? 'already there: ' : step.status === 'skipped' ? 'skipped: ' : ''}
+        {step.detail ?? ''}
+      </Text>
+      {step.problem ? <Toned tone="danger">    {step.problem.message} Fix: {step.problem.fix}</Toned> : null}
+    </Box>
+  );
+}
+
+function allSteps(progress: StepState[]): StepState[] {
+  return (Object.keys(STEP_TITLES) as StepId[]).map((id) => progress.find((step) => step.id === id) ?? { id, title: STEP_TITLES[id], status: 'pending' });
+}
+
+export function OnboardScreen(): React.JSX.Element {
+  const { services, identity, flash, rows } = useFrame();
+  const navigation = useNavigation();
+  const [state, dispatch] = useReducer(onboardReducer, undefined, initialOnboardState);
+  const [groups, loadGroups] = useTask<NamedEntity[]>();
+  const [policies, searchPolicies] = useTask<ManagedPolicy[]>();
+  const [policyCursor, setPolicyCursor] = useState(0);
+  const [revealed, setRevealed] = useState(false);
+  const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
+
+  useEffect(() => {
+    void loadGroups('Listing groups…', (signal) => services.listGroups(signal));
+  }, [loadGroups, services]);
+  useEffect(() => {
+    if (state.step !== 'policies') return undefined;
+    const timer = setTimeout(() => void searchPolicies('Searching AWS-managed policies…', (signal) => services.searchManagedPolicies(state.policySearch, signal)), 200);
+    return () => clearTimeout(timer);
+  }, [state.step, state.policySearch, searchPolicies, services]);
+
+  const start = async (current: OnboardState) => {
+    dispatch({ type: 'started' });
+    setRevealed(false);
+    const result = await services.runOnboarding(requestFrom(current), { onStep: (step) => dispatch({ type: 'progress', step }) });
+    dispatch({ type: 'finished', result });
+  };
+
+  const policyList = policies.status === 'done' ? policies.value : [];
+  const textSteps = ['new-group', 'policies', 'user', 'access-key', 'signing-file'];
+  const active = useScreenKeys({
+    typing: textSteps.includes(state.step),
+    hints:
+      state.step === 'policies'
+        ? [['type', 'search'], ['↑/↓', 'move'], ['space', 'select'], ['enter', 'next'], ['esc', 'back']]
+        : state.step === 'summary'
+          ? state.result?.ok
+            ? [['v', 'reveal secret'], ['c', 'copy secret'], ['y', 'copy exports'], ['enter', 'done']]
+            : [['r', 'resume'], ['esc', 'edit'], ['enter', 'leave']]
+          : state.step === 'access-key'
+            ? [['tab', 'access key on/off'], ['enter', 'next'], ['esc', 'back']]
+            : [['enter', 'next'], ['esc', 'back'], ['?', 'help']],
+    help: ['Each step is idempotent: what exists is reused, never duplicated, so a failed run can be resumed.', 'The access key secret goes only to the CSV (mode 0600) and, if you ask, to this screen once.'],
+    onKey: (input, key) => {
+      if (state.step === 'running') return true;
+      if (state.step === 'summary') {
+        const result = state.result!;
+        if (!result.ok && input === 'r') void start(state);
+        else if (result.ok && input === 'v' && result.accessKey) setRevealed(true);
+        else if (result.ok && input === 'c' && result.accessKey) {
+          copyToClipboard(result.accessKey.secretAccessKey);
+          flash('Copied the secret access key');
+        } else if (input === 'y' && result.exportLines.length > 0) {
+          copyToClipboard(result.exportLines.join('\n'));
+          flash('Copied the export lines');
+        } else if (key.return) navigation.pop();
+        else if (key.escape && !result.ok) dispatch({ type: 'back' });
+        else if (key.escape) navigation.pop();
+        return true;
+      }
+      if (key.escape) {
+        if (state.step === 'group') navigation.pop();
+        else dispatch({ type: 'back' });
+        return true;
+      }
+      if (state.step === 'policies') {
+        if (key.upArrow) setPolicyCursor(Math.max(0, policyCursor - 1));
+        else if (key.downArrow) setPolicyCursor(Math.min(policyList.length - 1, policyCursor + 1));
+        else if (input === ' ' && policyList[policyCursor]) dispatch({ type: 'toggle-policy', name: policyList[policyCursor]!.name });
+        else return false;
+        return true;
+      }
+      if (state.step === 'access-key' && key.tab) {
+        dispatch({ type: 'toggle-access-key' });
+        return true;
+      }
+      if (state.step === 'review' && key.return) {
+        void start(state);
+        return true;
+      }
+      return false;
+    },
+  });
+
+  const listHeight = Math.max(3, rows - 12);
+  const next = () => dispatch({ type: 'next' });
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      {state.step === 'group' ? (
+        <Box flexDirection="column">
+          <Text bold>1. Group: pick one or create a new one</Text>
+          {groups.status === 'running' ? <Spinner label={groups.label} /> : null}
+          <ProblemLine problem={groups.status === 'failed' ? groups.problem : undefined} />
+          {groups.status === 'done' || groups.status === 'failed' ? (
+            <Menu
+              focus={active}
+              limit={listHeight}
+              items={[{ label: 'Create a new group…', value: NEW_GROUP }, ...(groups.status === 'done' ? groups.value.map((group) => ({ label: group.name, value: group.name })) : [])]}
+              onSelect={(item) => dispatch(item.value === NEW_GROUP ? { type: 'new-group' } : { type: 'pick-group', name: item.value })}
+            />
+          ) : null}
+        </Box>
+      ) : null}
+      {state.step === 'new-group' ? (
+        <TextField label="New group name" value={state.group} focus={active} onChange={(value) => dispatch({ type: 'group-name', value })} onSubmit={next} error={state.group ? groupNameProblem(state.group) : undefined} hint="e.g. ec2-operators" />
+      ) : null}
+      {state.step === 'policies' ? (
+        <Box flexDirection="column">
+          <Text bold>2. AWS-managed policies for "{state.group}" (optional)</Text>
+          <TextField label="Search" value={state.policySearch} focus={active} onChange={(value) => { dispatch({ type: 'policy-search', value }); setPolicyCursor(0); }} onSubmit={next} />
+          {policies.status === 'running' ? <Spinner label={policies.label} /> : null}
+          <ProblemLine problem={policies.status === 'failed' ? policies.problem : undefined} />
+          {policyList.slice(Math.max(0, policyCursor - listHeight + 4), Math.max(0, policyCursor - listHeight + 4) + listHeight - 3).map((policy) => {
+            const index = policyList.indexOf(policy);
+            return (
+              <Text key={policy.arn} inverse={index === policyCursor} wrap="truncate-end">
+                {state.policies.includes(policy.name) ? '[x] ' : '[ ] '}
+                {policy.name}
+              </Text>
+            );
+          })}
+          <Toned tone="muted">
+            {state.policies.length === 0 ? 'None selected; enter continues without policies.' : `Selected: ${state.policies.join(', ')}`}
+          </Toned>
+        </Box>
+      ) : null}
+      {state.step === 'user' ? (
+        <TextField label="3. New user name" value={state.user} focus={active} onChange={(value) => dispatch({ type: 'user', value })} onSubmit={next} error={state.user ? userNameProblem(state.user) : undefined} hint="Letters, digits and + = , . @ _ - ; an existing user is reused" />
+      ) : null}
+      {state.step === 'access-key' ? (
+        <Box flexDirection="column">
+          <Text bold>4. Access key: {state.accessKey ? 'create one' : 'none'} (tab switches)</Text>
+          {state.accessKey ? (
+            <TextField label="Save the CSV to" value={state.accessKeyFile} focus={active} onChange={(value) => dispatch({ type: 'access-key-file', value })} onSubmit={next} hint="Like the console's download: mode 0600. IAM never shows the secret again." />
+          ) : (
+            <TextField label="(no access key)" value="" focus={active} onChange={() => undefined} onSubmit={next} />
+          )}
+        </Box>
+      ) : null}
+      {state.step === 'signing' ? (
+        <Box flexDirection="column">
+          <Text bold>5. Signing certificate</Text>
+          <Menu
+            focus={active}
+            items={[
+              { label: 'Create one (RSA 2048, PKCS#8, 3650 days)', value: 'create' as const, why: `Writes pk-${state.user}.pem (0600) and cert-${state.user}.pem in ${state.outDir}, uploads the certificate.` },
+              { label: 'Use a certificate file', value: 'file' as const, why: 'Uploads an existing PEM certificate (never a key).' },
+              { label: 'Skip', value: 'skip' as const, why: 'No signing certificate for this user.' },
+            ]}
+            onSelect={(item) => {
+              dispatch({ type: 'signing', value: item.value });
+              dispatch({ type: 'next' });
+            }}
+          />
+        </Box>
+      ) : null}
+      {state.step === 'signing-file' ? <PathInput label="Certificate file" value={state.signingFile} focus={active} listRows={Math.max(3, rows - 12)} onChange={(value) => dispatch({ type: 'signing-file', value })} onSubmit={(path) => { dispatch({ type: 'signing-file', value: path }); dispatch({ type: 'next' }); }} /> : null}
+      {state.step === 'review' ? (
+        <Box flexDirection="column">
+          <Text bold>Ready to onboard in {where}:</Text>
+          <Text>  group        {state.group}{state.newGroup ? ' (new)' : ''}</Text>
+          <Text>  policies     {state.policies.join(', ') || '(none)'}</Text>
+          <Text>  user         {state.user}</Text>
+          <Text>  access key   {state.accessKey ? `saved to ${requestFrom(state).accessKeyFile}` : '(none)'}</Text>
+          <Text>  signing cert {state.signing === 'create' ? `new, in ${state.outDir}` : state.signing === 'file' ? state.signingFile : '(none)'}</Text>
+          <Text> </Text>
+          <Text>Enter starts; esc goes back to change something.</Text>
+        </Box>
+      ) : null}
+      {state.step === 'running' || state.step === 'summary' ? (
+        <Box flexDirection="column">
+          <Text bold>{state.step === 'running' ? `Onboarding ${state.user}…` : state.result?.ok ? `✓ ${state.user} is onboarded` : `✗ Stopped before ${state.user} was fully onboarded`}</Text>
+          {allSteps(state.progress).map((step) => (
+            <StepRow key={step.id} step={step} />
+          ))}
+        </Box>
+      ) : null}
+      {state.step === 'summary' && state.result ? <Summary state={state} revealed={revealed} /> : null}
+    </Box>
+  );
+}
+
+function Summary({ state, revealed }: { state: OnboardState; revealed: boolean }): React.JSX.Element {
+  const result = state.result!;
+  if (!result.ok) {
+    return (
+      <Box flexDirection="column" marginTop={1}>
+        <Text>What exists now is marked ✓ above; nothing was duplicated. Press r to resume from where it stopped.</Text>
+        {result.accessKeyFile && result.steps.find((step) => step.id === 'access-key')?.status === 'done' ? <Text>The access key is saved in {result.accessKeyFile}.</Text> : null}
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {result.accessKey ? (
+        <Box flexDirection="column">
+          <Text>Access key ID     {result.accessKey.accessKeyId}</Text>
+          <Text>
+            Secret access key {revealed ? result.accessKey.secretAccessKey : '•'.repeat(12)} <Toned tone="muted">{revealed ? '' : '(v reveals, c copies)'}</Toned>
+          </Text>
+          <Toned tone="warning">! Shown this once: IAM never returns it again. It is saved in {result.accessKeyFile} (0600).</Toned>
+        </Box>
+      ) : null}
+      {result.keyPath ? <Text>Private key       {result.keyPath} (0600)</Text> : null}
+      {result.certificatePath ? <Text>Certificate       {result.certificatePath}{result.signingCertificateId ? ` (IAM ID ${result.signingCertificateId})` : ''}</Text> : null}
+      {result.exportLines.length > 0 ? (
+        <Box flexDirection="column">
+          <Text>Set these in your shell (y copies):</Text>
+          {result.exportLines.map((line) => (
+            <Text key={line}>  {line}</Text>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,72 @@
+import React, { useEffect, useState } from 'react';
+import { Box, Text } from 'ink';
+import { describeKeyShape } from '../../core/crypto/key-facts.js';
+import { KEY_NOT_READABLE, type ServerCertificateDetails } from '../../core/iam/server-certificates.js';
+import { describeExpiry } from '../../core/time/expiry.js';
+import { copyToClipboard } from '../../components/clipboard.js';
+import { ProblemLine } from '../../components/ProblemLine.js';
+import { Spinner } from '../../components/Spinner.js';
+import { Toned } from '../../components/Toned.js';
+import { useScreenKeys } from '../../components/use-screen-keys.js';
+import { useTask } from '../../components/use-task.js';
+import { useFrame } from '../../tui/frame-context.js';
+
+function detailLines(details: ServerCertificateDetails, now: Date): Array<[string, string]> {
+  const certificate = details.certificate;
+  return [
+    ['ARN', details.arn],
+    ['path', details.path],
+    ['ID', details.id],
+    ['uploaded', details.uploadDate ?? '?'],
+    ...(certificate
+      ? ([
+          ['subject', certificate.subject || '(empty)'],
+          ['issuer', certificate.selfSigned ? 'itself (self-signed)' : certificate.issuer],
+          ['names', certificate.sans.join(', ') || '(none)'],
+          ['key', describeKeyShape(certificate)],
+          ['valid', `${certificate.notBefore.toISOString().slice(0, 10)} to ${certificate.notAfter.toISOString().slice(0, 10)}, ${describeExpiry(certificate.notAfter, now)}`],
+          ['sha256', certificate.sha256],
+        ] as Array<[string, string]>)
+      : ([['body', details.parseProblem ?? 'could not be parsed']] as Array<[string, string]>)),
+    ['chain', details.chainCertificates.length === 0 ? '(none)' : details.chainCertificates.map((link) => link.subject || '(empty)').join(' → ')],
+  ];
+}
+
+export function ServerDetailsScreen({ name }: { name: string }): React.JSX.Element {
+  const { services, flash } = useFrame();
+  const [state, run] = useTask<ServerCertificateDetails>();
+  const [now] = useState(() => new Date());
+  useEffect(() => {
+    void run(`Reading ${name}…`, (signal) => services.getServerCertificate(name, signal));
+  }, [name, run, services]);
+  useScreenKeys({
+    hints: [['y', 'copy ARN'], ['n', 'copy name'], ['esc', 'back']],
+    onKey: (input) => {
+      if (state.status !== 'done') return false;
+      if (input === 'y') {
+        copyToClipboard(state.value.arn);
+        flash('Copied the ARN');
+      } else if (input === 'n') {
+        copyToClipboard(state.value.name);
+        flash('Copied the name');
+      } else return false;
+      return true;
+    },
+  });
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      <Text bold>{name}</Text>
+      {state.status === 'running' ? <Spinner label={state.label} /> : null}
+      <ProblemLine problem={state.status === 'failed' ? state.problem : undefined} />
+      {state.status === 'done'
+        ? detailLines(state.value, now).map(([label, value]) => (
+            <Text key={label} wrap="truncate-end">
+              <Text bold>{label.padEnd(10)}</Text>
+              {value}
+            </Text>
+          ))
+        : null}
+      {state.status === 'done' ? <Toned tone="muted">{KEY_NOT_READABLE}</Toned> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,190 @@
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
+import TextInput from 'ink-text-input';
+import { createdPaths, defaultOutDir } from '../../core/crypto/created-files.js';
+import { describeIdentity } from '../../core/iam/identity.js';
+import { SIGNING_CERTIFICATES_PER_USER, type SigningCertificateRow } from '../../core/iam/signing-certificates.js';
+import type { NamedEntity } from '../../core/iam/users-and-groups.js';
+import { describeExpiry } from '../../core/time/expiry.js';
+import { copyToClipboard } from '../../components/clipboard.js';
+import { ConfirmByTyping } from '../../components/ConfirmByTyping.js';
+import { PathInput } from '../../components/PathInput.js';
+import { ProblemLine } from '../../components/ProblemLine.js';
+import { Spinner } from '../../components/Spinner.js';
+import { Toned } from '../../components/Toned.js';
+import { useScreenKeys } from '../../components/use-screen-keys.js';
+import { useTask } from '../../components/use-task.js';
+import { WindowedTable, type Column } from '../../components/WindowedTable.js';
+import { useFrame } from '../../tui/frame-context.js';
+
+type Modal = { kind: 'none' } | { kind: 'filter' } | { kind: 'upload'; path: string } | { kind: 'delete'; row: SigningCertificateRow };
+
+export function SigningScreen({ user: initialUser, uploadPath }: { user?: string; uploadPath?: string }): React.JSX.Element {
+  const { services, identity, rows: terminalRows, flash } = useFrame();
+  const [user, setUser] = useState<string | undefined>(initialUser);
+  const [users, loadUsers] = useTask<NamedEntity[]>();
+  const [certificates, loadCertificates] = useTask<SigningCertificateRow[]>();
+  const [action, act] = useTask<boolean>();
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState(0);
+  const [modal, setModal] = useState<Modal>({ kind: 'none' });
+  const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
+
+  useEffect(() => {
+    if (!user) void loadUsers('Listing users…', (signal) => services.listUsers(signal));
+  }, [user, loadUsers, services]);
+  const refresh = useCallback(() => {
+    if (user) void loadCertificates(`Reading ${user}'s signing certificates…`, (signal) => services.listSigningCertificates(user, signal));
+  }, [user, loadCertificates, services]);
+  useEffect(() => {
+    refresh();
+    setSelected(0);
+    if (user && uploadPath) setModal({ kind: 'upload', path: uploadPath });
+  }, [refresh, user, uploadPath]);
+
+  const userRows = useMemo(() => {
+    const all = users.status === 'done' ? users.value : [];
+    const needle = filter.toLowerCase();
+    return all.filter((entry) => entry.name.toLowerCase().includes(needle));
+  }, [users, filter]);
+  const certificateRows = certificates.status === 'done' ? certificates.value : [];
+  const now = useMemo(() => new Date(), [certificates]);
+  const atLimit = certificateRows.length >= SIGNING_CERTIFICATES_PER_USER;
+
+  const perform = (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => {
+    setModal({ kind: 'none' });
+    void act(label, async (signal) => {
+      await work(signal);
+      return true;
+    }).then((succeeded) => {
+      if (!succeeded) return;
+      flash(done);
+      refresh();
+    });
+  };
+
+  const createAndUpload = (name: string) =>
+    perform(
+      `Creating a key and certificate for ${name} and uploading it…`,
+      async (signal) => {
+        const paths = createdPaths(defaultOutDir(), name, false);
+        const created = await services.createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 3650, keyFormat: 'pkcs8' });
+        await services.writeFiles([{ path: paths.key, data: created.privateKeyPem, secret: true }, { path: paths.certificate, data: created.certificatePem! }], {});
+        await services.uploadSigningCertificate(name, created.certificatePem!, signal);
+      },
+      `Created ${createdPaths(defaultOutDir(), name, false).certificate} and uploaded it`,
+    );
+
+  const listLength = user ? certificateRows.length : userRows.length;
+  const active = useScreenKeys({
+    typing: modal.kind === 'filter' || modal.kind === 'upload',
+    enabled: modal.kind !== 'delete',
+    hints: !user
+      ? modal.kind === 'filter'
+        ? [['enter', 'keep'], ['esc', 'clear']]
+        : [['enter', 'open user'], ['/', 'filter'], ['esc', 'back']]
+      : modal.kind === 'upload'
+        ? [['tab', 'complete'], ['enter', 'upload'], ['esc', 'cancel']]
+        : [['u', 'upload file'], ['c', 'create & upload'], ['a', 'activate/deactivate'], ['d', 'delete'], ['y', 'copy ID'], ['r', 'refresh'], ['esc', 'users']],
+    help: [`IAM allows ${SIGNING_CERTIFICATES_PER_USER} signing certificates per user.`, 'Only the certificate is uploaded; a private key offered as a certificate is refused.'],
+    onKey: (input, key) => {
+      if (action.status === 'running') return true;
+      if (modal.kind === 'filter') {
+        if (key.escape) setFilter('');
+        if (key.escape || key.return) setModal({ kind: 'none' });
+        return true;
+      }
+      if (modal.kind === 'upload') {
+        if (key.escape) setModal({ kind: 'none' });
+        return key.escape;
+      }
+      if (key.upArrow || input === 'k') setSelected(Math.max(0, selected - 1));
+      else if (key.downArrow || input === 'j') setSelected(Math.min(listLength - 1, selected + 1));
+      else if (!user) {
+        if (input === '/') setModal({ kind: 'filter' });
+        else if (key.return && userRows[selected]) setUser(userRows[selected]!.name);
+        else return false;
+      } else if (key.escape && !initialUser) {
+        setUser(undefined);
+        setSelected(0);
+      } else if (input === 'r') refresh();
+      else if (input === 'u' || input === 'c') {
+        if (atLimit) flash(`${user} already has ${SIGNING_CERTIFICATES_PER_USER} signing certificates; delete one first (d).`);
+        else if (input === 'u') setModal({ kind: 'upload', path: uploadPath ?? '' });
+        else createAndUpload(user);
+      } else if (!certificateRows[selected]) return false;
+      else if (input === 'a') {
+        const row = certificateRows[selected]!;
+        const status = row.status === 'Active' ? 'Inactive' : 'Active';
+        perform(`${status === 'Active' ? 'Activating' : 'Deactivating'} ${row.id}…`, (signal) => services.setSigningCertificateStatus(user, row.id, status, signal), `${row.id} is now ${status}`);
+      } else if (input === 'd') setModal({ kind: 'delete', row: certificateRows[selected]! });
+      else if (input === 'y') {
+        copyToClipboard(certificateRows[selected]!.id);
+        flash('Copied the certificate ID');
+      } else return false;
+      return true;
+    },
+  });
+
+  const userColumns: Array<Column<NamedEntity>> = [
+    { title: 'USER', width: 32, cell: (row) => row.name },
+    { title: 'PATH', width: 12, cell: (row) => row.path },
+    { title: 'CREATED', width: 10, cell: (row) => row.created?.slice(0, 10) ?? '' },
+  ];
+  const certificateColumns: Array<Column<SigningCertificateRow>> = [
+    { title: 'ID', width: 32, cell: (row) => row.id },
+    { title: 'STATUS', width: 8, cell: (row) => row.status, tone: (row) => (row.status === 'Active' ? 'ok' : 'muted') },
+    { title: 'EXPIRES', width: 22, cell: (row) => (row.notAfter ? describeExpiry(new Date(row.notAfter), now) : '?'), tone: (row) => (row.expiryState === 'expired' || row.expiryState === '≤30 days' ? 'danger' : row.expiryState === '≤90 days' ? 'warning' : undefined) },
+    { title: 'SHA256', width: 12, cell: (row) => (row.sha256 ? `${row.sha256.slice(0, 10)}…` : '?') },
+  ];
+  const height = Math.max(3, terminalRows - 10 - (modal.kind === 'none' ? 0 : 6));
+  const busy = [users, certificates, action].find((state) => state.status === 'running');
+  const failed = [users, certificates, action].find((state) => state.status === 'failed');
+
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      {busy && busy.status === 'running' ? <Spinner label={busy.label} /> : null}
+      <ProblemLine problem={failed && failed.status === 'failed' ? failed.problem : undefined} />
+      {!user ? (
+        <Box flexDirection="column">
+          <Text bold>Pick a user{uploadPath ? ` to receive ${uploadPath}` : ''}</Text>
+          {userRows.length > 0 ? <WindowedTable rows={userRows} columns={userColumns} selected={selected} height={height} rowKey={(row) => row.arn || row.name} /> : users.status === 'done' ? <Text>No users{filter ? ` match "${filter}"` : ''}.</Text> : null}
+          {modal.kind === 'filter' ? (
+            <Box>
+              <Text>/</Text>
+              <TextInput value={filter} focus={active} onChange={(value) => { setFilter(value); setSelected(0); }} />
+            </Box>
+          ) : null}
+        </Box>
+      ) : (
+        <Box flexDirection="column">
+          <Text>
+            <Text bold>{user}</Text>: {certificateRows.length} of {SIGNING_CERTIFICATES_PER_USER} signing certificates
+            {atLimit ? <Toned tone="warning"> (at the limit: delete one before adding another)</Toned> : null}
+          </Text>
+          {certificateRows.length > 0 ? <WindowedTable rows={certificateRows} columns={certificateColumns} selected={selected} height={height} rowKey={(row) => row.id} /> : certificates.status === 'done' ? <Text>None yet. Press c to create one and upload it, or u to upload a certificate file.</Text> : null}
+          {modal.kind === 'upload' ? (
+            <PathInput
+              label="Certificate file"
+              value={modal.path}
+              focus={active}
+              listRows={4}
+              onChange={(path) => setModal({ kind: 'upload', path })}
+              onSubmit={(path) => perform(`Uploading ${path}…`, async (signal) => services.uploadSigningCertificate(user, await services.readFile(path), signal), `Uploaded ${path} for ${user}`)}
+            />
+          ) : null}
+          {modal.kind === 'delete' ? (
+            <ConfirmByTyping
+              action={`Delete signing certificate ${modal.row.id} of ${user}`}
+              where={where}
+              expected={modal.row.id.slice(0, 8)}
+              warning="Requests signed with this certificate will fail. Deactivate first to test, if unsure."
+              onCancel={() => setModal({ kind: 'none' })}
+              onConfirm={() => perform(`Deleting ${modal.row.id}…`, (signal) => services.deleteSigningCertificate(user, modal.row.id, signal), `Deleted ${modal.row.id}`)}
+            />
+          ) : null}
+        </Box>
+      )}
+    </Box>
+  );
+}
