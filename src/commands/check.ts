@@ -4,7 +4,7 @@ import { preflightServerCertificate, type PreflightReport } from '../core/prefli
 import type { Finding } from '../core/preflight/rules.js';
 import { describeExpiry } from '../core/time/expiry.js';
 import { EXIT, printJson, type Output } from './output.js';
-import { readInputFile } from './read-input.js';
+import { readInputFile } from '../core/files/read-input.js';
 
 export interface CheckOptions {
   cert: string;

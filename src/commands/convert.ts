@@ -4,7 +4,7 @@ import { readItems } from '../core/formats/read.js';
 import { writeFileSafely } from '../core/files/safe-write.js';
 import { EXIT, type Output } from './output.js';
 import { readPassphrase } from './passphrase.js';
-import { readInputFile } from './read-input.js';
+import { readInputFile } from '../core/files/read-input.js';
 
 export interface ConvertOptions {
   to: 'pem' | 'der';

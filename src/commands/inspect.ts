@@ -6,7 +6,7 @@ import { readItems } from '../core/formats/read.js';
 import { formatFile } from './inspect-format.js';
 import { EXIT, printJson, type Output } from './output.js';
 import { readPassphrase } from './passphrase.js';
-import { readInputFile } from './read-input.js';
+import { readInputFile } from '../core/files/read-input.js';
 
 export interface InspectOptions {
   json?: boolean;

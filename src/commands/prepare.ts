@@ -6,7 +6,7 @@ import { reportLines } from './check.js';
 import { shellQuote } from '../core/shell-exports.js';
 import { EXIT, type Output } from './output.js';
 import { readPassphrase } from './passphrase.js';
-import { readInputFile } from './read-input.js';
+import { readInputFile } from '../core/files/read-input.js';
 
 export interface PrepareCommandOptions {
   outDir: string;

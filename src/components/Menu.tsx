@@ -26,6 +26,8 @@ function Item({ isSelected = false, label }: { isSelected?: boolean; label: stri
 /** A vertical choice list: ↑/↓ or j/k, Enter picks. */
 export function Menu<V>({ items, onSelect, onHighlight, focus, limit, initialIndex }: { items: Array<MenuItem<V>>; onSelect(item: MenuItem<V>): void; onHighlight?(item: MenuItem<V>): void; focus: boolean; limit?: number; initialIndex?: number }): React.JSX.Element {
   const [highlighted, setHighlighted] = React.useState<MenuItem<V> | undefined>(items[initialIndex ?? 0]);
+  // The same Menu may be handed new items (the next wizard step): fall back to their first.
+  const shown = highlighted && items.some((item) => item.label === highlighted.label) ? highlighted : items[initialIndex ?? 0];
   return (
     <Box flexDirection="column">
       <SelectInput
@@ -41,7 +43,7 @@ export function Menu<V>({ items, onSelect, onHighlight, focus, limit, initialInd
           onHighlight?.(item as MenuItem<V>);
         }}
       />
-      {highlighted?.why ? <Toned tone="muted">  {highlighted.why}</Toned> : null}
+      {shown?.why ? <Toned tone="muted">  {shown.why}</Toned> : null}
     </Box>
   );
 }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Created, CreateRequest } from '../core/crypto/create.js';
 import type { FileToWrite } from '../core/files/safe-write.js';
 import type { ConvertRequest } from '../core/formats/convert.js';
@@ -67,7 +66,7 @@ export function realServices(connection: ConnectionOptions): Services {
     deleteSigningCertificate: async (user, id, signal) => (await signing()).deleteSigningCertificate(await iam(), user, id, signal),
     listAccessKeys: async (user, signal) => (await import('../core/iam/access-keys.js')).listAccessKeys(await iam(), user, signal),
     runOnboarding: async (request, options) => (await import('../core/onboard.js')).runOnboarding(await iam(), request, options),
-    readFile: (path) => readFile(path),
+    readFile: async (path) => (await import('../core/files/read-input.js')).readInputFile(path),
     readItems: async (bytes, passphrase) => (await import('../core/formats/read.js')).readItems(bytes, { passphrase }),
     convert: async (result, request) => (await import('../core/formats/convert.js')).convertItems(result, request),
     prepare: async (files, options) => (await import('../core/prepare.js')).prepareForIamUpload(files, options),

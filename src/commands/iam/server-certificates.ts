@@ -16,7 +16,7 @@ import { itemFacts } from '../../core/formats/facts.js';
 import { describeExpiry } from '../../core/time/expiry.js';
 import { findingLine } from '../check.js';
 import { EXIT, printJson, type Output } from '../output.js';
-import { readInputFile } from '../read-input.js';
+import { readInputFile } from '../../core/files/read-input.js';
 import { connect, type ConnectionFlags } from './connect.js';
 import { formatTable } from './table.js';
 

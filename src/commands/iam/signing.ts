@@ -9,7 +9,7 @@ import {
 } from '../../core/iam/signing-certificates.js';
 import { describeExpiry } from '../../core/time/expiry.js';
 import { EXIT, printJson, type Output } from '../output.js';
-import { readInputFile } from '../read-input.js';
+import { readInputFile } from '../../core/files/read-input.js';
 import { connect, type ConnectionFlags } from './connect.js';
 import { formatTable } from './table.js';
 

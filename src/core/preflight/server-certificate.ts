@@ -115,7 +115,7 @@ async function checkChainField(input: Buffer | string | undefined, certificate: 
   const empty = input === undefined || input.length === 0;
   if (empty) {
     if (certificate && !certificate.selfSigned) {
-      add('CHAIN_MISSING', `The certificate was issued by "${certificate.issuer}", so IAM needs its chain.`, 'Give the intermediate certificates with --chain (your CA sends them as a bundle).');
+      add('CHAIN_MISSING', `The certificate was issued by "${certificate.issuer}", so IAM needs its chain.`, 'Add the intermediate certificates as the chain (your CA sends them as a bundle; iamcert prepare extracts them).');
     }
     return [];
   }

@@ -70,7 +70,7 @@ export function OnboardScreen(): React.JSX.Element {
     typing: textSteps.includes(state.step),
     hints:
       state.step === 'policies'
-        ? [['type', 'search'], ['↑/↓', 'move'], ['space', 'select'], ['enter', 'next'], ['esc', 'back']]
+        ? [['type', 'search'], ['↑/↓', 'move'], ['tab', 'select'], ['enter', 'next'], ['esc', 'back']]
         : state.step === 'summary'
           ? state.result?.ok
             ? [['v', 'reveal secret'], ['c', 'copy secret'], ['y', 'copy exports'], ['enter', 'done']]
@@ -104,7 +104,7 @@ export function OnboardScreen(): React.JSX.Element {
       if (state.step === 'policies') {
         if (key.upArrow) setPolicyCursor(Math.max(0, policyCursor - 1));
         else if (key.downArrow) setPolicyCursor(Math.min(policyList.length - 1, policyCursor + 1));
-        else if (input === ' ' && policyList[policyCursor]) dispatch({ type: 'toggle-policy', name: policyList[policyCursor]!.name });
+        else if (key.tab && policyList[policyCursor]) dispatch({ type: 'toggle-policy', name: policyList[policyCursor]!.name });
         else return false;
         return true;
       }

@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { join } from 'node:path';
@@ -39,10 +39,11 @@ export function InventoryScreen(): React.JSX.Element {
   }, [load, services]);
   useEffect(refresh, [refresh]);
   // Coming back from the upload screen: show what was added.
+  const wasTop = useRef(top);
   useEffect(() => {
-    if (top && all.length > 0) refresh();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [top]);
+    if (top && !wasTop.current) refresh();
+    wasTop.current = top;
+  }, [top, refresh]);
 
   const rows = useMemo(() => visibleRows(all, filter, sort), [all, filter, sort]);
   const current = rows[Math.min(selected, rows.length - 1)];

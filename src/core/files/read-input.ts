@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
-import { fail } from '../core/errors.js';
-import { MAX_INPUT_BYTES } from '../core/formats/read.js';
+import { fail } from '../errors.js';
+import { MAX_INPUT_BYTES } from '../formats/read.js';
 
 /** Reads a user's file with a clear error for every way it can fail; never reads more than the size limit plus one byte. */
 export async function readInputFile(path: string): Promise<Buffer> {
