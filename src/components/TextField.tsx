@@ -20,7 +20,9 @@ export function TextField({ label, value, onChange, onSubmit, focus, placeholder
   return (
     <Box flexDirection="column">
       <Box>
-        <Text bold={focus}>{focus ? '› ' : '  '}{label}: </Text>
+        <Box flexShrink={0}>
+          <Text bold={focus}>{focus ? '› ' : '  '}{label}: </Text>
+        </Box>
         {focus ? (
           <TextInput value={value} onChange={onChange} onSubmit={onSubmit} placeholder={placeholder} mask={mask} />
         ) : (

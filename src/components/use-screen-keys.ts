@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useInput, type Key } from 'ink';
 import { useFrame, type Hint } from '../tui/frame-context.js';
 import { useIsTopScreen, useNavigation } from '../tui/navigation.js';
@@ -23,6 +23,9 @@ export function useScreenKeys({ hints, help, onKey, typing = false, enabled = tr
   const navigation = useNavigation();
   const top = useIsTopScreen();
   const active = top && enabled && !frame.helpOpen;
+  // The latest handler, read at key time: keys typed faster than React re-subscribes must not reach stale state.
+  const latest = useRef({ onKey, typing, home });
+  latest.current = { onKey, typing, home };
   const hintsKey = JSON.stringify([hints, help]);
   useEffect(() => {
     if (top) frame.setHints(hints, help);
@@ -30,11 +33,12 @@ export function useScreenKeys({ hints, help, onKey, typing = false, enabled = tr
   }, [top, hintsKey]);
   useInput(
     (input, key) => {
-      if (onKey?.(input, key)) return;
-      if (typing) return;
-      if (key.escape && !home) navigation.pop();
+      const current = latest.current;
+      if (current.onKey?.(input, key)) return;
+      if (current.typing) return;
+      if (key.escape && !current.home) navigation.pop();
       else if (input === '?') frame.setHelpOpen(true);
-      else if (input === 'q' && home) navigation.quit();
+      else if (input === 'q' && current.home) navigation.quit();
     },
     { isActive: active },
   );

@@ -208,9 +208,13 @@ export function OnboardScreen(): React.JSX.Element {
       {state.step === 'running' || state.step === 'summary' ? (
         <Box flexDirection="column">
           <Text bold>{state.step === 'running' ? `Onboarding ${state.user}…` : state.result?.ok ? `✓ ${state.user} is onboarded` : `✗ Stopped before ${state.user} was fully onboarded`}</Text>
-          {allSteps(state.progress).map((step) => (
-            <StepRow key={step.id} step={step} />
-          ))}
+          {state.result?.ok ? (
+            <Toned tone="ok">
+              {`✓ ${state.result.steps.filter((step) => step.status === 'done').length} steps done, ${state.result.steps.filter((step) => step.status === 'reused').length} already there, ${state.result.steps.filter((step) => step.status === 'skipped').length} skipped`}
+            </Toned>
+          ) : (
+            allSteps(state.progress).map((step) => <StepRow key={step.id} step={step} />)
+          )}
         </Box>
       ) : null}
       {state.step === 'summary' && state.result ? <Summary state={state} revealed={revealed} /> : null}
@@ -236,7 +240,8 @@ function Summary({ state, revealed }: { state: OnboardState; revealed: boolean }
           <Text>
             Secret access key {revealed ? result.accessKey.secretAccessKey : '•'.repeat(12)} <Toned tone="muted">{revealed ? '' : '(v reveals, c copies)'}</Toned>
           </Text>
-          <Toned tone="warning">! Shown this once: IAM never returns it again. It is saved in {result.accessKeyFile} (0600).</Toned>
+          <Toned tone="warning">! Shown this once: IAM never returns it again.</Toned>
+          <Text>Saved in          {result.accessKeyFile} (0600)</Text>
         </Box>
       ) : null}
       {result.keyPath ? <Text>Private key       {result.keyPath} (0600)</Text> : null}

@@ -1,0 +1,75 @@
+import React from 'react';
+import { stripVTControlCharacters } from 'node:util';
+import { render } from 'ink-testing-library';
+import { App } from '../../src/tui/App.js';
+import type { Route } from '../../src/tui/navigation.js';
+import type { Services } from '../../src/tui/services.js';
+
+export const KEYS = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  enter: '\r',
+  escape: '\u001B',
+  tab: '\t',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+  ctrlU: '\u0015',
+} as const;
+
+export interface Rendered {
+  frame(): string;
+  waitFor(predicate: (frame: string) => boolean, what?: string): Promise<string>;
+  waitForText(text: string | RegExp): Promise<string>;
+  /** Sends one key (or a typed string) and waits until the frame changes. */
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
+  unmount(): void;
+}
+
+const TIMEOUT_MS = 10_000;
+
+/**
+ * Lets React run the effects of the last commit. Ink subscribes each render's
+ * input handlers in an effect, so a key sent between a frame and its effects
+ * would reach the previous handlers.
+ */
+async function settle(): Promise<void> {
+  for (let round = 0; round < 3; round += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Renders the whole app at a fixed size, with the services handed in. */
+export async function renderApp(services: Services, options: { route?: Route; columns?: number; rows?: number } = {}): Promise<Rendered> {
+  const instance = render(<App services={services} size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }} initialRoute={options.route} />);
+  const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
+  const waitFor = async (predicate: (current: string) => boolean, what = 'the expected frame'): Promise<string> => {
+    const deadline = Date.now() + TIMEOUT_MS;
+    for (;;) {
+      const current = frame();
+      if (predicate(current)) {
+        await settle();
+        return current;
+      }
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}. Last frame:\n${current}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  // Wait until Ink listens to stdin, or the first keys would be lost.
+  await waitFor(() => instance.stdin.listenerCount('readable') > 0, 'input to be subscribed');
+  const press = async (key: string) => {
+    const before = instance.frames.length;
+    instance.stdin.write(key);
+    const deadline = Date.now() + 1_000;
+    while (instance.frames.length === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    await settle();
+  };
+  return {
+    frame,
+    waitFor,
+    waitForText: (text) => waitFor((current) => (typeof text === 'string' ? current.includes(text) : text.test(current)), `text ${String(text)}`),
+    press,
+    type: async (text) => {
+      for (const character of text) await press(character);
+    },
+    unmount: () => instance.unmount(),
+  };
+}

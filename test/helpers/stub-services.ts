@@ -1,0 +1,32 @@
+import type { Services } from '../../src/tui/services.js';
+import { realServices } from '../../src/tui/services.js';
+
+export const STUB_IDENTITY = { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/tester', endpoint: 'AWS', region: 'us-east-1' };
+
+/**
+ * The real file services (no AWS needed for them) with every IAM call
+ * stubbed; a test overrides what it exercises and records calls itself.
+ */
+export function stubServices(overrides: Partial<Services> = {}): Services {
+  const files = realServices({ endpointUrl: 'http://127.0.0.1:9', maxAttempts: 1 });
+  const unexpected = (name: string) => () => Promise.reject(new Error(`${name} was not expected in this test`));
+  return {
+    ...files,
+    whoAmI: async () => STUB_IDENTITY,
+    listServerCertificates: async () => [],
+    getServerCertificate: unexpected('getServerCertificate'),
+    uploadServerCertificate: unexpected('uploadServerCertificate'),
+    renameServerCertificate: unexpected('renameServerCertificate'),
+    deleteServerCertificate: unexpected('deleteServerCertificate'),
+    listUsers: async () => [],
+    listGroups: async () => [],
+    searchManagedPolicies: async () => [],
+    listSigningCertificates: async () => [],
+    uploadSigningCertificate: unexpected('uploadSigningCertificate'),
+    setSigningCertificateStatus: unexpected('setSigningCertificateStatus'),
+    deleteSigningCertificate: unexpected('deleteSigningCertificate'),
+    listAccessKeys: async () => [],
+    runOnboarding: unexpected('runOnboarding'),
+    ...overrides,
+  };
+}

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FileToWrite } from '../../src/core/files/safe-write.js';
+import { readItems } from '../../src/core/formats/read.js';
+import type { CertificateItem } from '../../src/core/formats/items.js';
+import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { stubServices } from '../helpers/stub-services.js';
+
+let app: Rendered | undefined;
+afterEach(() => app?.unmount());
+
+describe('create key & certificate', () => {
+  it('walks the classic signing recipe with Enter alone, and shows files, modes, fingerprint and exports', async () => {
+    const written: FileToWrite[] = [];
+    app = await renderApp(stubServices({ existingPaths: async () => [], writeFiles: async (files) => void written.push(...files) }), { route: { screen: 'create' } });
+    await app.waitForText('What is the certificate for?');
+    await app.press(KEYS.enter);
+    await app.waitForText('Key type');
+    expect(app.frame()).toContain('works with every AWS service');
+    await app.press(KEYS.enter);
+    await app.waitForText('Subject (all optional');
+    for (let field = 0; field < 6; field += 1) await app.press(KEYS.enter);
+    await app.waitForText('Days: 3650');
+    await app.press(KEYS.enter);
+    const output = await app.waitForText('Where to save');
+    expect(output).toContain('PKCS#8 (BEGIN PRIVATE KEY)');
+    await app.press(KEYS.enter);
+    await app.press(KEYS.enter);
+    const result = await app.waitForText('✓ Created');
+    expect(result).toMatch(/pk-amazon\.pem\s+private key, PKCS#8, mode 0600/);
+    expect(result).toMatch(/sha256 [0-9a-f]{64}/);
+    expect(result).toMatch(/export EC2_PRIVATE_KEY=.*pk-amazon\.pem/);
+    expect(result).toContain('Upload as signing certificate for a user');
+
+    expect(written.map((file) => [file.path.split('/').pop(), Boolean(file.secret)])).toEqual([['pk-amazon.pem', true], ['cert-amazon.pem', false]]);
+    expect(String(written[0]!.data)).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    const certificate = (await readItems(Buffer.from(String(written[1]!.data)))).items[0] as CertificateItem;
+    expect(certificate).toMatchObject({ subject: '', keySize: 2048, selfSigned: true });
+  });
+
+  it('asks before replacing existing files, and goes back on n', async () => {
+    const written: FileToWrite[] = [];
+    app = await renderApp(stubServices({ existingPaths: async (paths) => paths, writeFiles: async (files) => void written.push(...files) }), { route: { screen: 'create', purpose: 'signing' } });
+    await app.waitForText('Key type');
+    await app.press(KEYS.enter);
+    for (let field = 0; field < 6; field += 1) await app.press(KEYS.enter);
+    await app.press(KEYS.enter);
+    await app.waitForText('Where to save');
+    await app.press(KEYS.enter);
+    await app.press(KEYS.enter);
+    await app.waitForText('These files exist already');
+    await app.press('n');
+    await app.waitForText('Where to save');
+    expect(written).toEqual([]);
+  });
+
+  it('explains PKCS#1 when the key format is switched', async () => {
+    app = await renderApp(stubServices(), { route: { screen: 'create', purpose: 'csr' } });
+    await app.waitForText('Key type');
+    await app.press(KEYS.enter);
+    for (let field = 0; field < 7; field += 1) await app.press(KEYS.enter);
+    await app.waitForText('Where to save');
+    await app.press(KEYS.tab);
+    await app.waitForText('legacy EC2 tools reject it');
+  });
+});

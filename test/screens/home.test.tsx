@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { IamcertError } from '../../src/core/errors.js';
+import type { ServerCertificateRow } from '../../src/core/iam/server-certificates.js';
+import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { stubServices } from '../helpers/stub-services.js';
+
+let app: Rendered | undefined;
+afterEach(() => app?.unmount());
+
+const row = (name: string, expiryState: ServerCertificateRow['expiryState']): ServerCertificateRow => ({ name, path: '/', id: name, arn: `arn:${name}`, expiration: '2027-01-01T00:00:00.000Z', expiryState });
+
+describe('home screen', () => {
+  it('lists the tasks, shows who you are, and the account status in words', async () => {
+    app = await renderApp(stubServices({ listServerCertificates: async () => [row('a', 'expired'), row('b', '≤30 days'), row('c', 'ok')] }));
+    const frame = await app.waitForText('3 server certificates');
+    expect(frame).toContain('1 EXPIRED');
+    expect(frame).toContain('1 expiring within 30 days');
+    expect(frame).toContain('account 111122223333');
+    for (const task of ['Create key & certificate', 'Inspect & convert a file', 'Server certificates', 'Signing certificates', 'Onboard a new IAM user']) expect(frame).toContain(task);
+    expect(frame).toMatch(/q quit/);
+  });
+
+  it('works offline: says how to connect and keeps the file tasks', async () => {
+    app = await renderApp(stubServices({ whoAmI: async () => Promise.reject(new IamcertError({ code: 'NO_CREDENTIALS', message: 'No AWS credentials were found.', fix: 'Run aws configure.' })) }));
+    const frame = await app.waitForText('Offline');
+    expect(frame).toContain('--endpoint-url');
+    expect(frame).toContain('Server certificates  (needs AWS)');
+    await app.press(KEYS.down);
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('needs AWS credentials');
+    await app.press(KEYS.up);
+    await app.press(KEYS.enter);
+    await app.waitForText('File:');
+  });
+
+  it('opens the help with ? and closes it with esc', async () => {
+    app = await renderApp(stubServices());
+    await app.waitForText('Create key');
+    await app.press('?');
+    await app.waitForText('Help: home');
+    await app.press(KEYS.escape);
+    await app.waitFor((frame) => !frame.includes('Help: home'), 'help to close');
+  });
+
+  it('fits 80×24 and 200×50 without losing the footer', async () => {
+    for (const [columns, rows] of [[80, 24], [200, 50]] as const) {
+      app = await renderApp(stubServices(), { columns, rows });
+      const frame = await app.waitForText('q quit');
+      const lines = frame.split('\n');
+      expect(lines.length).toBeLessThanOrEqual(rows);
+      expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(columns);
+      app.unmount();
+    }
+    app = undefined;
+  });
+});

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { realServices } from '../../src/tui/services.js';
+import { motoEndpoint, uniqueName } from '../helpers/iam.js';
+import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { fixtures } from '../helpers/use-fixtures.js';
+
+const fx = fixtures();
+const home = mkdtempSync(join(tmpdir(), 'iamcert-screens-home-'));
+process.env.HOME = home;
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+const aws = (...args: string[]) => JSON.parse(execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json']).toString());
+const services = () => realServices({ endpointUrl: motoEndpoint(), maxAttempts: 1 });
+
+let app: Rendered | undefined;
+afterEach(() => app?.unmount());
+
+async function fill(rendered: Rendered, value: string): Promise<void> {
+  await rendered.type(value);
+  await rendered.press(KEYS.enter);
+}
+
+describe('IAM screens against moto', () => {
+  it('uploads through the upload screen with a live checklist, then lists and opens it', async () => {
+    const name = uniqueName('screen');
+    app = await renderApp(services(), { route: { screen: 'servers' } });
+    await app.waitForText('upload');
+    await app.press('u');
+    await app.waitForText('Name');
+    await fill(app, name);
+    await app.press(KEYS.enter);
+    await fill(app, fx.path('leaf.pem'));
+    await fill(app, fx.path('rsa2048.key'));
+    await app.type(fx.path('chain.pem'));
+    await app.waitForText('✓ Chain present and in order');
+    await app.press(KEYS.enter);
+    await app.waitForText(`Uploaded ${name}`);
+    expect(aws('iam', 'get-server-certificate', '--server-certificate-name', name).ServerCertificate.CertificateBody.trim()).toBe(fx.text('leaf.pem').trim());
+    await app.press(KEYS.enter);
+    await app.press('/');
+    await app.type(name);
+    await app.press(KEYS.enter);
+    await app.waitForText('1 of');
+    await app.press(KEYS.enter);
+    const details = await app.waitForText('subject');
+    expect(details).toContain('CN=www.example.com, O=Example Ltd');
+    expect(details).toContain('never returns the private key');
+  });
+
+  it('creates and uploads a signing certificate for a user, then deactivates it', async () => {
+    const user = uniqueName('screen-user');
+    aws('iam', 'create-user', '--user-name', user);
+    app = await renderApp(services(), { route: { screen: 'signing', user } });
+    await app.waitForText('0 of 2 signing certificates');
+    await app.press('c');
+    await app.waitForText('1 of 2 signing certificates');
+    const [certificate] = aws('iam', 'list-signing-certificates', '--user-name', user).Certificates;
+    expect(certificate.CertificateBody.trim()).toBe(readFileSync(join(home, '.ec2', `cert-${user}.pem`), 'utf8').trim());
+    await app.press('a');
+    await app.waitForText('is now Inactive');
+    expect(aws('iam', 'list-signing-certificates', '--user-name', user).Certificates[0].Status).toBe('Inactive');
+    await app.press('u');
+    await app.waitForText('Certificate file');
+    await fill(app, fx.path('rsa2048.key'));
+    await app.waitForText('PRIVATE KEY');
+    expect(aws('iam', 'list-signing-certificates', '--user-name', user).Certificates).toHaveLength(1);
+  });
+
+  it('onboards a user by keys alone, and the AWS CLI sees everything', async () => {
+    const user = uniqueName('onboarded');
+    const group = uniqueName('team');
+    app = await renderApp(services(), { route: { screen: 'onboard' } });
+    await app.waitForText('Create a new group');
+    await app.press(KEYS.enter);
+    await fill(app, group);
+    await app.waitForText('AWS-managed policies');
+    await app.type('AmazonEC2ReadOnly');
+    await app.waitForText('[ ] AmazonEC2ReadOnlyAccess');
+    await app.press(KEYS.tab);
+    await app.waitForText('Selected: AmazonEC2ReadOnlyAccess');
+    await app.press(KEYS.enter);
+    await fill(app, user);
+    await app.waitForText('Save the CSV to');
+    await app.press(KEYS.enter);
+    await app.waitForText('Signing certificate');
+    await app.press(KEYS.enter);
+    await app.waitForText('Ready to onboard');
+    await app.press(KEYS.enter);
+    const summary = await app.waitForText(`${user} is onboarded`);
+    expect(summary).toContain('Secret access key ••••');
+    expect(summary.replace(/\s+/g, ' ')).toMatch(/export EC2_CERT=\S*cert-/);
+    const csv = readFileSync(join(home, '.ec2', `${user}_accessKeys.csv`), 'utf8');
+    expect(summary).not.toContain(csv.split('\n')[1]!.split(',')[1]);
+    await app.press('v');
+    await app.waitForText(csv.split('\n')[1]!.split(',')[1]!);
+
+    expect(aws('iam', 'get-group', '--group-name', group).Users.map((entry: { UserName: string }) => entry.UserName)).toEqual([user]);
+    expect(aws('iam', 'list-signing-certificates', '--user-name', user).Certificates[0].Status).toBe('Active');
+    expect(aws('iam', 'list-attached-group-policies', '--group-name', group).AttachedPolicies[0].PolicyName).toBe('AmazonEC2ReadOnlyAccess');
+  });
+});

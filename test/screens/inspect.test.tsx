@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { stubServices } from '../helpers/stub-services.js';
+import { opensslCertSha256 } from '../helpers/openssl.js';
+import { fixtures, PASSPHRASE } from '../helpers/use-fixtures.js';
+
+const fx = fixtures();
+const work = mkdtempSync(join(tmpdir(), 'iamcert-inspect-screen-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let app: Rendered | undefined;
+afterEach(() => app?.unmount());
+
+async function open(path: string): Promise<Rendered> {
+  const rendered = await renderApp(stubServices(), { route: { screen: 'inspect', path } });
+  await rendered.waitForText('File:');
+  await rendered.press(KEYS.enter);
+  return rendered;
+}
+
+describe('inspect & convert', () => {
+  it('shows every item of a bundle with expiry in words, the key match and the chain', async () => {
+    app = await open(fx.path('bag-attributes.pem'));
+    const frame = await app.waitForText('PEM, 4 item(s)');
+    expect(frame).toContain('CN=www.example.com');
+    expect(frame).toMatch(/expires in/);
+    for (let line = 0; line < 60 && !app.frame().includes('chain, leaf to root'); line += 1) await app.press('j');
+    expect(app.frame()).toContain('key [3] matches certificate [0]');
+    expect(app.frame()).toContain('chain, leaf to root: [0] → [1] → [2]');
+  });
+
+  it('asks for a PFX password with masked input, then shows the contents', async () => {
+    app = await open(fx.path('modern.p12'));
+    await app.waitForText('protected by a passphrase');
+    await app.type('nope');
+    expect(app.frame()).toContain('****');
+    expect(app.frame()).not.toContain('nope');
+    await app.press(KEYS.enter);
+    await app.waitForText('does not open');
+    await app.type(PASSPHRASE);
+    await app.press(KEYS.enter);
+    await app.waitForText('PKCS#12 (PFX), 4 item(s)');
+  });
+
+  it('prepares a PFX for IAM: checklist green, three files, key 0600', async () => {
+    app = await open(fx.path('legacy.p12'));
+    await app.waitForText('protected by a passphrase');
+    await app.type(PASSPHRASE);
+    await app.press(KEYS.enter);
+    await app.waitForText('PKCS#12');
+    await app.press('a');
+    await app.waitForText('What should happen');
+    for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(app.frame()); step += 1) await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('Folder:');
+    const folder = join(work, 'prepared');
+    for (let index = 0; index < 200; index += 1) await app.press(KEYS.backspace);
+    await app.type(folder);
+    await app.press(KEYS.enter);
+    const frame = await app.waitForText('Written to');
+    expect(frame).toContain('✓ Chain present and in order');
+    expect(frame).not.toContain('✗');
+    expect(statSync(join(folder, 'private-key.pem')).mode & 0o777).toBe(0o600);
+    expect(opensslCertSha256(join(folder, 'certificate.pem'))).toBe(opensslCertSha256(fx.path('leaf.pem')));
+  });
+
+  it('says clearly what a bad file is, and stays on the picker', async () => {
+    app = await open(fx.path('does-not-exist.pem'));
+    const frame = await app.waitForText('does not exist');
+    expect(frame).toContain('File:');
+  });
+});
