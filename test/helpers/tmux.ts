@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+export interface Pane {
+  /** The screen as text, one string per row. */
+  capture(): string;
+  /** Sends tmux key names (Enter, Escape, C-c, Down) or literal text with literal=true, then waits for the screen to change. */
+  send(keys: string, options?: { literal?: boolean }): Promise<void>;
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** tmux's view of the terminal: alternate screen on, cursor visible. */
+  state(): { alternateScreen: boolean; cursorVisible: boolean };
+  resize(columns: number, rows: number): void;
+  kill(): void;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A shell in a tmux server of its own (its own socket), so tests never touch a developer's tmux. */
+export function startPane(options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Pane {
+  const socket = `iamcert-e2e-${randomBytes(4).toString('hex')}`;
+  const env = options.env ?? process.env;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { env, cwd: options.cwd }).toString();
+  tmux('new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), "env PS1='e2e$ ' HISTFILE=/dev/null bash --norc --noprofile");
+  tmux('set-option', '-t', 'e2e', 'status', 'off');
+  const capture = () => tmux('capture-pane', '-p', '-t', 'e2e');
+  const waitFor = async (text: string | RegExp, timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = capture();
+      if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${String(text)}; the pane shows:\n${screen}`);
+      await pause(50);
+    }
+  };
+  return {
+    capture,
+    waitFor,
+    async send(keys, { literal = false } = {}) {
+      const before = capture();
+      tmux('send-keys', '-t', 'e2e', ...(literal ? ['-l', keys] : [keys]));
+      const deadline = Date.now() + 2_000;
+      let current = capture();
+      while (current === before && Date.now() < deadline) {
+        await pause(20);
+        current = capture();
+      }
+      // Then until the screen holds still: the app subscribes its new key handlers just after drawing.
+      for (let previous = ''; current !== previous && Date.now() < deadline; ) {
+        previous = current;
+        await pause(40);
+        current = capture();
+      }
+    },
+    state() {
+      const [alternate, cursor] = tmux('display-message', '-p', '-t', 'e2e', '#{alternate_on} #{cursor_flag}').trim().split(' ');
+      return { alternateScreen: alternate === '1', cursorVisible: cursor === '1' };
+    },
+    resize(columns, rows) {
+      tmux('resize-window', '-t', 'e2e', '-x', String(columns), '-y', String(rows));
+    },
+    kill() {
+      try {
+        tmux('kill-server');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createReducer, initialCreateState, subjectString } from '../../../src/screens/create/create-state.js';
+import { initialOnboardState, onboardReducer, requestFrom, userNameProblem } from '../../../src/screens/onboard/onboard-state.js';
+import { expiresCell, nextSort, visibleRows } from '../../../src/screens/server-certificates/inventory-state.js';
+import { windowStart } from '../../../src/components/WindowedTable.js';
+import { completeTyped, sortEntries } from '../../../src/core/files/path-completion.js';
+import { actionsFor, defaultOutput } from '../../../src/screens/inspect/inspect-actions.js';
+
+describe('create wizard state', () => {
+  it('goes purpose → key type → subject → validity → output, and back', () => {
+    let state = initialCreateState();
+    expect(state.step).toBe('purpose');
+    state = createReducer(state, { type: 'purpose', purpose: 'signing' });
+    expect(state).toMatchObject({ step: 'key-type', days: '3650', name: 'amazon', keyFormat: 'pkcs8' });
+    state = createReducer(state, { type: 'key-type', keyType: 'ec256' });
+    state = createReducer(state, { type: 'next' });
+    expect(state.step).toBe('validity');
+    state = createReducer(state, { type: 'days', value: '0' });
+    expect(createReducer(state, { type: 'next' }).step).toBe('validity');
+    state = createReducer(createReducer(state, { type: 'days', value: '30' }), { type: 'next' });
+    expect(state.step).toBe('output');
+    expect(createReducer(state, { type: 'back' }).step).toBe('validity');
+  });
+
+  it('skips validity for a CSR and builds an OpenSSL-style subject', () => {
+    let state = createReducer(initialCreateState(), { type: 'purpose', purpose: 'csr' });
+    state = createReducer(createReducer(state, { type: 'key-type', keyType: 'rsa2048' }), { type: 'next' });
+    expect(state.step).toBe('output');
+    expect(subjectString({ CN: 'www.example.com', O: 'A/B', OU: '', L: '', ST: '', C: 'GB' })).toBe('/CN=www.example.com/O=A\\/B/C=GB');
+  });
+});
+
+describe('onboarding wizard state', () => {
+  it('validates names as typed and builds the request', () => {
+    expect(userNameProblem('has space')).toMatch(/no spaces/);
+    expect(userNameProblem('alice')).toBeUndefined();
+    let state = onboardReducer(initialOnboardState(), { type: 'new-group' });
+    state = onboardReducer(state, { type: 'group-name', value: 'bad group' });
+    expect(onboardReducer(state, { type: 'next' }).step).toBe('new-group');
+    state = onboardReducer(onboardReducer(state, { type: 'group-name', value: 'ops' }), { type: 'next' });
+    state = onboardReducer(onboardReducer(state, { type: 'toggle-policy', name: 'AmazonEC2ReadOnlyAccess' }), { type: 'next' });
+    state = onboardReducer(onboardReducer(state, { type: 'user', value: 'alice' }), { type: 'next' });
+    expect(state.accessKeyFile).toMatch(/alice_accessKeys\.csv$/);
+    state = onboardReducer(onboardReducer(state, { type: 'next' }), { type: 'signing', value: 'skip' });
+    state = onboardReducer(state, { type: 'next' });
+    expect(state.step).toBe('review');
+    expect(requestFrom(state)).toMatchObject({ userName: 'alice', groupName: 'ops', policies: ['AmazonEC2ReadOnlyAccess'], signing: { kind: 'skip' } });
+  });
+});
+
+describe('inventory state', () => {
+  const row = (name: string, expiration?: string) => ({ name, path: '/', id: name, arn: name, expiration });
+  it('sorts soonest expiry first with unknown expiry last, filters by name, path or ID, and cycles sorts', () => {
+    const rows = [row('b', '2030-01-01T00:00:00Z'), row('a'), row('c', '2027-01-01T00:00:00Z')];
+    expect(visibleRows(rows, '', 'expiry').map((entry) => entry.name)).toEqual(['c', 'b', 'a']);
+    expect(visibleRows(rows, 'B', 'name').map((entry) => entry.name)).toEqual(['b']);
+    expect(nextSort('expiry')).toBe('name');
+    expect(nextSort('path')).toBe('expiry');
+  });
+
+  it('says EXPIRED or how long is left, with a tone', () => {
+    const now = new Date('2026-11-23T00:00:00Z');
+    expect(expiresCell({ ...row('x', '2026-01-01T00:00:00Z'), expiryState: 'expired' }, now)).toEqual({ text: '2026-01-01 EXPIRED', tone: 'danger' });
+    expect(expiresCell({ ...row('x', '2026-12-05T00:00:00Z'), expiryState: '≤30 days' }, now)).toEqual({ text: '2026-12-05 in 12 days', tone: 'danger' });
+  });
+
+  it('keeps the selected row in the window', () => {
+    expect(windowStart(0, 1000, 20)).toBe(0);
+    expect(windowStart(500, 1000, 20)).toBe(490);
+    expect(windowStart(999, 1000, 20)).toBe(980);
+    expect(windowStart(3, 5, 20)).toBe(0);
+  });
+});
+
+describe('path completion', () => {
+  const entries = sortEntries([
+    { name: 'notes.txt', folder: false },
+    { name: 'www.pfx', folder: false },
+    { name: 'certs', folder: true },
+    { name: '.hidden', folder: false },
+    { name: 'www.key', folder: false },
+  ]);
+  it('puts folders first, then certificate-like files, hidden ones last', () => {
+    expect(entries.map((entry) => entry.name)).toEqual(['certs', 'www.key', 'www.pfx', 'notes.txt', '.hidden']);
+  });
+  it('completes a lone match (a folder gets its slash) or the common prefix', () => {
+    expect(completeTyped('ce', entries).value).toBe('certs/');
+    expect(completeTyped('w', entries).value).toBe('www.');
+    expect(completeTyped('some/dir/ww', entries).value).toBe('some/dir/www.');
+  });
+});
+
+describe('inspect actions', () => {
+  it('offers what fits the file, and writes beside it by default', () => {
+    const choices = actionsFor({ container: 'pkcs12', items: [], skipped: [] }, 'pkcs12').map((choice) => choice.action);
+    expect(choices).toContain('to-pem');
+    expect(choices).not.toContain('prepare');
+    expect(defaultOutput('to-pem', '/a/b/site.pfx')).toBe('/a/b/site.pem');
+    expect(defaultOutput('prepare', '/a/b/site.pfx')).toBe('/a/b/iam-upload');
+  });
+});
