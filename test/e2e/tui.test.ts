@@ -14,7 +14,7 @@ const home = mkdtempSync(join(tmpdir(), 'iamcert-e2e-home-'));
 afterAll(() => rmSync(home, { recursive: true, force: true, maxRetries: 5 }));
 
 // The app must silence the SDK's Node 20 notice itself: the test environment does not.
-const env = { ...motoEnvironment(), HOME: home, TERM: 'xterm-256color' };
+const env: NodeJS.ProcessEnv = { ...motoEnvironment(), HOME: home, TERM: 'xterm-256color' };
 delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
 const aws = (...args: string[]) => JSON.parse(execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json'], { env }).toString());
 const iamcertCli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args, '--endpoint-url', motoEndpoint()], { env }).toString();
@@ -111,6 +111,15 @@ describe('the app in a real terminal (tmux) against moto', () => {
     await pane.send('Enter');
     const screen = await pane.waitFor(/^icanon$/m);
     expect(screen).not.toMatch(/^iamcert › /m);
+  });
+
+  it('SIGTERM restores the terminal too', async () => {
+    pane = await openApp();
+    const [app] = pane.children();
+    expect(app).toBeGreaterThan(0);
+    process.kill(app!, 'SIGTERM');
+    await pane.waitFor('exit code 143');
+    expect(pane.state()).toEqual({ alternateScreen: false, cursorVisible: true });
   });
 
   it('Ctrl-C works while typing in a text field, and the app never shows a stack trace', async () => {

@@ -10,6 +10,8 @@ export interface Pane {
   /** tmux's view of the terminal: alternate screen on, cursor visible. */
   state(): { alternateScreen: boolean; cursorVisible: boolean };
   resize(columns: number, rows: number): void;
+  /** The PIDs of the processes the pane's shell is running. */
+  children(): number[];
   kill(): void;
 }
 
@@ -54,6 +56,14 @@ export function startPane(options: { columns?: number; rows?: number; env?: Node
     state() {
       const [alternate, cursor] = tmux('display-message', '-p', '-t', 'e2e', '#{alternate_on} #{cursor_flag}').trim().split(' ');
       return { alternateScreen: alternate === '1', cursorVisible: cursor === '1' };
+    },
+    children() {
+      const shell = tmux('display-message', '-p', '-t', 'e2e', '#{pane_pid}').trim();
+      try {
+        return execFileSync('pgrep', ['-P', shell]).toString().trim().split('\n').map(Number);
+      } catch {
+        return [];
+      }
     },
     resize(columns, rows) {
       tmux('resize-window', '-t', 'e2e', '-x', String(columns), '-y', String(rows));
