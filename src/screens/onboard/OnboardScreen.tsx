@@ -77,7 +77,9 @@ export function OnboardScreen(): React.JSX.Element {
             : [['r', 'resume'], ['esc', 'edit'], ['enter', 'leave']]
           : state.step === 'access-key'
             ? [['tab', 'access key on/off'], ['enter', 'next'], ['esc', 'back']]
-            : [['enter', 'next'], ['esc', 'back'], ['?', 'help']],
+            : state.step === 'review'
+              ? [['enter', 'start'], ['esc', 'back'], ['?', 'help']]
+              : [['enter', 'next'], ['esc', 'back'], ['?', 'help']],
     help: ['Each step is idempotent: what exists is reused, never duplicated, so a failed run can be resumed.', 'The access key secret goes only to the CSV (mode 0600) and, if you ask, to this screen once.'],
     onKey: (input, key) => {
       if (state.step === 'running') return true;
@@ -209,9 +211,12 @@ export function OnboardScreen(): React.JSX.Element {
         <Box flexDirection="column">
           <Text bold>{state.step === 'running' ? `Onboarding ${state.user}…` : state.result?.ok ? `✓ ${state.user} is onboarded` : `✗ Stopped before ${state.user} was fully onboarded`}</Text>
           {state.result?.ok ? (
-            <Toned tone="ok">
-              {`✓ ${state.result.steps.filter((step) => step.status === 'done').length} steps done, ${state.result.steps.filter((step) => step.status === 'reused').length} already there, ${state.result.steps.filter((step) => step.status === 'skipped').length} skipped`}
-            </Toned>
+            <Box flexDirection="column">
+              <Toned tone="ok">
+                {`✓ ${state.result.steps.filter((step) => step.status === 'done').length} steps done, ${state.result.steps.filter((step) => step.status === 'reused').length} already there, ${state.result.steps.filter((step) => step.status === 'skipped').length} skipped`}
+              </Toned>
+              <Text wrap="truncate-end">Exists now: group {state.group}, user {state.user} in {state.group}{state.policies.length ? `, ${state.policies.length} polic${state.policies.length === 1 ? 'y' : 'ies'}` : ''}</Text>
+            </Box>
           ) : (
             allSteps(state.progress).map((step) => <StepRow key={step.id} step={step} />)
           )}

@@ -52,12 +52,12 @@ export function InventoryScreen(): React.JSX.Element {
 
   const tableColumns = useMemo<Array<Column<ServerCertificateRow>>>(() => {
     const wide = columns >= 100;
-    const fixed = 14 + 24 + 10 + (wide ? 22 : 0) + 6;
+    const fixed = 18 + 22 + 10 + (wide ? 22 : 0) + 6;
     const nameWidth = Math.max(12, columns - fixed);
     return [
       { title: 'NAME', width: nameWidth, cell: (row) => row.name },
-      { title: 'PATH', width: 14, cell: (row) => row.path },
-      { title: 'EXPIRES', width: 24, cell: (row) => expiresCell(row, now).text, tone: (row) => expiresCell(row, now).tone },
+      { title: 'PATH', width: 18, cell: (row) => row.path },
+      { title: 'EXPIRES', width: 22, cell: (row) => expiresCell(row, now).text, tone: (row) => expiresCell(row, now).tone },
       { title: 'UPLOADED', width: 10, cell: (row) => row.uploadDate?.slice(0, 10) ?? '' },
       ...(wide ? [{ title: 'ID', width: 22, cell: (row: ServerCertificateRow) => row.id }] : []),
     ];

@@ -1,4 +1,4 @@
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { PreflightReport } from '../../core/preflight/server-certificate.js';
 import { KEY_NOT_READABLE, type UploadResult } from '../../core/iam/server-certificates.js';
@@ -59,16 +59,20 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
   const given = { certificate: values.certificate.trim() !== '', privateKey: values.privateKey.trim() !== '', name: values.name !== '', path: values.path !== '' };
   const ready = report?.ok === true && given.name && given.certificate && given.privateKey;
 
+  // Read at key time: Enter pressed the instant the checklist turns green must not hit a stale "not ready".
+  const latest = useRef({ ready, values });
+  latest.current = { ready, values };
   const submit = () => {
-    if (!ready) return;
-    void runUpload(`Uploading ${values.name}…`, async (signal) =>
+    const { ready: isReady, values: current } = latest.current;
+    if (!isReady) return;
+    void runUpload(`Uploading ${current.name}…`, async (signal) =>
       services.uploadServerCertificate(
         {
-          name: values.name,
-          path: values.path || undefined,
-          certificate: await services.readFile(expandHome(values.certificate.trim())),
-          privateKey: await services.readFile(expandHome(values.privateKey.trim())),
-          chain: values.chain.trim() ? await services.readFile(expandHome(values.chain.trim())) : undefined,
+          name: current.name,
+          path: current.path || undefined,
+          certificate: await services.readFile(expandHome(current.certificate.trim())),
+          privateKey: await services.readFile(expandHome(current.privateKey.trim())),
+          chain: current.chain.trim() ? await services.readFile(expandHome(current.chain.trim())) : undefined,
         },
         signal,
       ),
