@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { fail } from '../errors.js';
 import type { CertificateItem } from '../formats/items.js';
 import { keyShape, sha256Hex, spkiDer } from './key-facts.js';
 
@@ -7,7 +8,16 @@ export function oneLineName(name: string | undefined): string {
   return (name ?? '').split('\n').filter(Boolean).join(', ');
 }
 
+/** Facts of one DER certificate; a damaged one (its key included) is a clean CERT_DAMAGED. */
 export function certificateItem(der: Buffer): CertificateItem {
+  try {
+    return readCertificate(der);
+  } catch {
+    fail('CERT_DAMAGED', 'A certificate in the file could not be read.', 'Get a fresh copy of the file; it is damaged or truncated.');
+  }
+}
+
+function readCertificate(der: Buffer): CertificateItem {
   const x509 = new X509Certificate(der);
   const raw = Buffer.from(x509.raw);
   const publicKey = x509.publicKey;

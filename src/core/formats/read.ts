@@ -1,4 +1,4 @@
-import { fail } from '../errors.js';
+import { fail, firstLine, IamcertError } from '../errors.js';
 import { certificateItem } from '../crypto/certificate.js';
 import { csrItem } from '../crypto/csr.js';
 import { privateKeyFromDer, privateKeyItem } from '../crypto/private-key.js';
@@ -13,8 +13,18 @@ export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
 const DAMAGED_FIX = 'Get a fresh copy of the file; it is damaged or truncated.';
 
-/** Says what a file holds from its bytes alone, never from its name. */
+/** Says what a file holds from its bytes alone, never from its name. Every failure is a clean IamcertError. */
 export async function readItems(bytes: Buffer, options: ReadOptions = {}): Promise<ReadResult> {
+  try {
+    return await readAny(bytes, options);
+  } catch (error) {
+    if (error instanceof IamcertError) throw error;
+    // A parser deep inside a library failed in a way nobody named: still one clean line.
+    throw new IamcertError({ code: 'UNREADABLE', message: `The file could not be read (${firstLine(error instanceof Error ? error.message : String(error))}).`, fix: DAMAGED_FIX });
+  }
+}
+
+async function readAny(bytes: Buffer, options: ReadOptions): Promise<ReadResult> {
   if (bytes.length === 0) fail('EMPTY_FILE', 'The file is empty.', 'Check that you picked the right file and that it was copied completely.');
   if (bytes.length > MAX_INPUT_BYTES) {
     fail('FILE_TOO_LARGE', `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; certificate files are at most ${MAX_INPUT_BYTES / 1024 / 1024} MB.`, 'Check that you picked a certificate, key or bundle, not some other file.');
@@ -46,7 +56,7 @@ async function readPemBlock(block: PemBlock, options: ReadOptions): Promise<Item
   switch (block.label) {
     case 'CERTIFICATE':
     case 'X509 CERTIFICATE':
-      return [parseOrFail(() => certificateItem(block.der), 'CERT_DAMAGED', 'A certificate in the file could not be read.')];
+      return [certificateItem(block.der)];
     case 'PRIVATE KEY':
       return [privateKeyItem({ pem: block.pem }, 'pkcs8', false)];
     case 'ENCRYPTED PRIVATE KEY':
@@ -99,12 +109,4 @@ function readSingleDer(der: Buffer, options: ReadOptions): Item | undefined {
     // not a certificate; try the next shape
   }
   return privateKeyFromDer(der, options.passphrase) ?? publicKeyItem(der, 'spki') ?? publicKeyItem(der, 'pkcs1');
-}
-
-function parseOrFail<T>(parse: () => T, code: string, message: string): T {
-  try {
-    return parse();
-  } catch {
-    fail(code, message, DAMAGED_FIX);
-  }
 }

@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IamcertError } from '../../src/core/errors.js';
+import { MAX_INPUT_BYTES, readItems } from '../../src/core/formats/read.js';
+import { preflightServerCertificate } from '../../src/core/preflight/server-certificate.js';
+import { fixtures } from '../helpers/use-fixtures.js';
+
+/**
+ * Property tests of every reader. CI runs 10,000 cases in all; `npm run fuzz`
+ * sets FUZZ_SCALE for a longer run. The invariant: a reader returns items or
+ * throws a clean IamcertError ({code, message, fix}), never anything else.
+ */
+const SCALE = Number(process.env.FUZZ_SCALE ?? '1');
+const fx = fixtures();
+const corpus = readdirSync(fx.dir)
+  .filter((name) => /\.(pem|der|key|p12|p7b|csr|pub)$/.test(name))
+  .map((name) => readFileSync(join(fx.dir, name)));
+
+let slowest = { ms: 0, size: 0 };
+
+async function expectCleanOutcome(bytes: Uint8Array): Promise<void> {
+  const started = performance.now();
+  try {
+    const result = await readItems(Buffer.from(bytes));
+    expect(Array.isArray(result.items)).toBe(true);
+  } catch (error) {
+    if (!(error instanceof IamcertError)) throw new Error(`not a clean error: ${String(error)} for ${bytes.length} bytes`);
+    expect(error.code).toMatch(/^[A-Z0-9_]+$/);
+    expect(error.message).not.toMatch(/\n/);
+  }
+  const ms = performance.now() - started;
+  if (ms > slowest.ms) slowest = { ms, size: bytes.length };
+}
+
+const mutation = fc.oneof(
+  // bit flips
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }), count: fc.integer({ min: 1, max: 8 }) }),
+  // truncation
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  // absurd DER length right after a tag
+  fc.record({ kind: fc.constant('length' as const), at: fc.nat(), length: fc.constantFrom([0x84, 0xff, 0xff, 0xff, 0xff], [0x89, 1, 2, 3], [0x80], [0x82, 0xff, 0xff]) }),
+  // deep nesting around the whole input
+  fc.record({ kind: fc.constant('nest' as const), depth: fc.integer({ min: 1, max: 5000 }) }),
+  // splice two corpus files (PEM blocks of one inside the other)
+  fc.record({ kind: fc.constant('splice' as const), other: fc.nat(), at: fc.nat() }),
+);
+
+function mutate(input: Buffer, change: { kind: string } & Record<string, unknown>): Buffer {
+  const bytes = Buffer.from(input);
+  switch (change.kind) {
+    case 'flip':
+      for (let index = 0; index < (change.count as number); index += 1) {
+        const at = ((change.at as number) + index * 7919) % bytes.length;
+        bytes[at] = bytes[at]! ^ (1 << (change.bit as number));
+      }
+      return bytes;
+    case 'truncate':
+      return bytes.subarray(0, (change.at as number) % bytes.length);
+    case 'length': {
+      const at = (change.at as number) % bytes.length;
+      return Buffer.concat([bytes.subarray(0, at + 1), Buffer.from(change.length as number[]), bytes.subarray(at + 2)]);
+    }
+    case 'nest': {
+      let nested = Buffer.from(bytes);
+      for (let level = 0; level < (change.depth as number); level += 1) nested = Buffer.concat([Buffer.from([0x30, 0x80]), nested, Buffer.from([0, 0])]);
+      return nested;
+    }
+    default: {
+      const other = corpus[(change.other as number) % corpus.length]!;
+      const at = (change.at as number) % bytes.length;
+      return Buffer.concat([bytes.subarray(0, at), other, bytes.subarray(at)]);
+    }
+  }
+}
+
+describe('fuzzing the readers', () => {
+  it('random bytes give items or a clean error', async () => {
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), expectCleanOutcome), { numRuns: 4000 * SCALE });
+  });
+
+  it('random text with PEM armour gives items or a clean error', async () => {
+    const label = fc.constantFrom('CERTIFICATE', 'PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'PKCS7', 'CERTIFICATE REQUEST', 'PUBLIC KEY');
+    const block = fc.tuple(label, fc.uint8Array({ maxLength: 2048 }), fc.string({ maxLength: 40 })).map(([name, body, noise]) => `${noise}\n-----BEGIN ${name}-----\n${Buffer.from(body).toString('base64')}\n-----END ${name}-----\n`);
+    await fc.assert(fc.asyncProperty(fc.array(block, { minLength: 1, maxLength: 4 }), (blocks) => expectCleanOutcome(Buffer.from(blocks.join('')))), { numRuns: 1000 * SCALE });
+  });
+
+  it('mutated real files (flips, truncations, absurd lengths, deep nesting, splices) give items or a clean error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), mutation, (pick, change) => expectCleanOutcome(mutate(corpus[pick % corpus.length]!, change as never))),
+      { numRuns: 4500 * SCALE },
+    );
+  });
+
+  it('the preflight never throws on random inputs: it reports findings', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.nat(), mutation, async (certificate, key, change) => {
+        const report = await preflightServerCertificate({ certificate: mutate(corpus[certificate % corpus.length]!, change as never), privateKey: corpus[key % corpus.length]! });
+        expect(typeof report.ok).toBe('boolean');
+      }),
+      { numRuns: 500 * SCALE },
+    );
+  });
+
+  it('huge inputs are refused by size with a clear error, and memory stays bounded', async () => {
+    const before = process.memoryUsage().rss;
+    for (const size of [MAX_INPUT_BYTES - 1, MAX_INPUT_BYTES + 1, 20 * 1024 * 1024]) await expectCleanOutcome(Buffer.alloc(size, 0x30));
+    await expect(readItems(Buffer.alloc(MAX_INPUT_BYTES + 1))).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
+    expect(process.memoryUsage().rss - before).toBeLessThan(512 * 1024 * 1024);
+    if (SCALE > 1) console.log(`slowest case: ${slowest.ms.toFixed(1)} ms for ${slowest.size} bytes`);
+  });
+});
