@@ -12,6 +12,8 @@ export interface ConnectionOptions {
   /** Called when the SDK retries a throttled or failed call, so a screen can say so. */
   onRetry?: (event: RetryEvent) => void;
   maxAttempts?: number;
+  /** How long one request may take; IAMCERT_TIMEOUT_MS overrides the default. */
+  timeoutMs?: number;
 }
 
 export interface RetryEvent {
@@ -28,7 +30,13 @@ export interface IamClients {
   region: string;
 }
 
-const TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true };
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+function timeouts(timeoutMs: number | undefined) {
+  const fromEnvironment = Number(process.env.IAMCERT_TIMEOUT_MS);
+  const requestTimeout = timeoutMs ?? (fromEnvironment > 0 ? fromEnvironment : DEFAULT_TIMEOUT_MS);
+  return { connectionTimeout: Math.min(5_000, requestTimeout), requestTimeout, throwOnRequestTimeout: true };
+}
 
 export function endpointFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.AWS_ENDPOINT_URL_IAM ?? env.AWS_ENDPOINT_URL;
@@ -41,7 +49,7 @@ export function createIamClients(options: ConnectionOptions = {}): IamClients {
     region,
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
-    requestHandler: options.requestHandler ?? TIMEOUTS,
+    requestHandler: options.requestHandler ?? timeouts(options.timeoutMs),
     maxAttempts: options.maxAttempts ?? 4,
   };
   const iam = new IAMClient(common);

@@ -1,0 +1,143 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createIamClients } from '../../src/core/iam/client.js';
+import { runOnboarding, type OnboardRequest } from '../../src/core/onboard.js';
+import { realServices } from '../../src/tui/services.js';
+import { runCli } from '../helpers/cli.js';
+import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/fault-proxy.js';
+import { motoEndpoint, uniqueName } from '../helpers/iam.js';
+import { motoEnvironment } from '../helpers/moto.js';
+import { renderApp } from '../helpers/render.js';
+import { fixtures } from '../helpers/use-fixtures.js';
+
+const fx = fixtures();
+const work = mkdtempSync(join(tmpdir(), 'iamcert-faults-'));
+const env = { ...motoEnvironment(), IAMCERT_TIMEOUT_MS: '1500' };
+const aws = (...args: string[]) => JSON.parse(execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json'], { env }).toString());
+let proxy: FaultProxy;
+beforeAll(async () => {
+  proxy = await startFaultProxy(motoEndpoint());
+});
+afterEach(() => {
+  proxy.rules.length = 0;
+});
+afterAll(async () => {
+  await proxy.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+const viaProxy = (...args: string[]) => runCli([...args, '--endpoint-url', proxy.endpoint], { env });
+
+/** One clean line on stderr for the failure; retry notices may come before it, never a stack trace. */
+function expectOneCleanLine(stderr: string, code: RegExp): void {
+  const lines = stderr.trim().split('\n');
+  expect(lines.pop()).toMatch(new RegExp(`^error ${code.source}: .+ Fix: .+`));
+  expect(lines.every((line) => /retrying \(attempt \d\)/.test(line))).toBe(true);
+  expect(stderr).not.toMatch(/    at |node:internal/);
+}
+
+describe('faults between iamcert and IAM, headless', () => {
+  it('connection refused', async () => {
+    const result = await runCli(['list', '--endpoint-url', 'http://127.0.0.1:9'], { env });
+    expect(result.code).toBe(1);
+    expectOneCleanLine(result.stderr, /UNREACHABLE/);
+  });
+
+  it.each<[Fault, RegExp, boolean]>([
+    ['reset', /UNREACHABLE|SERVICE_FAILURE/, true],
+    ['slow', /TIMEOUT/, true],
+    ['status500', /SERVICE_FAILURE/, true],
+    ['status503', /SERVICE_FAILURE/, true],
+    ['throttle', /THROTTLED/, true],
+    ['expired', /CREDENTIALS_EXPIRED/, false],
+  ])('%s: a clear message, retried where the SDK retries', async (fault, code, retried) => {
+    proxy.rules.push({ action: 'ListServerCertificates', fault, times: Infinity });
+    const result = await viaProxy('list');
+    expect(result.code).toBe(1);
+    expectOneCleanLine(result.stderr, code);
+    expect(/retrying/.test(result.stderr)).toBe(retried);
+  });
+
+  it('a passing fault is retried through, and the command succeeds', async () => {
+    proxy.rules.push({ action: 'ListServerCertificates', fault: 'throttle', times: 2 });
+    const result = await viaProxy('list', '--json');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/retrying \(attempt 2\)/);
+    expect(Array.isArray(JSON.parse(result.stdout))).toBe(true);
+  });
+
+  it('leaves no partial local state: a failed export writes nothing', async () => {
+    const name = uniqueName('export');
+    await runCli(['upload', '--name', name, '--cert', fx.path('selfsigned.pem'), '--key', fx.path('rsa2048.key'), '--endpoint-url', motoEndpoint()], { env });
+    proxy.rules.push({ action: 'GetServerCertificate', fault: 'reset', times: Infinity });
+    const outDir = join(work, 'export');
+    const result = await viaProxy('get', name, '--out-dir', outDir);
+    expect(result.code).toBe(1);
+    expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
+  });
+
+  it('the TUI shows the fault inline with its fix and stays usable', async () => {
+    proxy.rules.push({ action: 'ListServerCertificates', fault: 'status503', times: Infinity });
+    const app = await renderApp(realServices({ endpointUrl: proxy.endpoint, maxAttempts: 2 }), { route: { screen: 'servers' } });
+    try {
+      const frame = await app.waitForText('fix:');
+      expect(frame).toMatch(/IAM (had an internal failure|answered with an error)/);
+      expect(frame).toContain('r refresh');
+    } finally {
+      app.unmount();
+    }
+  });
+});
+
+describe('onboarding interrupted at every step boundary', () => {
+  const boundaries = ['CreateGroup', 'AttachGroupPolicy', 'CreateUser', 'AddUserToGroup', 'CreateAccessKey', 'UploadSigningCertificate'];
+
+  function plan(): OnboardRequest {
+    const user = uniqueName('resume');
+    const outDir = join(work, user);
+    return { userName: user, groupName: uniqueName('resume-group'), policies: ['AmazonEC2ReadOnlyAccess'], accessKeyFile: join(outDir, 'keys.csv'), signing: { kind: 'create' }, outDir };
+  }
+
+  function stateOf(request: OnboardRequest) {
+    return {
+      users: aws('iam', 'list-users').Users.filter((user: { UserName: string }) => user.UserName === request.userName).length,
+      groups: aws('iam', 'list-groups-for-user', '--user-name', request.userName).Groups.map((group: { GroupName: string }) => group.GroupName),
+      policies: aws('iam', 'list-attached-group-policies', '--group-name', request.groupName).AttachedPolicies.map((policy: { PolicyName: string }) => policy.PolicyName),
+      accessKeys: aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.length,
+      signingCertificates: aws('iam', 'list-signing-certificates', '--user-name', request.userName).Certificates.map((certificate: { Status: string }) => certificate.Status),
+      csvOnDisk: existsSync(request.accessKeyFile!),
+    };
+  }
+
+  it('ends, after resuming, in the same state as an uninterrupted run', async () => {
+    const clean = plan();
+    expect((await runOnboarding(createIamClients({ endpointUrl: motoEndpoint(), maxAttempts: 1 }), clean)).ok).toBe(true);
+    const expected = { ...stateOf(clean), groups: [clean.groupName] };
+
+    for (const action of boundaries) {
+      const request = plan();
+      proxy.rules.length = 0;
+      proxy.rules.push({ action, fault: 'refuse-before', times: 1 });
+      const broken = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
+      expect(broken.ok, action).toBe(false);
+      const resumed = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
+      expect(resumed.ok, action).toBe(true);
+      expect(stateOf(request), action).toEqual({ ...expected, groups: [request.groupName] });
+      expect(readFileSync(request.accessKeyFile!, 'utf8')).toMatch(/^Access key ID,Secret access key\n/);
+    }
+  });
+
+  it('a user created on the server whose answer was lost is reused, not duplicated', async () => {
+    const request = plan();
+    proxy.rules.push({ action: 'CreateUser', fault: 'reset-after', times: 1 });
+    const broken = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
+    expect(broken.ok).toBe(false);
+    const resumed = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
+    expect(resumed.ok).toBe(true);
+    expect(resumed.steps.find((step) => step.id === 'user')!.status).toBe('reused');
+    expect(stateOf(request).users).toBe(1);
+  });
+});
