@@ -9,9 +9,22 @@ import { toProblem } from './core/errors.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Runs a command's work, turning any failure into one line and exit 1; never a stack trace. */
+/** Headless runs stop cleanly on Ctrl-C and SIGTERM: temp files are removed before exiting. */
+function removeTempFilesOnInterrupt(): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      void import('./core/files/safe-write.js').then(({ removeTempFilesInFlight }) => {
+        removeTempFilesInFlight();
+        process.exit(code);
+      });
+    });
+  }
+}
+
+/** Runs a headless command's work, turning any failure into one line and exit 1; never a stack trace. */
 function action<A extends unknown[]>(work: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
   return async (...args: A) => {
+    removeTempFilesOnInterrupt();
     try {
       process.exitCode = await work(...args);
     } catch (error) {
@@ -38,7 +51,9 @@ export function buildProgram(): Command {
     .option('--region <region>', 'AWS region for signing (IAM is global)', undefined)
     .option('--endpoint-url <url>', 'send IAM and STS calls here, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')
     .exitOverride()
-    .action(action(async () => (await import('./tui/start.js')).startTui(program.opts())));
+    .action(async () => {
+      process.exitCode = await (await import('./tui/start.js')).startTui(program.opts());
+    });
 
   program
     .command('inspect')

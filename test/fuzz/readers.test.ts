@@ -13,6 +13,8 @@ import { fixtures } from '../helpers/use-fixtures.js';
  * throws a clean IamcertError ({code, message, fix}), never anything else.
  */
 const SCALE = Number(process.env.FUZZ_SCALE ?? '1');
+/** A hang guard only: a long run gets proportionally longer. */
+const BUDGET_MS = 120_000 * SCALE;
 const fx = fixtures();
 const corpus = readdirSync(fx.dir)
   .filter((name) => /\.(pem|der|key|p12|p7b|csr|pub)$/.test(name))
@@ -78,20 +80,20 @@ function mutate(input: Buffer, change: { kind: string } & Record<string, unknown
 describe('fuzzing the readers', () => {
   it('random bytes give items or a clean error', async () => {
     await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), expectCleanOutcome), { numRuns: 4000 * SCALE });
-  });
+  }, BUDGET_MS);
 
   it('random text with PEM armour gives items or a clean error', async () => {
     const label = fc.constantFrom('CERTIFICATE', 'PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'PKCS7', 'CERTIFICATE REQUEST', 'PUBLIC KEY');
     const block = fc.tuple(label, fc.uint8Array({ maxLength: 2048 }), fc.string({ maxLength: 40 })).map(([name, body, noise]) => `${noise}\n-----BEGIN ${name}-----\n${Buffer.from(body).toString('base64')}\n-----END ${name}-----\n`);
     await fc.assert(fc.asyncProperty(fc.array(block, { minLength: 1, maxLength: 4 }), (blocks) => expectCleanOutcome(Buffer.from(blocks.join('')))), { numRuns: 1000 * SCALE });
-  });
+  }, BUDGET_MS);
 
   it('mutated real files (flips, truncations, absurd lengths, deep nesting, splices) give items or a clean error', async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), mutation, (pick, change) => expectCleanOutcome(mutate(corpus[pick % corpus.length]!, change as never))),
       { numRuns: 4500 * SCALE },
     );
-  });
+  }, BUDGET_MS);
 
   it('the preflight never throws on random inputs: it reports findings', async () => {
     await fc.assert(
@@ -101,13 +103,13 @@ describe('fuzzing the readers', () => {
       }),
       { numRuns: 500 * SCALE },
     );
-  });
+  }, BUDGET_MS);
 
   it('huge inputs are refused by size with a clear error, and memory stays bounded', async () => {
     const before = process.memoryUsage().rss;
     for (const size of [MAX_INPUT_BYTES - 1, MAX_INPUT_BYTES + 1, 20 * 1024 * 1024]) await expectCleanOutcome(Buffer.alloc(size, 0x30));
     await expect(readItems(Buffer.alloc(MAX_INPUT_BYTES + 1))).rejects.toMatchObject({ code: 'FILE_TOO_LARGE' });
     expect(process.memoryUsage().rss - before).toBeLessThan(512 * 1024 * 1024);
-    if (SCALE > 1) console.log(`slowest case: ${slowest.ms.toFixed(1)} ms for ${slowest.size} bytes`);
+    console.log(`fuzz: slowest single input took ${slowest.ms.toFixed(1)} ms (${slowest.size} bytes)`);
   });
 });

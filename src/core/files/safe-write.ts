@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { chmod, lstat, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail } from '../errors.js';
@@ -19,6 +20,12 @@ const inFlight = new Set<string>();
 
 export function tempFilesInFlight(): string[] {
   return [...inFlight];
+}
+
+/** For an interrupted run (Ctrl-C, SIGTERM): no half-written temp file is left behind. */
+export function removeTempFilesInFlight(): void {
+  for (const temp of inFlight) rmSync(temp, { force: true });
+  inFlight.clear();
 }
 
 async function exists(path: string): Promise<boolean> {
