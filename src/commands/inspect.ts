@@ -3,6 +3,7 @@ import { toProblem } from '../core/errors.js';
 import { itemFacts, type FileFacts } from '../core/formats/facts.js';
 import type { ReadResult } from '../core/formats/items.js';
 import { readItems } from '../core/formats/read.js';
+import { mapLimited } from '../core/map-limited.js';
 import { formatFile } from './inspect-format.js';
 import { EXIT, printJson, type Output } from './output.js';
 import { readPassphrase } from './passphrase.js';
@@ -34,8 +35,7 @@ export async function inspectFile(file: string, passphrase: string | undefined):
 
 export async function runInspect(files: string[], options: InspectOptions, output: Output, now = new Date()): Promise<number> {
   const passphrase = await readPassphrase(options.passphraseFile);
-  const inspected: InspectedFile[] = [];
-  for (const file of files) inspected.push(await inspectFile(file, passphrase));
+  const inspected = await mapLimited(files, 16, (file) => inspectFile(file, passphrase));
   if (options.json) printJson(output, inspected.map((entry) => entry.facts));
   else output.out(inspected.map((entry) => formatFile(entry, now)).join('\n'));
   const failed = inspected.some((entry) => entry.facts.error || entry.facts.items?.some((item) => 'error' in item));

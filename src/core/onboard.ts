@@ -7,6 +7,7 @@ import { checkWritable, writeFileSafely, writeFilesSafely } from './files/safe-w
 import type { CertificateItem, PrivateKeyItem } from './formats/items.js';
 import { readItems } from './formats/read.js';
 import { ec2ExportLines } from './shell-exports.js';
+import { GROUP_NAME_PATTERN, STEP_TITLES, USER_NAME_PATTERN, type StepId, type StepState, type StepStatus } from './onboard-steps.js';
 import { accessKeyCsv, accessKeyIdFromCsv, ACCESS_KEYS_PER_USER, createAccessKey, deleteAccessKey, listAccessKeys, type AccessKey } from './iam/access-keys.js';
 import type { IamClients } from './iam/client.js';
 import { listSigningCertificates, preflightSigningCertificate, uploadSigningCertificate } from './iam/signing-certificates.js';
@@ -22,8 +23,6 @@ import {
   resolvePolicyArn,
 } from './iam/users-and-groups.js';
 
-export const USER_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
-export const GROUP_NAME_PATTERN = /^[\w+=,.@-]{1,128}$/;
 
 export type SigningChoice = { kind: 'create'; keyType?: KeyType } | { kind: 'file'; path: string } | { kind: 'skip' };
 
@@ -37,27 +36,6 @@ export interface OnboardRequest {
   signing: SigningChoice;
   /** Where pk-USER.pem and cert-USER.pem are written when the certificate is created. */
   outDir: string;
-}
-
-export const STEP_TITLES = {
-  group: 'Group',
-  policies: 'Group policies',
-  user: 'User',
-  membership: 'Group membership',
-  'access-key': 'Access key',
-  'signing-certificate': 'Signing certificate',
-  exports: 'Environment exports',
-} as const;
-
-export type StepId = keyof typeof STEP_TITLES;
-export type StepStatus = 'pending' | 'running' | 'done' | 'reused' | 'skipped' | 'failed';
-
-export interface StepState {
-  id: StepId;
-  title: string;
-  status: StepStatus;
-  detail?: string;
-  problem?: Problem;
 }
 
 export interface OnboardResult {

@@ -1,5 +1,5 @@
 import React, { createContext, useContext } from 'react';
-import type { Identity } from '../core/iam/identity.js';
+import type { Identity } from '../core/iam/identity-facts.js';
 import type { Problem } from '../core/errors.js';
 import type { Services } from './services.js';
 

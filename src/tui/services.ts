@@ -4,7 +4,7 @@ import type { ConvertRequest } from '../core/formats/convert.js';
 import type { ReadResult } from '../core/formats/items.js';
 import type { AccessKeyRow } from '../core/iam/access-keys.js';
 import type { ConnectionOptions, IamClients } from '../core/iam/client.js';
-import type { Identity } from '../core/iam/identity.js';
+import type { Identity } from '../core/iam/identity-facts.js';
 import type { ServerCertificateDetails, ServerCertificateRow, UploadResult, UploadServerCertificateInput } from '../core/iam/server-certificates.js';
 import type { SigningCertificateRow } from '../core/iam/signing-certificates.js';
 import type { ManagedPolicy, NamedEntity } from '../core/iam/users-and-groups.js';

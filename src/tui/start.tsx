@@ -45,7 +45,7 @@ export async function startTui(options: TuiOptions = {}): Promise<number> {
     <CrashBoundary onCrash={crash}>
       <App services={realServices({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl })} />
     </CrashBoundary>,
-    { exitOnCtrlC: false, patchConsole: false },
+    { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
   onCleanup(() => app.unmount());
   await app.waitUntilExit();

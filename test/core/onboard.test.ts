@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createIamClients } from '../../src/core/iam/client.js';
-import { runOnboarding, type OnboardRequest, type StepState } from '../../src/core/onboard.js';
+import { runOnboarding, type OnboardRequest } from '../../src/core/onboard.js';
+import type { StepState } from '../../src/core/onboard-steps.js';
 import { motoClients, motoEndpoint, scriptedHandler, uniqueName } from '../helpers/iam.js';
 import { fixtures } from '../helpers/use-fixtures.js';
 

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { defaultOutDir } from '../../core/crypto/created-files.js';
-import { runOnboarding, type OnboardRequest, type SigningChoice, type StepState } from '../../core/onboard.js';
-import { describeIdentity, whoAmI } from '../../core/iam/identity.js';
+import { runOnboarding, type OnboardRequest, type SigningChoice } from '../../core/onboard.js';
+import type { StepState } from '../../core/onboard-steps.js';
+import { describeIdentity } from '../../core/iam/identity-facts.js';
+import { whoAmI } from '../../core/iam/identity.js';
 import { EXIT, printJson, type Output } from '../output.js';
 import { connect, type ConnectionFlags } from './connect.js';
 

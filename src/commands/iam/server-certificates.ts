@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { writeFilesSafely, type FileToWrite } from '../../core/files/safe-write.js';
-import { describeIdentity, whoAmI } from '../../core/iam/identity.js';
+import { describeIdentity } from '../../core/iam/identity-facts.js';
+import { whoAmI } from '../../core/iam/identity.js';
 import {
-  DELETE_WARNING,
   deleteServerCertificate,
   getServerCertificate,
-  KEY_NOT_READABLE,
   listServerCertificates,
   renameServerCertificate,
   uploadServerCertificate,
   type ServerCertificateRow,
 } from '../../core/iam/server-certificates.js';
 import { describeKeyShape } from '../../core/crypto/key-facts.js';
+import { DELETE_WARNING, KEY_NOT_READABLE } from '../../core/iam/notices.js';
 import { itemFacts } from '../../core/formats/facts.js';
 import { describeExpiry } from '../../core/time/expiry.js';
 import { findingLine } from '../check.js';

@@ -1,13 +1,14 @@
-import { describeIdentity, whoAmI } from '../../core/iam/identity.js';
+import { describeIdentity } from '../../core/iam/identity-facts.js';
+import { whoAmI } from '../../core/iam/identity.js';
 import {
   deleteSigningCertificate,
   listSigningCertificates,
   setSigningCertificateStatus,
-  SIGNING_CERTIFICATES_PER_USER,
   uploadSigningCertificate,
   type SigningCertificateRow,
 } from '../../core/iam/signing-certificates.js';
 import { describeExpiry } from '../../core/time/expiry.js';
+import { SIGNING_CERTIFICATES_PER_USER } from '../../core/iam/notices.js';
 import { EXIT, printJson, type Output } from '../output.js';
 import { readInputFile } from '../../core/files/read-input.js';
 import { connect, type ConnectionFlags } from './connect.js';

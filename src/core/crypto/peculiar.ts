@@ -11,7 +11,9 @@ let loaded: Promise<X509Module> | undefined;
 export function loadX509(): Promise<X509Module> {
   loaded ??= (async () => {
     await import('reflect-metadata');
-    const x509 = await import('@peculiar/x509');
+    const loadedModule: X509Module & { default?: X509Module } = await import('@peculiar/x509');
+    // Bundled, the CommonJS build arrives as a default export; unbundled, as named exports.
+    const x509 = loadedModule.cryptoProvider ? loadedModule : loadedModule.default!;
     x509.cryptoProvider.set(webcrypto as unknown as Crypto);
     return x509;
   })();

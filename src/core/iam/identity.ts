@@ -2,18 +2,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { IamClients } from './client.js';
 import { IamcertError } from '../errors.js';
 import { describeAwsError } from './errors.js';
-
-export interface Identity {
-  /** Known when STS answered. */
-  account?: string;
-  arn?: string;
-  userId?: string;
-  endpoint: string;
-  profile?: string;
-  region: string;
-  /** Why the account is unknown, when STS could not be asked. */
-  note?: string;
-}
+import type { Identity } from './identity-facts.js';
 
 /**
  * Who calls will act as, so nobody deletes a certificate in the wrong account.
@@ -30,10 +19,4 @@ export async function whoAmI(clients: IamClients, signal?: AbortSignal): Promise
     if (credentialProblem || clients.endpointLabel === 'AWS') throw new IamcertError(problem);
     return { ...base, note: `STS could not be asked at ${clients.endpointLabel} (${problem.message}); showing the endpoint instead of the account.` };
   }
-}
-
-/** "123456789012 (arn:aws:iam::123456789012:user/alice)" or the endpoint when the account is unknown. */
-export function describeIdentity(identity: Identity): string {
-  if (identity.account) return `account ${identity.account} as ${identity.arn}`;
-  return `endpoint ${identity.endpoint} (account unknown)`;
 }

@@ -206,6 +206,3 @@ export async function renameServerCertificate(
 export async function deleteServerCertificate(clients: IamClients, name: string, signal?: AbortSignal): Promise<void> {
   await callIam(clients, new DeleteServerCertificateCommand({ ServerCertificateName: name }), { signal, subject: subjectOf(name) });
 }
-
-export const DELETE_WARNING = 'A load balancer listener or CloudFront distribution still using this certificate stops serving HTTPS once it is deleted.';
-export const KEY_NOT_READABLE = 'IAM never returns the private key of a server certificate; keep your own copy (iamcert prepare writes private-key.pem).';

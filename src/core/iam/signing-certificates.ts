@@ -14,10 +14,9 @@ import { readField } from '../preflight/read-field.js';
 import { IAM_LIMITS, type Finding } from '../preflight/rules.js';
 import { describeExpiry, describeNotYetValid, expiryState, type ExpiryState } from '../time/expiry.js';
 import { callIam } from './call.js';
+import { SIGNING_CERTIFICATES_PER_USER } from './notices.js';
 import type { IamClients } from './client.js';
 
-/** IAM allows two signing certificates per user. */
-export const SIGNING_CERTIFICATES_PER_USER = 2;
 
 export interface SigningCertificateRow {
   id: string;

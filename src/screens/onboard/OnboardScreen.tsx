@@ -1,7 +1,7 @@
 import React, { useEffect, useReducer, useState } from 'react';
 import { Box, Text } from 'ink';
-import { describeIdentity } from '../../core/iam/identity.js';
-import { STEP_TITLES, type StepId, type StepState } from '../../core/onboard.js';
+import { describeIdentity } from '../../core/iam/identity-facts.js';
+import { STEP_TITLES, type StepId, type StepState } from '../../core/onboard-steps.js';
 import type { ManagedPolicy, NamedEntity } from '../../core/iam/users-and-groups.js';
 import { copyToClipboard } from '../../components/clipboard.js';
 import { Menu } from '../../components/Menu.js';

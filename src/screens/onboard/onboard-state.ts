@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { defaultOutDir } from '../../core/crypto/created-files.js';
-import type { OnboardRequest, OnboardResult, StepState } from '../../core/onboard.js';
-import { GROUP_NAME_PATTERN, USER_NAME_PATTERN } from '../../core/onboard.js';
+import type { OnboardRequest, OnboardResult } from '../../core/onboard.js';
+import { GROUP_NAME_PATTERN, USER_NAME_PATTERN, type StepState } from '../../core/onboard-steps.js';
 
 export type GatherStep = 'group' | 'new-group' | 'policies' | 'user' | 'access-key' | 'signing' | 'signing-file' | 'review' | 'running' | 'summary';
 

@@ -2,8 +2,9 @@ import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
 import { join } from 'node:path';
-import { describeIdentity } from '../../core/iam/identity.js';
-import { DELETE_WARNING, KEY_NOT_READABLE, type ServerCertificateRow } from '../../core/iam/server-certificates.js';
+import { describeIdentity } from '../../core/iam/identity-facts.js';
+import { DELETE_WARNING, KEY_NOT_READABLE } from '../../core/iam/notices.js';
+import type { ServerCertificateRow } from '../../core/iam/server-certificates.js';
 import { checkName, checkPath } from '../../core/preflight/rules.js';
 import { copyToClipboard } from '../../components/clipboard.js';
 import { ConfirmByTyping } from '../../components/ConfirmByTyping.js';

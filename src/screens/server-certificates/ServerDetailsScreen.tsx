@@ -1,7 +1,8 @@
 import React, { useEffect, useState } from 'react';
 import { Box, Text } from 'ink';
 import { describeKeyShape } from '../../core/crypto/key-facts.js';
-import { KEY_NOT_READABLE, type ServerCertificateDetails } from '../../core/iam/server-certificates.js';
+import { KEY_NOT_READABLE } from '../../core/iam/notices.js';
+import type { ServerCertificateDetails } from '../../core/iam/server-certificates.js';
 import { describeExpiry } from '../../core/time/expiry.js';
 import { copyToClipboard } from '../../components/clipboard.js';
 import { ProblemLine } from '../../components/ProblemLine.js';

@@ -1,7 +1,8 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { PreflightReport } from '../../core/preflight/server-certificate.js';
-import { KEY_NOT_READABLE, type UploadResult } from '../../core/iam/server-certificates.js';
+import { KEY_NOT_READABLE } from '../../core/iam/notices.js';
+import type { UploadResult } from '../../core/iam/server-certificates.js';
 import { expandHome } from '../../core/files/path-completion.js';
 import { PreflightChecklist } from '../../components/PreflightChecklist.js';
 import { ProblemLine } from '../../components/ProblemLine.js';

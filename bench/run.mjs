@@ -1,0 +1,155 @@
+// npm run bench: iamcert side by side with what a user would otherwise run, on the same inputs, in one run.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { median, sideBySide, timeShell } from './harness.mjs';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const NODE = process.execPath;
+const work = mkdtempSync(join(tmpdir(), 'iamcert-bench-'));
+const ossl = (...args) => execFileSync('openssl', args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+const results = [];
+const report = (name, ours, alternative, target, measured) => results.push({ name, ours, alternative, target, oursMs: measured.ours, theirsMs: measured.theirs, ratio: measured.ratio });
+const env = { ...process.env, AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+Object.assign(process.env, env);
+
+function makeCorpus() {
+  ossl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '30', '-subj', '/CN=bench');
+  ossl('x509', '-in', 'c.pem', '-outform', 'DER', '-out', 'c.der');
+  ossl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ec.pem');
+  ossl('pkcs8', '-topk8', '-nocrypt', '-in', 'k.pem', '-outform', 'DER', '-out', 'k.der');
+  execFileSync('sh', ['-c', 'cat c.pem k.pem > bundle.pem'], { cwd: work });
+  const sources = ['c.pem', 'c.der', 'k.pem', 'ec.pem', 'k.der', 'bundle.pem'];
+  const corpus = join(work, 'corpus');
+  mkdirSync(corpus);
+  for (let index = 0; index < 1000; index += 1) copyFileSync(join(work, sources[index % sources.length]), join(corpus, `file-${String(index).padStart(4, '0')}.bin`));
+  return corpus;
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function withMoto(run) {
+  const port = await freePort();
+  const endpoint = `http://127.0.0.1:${port}`;
+  const moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  for (let tries = 0; tries < 300; tries += 1) {
+    try {
+      if ((await fetch(`${endpoint}/moto-api/`)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await run(endpoint);
+  } finally {
+    moto.kill();
+  }
+}
+
+async function uploadMany(endpoint, count) {
+  const { createIamClients } = await import('../dist/core/iam/client.js');
+  const { UploadServerCertificateCommand } = await import('@aws-sdk/client-iam');
+  const { readFileSync } = await import('node:fs');
+  const clients = createIamClients({ endpointUrl: endpoint });
+  const body = readFileSync(join(work, 'c.pem'), 'utf8');
+  const key = readFileSync(join(work, 'k.pem'), 'utf8');
+  for (let start = 0; start < count; start += 25) {
+    await Promise.all(
+      Array.from({ length: Math.min(25, count - start) }, (_, offset) =>
+        clients.iam.send(new UploadServerCertificateCommand({ ServerCertificateName: `bench-${start + offset}`, CertificateBody: body, PrivateKey: key })),
+      ),
+    );
+  }
+}
+
+function firstFrameMs() {
+  const times = [];
+  for (let run = 0; run < 6; run += 1) {
+    const socket = `iamcert-bench-${process.pid}-${run}`;
+    const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { env }).toString();
+    const started = process.hrtime.bigint();
+    tmux('new-session', '-d', '-s', 'b', '-x', '80', '-y', '24', `${NODE} ${CLI} --endpoint-url http://127.0.0.1:9`);
+    while (!tmux('capture-pane', '-p', '-t', 'b').includes('q quit')) spawnSync('sleep', ['0.005']);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    tmux('kill-server');
+  }
+  return median(times.slice(1));
+}
+
+console.error(`iamcert benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+try {
+  const corpus = makeCorpus();
+  const files = readdirSync(corpus).map((name) => join(corpus, name));
+  writeFileSync(join(work, 'files.txt'), files.join('\n'));
+  report(
+    'identify 1,000 mixed files',
+    'iamcert inspect --json (one process)',
+    'openssl x509 / pkey per file (shell loop)',
+    '≥ 30× faster',
+    sideBySide(
+      () => timeShell(`xargs ${NODE} ${CLI} inspect --json < files.txt > /dev/null`, { cwd: work }),
+      () => timeShell(`while read f; do openssl x509 -in "$f" -noout -subject 2>/dev/null || openssl x509 -inform DER -in "$f" -noout -subject 2>/dev/null || openssl pkey -in "$f" -noout 2>/dev/null || openssl pkey -inform DER -in "$f" -noout 2>/dev/null || true; done < files.txt`, { cwd: work }),
+      { runs: 3 },
+    ),
+  );
+
+  report(
+    'classic signing-certificate recipe',
+    'iamcert create (RSA 2048, 3650 days, PKCS#8)',
+    'openssl genrsa + req -x509 + pkcs8 -topk8',
+    '≤ 1.0×',
+    sideBySide(
+      () => timeShell(`${NODE} ${CLI} create --out-dir recipe --force > /dev/null 2>&1`, { cwd: work }),
+      () => timeShell('openssl genrsa -out rk.pem 2048 2>/dev/null && openssl req -new -x509 -days 3650 -key rk.pem -subj / -out rc.pem && openssl pkcs8 -topk8 -nocrypt -in rk.pem -out pk.pem', { cwd: work }),
+      { runs: 15, warmup: 2 },
+    ),
+  );
+
+  await withMoto(async (endpoint) => {
+    await uploadMany(endpoint, 1000);
+    report(
+      'list 1,000 server certificates',
+      'iamcert list --json',
+      'aws iam list-server-certificates',
+      '≤ 0.6×',
+      sideBySide(
+        () => timeShell(`${NODE} ${CLI} list --json --endpoint-url ${endpoint} > /dev/null`, { env }),
+        () => timeShell(`aws iam list-server-certificates --endpoint-url ${endpoint} > /dev/null`, { env }),
+        { runs: 5 },
+      ),
+    );
+  });
+
+  report('cold start', 'iamcert --version', 'aws --version', '≤ 0.25×', sideBySide(() => timeShell(`${NODE} ${CLI} --version > /dev/null`), () => timeShell('aws --version > /dev/null'), { runs: 9 }));
+
+  const frame = firstFrameMs();
+  results.push({ name: 'TUI first full frame (tmux, 80×24)', ours: 'iamcert (no command)', alternative: 'none', target: '≤ 300 ms median', onlyMs: frame });
+
+  const inventory = JSON.parse(execFileSync(NODE, [fileURLToPath(new URL('./inventory-frame.mjs', import.meta.url))]).toString());
+  results.push({ name: 'inventory, 5,000 rows: filter keystroke → frame', ours: 'iamcert inventory screen', alternative: 'none', target: '≤ 16 ms median', onlyMs: inventory.median });
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const line = (cells) => `| ${cells.join(' | ')} |`;
+console.log(line(['benchmark', 'iamcert', 'alternative', 'iamcert median', 'alternative median', 'ratio (iamcert ÷ alternative)', 'target']));
+console.log(line(['---', '---', '---', '---', '---', '---', '---']));
+for (const result of results) {
+  if (result.onlyMs !== undefined) {
+    console.log(line([result.name, result.ours, result.alternative, `${result.onlyMs.toFixed(1)} ms`, '—', '—', result.target]));
+  } else {
+    const faster = result.theirsMs / result.oursMs;
+    console.log(line([result.name, result.ours, result.alternative, `${result.oursMs.toFixed(0)} ms`, `${result.theirsMs.toFixed(0)} ms`, `${result.ratio.toFixed(2)}× (${faster >= 1 ? `${faster.toFixed(1)}× faster` : `${(1 / faster).toFixed(1)}× slower`})`, result.target]));
+  }
+}

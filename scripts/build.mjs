@@ -1,0 +1,23 @@
+// Bundles the CLI with esbuild. Loading Ink and the SDK as hundreds of small
+// modules cost most of the start-up time (see bench/README.md); one bundle,
+// split at the dynamic imports, keeps the heavy parts lazy and the rest fast.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  // cli is the program; App and services are entry points too so the benchmarks can drive the built app.
+  entryPoints: ['src/cli.tsx', 'src/tui/App.tsx', 'src/tui/services.ts', 'src/core/iam/client.ts'],
+  outbase: 'src',
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Ink loads react-devtools-core only when DEV=true; it is not a dependency.
+  external: ['react-devtools-core'],
+  banner: { js: "import { createRequire as __iamcertCreateRequire } from 'node:module'; const require = __iamcertCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
