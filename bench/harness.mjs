@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 
 /** Runs a shell command once, returning milliseconds. */
 export function timeShell(command, options = {}) {
@@ -28,13 +28,4 @@ export function sideBySide(ours, theirs, { runs = 7, warmup = 1 } = {}) {
     b.push(theirs());
   }
   return { ours: median(a), theirs: median(b), ratio: median(a) / median(b) };
-}
-
-export function commandExists(name) {
-  try {
-    execFileSync('sh', ['-c', `command -v ${name}`]);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -24,11 +24,16 @@ afterEach(() => pane?.kill());
 
 async function openApp(): Promise<Pane> {
   const opened = startPane({ env, cwd: home });
-  await opened.waitFor('e2e$');
-  await opened.send(`node ${CLI} --endpoint-url ${motoEndpoint()}; echo "exit code $?"`, { literal: true });
-  await opened.send('Enter');
-  await opened.waitFor('account 123456789012');
-  return opened;
+  try {
+    await opened.waitFor('e2e$');
+    await opened.send(`node ${CLI} --endpoint-url ${motoEndpoint()}; echo "exit code $?"`, { literal: true });
+    await opened.send('Enter');
+    await opened.waitFor('account 123456789012');
+    return opened;
+  } catch (error) {
+    opened.kill();
+    throw error;
+  }
 }
 
 /** Only the app is on screen: its header on top, and none of the things that corrupt frames. */

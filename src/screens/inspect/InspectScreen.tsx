@@ -106,6 +106,20 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
     }
   };
 
+  /** Writes, unless a file exists and the user has not said yes to replacing it: then asks. */
+  const writeAfterAsking = async (files: FileToWrite[], force: boolean): Promise<boolean> => {
+    if (!force) {
+      const clash = await services.existingPaths(files.map((file) => file.path));
+      if (clash.length > 0) {
+        setExisting(clash);
+        setStep('overwrite');
+        return false;
+      }
+    }
+    await services.writeFiles(files, { force });
+    return true;
+  };
+
   const runAction = async (chosen: InspectAction, target: string, force: boolean) => {
     setProblem(undefined);
     try {
@@ -124,15 +138,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
           { path: join(target, PREPARED.privateKey), data: result.privateKeyPem, secret: true },
           ...(result.chainPem ? [{ path: join(target, PREPARED.chain), data: result.chainPem }] : []),
         ];
-        if (!force) {
-          const clash = await services.existingPaths(files.map((file) => file.path));
-          if (clash.length > 0) {
-            setExisting(clash);
-            setStep('overwrite');
-            return;
-          }
-        }
-        await services.writeFiles(files, { force });
+        if (!(await writeAfterAsking(files, force))) return;
         if (chosen === 'upload') {
           navigation.push({ screen: 'server-upload', certificate: files[0]!.path, privateKey: files[1]!.path, chain: files[2]?.path });
           setStep('report');
@@ -143,15 +149,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         return;
       }
       const files = await filesToWrite(chosen, target);
-      if (!force) {
-        const clash = await services.existingPaths(files.map((file) => file.path));
-        if (clash.length > 0) {
-          setExisting(clash);
-          setStep('overwrite');
-          return;
-        }
-      }
-      await services.writeFiles(files, { force });
+      if (!(await writeAfterAsking(files, force))) return;
       flash(`Wrote ${files.length === 1 ? files[0]!.path : `${files.length} files to ${target}`}`);
       setStep('report');
     } catch (error) {

@@ -13,6 +13,7 @@ import { Spinner } from '../../components/Spinner.js';
 import { TextField } from '../../components/TextField.js';
 import { Toned } from '../../components/Toned.js';
 import { useScreenKeys } from '../../components/use-screen-keys.js';
+import { useAction } from '../../components/use-action.js';
 import { useTask } from '../../components/use-task.js';
 import { WindowedTable, type Column } from '../../components/WindowedTable.js';
 import { useFrame } from '../../tui/frame-context.js';
@@ -26,7 +27,6 @@ export function InventoryScreen(): React.JSX.Element {
   const navigation = useNavigation();
   const top = useIsTopScreen();
   const [loadState, load] = useTask<ServerCertificateRow[]>();
-  const [actionState, act] = useTask<boolean>();
   const [all, setAll] = useState<ServerCertificateRow[]>([]);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<Sort>('expiry');
@@ -64,16 +64,18 @@ export function InventoryScreen(): React.JSX.Element {
     ];
   }, [columns, now]);
 
+  const [actionState, perform] = useAction(
+    useCallback(
+      (done: string) => {
+        flash(done);
+        refresh();
+      },
+      [flash, refresh],
+    ),
+  );
   const runAndRefresh = (label: string, work: (signal: AbortSignal) => Promise<void>, done: string) => {
     setModal({ kind: 'none' });
-    void act(label, async (signal) => {
-      await work(signal);
-      return true;
-    }).then((succeeded) => {
-      if (!succeeded) return;
-      flash(done);
-      refresh();
-    });
+    perform(label, work, done);
   };
 
   const active = useScreenKeys({

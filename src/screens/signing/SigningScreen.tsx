@@ -14,6 +14,7 @@ import { ProblemLine } from '../../components/ProblemLine.js';
 import { Spinner } from '../../components/Spinner.js';
 import { Toned } from '../../components/Toned.js';
 import { useScreenKeys } from '../../components/use-screen-keys.js';
+import { useAction } from '../../components/use-action.js';
 import { useTask } from '../../components/use-task.js';
 import { WindowedTable, type Column } from '../../components/WindowedTable.js';
 import { useFrame } from '../../tui/frame-context.js';
@@ -25,7 +26,6 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
   const [user, setUser] = useState<string | undefined>(initialUser);
   const [users, loadUsers] = useTask<NamedEntity[]>();
   const [certificates, loadCertificates] = useTask<SigningCertificateRow[]>();
-  const [action, act] = useTask<boolean>();
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState(0);
   const [modal, setModal] = useState<Modal>({ kind: 'none' });
@@ -52,16 +52,18 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
   const now = useMemo(() => new Date(), [certificates]);
   const atLimit = certificateRows.length >= SIGNING_CERTIFICATES_PER_USER;
 
+  const [action, performAction] = useAction(
+    useCallback(
+      (done: string) => {
+        flash(done);
+        refresh();
+      },
+      [flash, refresh],
+    ),
+  );
   const perform = (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => {
     setModal({ kind: 'none' });
-    void act(label, async (signal) => {
-      await work(signal);
-      return true;
-    }).then((succeeded) => {
-      if (!succeeded) return;
-      flash(done);
-      refresh();
-    });
+    performAction(label, work, done);
   };
 
   const createAndUpload = (name: string) =>

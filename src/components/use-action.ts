@@ -1,0 +1,22 @@
+import { useCallback } from 'react';
+import { useTask, type TaskState } from './use-task.js';
+
+/**
+ * A change to IAM from a screen: busy label while it runs, the problem inline
+ * if it fails, and on success a footer message and a refresh of the list.
+ */
+export function useAction(onSuccess: (message: string) => void): [TaskState<boolean>, (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => void] {
+  const [state, run] = useTask<boolean>();
+  const perform = useCallback(
+    (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => {
+      void run(label, async (signal) => {
+        await work(signal);
+        return true;
+      }).then((succeeded) => {
+        if (succeeded) onSuccess(done);
+      });
+    },
+    [run, onSuccess],
+  );
+  return [state, perform];
+}
