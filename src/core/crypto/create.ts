@@ -81,9 +81,10 @@ export function validateDays(days: number): void {
 export async function createKeyAndCertificate(request: CreateRequest): Promise<Created> {
   validateDays(request.days);
   const name = parseSubject(request.subject);
-  const x509 = await loadX509();
   const algorithm = algorithmFor(request.keyType);
-  const keys = (await webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify'])) as CryptoKeyPair;
+  // Key generation runs on libuv's thread pool: start it first, and load the certificate builder meanwhile.
+  const generating = webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+  const [x509, keys] = await Promise.all([loadX509(), generating]);
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   const key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
   const privateKeyPem = exportPrivateKey(key, encodingFor(key, request.keyFormat), 'pem') as string;
