@@ -5,7 +5,7 @@ import { useTask, type TaskState } from './use-task.js';
  * A change to IAM from a screen: busy label while it runs, the problem inline
  * if it fails, and on success a footer message and a refresh of the list.
  */
-export function useAction(onSuccess: (message: string) => void): [TaskState<boolean>, (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => void] {
+export function useAction(flash: (message: string) => void, refresh: () => void): [TaskState<boolean>, (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => void] {
   const [state, run] = useTask<boolean>();
   const perform = useCallback(
     (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => {
@@ -13,10 +13,12 @@ export function useAction(onSuccess: (message: string) => void): [TaskState<bool
         await work(signal);
         return true;
       }).then((succeeded) => {
-        if (succeeded) onSuccess(done);
+        if (!succeeded) return;
+        flash(done);
+        refresh();
       });
     },
-    [run, onSuccess],
+    [run, flash, refresh],
   );
   return [state, perform];
 }

@@ -64,15 +64,7 @@ export function InventoryScreen(): React.JSX.Element {
     ];
   }, [columns, now]);
 
-  const [actionState, perform] = useAction(
-    useCallback(
-      (done: string) => {
-        flash(done);
-        refresh();
-      },
-      [flash, refresh],
-    ),
-  );
+  const [actionState, perform] = useAction(flash, refresh);
   const runAndRefresh = (label: string, work: (signal: AbortSignal) => Promise<void>, done: string) => {
     setModal({ kind: 'none' });
     perform(label, work, done);

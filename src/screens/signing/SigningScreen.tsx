@@ -52,15 +52,7 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
   const now = useMemo(() => new Date(), [certificates]);
   const atLimit = certificateRows.length >= SIGNING_CERTIFICATES_PER_USER;
 
-  const [action, performAction] = useAction(
-    useCallback(
-      (done: string) => {
-        flash(done);
-        refresh();
-      },
-      [flash, refresh],
-    ),
-  );
+  const [action, performAction] = useAction(flash, refresh);
   const perform = (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => {
     setModal({ kind: 'none' });
     performAction(label, work, done);
