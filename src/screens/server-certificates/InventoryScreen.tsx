@@ -1,6 +1,5 @@
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import { join } from 'node:path';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { DELETE_WARNING, KEY_NOT_READABLE } from '../../core/iam/notices.js';
@@ -8,6 +7,7 @@ import type { ServerCertificateRow } from '../../core/iam/server-certificates.js
 import { checkName, checkPath } from '../../core/preflight/rules.js';
 import { copyToClipboard } from '../../components/clipboard.js';
 import { ConfirmByTyping } from '../../components/ConfirmByTyping.js';
+import { FilterLine } from '../../components/FilterLine.js';
 import { ProblemLine } from '../../components/ProblemLine.js';
 import { Spinner } from '../../components/Spinner.js';
 import { TextField } from '../../components/TextField.js';
@@ -136,10 +136,7 @@ export function InventoryScreen(): React.JSX.Element {
         </Toned>
       ) : null}
       {modal.kind === 'filter' ? (
-        <Box>
-          <Text>/</Text>
-          <TextInput value={filter} focus={active} onChange={(value) => { setFilter(value); setSelected(0); }} />
-        </Box>
+        <FilterLine value={filter} focus={active} onChange={(value) => { setFilter(value); setSelected(0); }} />
       ) : null}
       {modal.kind === 'delete' ? (
         <ConfirmByTyping

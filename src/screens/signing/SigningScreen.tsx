@@ -1,6 +1,5 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
 import { createdPaths, defaultOutDir } from '../../core/crypto/created-files.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { SIGNING_CERTIFICATES_PER_USER } from '../../core/iam/notices.js';
@@ -9,6 +8,7 @@ import type { NamedEntity } from '../../core/iam/users-and-groups.js';
 import { describeExpiry } from '../../core/time/expiry.js';
 import { copyToClipboard } from '../../components/clipboard.js';
 import { ConfirmByTyping } from '../../components/ConfirmByTyping.js';
+import { FilterLine } from '../../components/FilterLine.js';
 import { PathInput } from '../../components/PathInput.js';
 import { ProblemLine } from '../../components/ProblemLine.js';
 import { Spinner } from '../../components/Spinner.js';
@@ -145,10 +145,7 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
           <Text bold>Pick a user{uploadPath ? ` to receive ${uploadPath}` : ''}</Text>
           {userRows.length > 0 ? <WindowedTable rows={userRows} columns={userColumns} selected={selected} height={height} rowKey={(row) => row.arn || row.name} /> : users.status === 'done' ? <Text>No users{filter ? ` match "${filter}"` : ''}.</Text> : null}
           {modal.kind === 'filter' ? (
-            <Box>
-              <Text>/</Text>
-              <TextInput value={filter} focus={active} onChange={(value) => { setFilter(value); setSelected(0); }} />
-            </Box>
+            <FilterLine value={filter} focus={active} onChange={(value) => { setFilter(value); setSelected(0); }} />
           ) : null}
         </Box>
       ) : (
