@@ -1,4 +1,4 @@
-import { CONTAINER_NAMES, itemLines } from '../core/formats/describe.js';
+import { CONTAINER_NAMES, itemsWithRelations } from '../core/formats/describe.js';
 import type { InspectedFile } from './inspect.js';
 
 /** A readable summary of one file, for people. */
@@ -7,9 +7,7 @@ export function formatFile(entry: InspectedFile, now: Date): string {
   if (!result || facts.error) return `${entry.file}: error ${facts.error?.code}: ${facts.error?.message}\n  Fix: ${facts.error?.fix ?? ''}\n`;
   const count = result.items.length;
   const lines = [`${entry.file}: ${CONTAINER_NAMES[result.container]}, ${count} item${count === 1 ? '' : 's'}`];
-  result.items.forEach((item, index) => lines.push(...itemLines(item, index, now)));
-  for (const match of facts.matches ?? []) lines.push(`  key [${match.key}] matches certificate [${match.certificate}]`);
-  if ((facts.chain?.length ?? 0) > 1) lines.push(`  chain, leaf to root: ${facts.chain!.map((index) => `[${index}]`).join(' → ')}`);
+  lines.push(...itemsWithRelations(result.items, { matches: facts.matches ?? [], chain: facts.chain ?? [] }, now));
   if (facts.skipped?.length) lines.push(`  skipped: ${facts.skipped.join(', ')} (not used for IAM)`);
   return `${lines.join('\n')}\n`;
 }

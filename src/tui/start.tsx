@@ -1,4 +1,3 @@
-import React from 'react';
 import { render } from 'ink';
 import { EXIT } from '../commands/output.js';
 import { toProblem } from '../core/errors.js';

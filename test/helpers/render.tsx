@@ -1,4 +1,3 @@
-import React from 'react';
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { App } from '../../src/tui/App.js';

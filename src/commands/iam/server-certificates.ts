@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { writeFilesSafely, type FileToWrite } from '../../core/files/safe-write.js';
+import { writeFilesSafely } from '../../core/files/safe-write.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { whoAmI } from '../../core/iam/identity.js';
 import {
@@ -12,6 +11,7 @@ import {
 } from '../../core/iam/server-certificates.js';
 import { describeKeyShape } from '../../core/crypto/key-facts.js';
 import { DELETE_WARNING, KEY_NOT_READABLE } from '../../core/iam/notices.js';
+import { byExpiry, exportFiles } from '../../core/iam/server-certificate-rows.js';
 import { itemFacts } from '../../core/formats/facts.js';
 import { describeExpiry } from '../../core/time/expiry.js';
 import { findingLine } from '../check.js';
@@ -20,10 +20,6 @@ import { readInputFile } from '../../core/files/read-input.js';
 import { connect, type ConnectionFlags } from './connect.js';
 import { formatTable } from './table.js';
 
-export function sortByExpiry(rows: ServerCertificateRow[]): ServerCertificateRow[] {
-  return [...rows].sort((a, b) => (a.expiration ?? '9999').localeCompare(b.expiration ?? '9999') || a.name.localeCompare(b.name));
-}
-
 function expiresCell(row: ServerCertificateRow, now: Date): string {
   if (!row.expiration) return '?';
   return `${row.expiration.slice(0, 10)} (${describeExpiry(new Date(row.expiration), now).replace(/^expires /, '')})`;
@@ -31,7 +27,7 @@ function expiresCell(row: ServerCertificateRow, now: Date): string {
 
 export async function runList(flags: ConnectionFlags & { pathPrefix?: string; json?: boolean }, output: Output, now = new Date()): Promise<number> {
   const clients = await connect(flags, output);
-  const rows = sortByExpiry(await listServerCertificates(clients, { pathPrefix: flags.pathPrefix, now }));
+  const rows = (await listServerCertificates(clients, { pathPrefix: flags.pathPrefix, now })).sort(byExpiry);
   if (flags.json) {
     printJson(output, rows);
     return EXIT.ok;
@@ -56,8 +52,7 @@ export async function runGet(name: string, flags: ConnectionFlags & { outDir?: s
   const clients = await connect(flags, output);
   const details = await getServerCertificate(clients, name, { now });
   if (flags.outDir) {
-    const files: FileToWrite[] = [{ path: join(flags.outDir, `${name}.pem`), data: details.body.endsWith('\n') ? details.body : `${details.body}\n` }];
-    if (details.chain) files.push({ path: join(flags.outDir, `${name}-chain.pem`), data: details.chain.endsWith('\n') ? details.chain : `${details.chain}\n` });
+    const files = exportFiles(details, flags.outDir);
     await writeFilesSafely(files, { force: flags.force });
     output.err(`Wrote ${files.map((file) => file.path).join(' and ')}. ${KEY_NOT_READABLE}`);
   }

@@ -1,4 +1,4 @@
-import { decodePemBlocks } from './pem.js';
+import { decodePemBlocks, looksLikePem } from './pem.js';
 
 /** PEM text with everything outside the BEGIN/END blocks removed and line endings normalised: what is sent to IAM. */
 export function cleanPemText(input: Buffer | string): string {
@@ -6,4 +6,15 @@ export function cleanPemText(input: Buffer | string): string {
   return decodePemBlocks(text)
     .map((block) => block.pem)
     .join('');
+}
+
+/** Cleaned PEM text, or the input as it was when it is not PEM (the preflight then says so). */
+export function cleanIfPem(input: Buffer | string): Buffer | string {
+  const text = typeof input === 'string' ? input : input.toString('latin1');
+  if (!looksLikePem(text)) return input;
+  try {
+    return cleanPemText(input);
+  } catch {
+    return input;
+  }
 }

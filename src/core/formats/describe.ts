@@ -1,3 +1,4 @@
+import type { Relations } from '../crypto/chain.js';
 import { describeKeyShape } from '../crypto/key-facts.js';
 import { describeExpiry, describeNotYetValid } from '../time/expiry.js';
 import type { Item } from './items.js';
@@ -48,3 +49,12 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
   }
 }
 
+
+/** Every item's lines, then which key matches which certificate and the chain from leaf to root. */
+export function itemsWithRelations(items: Item[], relations: Relations, now: Date): string[] {
+  return [
+    ...items.flatMap((item, index) => itemLines(item, index, now)),
+    ...relations.matches.map((match) => `  key [${match.key}] matches certificate [${match.certificate}]`),
+    ...(relations.chain.length > 1 ? [`  chain, leaf to root: ${relations.chain.map((index) => `[${index}]`).join(' → ')}`] : []),
+  ];
+}

@@ -12,7 +12,7 @@ import {
   type UploadServerCertificateCommandOutput,
 } from '@aws-sdk/client-iam';
 import { fail, IamcertError } from '../errors.js';
-import { cleanPemText } from '../formats/clean.js';
+import { cleanIfPem } from '../formats/clean.js';
 import type { CertificateItem } from '../formats/items.js';
 import { readItems } from '../formats/read.js';
 import { looksLikePem } from '../formats/pem.js';
@@ -122,16 +122,6 @@ export interface UploadServerCertificateInput {
 export interface UploadResult {
   row: ServerCertificateRow;
   report: PreflightReport;
-}
-
-function cleanIfPem(input: Buffer | string): Buffer | string {
-  const text = typeof input === 'string' ? input : input.toString('latin1');
-  if (!looksLikePem(text)) return input;
-  try {
-    return cleanPemText(input);
-  } catch {
-    return input;
-  }
 }
 
 /** IAM allows this many server certificates; asked up front so the limit is explained before IAM refuses. */

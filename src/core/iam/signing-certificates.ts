@@ -7,9 +7,8 @@ import {
   type UploadSigningCertificateCommandOutput,
 } from '@aws-sdk/client-iam';
 import { fail, IamcertError } from '../errors.js';
-import { cleanPemText } from '../formats/clean.js';
+import { cleanIfPem, cleanPemText } from '../formats/clean.js';
 import type { CertificateItem } from '../formats/items.js';
-import { looksLikePem } from '../formats/pem.js';
 import { readField } from '../preflight/read-field.js';
 import { IAM_LIMITS, type Finding } from '../preflight/rules.js';
 import { describeExpiry, describeNotYetValid, expiryState, type ExpiryState } from '../time/expiry.js';
@@ -112,7 +111,7 @@ export async function uploadSigningCertificate(
       `Delete one first (iamcert signing delete --user ${userName} --id ID --yes); deactivate and test before deleting if unsure.`,
     );
   }
-  const text = looksLikePem(typeof body === 'string' ? body : body.toString('latin1')) ? cleanPemText(body) : String(body);
+  const text = String(cleanIfPem(body));
   const answer = await callIam<UploadSigningCertificateCommandOutput>(clients, new UploadSigningCertificateCommand({ UserName: userName, CertificateBody: text }), {
     signal: options.signal,
     subject: userSubject(userName),

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { basename, join } from 'node:path';
 import { findRelations } from '../../core/crypto/chain.js';
 import { toProblem, type Problem } from '../../core/errors.js';
-import { CONTAINER_NAMES, itemLines } from '../../core/formats/describe.js';
+import { CONTAINER_NAMES, itemsWithRelations } from '../../core/formats/describe.js';
 import type { ReadResult } from '../../core/formats/items.js';
 import type { FileToWrite } from '../../core/files/safe-write.js';
 import type { PreparedUpload } from '../../core/prepare.js';
@@ -158,15 +158,10 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
     }
   };
 
-  const reportLines = loaded.flatMap((entry) => {
-    const { matches, chain } = findRelations(entry.result.items);
-    return [
-      `${basename(entry.file)}: ${CONTAINER_NAMES[entry.result.container]}, ${entry.result.items.length} item(s)`,
-      ...entry.result.items.flatMap((item, index) => itemLines(item, index, new Date())),
-      ...matches.map((match) => `  key [${match.key}] matches certificate [${match.certificate}]`),
-      ...(chain.length > 1 ? [`  chain, leaf to root: ${chain.map((index) => `[${index}]`).join(' → ')}`] : []),
-    ];
-  });
+  const reportLines = loaded.flatMap((entry) => [
+    `${basename(entry.file)}: ${CONTAINER_NAMES[entry.result.container]}, ${entry.result.items.length} item(s)`,
+    ...itemsWithRelations(entry.result.items, findRelations(entry.result.items), new Date()),
+  ]);
   const visibleRows = Math.max(3, rows - 9);
 
   const active = useScreenKeys({

@@ -1,8 +1,8 @@
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Box, Text } from 'ink';
-import { join } from 'node:path';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { DELETE_WARNING, KEY_NOT_READABLE } from '../../core/iam/notices.js';
+import { exportFiles } from '../../core/iam/server-certificate-rows.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificates.js';
 import { checkName, checkPath } from '../../core/preflight/rules.js';
 import { copyToClipboard } from '../../components/clipboard.js';
@@ -181,11 +181,7 @@ export function InventoryScreen(): React.JSX.Element {
                 `Exporting ${modal.row.name}…`,
                 async (signal) => {
                   const details = await services.getServerCertificate(modal.row.name, signal);
-                  const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
-                  await services.writeFiles(
-                    [{ path: join(folder, `${modal.row.name}.pem`), data: withNewline(details.body) }, ...(details.chain ? [{ path: join(folder, `${modal.row.name}-chain.pem`), data: withNewline(details.chain) }] : [])],
-                    {},
-                  );
+                  await services.writeFiles(exportFiles(details, folder), {});
                 },
                 `Exported ${modal.row.name} to ${folder}`,
               )

@@ -1,3 +1,4 @@
+import { byExpiry } from '../../core/iam/server-certificate-rows.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificates.js';
 import { durationInWords } from '../../core/time/expiry.js';
 import type { Tone } from '../../tui/theme.js';
@@ -12,8 +13,7 @@ export function nextSort(sort: Sort): Sort {
 const byText = (pick: (row: ServerCertificateRow) => string | undefined) => (a: ServerCertificateRow, b: ServerCertificateRow) => (pick(a) ?? '').localeCompare(pick(b) ?? '') || a.name.localeCompare(b.name);
 
 const COMPARE: Record<Sort, (a: ServerCertificateRow, b: ServerCertificateRow) => number> = {
-  // Soonest first; rows without an expiry go last.
-  expiry: (a, b) => (a.expiration ?? '\uffff').localeCompare(b.expiration ?? '\uffff') || a.name.localeCompare(b.name),
+  expiry: byExpiry,
   name: byText((row) => row.name),
   uploaded: (a, b) => (b.uploadDate ?? '').localeCompare(a.uploadDate ?? '') || a.name.localeCompare(b.name),
   path: byText((row) => row.path),
