@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option, type OptionValues } from 'commander';
 import { EXIT, problemLine, processOutput } from './commands/output.js';
 import { toProblem } from './core/errors.js';
+import { keepInkLiveUnderCi } from './tui/live-rendering.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -52,6 +53,7 @@ export function buildProgram(): Command {
     .option('--endpoint-url <url>', 'send IAM and STS calls here, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')
     .exitOverride()
     .action(async () => {
+      keepInkLiveUnderCi();
       process.exitCode = await (await import('./tui/start.js')).startTui(program.opts());
     });
 

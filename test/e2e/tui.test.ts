@@ -14,7 +14,8 @@ const home = mkdtempSync(join(tmpdir(), 'iamcert-e2e-home-'));
 afterAll(() => rmSync(home, { recursive: true, force: true, maxRetries: 5 }));
 
 // The app must silence the SDK's Node 20 notice itself: the test environment does not.
-const env: NodeJS.ProcessEnv = { ...motoEnvironment(), HOME: home, TERM: 'xterm-256color' };
+// CI is set as CI sets it: Ink would otherwise draw nothing until exit, and the app must not let it.
+const env: NodeJS.ProcessEnv = { ...motoEnvironment(), HOME: home, TERM: 'xterm-256color', CI: 'true' };
 delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
 const aws = (...args: string[]) => JSON.parse(execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json'], { env }).toString());
 const iamcertCli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args, '--endpoint-url', motoEndpoint()], { env }).toString();
