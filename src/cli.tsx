@@ -10,12 +10,12 @@ import { keepInkLiveUnderCi } from './tui/live-rendering.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
-/** Headless runs stop cleanly on Ctrl-C and SIGTERM: temp files are removed before exiting. */
+/** Headless runs stop cleanly on Ctrl-C and SIGTERM: temp files and half-written sets are removed before exiting. */
 function removeTempFilesOnInterrupt(): void {
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(signal, () => {
-      void import('./core/files/safe-write.js').then(({ removeTempFilesInFlight }) => {
-        removeTempFilesInFlight();
+      void import('./core/files/safe-write.js').then(({ removeUnfinishedWrites }) => {
+        removeUnfinishedWrites();
         process.exit(code);
       });
     });

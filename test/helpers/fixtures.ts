@@ -46,6 +46,9 @@ export function makeFixtures(): Fixtures {
   run('pkcs8', '-topk8', '-in', 'rsa2048.key', '-v1', 'PBE-SHA1-3DES', '-passout', pass, '-out', 'enc-sha1-3des.key');
   run('pkcs8', '-topk8', '-in', 'ec-P-384.key', '-scrypt', '-passout', pass, '-out', 'enc-scrypt.key');
   run('pkcs8', '-topk8', '-in', 'rsa2048.key', '-v2', 'aes-256-cbc', '-passout', pass, '-outform', 'DER', '-out', 'enc-pbes2.der');
+  // Passphrase stretching: OWASP's 600,000 rounds is fine; just over a million is refused unread.
+  run('pkcs8', '-topk8', '-in', 'ec-P-256.key', '-v2', 'aes-256-cbc', '-iter', '600000', '-passout', pass, '-out', 'enc-owasp.key');
+  run('pkcs8', '-topk8', '-in', 'ec-P-256.key', '-v2', 'aes-256-cbc', '-iter', '1000001', '-passout', pass, '-outform', 'DER', '-out', 'enc-costly.der');
 
   // A CA chain: root → intermediate → leaf, plus a self-signed signing certificate.
   write('ca.ext', 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
@@ -75,6 +78,8 @@ export function makeFixtures(): Fixtures {
   run('pkcs12', '-export', '-legacy', '-in', 'leaf.pem', '-inkey', 'rsa2048.key', '-certfile', 'chain.pem', '-passout', pass, '-out', 'legacy.p12');
   run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-passout', pass, '-out', 'ec.p12');
   run('pkcs12', '-export', '-in', 'selfsigned.pem', '-inkey', 'rsa2048.key', '-passout', 'pass:', '-out', 'nopass.p12');
+  run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-iter', '10000', '-passout', pass, '-out', 'java-rounds.p12');
+  run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-iter', '50000', '-passout', pass, '-out', 'costly.p12');
   run('crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-out', 'chain.p7b');
   run('crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-outform', 'DER', '-out', 'chain.p7b.der');
 

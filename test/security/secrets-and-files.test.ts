@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,5 +100,32 @@ describe('files on disk', () => {
     expect((await runCli(['create', '--out-dir', outDir, '--name', 'b'])).code).toBe(1);
     expect(readdirSync(outDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(readdirSync(outDir)).not.toContain('pk-b.pem');
+  });
+
+  it('Ctrl-C at any moment of create leaves both files whole, or neither, and no temp file', async () => {
+    const outcomes = new Set<string>();
+    for (let run = 0; run < 8; run += 1) {
+      const outDir = join(work, `interrupted-${run}`);
+      const child = spawn(process.execPath, [CLI, 'create', '--out-dir', outDir, '--name', 'x'], { stdio: 'ignore' });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      await new Promise((resolve) => setTimeout(resolve, 40 + run * 50));
+      child.kill('SIGINT');
+      const code = await exited;
+      const names = (() => {
+        try {
+          return readdirSync(outDir).sort();
+        } catch {
+          return [];
+        }
+      })();
+      expect(names.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      expect([[], ['cert-x.pem', 'pk-x.pem']]).toContainEqual(names);
+      if (names.length > 0) {
+        execFileSync('openssl', ['pkey', '-in', join(outDir, 'pk-x.pem'), '-noout']);
+        execFileSync('openssl', ['x509', '-in', join(outDir, 'cert-x.pem'), '-noout']);
+      }
+      outcomes.add(code === 0 ? 'finished' : 'interrupted');
+    }
+    expect(outcomes).toContain('interrupted');
   });
 });

@@ -1,9 +1,14 @@
 import { createPrivateKey, type KeyObject, type PrivateKeyInput } from 'node:crypto';
 import { fail, type Problem } from '../errors.js';
 import type { KeyEncoding, KeyShape, PrivateKeyItem } from '../formats/items.js';
+import { costlyDerivation, derivationRounds, MAX_KEY_FILE_ROUNDS, sum } from '../formats/key-derivation-limits.js';
 import { keyShape, spkiSha256 } from './key-facts.js';
 
-export type KeySource = { pem: string } | { der: Buffer };
+/** The key's DER; its PEM too when it came as PEM (legacy encryption lives in the PEM headers). */
+export interface KeySource {
+  der: Buffer;
+  pem?: string;
+}
 
 const SHAPE_FROM_ENCODING: Partial<Record<KeyEncoding, KeyShape>> = {
   pkcs1: { keyAlgorithm: 'rsa' },
@@ -21,6 +26,8 @@ export function wrongPassphrase(): Problem {
 export function privateKeyItem(source: KeySource, encoding: KeyEncoding, encrypted: boolean, passphrase?: string): PrivateKeyItem {
   const base: PrivateKeyItem = { type: 'private-key', encoding, encrypted };
   if (encrypted && passphrase === undefined) return { ...base, ...SHAPE_FROM_ENCODING[encoding] };
+  const tooCostly = encrypted && encoding === 'pkcs8' ? costlyDerivation(sum(derivationRounds(source.der)), MAX_KEY_FILE_ROUNDS, 'encrypted key') : undefined;
+  if (tooCostly) return { ...base, problem: tooCostly };
   let key: KeyObject;
   try {
     key = createPrivateKey(keyInput(source, encoding, encrypted ? passphrase : undefined));
@@ -33,7 +40,7 @@ export function privateKeyItem(source: KeySource, encoding: KeyEncoding, encrypt
 
 function keyInput(source: KeySource, encoding: KeyEncoding, passphrase: string | undefined): PrivateKeyInput {
   const withPassphrase = passphrase === undefined ? {} : { passphrase };
-  if ('pem' in source) return { key: source.pem, format: 'pem', ...withPassphrase };
+  if (source.pem !== undefined) return { key: source.pem, format: 'pem', ...withPassphrase };
   return { key: source.der, format: 'der', type: encoding, ...withPassphrase };
 }
 

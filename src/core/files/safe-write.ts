@@ -15,17 +15,15 @@ export interface WriteOptions {
   force?: boolean;
 }
 
-/** Temp files being written right now, so an interrupted run can remove them. */
+/** Temp files being written right now, and files of a set not yet complete, so an interrupted run can remove them. */
 const inFlight = new Set<string>();
+const unfinishedSets = new Set<string[]>();
 
-export function tempFilesInFlight(): string[] {
-  return [...inFlight];
-}
-
-/** For an interrupted run (Ctrl-C, SIGTERM): no half-written temp file is left behind. */
-export function removeTempFilesInFlight(): void {
-  for (const temp of inFlight) rmSync(temp, { force: true });
+/** For an interrupted run (Ctrl-C, SIGTERM): no half-written temp file, and no half of a set (a key without its certificate). */
+export function removeUnfinishedWrites(): void {
+  for (const path of [...inFlight, ...[...unfinishedSets].flat()]) rmSync(path, { force: true });
   inFlight.clear();
+  unfinishedSets.clear();
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -106,14 +104,17 @@ export async function writeFilesSafely(files: FileToWrite[], options: WriteOptio
   // A folder that will hold a secret is made 0700 first, whichever file is written first.
   for (const file of files) if (file.secret) await ensureFolder(dirname(resolve(file.path)), true);
   const created: string[] = [];
+  unfinishedSets.add(created);
   try {
     for (const file of files) {
       const existed = await exists(file.path);
       await writeFileSafely(file, options);
-      if (!existed) created.push(file.path);
+      if (!existed) created.push(resolve(file.path));
     }
   } catch (error) {
     await Promise.all(created.map((path) => rm(path, { force: true })));
     throw error;
+  } finally {
+    unfinishedSets.delete(created);
   }
 }

@@ -1,11 +1,11 @@
 import forge from 'node-forge';
 import { createPrivateKey } from 'node:crypto';
-import { fail } from '../errors.js';
+import { fail, IamcertError } from '../errors.js';
 import { certificateItem } from '../crypto/certificate.js';
 import { keyShape, spkiSha256 } from '../crypto/key-facts.js';
 import { wrongPassphrase } from '../crypto/private-key.js';
 import type { Item, PrivateKeyItem } from './items.js';
-import { macIterations, MAX_PKCS12_MAC_ITERATIONS } from './pkcs12-limits.js';
+import { costlyDerivation, derivationRounds, macIterations, MAX_PKCS12_ROUNDS, sum } from './key-derivation-limits.js';
 
 const { asn1, pki, pkcs12 } = forge;
 
@@ -41,10 +41,8 @@ function open(envelope: forge.asn1.Asn1, password: string): forge.pkcs12.Pkcs12P
 export function readPkcs12(der: Buffer, passphrase?: string): Item[] | undefined {
   const envelope = parseEnvelope(der);
   if (!envelope) return undefined;
-  const iterations = macIterations(envelope);
-  if (iterations !== undefined && (iterations < 1 || iterations > MAX_PKCS12_MAC_ITERATIONS)) {
-    fail('PKCS12_UNSUPPORTED', `This PKCS#12 file asks for ${iterations} MAC iterations, which no real tool writes.`, 'Re-export it with OpenSSL 3 defaults (openssl pkcs12 -export); the file may be damaged.');
-  }
+  const tooCostly = costlyDerivation(macIterations(envelope) + sum(derivationRounds(der)), MAX_PKCS12_ROUNDS, 'PKCS#12 (PFX) file');
+  if (tooCostly) throw new IamcertError(tooCostly);
   const pfx = open(envelope, passphrase ?? '');
   if (!pfx) {
     if (passphrase === undefined) {

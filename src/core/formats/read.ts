@@ -58,13 +58,13 @@ async function readPemBlock(block: PemBlock, options: ReadOptions): Promise<Item
     case 'X509 CERTIFICATE':
       return [certificateItem(block.der)];
     case 'PRIVATE KEY':
-      return [privateKeyItem({ pem: block.pem }, 'pkcs8', false)];
+      return [privateKeyItem({ der: block.der, pem: block.pem }, 'pkcs8', false)];
     case 'ENCRYPTED PRIVATE KEY':
-      return [privateKeyItem({ pem: block.pem }, 'pkcs8', true, options.passphrase)];
+      return [privateKeyItem({ der: block.der, pem: block.pem }, 'pkcs8', true, options.passphrase)];
     case 'RSA PRIVATE KEY':
-      return [privateKeyItem({ pem: block.pem }, 'pkcs1', block.encryptedLegacy, options.passphrase)];
+      return [privateKeyItem({ der: block.der, pem: block.pem }, 'pkcs1', block.encryptedLegacy, options.passphrase)];
     case 'EC PRIVATE KEY':
-      return [privateKeyItem({ pem: block.pem }, 'sec1', block.encryptedLegacy, options.passphrase)];
+      return [privateKeyItem({ der: block.der, pem: block.pem }, 'sec1', block.encryptedLegacy, options.passphrase)];
     case 'PUBLIC KEY':
     case 'RSA PUBLIC KEY': {
       const item = publicKeyItem(block.der, block.label === 'PUBLIC KEY' ? 'spki' : 'pkcs1');

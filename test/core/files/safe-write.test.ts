@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, sy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileSafely, writeFilesSafely } from '../../../src/core/files/safe-write.js';
+import { removeUnfinishedWrites, writeFileSafely, writeFilesSafely } from '../../../src/core/files/safe-write.js';
 
 const root = mkdtempSync(join(tmpdir(), 'iamcert-write-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -19,6 +19,28 @@ afterEach(() => {
 });
 
 describe('safe writes', () => {
+  it('an interrupt in the middle of a set removes the temp file and the half already written', async () => {
+    const key = join(dir, 'pk-a.pem');
+    const certificate = join(dir, 'cert-a.pem');
+    // A large second file keeps the write busy long enough for the interrupt to land inside it.
+    const writing = writeFilesSafely([
+      { path: key, data: 'secret', secret: true },
+      { path: certificate, data: Buffer.alloc(64 * 1024 * 1024, 0x41) },
+    ]);
+    let settled = false;
+    const outcome = writing.then(
+      () => 'finished',
+      () => 'stopped',
+    ).finally(() => (settled = true));
+    while (!settled && !readdirSync(dir).some((name) => name.startsWith('.cert-a.pem.'))) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(settled).toBe(false);
+    expect(readdirSync(dir)).toContain('pk-a.pem');
+    removeUnfinishedWrites(); // what Ctrl-C and SIGTERM run before exiting
+    expect(readdirSync(dir)).toEqual([]);
+    expect(await outcome).toBe('stopped');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('writes keys 0600 inside new 0700 folders, even under a permissive umask', async () => {
     const path = join(dir, 'new', 'deeper', 'pk.pem');
     await writeFileSafely({ path, data: 'secret', secret: true });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { IamcertError } from '../../../src/core/errors.js';
 import { readItems } from '../../../src/core/formats/read.js';
-import { fixtures } from '../../helpers/use-fixtures.js';
+import { fixtures, PASSPHRASE } from '../../helpers/use-fixtures.js';
 
 const fx = fixtures();
 
@@ -32,6 +32,22 @@ function nestedDer(depth: number): Buffer {
 }
 
 describe('hostile input', () => {
+  it('a key or PFX that asks for absurd passphrase stretching is refused before any is done; real-world counts open', async () => {
+    const costlyKey = await readItems(fx.read('enc-costly.der'), { passphrase: PASSPHRASE });
+    expect(costlyKey.items[0]).toMatchObject({ type: 'private-key', encrypted: true, problem: { code: 'KEY_DERIVATION_TOO_COSTLY' } });
+    expect(costlyKey.items[0]).not.toHaveProperty('key');
+    const owasp = await readItems(fx.read('enc-owasp.key'), { passphrase: PASSPHRASE });
+    expect(owasp.items[0]).toMatchObject({ type: 'private-key', keyAlgorithm: 'ec' });
+    expect(owasp.items[0]).not.toHaveProperty('problem');
+
+    const costlyPfx = await readItems(fx.read('costly.p12'), { passphrase: PASSPHRASE }).catch((error: unknown) => error);
+    expect(costlyPfx).toBeInstanceOf(IamcertError);
+    expect((costlyPfx as IamcertError).code).toBe('KEY_DERIVATION_TOO_COSTLY');
+    expect((costlyPfx as IamcertError).message).toContain('150,000 passphrase rounds');
+    const java = await readItems(fx.read('java-rounds.p12'), { passphrase: PASSPHRASE });
+    expect(java.items.map((item) => item.type)).toEqual(['private-key', 'certificate']);
+  });
+
   it('an empty file', async () => {
     expect((await expectCleanError(Buffer.alloc(0))).code).toBe('EMPTY_FILE');
   });
