@@ -15,17 +15,17 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Warm-up runs, then alternating measured runs of both sides so machine noise hits both alike. */
-export function sideBySide(ours, theirs, { runs = 7, warmup = 1 } = {}) {
+/** Warm-up runs, then alternating measured runs of both sides so machine noise hits both alike. Each side may be async. */
+export async function sideBySide(ours, theirs, { runs = 7, warmup = 1 } = {}) {
   for (let index = 0; index < warmup; index += 1) {
-    ours();
-    theirs();
+    await ours();
+    await theirs();
   }
   const a = [];
   const b = [];
   for (let index = 0; index < runs; index += 1) {
-    a.push(ours());
-    b.push(theirs());
+    a.push(await ours());
+    b.push(await theirs());
   }
   return { ours: median(a), theirs: median(b), ratio: median(a) / median(b) };
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option, type OptionValues } from 'commander';
 import { EXIT, problemLine, processOutput } from './commands/output.js';
 import { toProblem } from './core/errors.js';
-import { keepInkLiveUnderCi } from './tui/live-rendering.js';
+import { keepInkLiveUnderCi, loadWithoutFetch } from './tui/before-ink.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -54,7 +54,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .action(async () => {
       keepInkLiveUnderCi();
-      process.exitCode = await (await import('./tui/start.js')).startTui(program.opts());
+      const { startTui } = await loadWithoutFetch(() => import('./tui/start.js'));
+      process.exitCode = await startTui(program.opts());
     });
 
   program

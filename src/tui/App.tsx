@@ -6,7 +6,7 @@ import { Header } from '../components/Header.js';
 import { HelpOverlay } from '../components/HelpOverlay.js';
 import { useTerminalSize } from '../components/use-terminal-size.js';
 import { CreateScreen } from '../screens/create/CreateScreen.js';
-import { HomeScreen } from '../screens/home/HomeScreen.js';
+import { HOME_KEYS, HomeScreen } from '../screens/home/HomeScreen.js';
 import { InspectScreen } from '../screens/inspect/InspectScreen.js';
 import { OnboardScreen } from '../screens/onboard/OnboardScreen.js';
 import { InventoryScreen } from '../screens/server-certificates/InventoryScreen.js';
@@ -60,7 +60,7 @@ export function App({ services, size: fixedSize, initialRoute = { screen: 'home'
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(fixedSize);
   const [identity, setIdentity] = useState<IdentityState>({ state: 'loading' });
-  const [hints, setHintsState] = useState<{ hints: Hint[]; help: string[] }>({ hints: [], help: [] });
+  const [hints, setHintsState] = useState<{ hints: Hint[]; help: string[] }>(() => (initialRoute.screen === 'home' ? HOME_KEYS : { hints: [], help: [] }));
   const [helpOpen, setHelpOpen] = useState(false);
   const [message, setMessage] = useState<string | undefined>();
 

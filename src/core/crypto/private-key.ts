@@ -1,65 +1,6 @@
-import { createPrivateKey, type KeyObject, type PrivateKeyInput } from 'node:crypto';
-import { fail, type Problem } from '../errors.js';
-import type { KeyEncoding, KeyShape, PrivateKeyItem } from '../formats/items.js';
-import { costlyDerivation, derivationRounds, MAX_KEY_FILE_ROUNDS, sum } from '../formats/key-derivation-limits.js';
-import { keyShape, spkiSha256 } from './key-facts.js';
-
-/** The key's DER; its PEM too when it came as PEM (legacy encryption lives in the PEM headers). */
-export interface KeySource {
-  der: Buffer;
-  pem?: string;
-}
-
-const SHAPE_FROM_ENCODING: Partial<Record<KeyEncoding, KeyShape>> = {
-  pkcs1: { keyAlgorithm: 'rsa' },
-  sec1: { keyAlgorithm: 'ec' },
-};
-
-export function wrongPassphrase(): Problem {
-  return {
-    code: 'WRONG_PASSPHRASE',
-    message: 'The passphrase does not open this encrypted key.',
-    fix: 'Check the passphrase (only its first line is read from --passphrase-file) and try again.',
-  };
-}
-
-export function privateKeyItem(source: KeySource, encoding: KeyEncoding, encrypted: boolean, passphrase?: string): PrivateKeyItem {
-  const base: PrivateKeyItem = { type: 'private-key', encoding, encrypted };
-  if (encrypted && passphrase === undefined) return { ...base, ...SHAPE_FROM_ENCODING[encoding] };
-  const tooCostly = encrypted && encoding === 'pkcs8' ? costlyDerivation(sum(derivationRounds(source.der)), MAX_KEY_FILE_ROUNDS, 'encrypted key') : undefined;
-  if (tooCostly) return { ...base, problem: tooCostly };
-  let key: KeyObject;
-  try {
-    key = createPrivateKey(keyInput(source, encoding, encrypted ? passphrase : undefined));
-  } catch {
-    if (encrypted) return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: wrongPassphrase() };
-    fail('KEY_DAMAGED', `The ${encoding.toUpperCase()} private key could not be read.`, 'Get a fresh copy of the key file; it is damaged or truncated.');
-  }
-  return { ...base, key, spkiSha256: spkiSha256(key), ...keyShape(key) };
-}
-
-function keyInput(source: KeySource, encoding: KeyEncoding, passphrase: string | undefined): PrivateKeyInput {
-  const withPassphrase = passphrase === undefined ? {} : { passphrase };
-  if (source.pem !== undefined) return { key: source.pem, format: 'pem', ...withPassphrase };
-  return { key: source.der, format: 'der', type: encoding, ...withPassphrase };
-}
-
-/** Tries each DER private-key encoding; returns undefined when the bytes are none of them. */
-export function privateKeyFromDer(der: Buffer, passphrase?: string): PrivateKeyItem | undefined {
-  for (const encoding of ['pkcs8', 'pkcs1', 'sec1'] as const) {
-    try {
-      const key = createPrivateKey({ key: der, format: 'der', type: encoding });
-      return { type: 'private-key', encoding, encrypted: false, key, spkiSha256: spkiSha256(key), ...keyShape(key) };
-    } catch (error) {
-      if (encoding === 'pkcs8' && isMissingPassphrase(error)) return privateKeyItem({ der }, 'pkcs8', true, passphrase);
-    }
-  }
-  return undefined;
-}
-
-function isMissingPassphrase(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_MISSING_PASSPHRASE';
-}
+import type { KeyObject } from 'node:crypto';
+import { fail } from '../errors.js';
+import type { KeyEncoding } from '../formats/items.js';
 
 export function exportPrivateKey(key: KeyObject, encoding: KeyEncoding, format: 'pem' | 'der'): string | Buffer {
   if (format === 'pem') return key.export({ type: encoding, format: 'pem' });

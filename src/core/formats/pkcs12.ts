@@ -3,7 +3,7 @@ import { createPrivateKey } from 'node:crypto';
 import { fail, IamcertError } from '../errors.js';
 import { certificateItem } from '../crypto/certificate.js';
 import { keyShape, spkiSha256 } from '../crypto/key-facts.js';
-import { wrongPassphrase } from '../crypto/private-key.js';
+import { wrongPassphrase } from '../crypto/read-private-key.js';
 import type { Item, PrivateKeyItem } from './items.js';
 import { costlyDerivation, derivationRounds, macIterations, MAX_PKCS12_ROUNDS, sum } from './key-derivation-limits.js';
 

@@ -1,7 +1,7 @@
 import { fail, firstLine, IamcertError } from '../errors.js';
 import { certificateItem } from '../crypto/certificate.js';
 import { csrItem } from '../crypto/csr.js';
-import { privateKeyFromDer, privateKeyItem } from '../crypto/private-key.js';
+import { privateKeyFromDer, privateKeyItem } from '../crypto/read-private-key.js';
 import { publicKeyItem } from '../crypto/public-key.js';
 import type { Item, ReadOptions, ReadResult } from './items.js';
 import { decodePemBlocks, looksLikePem, type PemBlock } from './pem.js';

@@ -5,7 +5,7 @@ import { ProblemLine } from '../../components/ProblemLine.js';
 import { Spinner } from '../../components/Spinner.js';
 import { Toned } from '../../components/Toned.js';
 import { useScreenKeys } from '../../components/use-screen-keys.js';
-import { useFrame } from '../../tui/frame-context.js';
+import { useFrame, type Hint } from '../../tui/frame-context.js';
 import { useIsTopScreen, useNavigation, type Route } from '../../tui/navigation.js';
 import { useAccountStatus } from './use-account-status.js';
 
@@ -48,10 +48,16 @@ function StatusLine(): React.JSX.Element {
   );
 }
 
+/** Known before the screen mounts, so the app's very first frame already shows them. */
+export const HOME_KEYS: { hints: Hint[]; help: string[] } = {
+  hints: [['↑/↓', 'move'], ['enter', 'open'], ['?', 'help'], ['q', 'quit']],
+  help: ['Pick a task. The file tasks work offline; the IAM ones need credentials.'],
+};
+
 export function HomeScreen(): React.JSX.Element {
   const { identity, flash } = useFrame();
   const navigation = useNavigation();
-  const active = useScreenKeys({ home: true, hints: [['↑/↓', 'move'], ['enter', 'open'], ['?', 'help'], ['q', 'quit']], help: ['Pick a task. The file tasks work offline; the IAM ones need credentials.'] });
+  const active = useScreenKeys({ home: true, ...HOME_KEYS });
   const top = useIsTopScreen();
   const offline = identity.state === 'offline';
   const items = TASKS.map((item) => ({ ...item, label: item.value.needsAws && offline ? `${item.label}  (needs AWS)` : item.label }));
