@@ -4,7 +4,7 @@ import React from 'react';
 import { render } from 'ink-testing-library';
 import { App } from '../src/tui/App.js';
 import { realServices, type Services } from '../src/tui/services.js';
-import type { ServerCertificateRow } from '../src/core/iam/server-certificates.js';
+import type { ServerCertificateRow } from '../src/core/iam/server-certificate-list.js';
 import { median } from './harness.mjs';
 
 const DAY = 86_400_000;

@@ -132,7 +132,7 @@ export function buildProgram(): Command {
     .description('list IAM server certificates, soonest expiry first')
     .option('--path-prefix <prefix>', 'only certificates under this path, e.g. /cloudfront/')
     .option('--json', 'print a JSON array')
-    .action(action(async (_options, command: Command) => (await import('./commands/iam/server-certificates.js')).runList(globals(command), processOutput)));
+    .action(action(async (_options, command: Command) => (await import('./commands/iam/list.js')).runList(globals(command), processOutput)));
 
   program
     .command('get')

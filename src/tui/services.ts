@@ -5,7 +5,8 @@ import type { ReadResult } from '../core/formats/items.js';
 import type { AccessKeyRow } from '../core/iam/access-keys.js';
 import type { ConnectionOptions, IamClients } from '../core/iam/client.js';
 import type { Identity } from '../core/iam/identity-facts.js';
-import type { ServerCertificateDetails, ServerCertificateRow, UploadResult, UploadServerCertificateInput } from '../core/iam/server-certificates.js';
+import type { ServerCertificateRow } from '../core/iam/server-certificate-list.js';
+import type { ServerCertificateDetails, UploadResult, UploadServerCertificateInput } from '../core/iam/server-certificates.js';
 import type { SigningCertificateRow } from '../core/iam/signing-certificates.js';
 import type { ManagedPolicy, NamedEntity } from '../core/iam/users-and-groups.js';
 import type { OnboardOptions, OnboardRequest, OnboardResult } from '../core/onboard.js';
@@ -52,7 +53,7 @@ export function realServices(connection: ConnectionOptions): Services {
   const usersAndGroups = () => import('../core/iam/users-and-groups.js');
   return {
     whoAmI: async (signal) => (await import('../core/iam/identity.js')).whoAmI(await iam(), signal),
-    listServerCertificates: async (signal, onPage) => (await serverCertificates()).listServerCertificates(await iam(), { signal, onPage }),
+    listServerCertificates: async (signal, onPage) => (await import('../core/iam/server-certificate-list.js')).listServerCertificates(await iam(), { signal, onPage }),
     getServerCertificate: async (name, signal) => (await serverCertificates()).getServerCertificate(await iam(), name, { signal }),
     uploadServerCertificate: async (input, signal) => (await serverCertificates()).uploadServerCertificate(await iam(), input, signal),
     renameServerCertificate: async (name, change, signal) => (await serverCertificates()).renameServerCertificate(await iam(), name, change, signal),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IamcertError } from '../../src/core/errors.js';
-import type { ServerCertificateRow } from '../../src/core/iam/server-certificates.js';
+import type { ServerCertificateRow } from '../../src/core/iam/server-certificate-list.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ServerCertificateRow } from '../../src/core/iam/server-certificates.js';
+import type { ServerCertificateRow } from '../../src/core/iam/server-certificate-list.js';
 import { expiryState } from '../../src/core/time/expiry.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';

@@ -1,4 +1,5 @@
 import { webcrypto } from 'node:crypto';
+import { namedExports } from '../commonjs.js';
 
 type X509Module = typeof import('@peculiar/x509');
 let loaded: Promise<X509Module> | undefined;
@@ -11,9 +12,7 @@ let loaded: Promise<X509Module> | undefined;
 export function loadX509(): Promise<X509Module> {
   loaded ??= (async () => {
     await import('reflect-metadata');
-    const loadedModule: X509Module & { default?: X509Module } = await import('@peculiar/x509');
-    // Bundled, the CommonJS build arrives as a default export; unbundled, as named exports.
-    const x509 = loadedModule.cryptoProvider ? loadedModule : loadedModule.default!;
+    const x509 = namedExports<X509Module>(await import('@peculiar/x509'), 'cryptoProvider');
     x509.cryptoProvider.set(webcrypto as unknown as Crypto);
     return x509;
   })();

@@ -1,5 +1,6 @@
 import { IAMClient } from '@aws-sdk/client-iam';
-import { STSClient } from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
+import { namedExports } from '../commonjs.js';
 import type { FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext, HttpHandlerOptions, MetadataBearer, RequestHandler } from '@smithy/types';
 
 export interface ConnectionOptions {
@@ -23,7 +24,8 @@ export interface RetryEvent {
 
 export interface IamClients {
   iam: IAMClient;
-  sts: STSClient;
+  /** Made on first use: most commands never ask STS, and its client costs start-up time. */
+  sts: () => Promise<STSClient>;
   /** Where calls go, for people: the endpoint when one is set, else "AWS". */
   endpointLabel: string;
   profile?: string;
@@ -42,6 +44,12 @@ export function endpointFromEnvironment(env: NodeJS.ProcessEnv = process.env): s
   return env.AWS_ENDPOINT_URL_IAM ?? env.AWS_ENDPOINT_URL;
 }
 
+type StsModule = typeof import('@aws-sdk/client-sts');
+
+export async function loadSts(): Promise<StsModule> {
+  return namedExports<StsModule>(await import('@aws-sdk/client-sts'), 'STSClient');
+}
+
 /** IAM and STS clients on the SDK's default credential chain (env, config files, profiles, SSO, instance roles). */
 export function createIamClients(options: ConnectionOptions = {}): IamClients {
   const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
@@ -53,13 +61,16 @@ export function createIamClients(options: ConnectionOptions = {}): IamClients {
     maxAttempts: options.maxAttempts ?? 4,
   };
   const iam = new IAMClient(common);
-  const sts = new STSClient(common);
-  if (options.onRetry) {
-    for (const client of [iam, sts]) reportRetries(client, options.onRetry);
-  }
+  if (options.onRetry) reportRetries(iam, options.onRetry);
+  let sts: Promise<STSClient> | undefined;
   return {
     iam,
-    sts,
+    sts: () =>
+      (sts ??= loadSts().then(({ STSClient }) => {
+        const client = new STSClient(common);
+        if (options.onRetry) reportRetries(client, options.onRetry);
+        return client;
+      })),
     endpointLabel: options.endpointUrl ?? endpointFromEnvironment() ?? 'AWS',
     profile: options.profile ?? process.env.AWS_PROFILE,
     region,

@@ -1,5 +1,4 @@
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { IamClients } from './client.js';
+import { loadSts, type IamClients } from './client.js';
 import { IamcertError } from '../errors.js';
 import { describeAwsError } from './errors.js';
 import type { Identity } from './identity-facts.js';
@@ -11,7 +10,8 @@ import type { Identity } from './identity-facts.js';
 export async function whoAmI(clients: IamClients, signal?: AbortSignal): Promise<Identity> {
   const base = { endpoint: clients.endpointLabel, profile: clients.profile, region: clients.region };
   try {
-    const answer = await clients.sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
+    const [sts, { GetCallerIdentityCommand }] = await Promise.all([clients.sts(), loadSts()]);
+    const answer = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
     return { ...base, account: answer.Account, arn: answer.Arn, userId: answer.UserId };
   } catch (error) {
     const problem = describeAwsError(error, { action: 'GetCallerIdentity', endpoint: clients.endpointLabel, profile: clients.profile });

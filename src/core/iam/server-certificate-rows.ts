@@ -1,10 +1,16 @@
 import { join } from 'node:path';
 import type { FileToWrite } from '../files/safe-write.js';
-import type { ServerCertificateDetails, ServerCertificateRow } from './server-certificates.js';
+import type { ServerCertificateRow } from './server-certificate-list.js';
+import type { ServerCertificateDetails } from './server-certificates.js';
+
+const byName = new Intl.Collator('en').compare;
 
 /** Soonest expiry first, rows without an expiry last, then by name: the inventory's default order. */
 export function byExpiry(a: ServerCertificateRow, b: ServerCertificateRow): number {
-  return (a.expiration ?? '\uffff').localeCompare(b.expiration ?? '\uffff') || a.name.localeCompare(b.name);
+  const left = a.expiration ?? '\uffff';
+  const right = b.expiration ?? '\uffff';
+  // ISO timestamps order as plain strings; one shared collator for names (localeCompare makes one per call).
+  return left < right ? -1 : left > right ? 1 : byName(a.name, b.name);
 }
 
 const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ServerCertificateRow } from '../../core/iam/server-certificates.js';
+import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import { useTask } from '../../components/use-task.js';
 import { useFrame } from '../../tui/frame-context.js';
 

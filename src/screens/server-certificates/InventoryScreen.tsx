@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { DELETE_WARNING, KEY_NOT_READABLE } from '../../core/iam/notices.js';
 import { exportFiles } from '../../core/iam/server-certificate-rows.js';
-import type { ServerCertificateRow } from '../../core/iam/server-certificates.js';
+import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import { checkName, checkPath } from '../../core/preflight/rules.js';
 import { copyToClipboard } from '../../components/clipboard.js';
 import { ConfirmByTyping } from '../../components/ConfirmByTyping.js';

@@ -1,5 +1,5 @@
 import { byExpiry } from '../../core/iam/server-certificate-rows.js';
-import type { ServerCertificateRow } from '../../core/iam/server-certificates.js';
+import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import { durationInWords } from '../../core/time/expiry.js';
 import type { Tone } from '../../tui/theme.js';
 

@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   deleteServerCertificate,
   getServerCertificate,
-  LIST_PAGE_SIZE,
-  listServerCertificates,
   renameServerCertificate,
   uploadServerCertificate,
 } from '../../../src/core/iam/server-certificates.js';
+import { LIST_PAGE_SIZE, listServerCertificates } from '../../../src/core/iam/server-certificate-list.js';
 import { iamError, iamOk, motoClients, motoEndpoint, scriptedClients, uniqueName } from '../../helpers/iam.js';
 import { fixtures } from '../../helpers/use-fixtures.js';
 
