@@ -178,7 +178,10 @@ async function ensureAccessKey(clients: IamClients, userName: string, file: stri
   if (existingKeys.length >= ACCESS_KEYS_PER_USER) {
     fail('ACCESS_KEY_LIMIT', `User "${userName}" already has ${existingKeys.length} access keys, the most IAM allows.`, 'Delete an unused one in IAM (aws iam delete-access-key), then run this again.');
   }
-  const key = await createAccessKey(clients, userName, signal);
+  const key = await createAccessKey(clients, userName, signal).catch(async (error: unknown) => {
+    await deleteKeysWithLostSecrets(clients, userName, existingKeys, signal);
+    throw error;
+  });
   try {
     await writeFileSafely({ path: file, data: accessKeyCsv(key), secret: true });
   } catch (error) {
@@ -188,6 +191,19 @@ async function ensureAccessKey(clients: IamClients, userName: string, file: stri
   }
   result.accessKey = key;
   return ['done', `created ${key.accessKeyId}; secret saved in ${file} (mode 0600)`];
+}
+
+/**
+ * When CreateAccessKey's answer is lost (a reset, a timeout), IAM may have made the key anyway, and
+ * its secret is gone for good. Such a key is deleted at once, so a resumed run neither counts it
+ * against the two-key limit nor leaves a key nobody can use.
+ */
+async function deleteKeysWithLostSecrets(clients: IamClients, userName: string, before: Array<{ accessKeyId: string }>, signal?: AbortSignal): Promise<void> {
+  const known = new Set(before.map((key) => key.accessKeyId));
+  const now = await listAccessKeys(clients, userName, signal).catch(() => []);
+  for (const key of now.filter((candidate) => !known.has(candidate.accessKeyId))) {
+    await deleteAccessKey(clients, userName, key.accessKeyId, signal).catch(() => undefined);
+  }
 }
 
 async function readPair(paths: { key: string; certificate: string }): Promise<{ key?: PrivateKeyItem; certificate?: CertificateItem } | undefined> {

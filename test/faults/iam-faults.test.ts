@@ -140,4 +140,18 @@ describe('onboarding interrupted at every step boundary', () => {
     expect(resumed.steps.find((step) => step.id === 'user')!.status).toBe('reused');
     expect(stateOf(request).users).toBe(1);
   });
+
+  it('an access key made on the server whose answer was lost is deleted at once; the resumed run ends with one key, saved', async () => {
+    const request = plan();
+    proxy.rules.push({ action: 'CreateAccessKey', fault: 'reset-after', times: 1 });
+    const broken = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
+    expect(broken.ok).toBe(false);
+    expect(stateOf(request).accessKeys).toBe(0);
+    expect(existsSync(request.accessKeyFile!)).toBe(false);
+    const resumed = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
+    expect(resumed.ok).toBe(true);
+    const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map((key: { AccessKeyId: string }) => key.AccessKeyId);
+    expect(keys).toHaveLength(1);
+    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
+  });
 });
