@@ -14,6 +14,9 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // ES builds first: esbuild can drop what is never imported from them (the AWS SDK's CommonJS
+  // build brings every IAM operation along, and the list benchmark paid for loading them).
+  mainFields: ['module', 'main'],
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   // Ink loads react-devtools-core only when DEV=true; it is not a dependency.

@@ -1,7 +1,7 @@
 import { createPrivateKey, type KeyObject, type PrivateKeyInput } from 'node:crypto';
 import { fail, type Problem } from '../errors.js';
 import type { KeyEncoding, KeyShape, PrivateKeyItem } from '../formats/items.js';
-import { costlyDerivation, derivationRounds, MAX_KEY_FILE_ROUNDS, sum } from '../formats/key-derivation-limits.js';
+import { costlyDerivation, derivationRounds, MAX_KEY_FILE_ROUNDS } from '../formats/key-derivation-limits.js';
 import { keyShape, spkiSha256 } from './key-facts.js';
 
 /** The key's DER; its PEM too when it came as PEM (legacy encryption lives in the PEM headers). */
@@ -26,7 +26,7 @@ export function wrongPassphrase(): Problem {
 export function privateKeyItem(source: KeySource, encoding: KeyEncoding, encrypted: boolean, passphrase?: string): PrivateKeyItem {
   const base: PrivateKeyItem = { type: 'private-key', encoding, encrypted };
   if (encrypted && passphrase === undefined) return { ...base, ...SHAPE_FROM_ENCODING[encoding] };
-  const tooCostly = encrypted && encoding === 'pkcs8' ? costlyDerivation(sum(derivationRounds(source.der)), MAX_KEY_FILE_ROUNDS, 'encrypted key') : undefined;
+  const tooCostly = encrypted && encoding === 'pkcs8' ? costlyDerivation(derivationRounds(source.der), MAX_KEY_FILE_ROUNDS, 'encrypted key') : undefined;
   if (tooCostly) return { ...base, problem: tooCostly };
   let key: KeyObject;
   try {

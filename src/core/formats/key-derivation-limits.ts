@@ -19,9 +19,9 @@ const PBKDF2 = '1.2.840.113549.1.5.12';
 const SALT_AND_ROUNDS = /^1\.2\.840\.113549\.1\.(5\.(1|3|4|6|10|11)|12\.1\.[1-6])$/;
 const MAX_NODES = 10_000;
 
-/** The rounds of every passphrase derivation a DER structure asks for, as far as it can be read without decrypting. */
-export function derivationRounds(der: Buffer): number[] {
-  const rounds: number[] = [];
+/** The rounds of all passphrase derivations a DER structure asks for together, as far as it can be read without decrypting. */
+export function derivationRounds(der: Buffer): number {
+  let rounds = 0;
   let visited = 0;
   const visit = (node: forge.asn1.Asn1, depth: number): void => {
     visited += 1;
@@ -36,12 +36,16 @@ export function derivationRounds(der: Buffer): number[] {
     if (first?.type === asn1.Type.OID && typeof first.value === 'string' && Array.isArray(second?.value)) {
       const oid = asn1.derToOid(first.value);
       const count = oid === PBKDF2 || SALT_AND_ROUNDS.test(oid) ? second.value[1] : undefined;
-      if (count) rounds.push(integer(count));
+      if (count) rounds += integer(count);
     }
     for (const child of node.value) visit(child, depth + 1);
   };
   const root = parse(der.toString('binary'));
-  if (root) visit(root, 0);
+  try {
+    if (root) visit(root, 0);
+  } catch {
+    // A malformed structure: what was counted stands, and the reader will refuse the rest itself.
+  }
   return rounds;
 }
 
@@ -54,8 +58,6 @@ export function costlyDerivation(totalRounds: number, budget: number, what: stri
     fix: 'The file may be damaged or hostile. If it is yours, export it again with standard settings from the tool that made it.',
   };
 }
-
-export const sum = (counts: number[]): number => counts.reduce((total, count) => total + count, 0);
 
 /** The MacData iteration count of a parsed PFX envelope, when it has one. */
 export function macIterations(envelope: forge.asn1.Asn1): number {

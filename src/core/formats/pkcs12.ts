@@ -5,7 +5,7 @@ import { certificateItem } from '../crypto/certificate.js';
 import { keyShape, spkiSha256 } from '../crypto/key-facts.js';
 import { wrongPassphrase } from '../crypto/read-private-key.js';
 import type { Item, PrivateKeyItem } from './items.js';
-import { costlyDerivation, derivationRounds, macIterations, MAX_PKCS12_ROUNDS, sum } from './key-derivation-limits.js';
+import { costlyDerivation, derivationRounds, macIterations, MAX_PKCS12_ROUNDS } from './key-derivation-limits.js';
 
 const { asn1, pki, pkcs12 } = forge;
 
@@ -41,7 +41,7 @@ function open(envelope: forge.asn1.Asn1, password: string): forge.pkcs12.Pkcs12P
 export function readPkcs12(der: Buffer, passphrase?: string): Item[] | undefined {
   const envelope = parseEnvelope(der);
   if (!envelope) return undefined;
-  const tooCostly = costlyDerivation(macIterations(envelope) + sum(derivationRounds(der)), MAX_PKCS12_ROUNDS, 'PKCS#12 (PFX) file');
+  const tooCostly = costlyDerivation(macIterations(envelope) + derivationRounds(der), MAX_PKCS12_ROUNDS, 'PKCS#12 (PFX) file');
   if (tooCostly) throw new IamcertError(tooCostly);
   const pfx = open(envelope, passphrase ?? '');
   if (!pfx) {
