@@ -114,7 +114,7 @@ try {
       await sideBySide(
         () => timeShell(`${NODE} ${CLI} list --json --endpoint-url ${endpoint} > /dev/null`, { env }),
         () => timeShell(`aws iam list-server-certificates --endpoint-url ${endpoint} > /dev/null`, { env }),
-        { runs: 5 },
+        { runs: 11 },
       ),
     );
   });
