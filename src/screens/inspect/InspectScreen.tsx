@@ -14,6 +14,7 @@ import { Spinner } from '../../components/Spinner.js';
 import { TextField } from '../../components/TextField.js';
 import { Toned } from '../../components/Toned.js';
 import { useScreenKeys } from '../../components/use-screen-keys.js';
+import { wrapLines } from '../../components/wrap-lines.js';
 import { PreflightChecklist } from '../../components/PreflightChecklist.js';
 import { useFrame } from '../../tui/frame-context.js';
 import { useNavigation } from '../../tui/navigation.js';
@@ -29,7 +30,7 @@ interface Loaded {
 const PREPARED = { certificate: 'certificate.pem', privateKey: 'private-key.pem', chain: 'chain.pem' };
 
 export function InspectScreen({ initialPath }: { initialPath?: string }): React.JSX.Element {
-  const { services, rows, flash } = useFrame();
+  const { services, rows, columns, flash } = useFrame();
   const navigation = useNavigation();
   const [step, setStep] = useState<Step>('pick');
   const [typed, setTyped] = useState(initialPath ?? '');
@@ -158,10 +159,13 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
     }
   };
 
-  const reportLines = loaded.flatMap((entry) => [
-    `${basename(entry.file)}: ${CONTAINER_NAMES[entry.result.container]}, ${entry.result.items.length} item(s)`,
-    ...itemsWithRelations(entry.result.items, findRelations(entry.result.items), new Date()),
-  ]);
+  const reportLines = wrapLines(
+    loaded.flatMap((entry) => [
+      `${basename(entry.file)}: ${CONTAINER_NAMES[entry.result.container]}, ${entry.result.items.length} item(s)`,
+      ...itemsWithRelations(entry.result.items, findRelations(entry.result.items), new Date()),
+    ]),
+    columns - 2,
+  );
   const visibleRows = Math.max(3, rows - 9);
 
   const active = useScreenKeys({
