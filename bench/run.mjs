@@ -126,11 +126,12 @@ try {
     entryPoints: ['inventory-frame.tsx', 'ink-floor.tsx'].map((name) => fileURLToPath(new URL(`./${name}`, import.meta.url))),
     outdir: join(work, 'bundles'),
     outExtension: { '.js': '.mjs' },
-    // Split, as the app is, so Ink's devtools stay in a chunk that is never loaded; built for production, as the app is.
+    // Built as the app is (scripts/build.mjs): split, so Ink's devtools stay in a chunk that is never loaded; production React; ES builds first.
     splitting: true,
     bundle: true,
     format: 'esm',
     platform: 'node',
+    mainFields: ['module', 'main'],
     target: 'node20',
     external: ['react-devtools-core'],
     define: { 'process.env.NODE_ENV': '"production"' },
