@@ -25,9 +25,10 @@ export function wrongPassphrase(): Problem {
 
 export function privateKeyItem(source: KeySource, encoding: KeyEncoding, encrypted: boolean, passphrase?: string): PrivateKeyItem {
   const base: PrivateKeyItem = { type: 'private-key', encoding, encrypted };
-  if (encrypted && passphrase === undefined) return { ...base, ...SHAPE_FROM_ENCODING[encoding] };
+  // Checked before any passphrase is asked for or tried: the count is in the clear.
   const tooCostly = encrypted && encoding === 'pkcs8' ? costlyDerivation(derivationRounds(source.der), MAX_KEY_FILE_ROUNDS, 'encrypted key') : undefined;
   if (tooCostly) return { ...base, problem: tooCostly };
+  if (encrypted && passphrase === undefined) return { ...base, ...SHAPE_FROM_ENCODING[encoding] };
   let key: KeyObject;
   try {
     key = createPrivateKey(keyInput(source, encoding, encrypted ? passphrase : undefined));

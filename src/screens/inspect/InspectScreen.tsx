@@ -55,7 +55,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
     setStep('busy');
     try {
       const result = await services.readItems(await services.readFile(file), secret);
-      const locked = result.items.some((item) => item.type === 'private-key' && item.encrypted && !item.key);
+      const locked = result.items.some((item) => item.type === 'private-key' && item.encrypted && !item.key && !item.problem);
       if (locked && secret === undefined) {
         setPending(file);
         setStep('passphrase');

@@ -33,9 +33,11 @@ function nestedDer(depth: number): Buffer {
 
 describe('hostile input', () => {
   it('a key or PFX that asks for absurd passphrase stretching is refused before any is done; real-world counts open', async () => {
-    const costlyKey = await readItems(fx.read('enc-costly.der'), { passphrase: PASSPHRASE });
-    expect(costlyKey.items[0]).toMatchObject({ type: 'private-key', encrypted: true, problem: { code: 'KEY_DERIVATION_TOO_COSTLY' } });
-    expect(costlyKey.items[0]).not.toHaveProperty('key');
+    for (const options of [{ passphrase: PASSPHRASE }, {}]) {
+      const costlyKey = await readItems(fx.read('enc-costly.der'), options);
+      expect(costlyKey.items[0]).toMatchObject({ type: 'private-key', encrypted: true, problem: { code: 'KEY_DERIVATION_TOO_COSTLY' } });
+      expect(costlyKey.items[0]).not.toHaveProperty('key');
+    }
     const owasp = await readItems(fx.read('enc-owasp.key'), { passphrase: PASSPHRASE });
     expect(owasp.items[0]).toMatchObject({ type: 'private-key', keyAlgorithm: 'ec' });
     expect(owasp.items[0]).not.toHaveProperty('problem');
