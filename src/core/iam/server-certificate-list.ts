@@ -2,6 +2,7 @@ import { ListServerCertificatesCommand, type ListServerCertificatesCommandOutput
 import { expiryState, type ExpiryState } from '../time/expiry.js';
 import { callIam } from './call.js';
 import type { IamClients } from './client.js';
+import { allPages, truncatedMarker } from './pages.js';
 
 export interface ServerCertificateRow {
   name: string;
@@ -33,18 +34,14 @@ export async function listServerCertificates(
   options: { pathPrefix?: string; signal?: AbortSignal; now?: Date; onPage?: (rowsSoFar: number) => void } = {},
 ): Promise<ServerCertificateRow[]> {
   const now = options.now ?? new Date();
-  const rows: ServerCertificateRow[] = [];
-  let marker: string | undefined;
-  do {
+  const rows = await allPages(async (marker) => {
     const page = await callIam<ListServerCertificatesCommandOutput>(
       clients,
       new ListServerCertificatesCommand({ MaxItems: LIST_PAGE_SIZE, Marker: marker, PathPrefix: options.pathPrefix }),
       { signal: options.signal },
     );
-    rows.push(...(page.ServerCertificateMetadataList ?? []).map((metadata) => toRow(metadata, now)));
-    options.onPage?.(rows.length);
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
+    return { items: (page.ServerCertificateMetadataList ?? []).map((metadata) => toRow(metadata, now)), marker: truncatedMarker(page) };
+  }, options.onPage);
   // IAM filters by prefix itself; emulators may not, and a prefix must never widen the list.
   return options.pathPrefix ? rows.filter((row) => row.path.startsWith(options.pathPrefix!)) : rows;
 }

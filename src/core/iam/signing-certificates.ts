@@ -15,7 +15,7 @@ import { describeExpiry, describeNotYetValid, expiryState, type ExpiryState } fr
 import { callIam } from './call.js';
 import { SIGNING_CERTIFICATES_PER_USER } from './notices.js';
 import type { IamClients } from './client.js';
-
+import { allPages, truncatedMarker } from './pages.js';
 
 export interface SigningCertificateRow {
   id: string;
@@ -38,18 +38,17 @@ async function certificateOf(body: string): Promise<CertificateItem | undefined>
   return read.items.find((item): item is CertificateItem => item.type === 'certificate');
 }
 
-export async function listSigningCertificates(clients: IamClients, userName: string, options: { signal?: AbortSignal; now?: Date } = {}): Promise<SigningCertificateRow[]> {
-  const rows: SigningCertificateRow[] = [];
-  let marker: string | undefined;
-  do {
+export function listSigningCertificates(clients: IamClients, userName: string, options: { signal?: AbortSignal; now?: Date } = {}): Promise<SigningCertificateRow[]> {
+  return allPages(async (marker) => {
     const page = await callIam<ListSigningCertificatesCommandOutput>(clients, new ListSigningCertificatesCommand({ UserName: userName, Marker: marker, MaxItems: 1000 }), {
       signal: options.signal,
       subject: userSubject(userName),
     });
+    const items: SigningCertificateRow[] = [];
     for (const entry of page.Certificates ?? []) {
       const body = entry.CertificateBody ?? '';
       const certificate = await certificateOf(body);
-      rows.push({
+      items.push({
         id: entry.CertificateId ?? '',
         userName: entry.UserName ?? userName,
         status: entry.Status === 'Inactive' ? 'Inactive' : 'Active',
@@ -60,9 +59,8 @@ export async function listSigningCertificates(clients: IamClients, userName: str
         body,
       });
     }
-    marker = page.IsTruncated ? page.Marker : undefined;
-  } while (marker);
-  return rows;
+    return { items, marker: truncatedMarker(page) };
+  });
 }
 
 /** The checks made before UploadSigningCertificate: a lone, valid PEM certificate, and never a private key. */
