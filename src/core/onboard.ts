@@ -20,9 +20,8 @@ import {
   findGroup,
   findUser,
   groupsOfUser,
-  resolvePolicyArn,
+  resolvePolicyArns,
 } from './iam/users-and-groups.js';
-
 
 export type SigningChoice = { kind: 'create'; keyType?: KeyType } | { kind: 'file'; path: string } | { kind: 'skip' };
 
@@ -119,8 +118,7 @@ export async function runOnboarding(clients: IamClients, request: OnboardRequest
       if (request.policies.length === 0) return ['skipped', 'no policies asked for'];
       const attached = new Set(await attachedGroupPolicies(clients, groupName, signal));
       const added: string[] = [];
-      for (const policy of request.policies) {
-        const arn = await resolvePolicyArn(clients, policy, signal);
+      for (const arn of await resolvePolicyArns(clients, request.policies, signal)) {
         if (attached.has(arn)) continue;
         await attachGroupPolicy(clients, groupName, arn, signal);
         attached.add(arn);

@@ -8,7 +8,8 @@ import type { Identity } from '../core/iam/identity-facts.js';
 import type { ServerCertificateRow } from '../core/iam/server-certificate-list.js';
 import type { ServerCertificateDetails, UploadResult, UploadServerCertificateInput } from '../core/iam/server-certificates.js';
 import type { SigningCertificateRow } from '../core/iam/signing-certificates.js';
-import type { ManagedPolicy, NamedEntity } from '../core/iam/users-and-groups.js';
+import type { ManagedPolicy } from '../core/iam/managed-policies.js';
+import type { NamedEntity } from '../core/iam/users-and-groups.js';
 import type { OnboardOptions, OnboardRequest, OnboardResult } from '../core/onboard.js';
 import type { InputFile, PreparedUpload, PrepareOptions } from '../core/prepare.js';
 import type { PreflightReport, ServerCertificateInput } from '../core/preflight/server-certificate.js';
@@ -26,7 +27,7 @@ export interface Services {
   deleteServerCertificate(name: string, signal?: AbortSignal): Promise<void>;
   listUsers(signal?: AbortSignal): Promise<NamedEntity[]>;
   listGroups(signal?: AbortSignal): Promise<NamedEntity[]>;
-  searchManagedPolicies(search: string, signal?: AbortSignal): Promise<ManagedPolicy[]>;
+  listManagedPolicies(signal?: AbortSignal): Promise<ManagedPolicy[]>;
   listSigningCertificates(user: string, signal?: AbortSignal): Promise<SigningCertificateRow[]>;
   uploadSigningCertificate(user: string, body: Buffer | string, signal?: AbortSignal): Promise<SigningCertificateRow>;
   setSigningCertificateStatus(user: string, id: string, status: 'Active' | 'Inactive', signal?: AbortSignal): Promise<void>;
@@ -60,7 +61,7 @@ export function realServices(connection: ConnectionOptions): Services {
     deleteServerCertificate: async (name, signal) => (await serverCertificates()).deleteServerCertificate(await iam(), name, signal),
     listUsers: async (signal) => (await usersAndGroups()).listUsers(await iam(), signal),
     listGroups: async (signal) => (await usersAndGroups()).listGroups(await iam(), signal),
-    searchManagedPolicies: async (search, signal) => (await usersAndGroups()).searchManagedPolicies(await iam(), search, signal),
+    listManagedPolicies: async (signal) => (await usersAndGroups()).listManagedPolicies(await iam(), signal),
     listSigningCertificates: async (user, signal) => (await signing()).listSigningCertificates(await iam(), user, { signal }),
     uploadSigningCertificate: async (user, body, signal) => (await signing()).uploadSigningCertificate(await iam(), user, body, { signal }),
     setSigningCertificateStatus: async (user, id, status, signal) => (await signing()).setSigningCertificateStatus(await iam(), user, id, status, signal),

@@ -20,7 +20,7 @@ export function stubServices(overrides: Partial<Services> = {}): Services {
     deleteServerCertificate: unexpected('deleteServerCertificate'),
     listUsers: async () => [],
     listGroups: async () => [],
-    searchManagedPolicies: async () => [],
+    listManagedPolicies: async () => [],
     listSigningCertificates: async () => [],
     uploadSigningCertificate: unexpected('uploadSigningCertificate'),
     setSigningCertificateStatus: unexpected('setSigningCertificateStatus'),

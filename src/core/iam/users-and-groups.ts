@@ -21,6 +21,8 @@ import {
 import { fail } from '../errors.js';
 import { callIam, isNoSuchEntity } from './call.js';
 import type { IamClients } from './client.js';
+import { matchingPolicies, type ManagedPolicy } from './managed-policies.js';
+import { allPages, truncatedMarker } from './pages.js';
 
 export interface NamedEntity {
   name: string;
@@ -28,25 +30,6 @@ export interface NamedEntity {
   path: string;
   created?: string;
 }
-
-interface Page<T> {
-  items: T[];
-  marker?: string;
-}
-
-/** Follows IAM's Marker/IsTruncated until the last page. */
-async function allPages<T>(fetchPage: (marker: string | undefined) => Promise<Page<T>>): Promise<T[]> {
-  const all: T[] = [];
-  let marker: string | undefined;
-  do {
-    const page = await fetchPage(marker);
-    all.push(...page.items);
-    marker = page.marker;
-  } while (marker);
-  return all;
-}
-
-const truncatedMarker = (page: { IsTruncated?: boolean; Marker?: string }) => (page.IsTruncated ? page.Marker : undefined);
 
 export function listUsers(clients: IamClients, signal?: AbortSignal): Promise<NamedEntity[]> {
   return allPages(async (marker) => {
@@ -113,32 +96,28 @@ export async function addUserToGroup(clients: IamClients, userName: string, grou
   await callIam(clients, new AddUserToGroupCommand({ UserName: userName, GroupName: groupName }), { signal, subject: `group "${groupName}"` });
 }
 
-export interface ManagedPolicy {
-  name: string;
-  arn: string;
-  description?: string;
-}
-
-/** AWS-managed policies whose name contains `search` (case-insensitive); all of them when search is empty. */
-export async function searchManagedPolicies(clients: IamClients, search: string, signal?: AbortSignal): Promise<ManagedPolicy[]> {
-  const needle = search.trim().toLowerCase();
+/** Every AWS-managed policy, by name. */
+export async function listManagedPolicies(clients: IamClients, signal?: AbortSignal): Promise<ManagedPolicy[]> {
   const policies = await allPages(async (marker) => {
     const page = await callIam<ListPoliciesCommandOutput>(clients, new ListPoliciesCommand({ Scope: 'AWS', Marker: marker, MaxItems: 1000 }), { signal });
     return { items: (page.Policies ?? []).map((policy) => ({ name: policy.PolicyName ?? '', arn: policy.Arn ?? '' })), marker: truncatedMarker(page) };
   });
-  return policies.filter((policy) => policy.name.toLowerCase().includes(needle)).sort((a, b) => a.name.localeCompare(b.name));
+  return policies.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** A policy ARN as given, or the ARN of the AWS-managed policy with exactly this name. */
-export async function resolvePolicyArn(clients: IamClients, nameOrArn: string, signal?: AbortSignal): Promise<string> {
-  if (nameOrArn.startsWith('arn:')) return nameOrArn;
-  const matches = await searchManagedPolicies(clients, nameOrArn, signal);
-  const exact = matches.find((policy) => policy.name === nameOrArn);
-  if (!exact) {
-    const close = matches.slice(0, 3).map((policy) => policy.name);
-    fail('NO_SUCH_POLICY', `There is no AWS-managed policy named "${nameOrArn}".`, close.length > 0 ? `Did you mean ${close.join(', ')}?` : 'Give the policy ARN, or check the name in the IAM console.');
-  }
-  return exact.arn;
+/** Policy ARNs as given, or the ARNs of the AWS-managed policies with exactly these names, from one listing for all. */
+export async function resolvePolicyArns(clients: IamClients, namesOrArns: string[], signal?: AbortSignal): Promise<string[]> {
+  const isArn = (nameOrArn: string) => nameOrArn.startsWith('arn:');
+  const managed = namesOrArns.every(isArn) ? [] : await listManagedPolicies(clients, signal);
+  return namesOrArns.map((nameOrArn) => {
+    if (isArn(nameOrArn)) return nameOrArn;
+    const exact = managed.find((policy) => policy.name === nameOrArn);
+    if (!exact) {
+      const close = matchingPolicies(managed, nameOrArn).slice(0, 3).map((policy) => policy.name);
+      fail('NO_SUCH_POLICY', `There is no AWS-managed policy named "${nameOrArn}".`, close.length > 0 ? `Did you mean ${close.join(', ')}?` : 'Give the policy ARN, or check the name in the IAM console.');
+    }
+    return exact.arn;
+  });
 }
 
 export async function attachedGroupPolicies(clients: IamClients, groupName: string, signal?: AbortSignal): Promise<string[]> {

@@ -1,8 +1,9 @@
-import React, { useEffect, useReducer, useState } from 'react';
+import React, { useEffect, useMemo, useReducer, useState } from 'react';
 import { Box, Text } from 'ink';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { STEP_TITLES, type StepId, type StepState } from '../../core/onboard-steps.js';
-import type { ManagedPolicy, NamedEntity } from '../../core/iam/users-and-groups.js';
+import { matchingPolicies, type ManagedPolicy } from '../../core/iam/managed-policies.js';
+import type { NamedEntity } from '../../core/iam/users-and-groups.js';
 import { copyToClipboard } from '../../components/clipboard.js';
 import { Menu } from '../../components/Menu.js';
 import { PathInput } from '../../components/PathInput.js';
@@ -43,7 +44,7 @@ export function OnboardScreen(): React.JSX.Element {
   const navigation = useNavigation();
   const [state, dispatch] = useReducer(onboardReducer, undefined, initialOnboardState);
   const [groups, loadGroups] = useTask<NamedEntity[]>();
-  const [policies, searchPolicies] = useTask<ManagedPolicy[]>();
+  const [policies, loadPolicies] = useTask<ManagedPolicy[]>();
   const [policyCursor, setPolicyCursor] = useState(0);
   const [revealed, setRevealed] = useState(false);
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
@@ -51,11 +52,13 @@ export function OnboardScreen(): React.JSX.Element {
   useEffect(() => {
     void loadGroups('Listing groups…', (signal) => services.listGroups(signal));
   }, [loadGroups, services]);
+  // Listed once, then searched here as the user types; after a failure, the next keystroke tries again.
   useEffect(() => {
-    if (state.step !== 'policies') return undefined;
-    const timer = setTimeout(() => void searchPolicies('Searching AWS-managed policies…', (signal) => services.searchManagedPolicies(state.policySearch, signal)), 200);
+    if (state.step !== 'policies' || policies.status === 'done' || policies.status === 'running') return undefined;
+    const timer = setTimeout(() => void loadPolicies('Listing AWS-managed policies…', (signal) => services.listManagedPolicies(signal)), 200);
     return () => clearTimeout(timer);
-  }, [state.step, state.policySearch, searchPolicies, services]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.step, state.policySearch, loadPolicies, services]);
 
   const start = async (current: OnboardState) => {
     dispatch({ type: 'started' });
@@ -64,7 +67,7 @@ export function OnboardScreen(): React.JSX.Element {
     dispatch({ type: 'finished', result });
   };
 
-  const policyList = policies.status === 'done' ? policies.value : [];
+  const policyList = useMemo(() => (policies.status === 'done' ? matchingPolicies(policies.value, state.policySearch) : []), [policies, state.policySearch]);
   const textSteps = ['new-group', 'policies', 'user', 'access-key', 'signing-file'];
   const active = useScreenKeys({
     typing: textSteps.includes(state.step),
@@ -123,6 +126,8 @@ export function OnboardScreen(): React.JSX.Element {
   });
 
   const listHeight = Math.max(3, rows - 12);
+  // Keep the cursor in view: the list scrolls once the cursor nears its last row.
+  const firstPolicyShown = Math.max(0, policyCursor - listHeight + 4);
   const next = () => dispatch({ type: 'next' });
   return (
     <Box flexDirection="column" paddingX={1}>
@@ -150,8 +155,8 @@ export function OnboardScreen(): React.JSX.Element {
           <TextField label="Search" value={state.policySearch} focus={active} onChange={(value) => { dispatch({ type: 'policy-search', value }); setPolicyCursor(0); }} onSubmit={next} />
           {policies.status === 'running' ? <Spinner label={policies.label} /> : null}
           <ProblemLine problem={policies.status === 'failed' ? policies.problem : undefined} />
-          {policyList.slice(Math.max(0, policyCursor - listHeight + 4), Math.max(0, policyCursor - listHeight + 4) + listHeight - 3).map((policy) => {
-            const index = policyList.indexOf(policy);
+          {policyList.slice(firstPolicyShown, firstPolicyShown + listHeight - 3).map((policy, offset) => {
+            const index = firstPolicyShown + offset;
             return (
               <Text key={policy.arn} inverse={index === policyCursor} wrap="truncate-end">
                 {state.policies.includes(policy.name) ? '[x] ' : '[ ] '}
