@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { describeKeyShape } from '../core/crypto/key-facts.js';
-import { writeFilesSafely, type FileToWrite } from '../core/files/safe-write.js';
+import { writeFilesSafely } from '../core/files/safe-write.js';
 import { prepareForIamUpload } from '../core/prepare.js';
+import { PREPARED_NAMES, preparedFiles } from '../core/prepared-files.js';
 import { reportLines } from './check.js';
 import { shellQuote } from '../core/shell-exports.js';
 import { EXIT, type Output } from './output.js';
@@ -15,8 +15,6 @@ export interface PrepareCommandOptions {
   force?: boolean;
 }
 
-export const PREPARED_NAMES = { certificate: 'certificate.pem', privateKey: 'private-key.pem', chain: 'chain.pem' } as const;
-
 export async function runPrepare(files: string[], options: PrepareCommandOptions, output: Output): Promise<number> {
   const passphrase = await readPassphrase(options.passphraseFile);
   const inputs = [];
@@ -27,17 +25,9 @@ export async function runPrepare(files: string[], options: PrepareCommandOptions
     output.err([...lines, 'Nothing was written.'].join('\n'));
     return EXIT.problem;
   }
-  const paths = {
-    certificate: join(options.outDir, PREPARED_NAMES.certificate),
-    privateKey: join(options.outDir, PREPARED_NAMES.privateKey),
-    chain: join(options.outDir, PREPARED_NAMES.chain),
-  };
-  const toWrite: FileToWrite[] = [
-    { path: paths.certificate, data: prepared.certificatePem },
-    { path: paths.privateKey, data: prepared.privateKeyPem, secret: true },
-  ];
-  if (prepared.chainPem) toWrite.push({ path: paths.chain, data: prepared.chainPem });
+  const toWrite = preparedFiles(prepared, options.outDir);
   await writeFilesSafely(toWrite, { force: options.force });
+  const [certificateFile, keyFile, chainFile] = toWrite.map((file) => shellQuote(file.path));
 
   const keyFormat = options.keyFormat ?? 'pkcs8';
   output.out(
@@ -50,7 +40,7 @@ export async function runPrepare(files: string[], options: PrepareCommandOptions
         : '  (no chain.pem: the certificate is self-signed)',
       ...(prepared.unrelated.length > 0 ? [`Left out ${prepared.unrelated.length} unrelated certificate(s): ${prepared.unrelated.map((item) => item.subject).join('; ')}`] : []),
       ...lines,
-      `Upload: iamcert upload --name NAME --cert ${shellQuote(paths.certificate)} --key ${shellQuote(paths.privateKey)}${prepared.chainPem ? ` --chain ${shellQuote(paths.chain)}` : ''}`,
+      `Upload: iamcert upload --name NAME --cert ${certificateFile} --key ${keyFile}${chainFile ? ` --chain ${chainFile}` : ''}`,
     ].join('\n'),
   );
   return EXIT.ok;

@@ -7,6 +7,7 @@ import { CONTAINER_NAMES, itemsWithRelations } from '../../core/formats/describe
 import type { ReadResult } from '../../core/formats/items.js';
 import type { FileToWrite } from '../../core/files/safe-write.js';
 import type { PreparedUpload } from '../../core/prepare.js';
+import { preparedFiles } from '../../core/prepared-files.js';
 import { Menu } from '../../components/Menu.js';
 import { PathInput } from '../../components/PathInput.js';
 import { ProblemLine } from '../../components/ProblemLine.js';
@@ -26,8 +27,6 @@ interface Loaded {
   file: string;
   result: ReadResult;
 }
-
-const PREPARED = { certificate: 'certificate.pem', privateKey: 'private-key.pem', chain: 'chain.pem' };
 
 export function InspectScreen({ initialPath }: { initialPath?: string }): React.JSX.Element {
   const { services, rows, columns, flash } = useFrame();
@@ -134,11 +133,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
           setStep('prepared');
           return;
         }
-        const files: FileToWrite[] = [
-          { path: join(target, PREPARED.certificate), data: result.certificatePem },
-          { path: join(target, PREPARED.privateKey), data: result.privateKeyPem, secret: true },
-          ...(result.chainPem ? [{ path: join(target, PREPARED.chain), data: result.chainPem }] : []),
-        ];
+        const files = preparedFiles(result, target);
         if (!(await writeAfterAsking(files, force))) return;
         if (chosen === 'upload') {
           navigation.push({ screen: 'server-upload', certificate: files[0]!.path, privateKey: files[1]!.path, chain: files[2]?.path });
