@@ -8,12 +8,15 @@ export interface Problem {
 export class IamcertError extends Error implements Problem {
   readonly code: string;
   readonly fix: string;
+  /** For an AWS call: how many times the SDK sent it. An "already exists" after a retry may be our own first attempt. */
+  readonly attempts: number;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, attempts = 1) {
     super(problem.message);
     this.name = 'IamcertError';
     this.code = problem.code;
     this.fix = problem.fix;
+    this.attempts = attempts;
   }
 
   toProblem(): Problem {

@@ -1,14 +1,17 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { createdPaths } from './crypto/created-files.js';
 import { createKeyAndCertificate, type KeyType } from './crypto/create.js';
 import { IamcertError, fail, toProblem, type Problem } from './errors.js';
-import { checkWritable, writeFileSafely, writeFilesSafely } from './files/safe-write.js';
+import { readInputFile } from './files/read-input.js';
+import { isTempFileFor, writeFileSafely, writeFilesSafely } from './files/safe-write.js';
+import { ensureAccessKey } from './onboard-access-key.js';
+import { isAlreadyExists } from './iam/call.js';
 import type { CertificateItem, PrivateKeyItem } from './formats/items.js';
 import { readItems } from './formats/read.js';
 import { ec2ExportLines } from './shell-exports.js';
 import { GROUP_NAME_PATTERN, STEP_TITLES, USER_NAME_PATTERN, type StepId, type StepState, type StepStatus } from './onboard-steps.js';
-import { accessKeyCsv, accessKeyIdFromCsv, ACCESS_KEYS_PER_USER, createAccessKey, deleteAccessKey, listAccessKeys, type AccessKey } from './iam/access-keys.js';
+import type { AccessKey } from './iam/access-keys.js';
 import type { IamClients } from './iam/client.js';
 import { listSigningCertificates, preflightSigningCertificate, uploadSigningCertificate } from './iam/signing-certificates.js';
 import {
@@ -69,12 +72,7 @@ export async function validateOnboarding(request: OnboardRequest): Promise<void>
     fail('GROUP_NAME_INVALID', `"${request.groupName}" is not a valid IAM group name.`, 'Use 1–128 letters, digits and + = , . @ _ - (no spaces).');
   }
   if (request.signing.kind === 'file') {
-    let body: Buffer;
-    try {
-      body = await readFile(request.signing.path);
-    } catch {
-      fail('FILE_NOT_FOUND', `${request.signing.path} cannot be read.`, 'Check the path given to --signing-cert.');
-    }
+    const body = await readInputFile(request.signing.path);
     const [finding] = (await preflightSigningCertificate(body)).findings;
     if (finding) fail(finding.code, finding.message, finding.fix);
   }
@@ -110,7 +108,7 @@ export async function runOnboarding(clients: IamClients, request: OnboardRequest
 
     await run('group', async () => {
       if (await findGroup(clients, groupName, signal)) return ['reused', `group "${groupName}" already exists`];
-      await createGroup(clients, groupName, signal);
+      await createOrFind(() => createGroup(clients, groupName, signal), () => findGroup(clients, groupName, signal));
       return ['done', `created group "${groupName}"`];
     });
 
@@ -129,7 +127,7 @@ export async function runOnboarding(clients: IamClients, request: OnboardRequest
 
     await run('user', async () => {
       if (await findUser(clients, userName, signal)) return ['reused', `user "${userName}" already exists`];
-      await createUser(clients, userName, signal);
+      await createOrFind(() => createUser(clients, userName, signal), () => findUser(clients, userName, signal));
       return ['done', `created user "${userName}"`];
     });
 
@@ -142,7 +140,9 @@ export async function runOnboarding(clients: IamClients, request: OnboardRequest
     await run('access-key', async () => {
       if (!request.accessKeyFile) return ['skipped', 'no access key asked for'];
       result.accessKeyFile = resolve(request.accessKeyFile);
-      return ensureAccessKey(clients, userName, result.accessKeyFile, result, signal);
+      const outcome = await ensureAccessKey(clients, userName, result.accessKeyFile, signal);
+      if (outcome.created) result.accessKey = outcome.created;
+      return [outcome.status, outcome.detail];
     });
 
     await run('signing-certificate', async () => ensureSigningCertificate(clients, request, result, options));
@@ -162,54 +162,70 @@ export async function runOnboarding(clients: IamClients, request: OnboardRequest
   return result;
 }
 
-async function ensureAccessKey(clients: IamClients, userName: string, file: string, result: OnboardResult, signal?: AbortSignal): Promise<[StepStatus, string]> {
-  const existingKeys = await listAccessKeys(clients, userName, signal);
-  let savedId: string | undefined;
-  try {
-    savedId = accessKeyIdFromCsv(await readFile(file, 'utf8'));
-  } catch {
-    savedId = undefined;
-  }
-  if (savedId && existingKeys.some((key) => key.accessKeyId === savedId)) return ['reused', `access key ${savedId} is already saved in ${file}`];
-  // Refuse before creating: a secret that cannot be saved would be lost.
-  await checkWritable(file, { secret: true });
-  if (existingKeys.length >= ACCESS_KEYS_PER_USER) {
-    fail('ACCESS_KEY_LIMIT', `User "${userName}" already has ${existingKeys.length} access keys, the most IAM allows.`, 'Delete an unused one in IAM (aws iam delete-access-key), then run this again.');
-  }
-  const key = await createAccessKey(clients, userName, signal).catch(async (error: unknown) => {
-    await deleteKeysWithLostSecrets(clients, userName, existingKeys, signal);
-    throw error;
-  });
-  try {
-    await writeFileSafely({ path: file, data: accessKeyCsv(key), secret: true });
-  } catch (error) {
-    await deleteAccessKey(clients, userName, key.accessKeyId, signal).catch(() => undefined);
-    const problem = toProblem(error);
-    throw new IamcertError({ code: 'ACCESS_KEY_NOT_SAVED', message: `The access key could not be saved (${problem.message}), so it was deleted again.`, fix: problem.fix });
-  }
-  result.accessKey = key;
-  return ['done', `created ${key.accessKeyId}; secret saved in ${file} (mode 0600)`];
-}
-
 /**
- * When CreateAccessKey's answer is lost (a reset, a timeout), IAM may have made the key anyway, and
- * its secret is gone for good. Such a key is deleted at once, so a resumed run neither counts it
- * against the two-key limit nor leaves a key nobody can use.
+ * Creates a user or group; an "already exists" is success when the thing is there now: the answer
+ * to our own first attempt was lost and the SDK's retry found it, or another run made it a moment ago.
  */
-async function deleteKeysWithLostSecrets(clients: IamClients, userName: string, before: Array<{ accessKeyId: string }>, signal?: AbortSignal): Promise<void> {
-  const known = new Set(before.map((key) => key.accessKeyId));
-  const now = await listAccessKeys(clients, userName, signal).catch(() => []);
-  for (const key of now.filter((candidate) => !known.has(candidate.accessKeyId))) {
-    await deleteAccessKey(clients, userName, key.accessKeyId, signal).catch(() => undefined);
+async function createOrFind(create: () => Promise<unknown>, find: () => Promise<unknown>): Promise<void> {
+  try {
+    await create();
+  } catch (error) {
+    if (!isAlreadyExists(error) || !(await find())) throw error;
   }
 }
 
-async function readPair(paths: { key: string; certificate: string }): Promise<{ key?: PrivateKeyItem; certificate?: CertificateItem } | undefined> {
-  const [keyBytes, certificateBytes] = await Promise.all([readFile(paths.key).catch(() => undefined), readFile(paths.certificate).catch(() => undefined)]);
+async function readIfPresent(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readInputFile(path);
+  } catch (error) {
+    if (error instanceof IamcertError && error.code === 'FILE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+async function readPair(paths: { key: string; certificate: string }): Promise<{ key?: PrivateKeyItem; certificate?: CertificateItem; certificatePem?: string } | undefined> {
+  const [keyBytes, certificateBytes] = await Promise.all([readIfPresent(paths.key), readIfPresent(paths.certificate)]);
   if (!keyBytes && !certificateBytes) return undefined;
   const key = keyBytes ? ((await readItems(keyBytes)).items.find((item) => item.type === 'private-key') as PrivateKeyItem | undefined) : undefined;
   const certificate = certificateBytes ? ((await readItems(certificateBytes)).items.find((item) => item.type === 'certificate') as CertificateItem | undefined) : undefined;
-  return { key, certificate };
+  return { key, certificate, certificatePem: certificateBytes?.toString('utf8') };
+}
+
+/** Temp files our own writer left beside the pair when a run was killed mid-write (SIGKILL leaves no chance to clean up). */
+async function removeStrayTempFiles(paths: { key: string; certificate: string }): Promise<void> {
+  const names = await readdir(dirname(paths.key)).catch(() => [] as string[]);
+  const strays = names.filter((name) => isTempFileFor(paths.key, name) || isTempFileFor(paths.certificate, name));
+  await Promise.all(strays.map((name) => rm(join(dirname(paths.key), name), { force: true })));
+}
+
+/** The pair on disk, completed or made; fails only for what a rerun cannot mend, saying what is wrong. */
+async function signingPairOnDisk(request: OnboardRequest, paths: { key: string; certificate: string }, options: OnboardOptions): Promise<{ body: string; made: string }> {
+  await removeStrayTempFiles(paths);
+  const existing = await readPair(paths);
+  const keyType = request.signing.kind === 'create' ? (request.signing.keyType ?? 'rsa2048') : 'rsa2048';
+  if (!existing) {
+    const created = await createKeyAndCertificate({ keyType, subject: '', days: 3650, keyFormat: 'pkcs8', now: options.now });
+    await writeFilesSafely([
+      { path: paths.key, data: created.privateKeyPem, secret: true },
+      { path: paths.certificate, data: created.certificatePem! },
+    ]);
+    return { body: created.certificatePem!, made: `created ${paths.key} (0600) and ${paths.certificate}; ` };
+  }
+  if (existing.key?.key && !existing.certificate && existing.certificatePem === undefined) {
+    // An interrupted run wrote the key but not its certificate: make the certificate for that key.
+    const completed = await createKeyAndCertificate({ keyType, subject: '', days: 3650, keyFormat: 'pkcs8', now: options.now, existingKey: existing.key.key });
+    await writeFileSafely({ path: paths.certificate, data: completed.certificatePem! });
+    return { body: completed.certificatePem!, made: `completed the pair: made ${paths.certificate} for the key already in ${paths.key}; ` };
+  }
+  if (!existing.key) {
+    fail('SIGNING_FILES_CONFLICT', `${paths.certificate} exists but its private key ${paths.key} does not.`, `Without its key the certificate is of no use: move ${paths.certificate} aside and run again to make a new pair, or choose another --out-dir.`);
+  }
+  if (!existing.key.key) fail('SIGNING_FILES_CONFLICT', `${paths.key} is an encrypted or unreadable key.`, 'Move it aside and run again to make a new pair, or choose another --out-dir.');
+  if (!existing.certificate) fail('SIGNING_FILES_CONFLICT', `${paths.certificate} holds no certificate.`, `Move it aside and run again; the certificate will be made for the key in ${paths.key}.`);
+  if (existing.key.spkiSha256 !== existing.certificate.spkiSha256) {
+    fail('SIGNING_FILES_CONFLICT', `${paths.key} and ${paths.certificate} are not a matching pair (the certificate is for another key).`, 'Move both aside and run again to make a new pair, or choose another --out-dir.');
+  }
+  return { body: existing.certificatePem!, made: 'reused the key and certificate on disk; ' };
 }
 
 async function ensureSigningCertificate(clients: IamClients, request: OnboardRequest, result: OnboardResult, options: OnboardOptions): Promise<[StepStatus, string]> {
@@ -219,27 +235,12 @@ async function ensureSigningCertificate(clients: IamClients, request: OnboardReq
   let made = '';
   if (signing.kind === 'file') {
     result.certificatePath = resolve(signing.path);
-    body = await readFile(signing.path, 'utf8');
+    body = (await readInputFile(signing.path)).toString('utf8');
   } else {
     const paths = signingPaths(request.outDir, userName);
     result.keyPath = paths.key;
     result.certificatePath = paths.certificate;
-    const existing = await readPair(paths);
-    if (existing) {
-      if (!existing.key || !existing.certificate || existing.key.spkiSha256 !== existing.certificate.spkiSha256) {
-        fail('SIGNING_FILES_CONFLICT', `${paths.key} or ${paths.certificate} already exists but they are not a matching pair.`, 'Move them aside, or choose another --out-dir.');
-      }
-      body = await readFile(paths.certificate, 'utf8');
-      made = 'reused the key and certificate on disk; ';
-    } else {
-      const created = await createKeyAndCertificate({ keyType: signing.keyType ?? 'rsa2048', subject: '', days: 3650, keyFormat: 'pkcs8', now: options.now });
-      body = created.certificatePem!;
-      await writeFilesSafely([
-        { path: paths.key, data: created.privateKeyPem, secret: true },
-        { path: paths.certificate, data: body },
-      ]);
-      made = `created ${paths.key} (0600) and ${paths.certificate}; `;
-    }
+    ({ body, made } = await signingPairOnDisk(request, paths, options));
   }
   const { certificate } = await preflightSigningCertificate(body, options.now);
   const uploaded = (await listSigningCertificates(clients, userName, options)).find((row) => certificate && row.sha256 === certificate.sha256);

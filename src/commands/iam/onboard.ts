@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { defaultOutDir } from '../../core/crypto/created-files.js';
-import { runOnboarding, type OnboardRequest, type SigningChoice } from '../../core/onboard.js';
+import { runOnboarding, validateOnboarding, type OnboardRequest, type SigningChoice } from '../../core/onboard.js';
 import type { StepState } from '../../core/onboard-steps.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { whoAmI } from '../../core/iam/identity.js';
@@ -44,9 +44,11 @@ export function onboardRequest(flags: OnboardFlags): OnboardRequest {
 }
 
 export async function runOnboard(flags: OnboardFlags, output: Output): Promise<number> {
+  const request = onboardRequest(flags);
+  // A bad name or file fails here, as one line with its fix, before any AWS call.
+  await validateOnboarding(request);
   const clients = await connect(flags, output);
   const identity = await whoAmI(clients);
-  const request = onboardRequest(flags);
   if (!flags.json) output.err(`Onboarding user "${request.userName}" in ${describeIdentity(identity)}:`);
   const result = await runOnboarding(clients, request, {
     onStep: (step) => {

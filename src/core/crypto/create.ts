@@ -1,4 +1,4 @@
-import { createPrivateKey, randomBytes, webcrypto, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomBytes, webcrypto, type KeyObject } from 'node:crypto';
 import { fail } from '../errors.js';
 import { encodingFor, exportPrivateKey } from './private-key.js';
 import { loadX509 } from './peculiar.js';
@@ -26,6 +26,8 @@ export interface CreateRequest {
   /** DNS names for subjectAltName. */
   dnsNames?: string[];
   now?: Date;
+  /** Make the certificate for this key instead of a new one (an interrupted run left the key without its certificate). */
+  existingKey?: KeyObject;
 }
 
 export interface Created {
@@ -53,6 +55,25 @@ function algorithmFor(keyType: KeyType): Algorithm & { hash: string } {
   }
 }
 
+/** The signing algorithm for a key made elsewhere: RSA, or EC on P-256 or P-384. */
+function algorithmOf(key: KeyObject): Algorithm & { hash: string } {
+  if (key.asymmetricKeyType === 'rsa') return algorithmFor('rsa2048');
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  if (key.asymmetricKeyType === 'ec' && curve === 'prime256v1') return algorithmFor('ec256');
+  if (key.asymmetricKeyType === 'ec' && curve === 'secp384r1') return algorithmFor('ec384');
+  fail('KEY_TYPE_UNSUPPORTED', `A ${key.asymmetricKeyType ?? 'unknown'} key cannot be used for a signing certificate.`, 'Use an RSA 2048 key (the default), or EC P-256 or P-384.');
+}
+
+async function importKeyPair(key: KeyObject, algorithm: Algorithm): Promise<CryptoKeyPair> {
+  const pkcs8 = key.export({ type: 'pkcs8', format: 'der' });
+  const spki = createPublicKey(key).export({ type: 'spki', format: 'der' });
+  const [privateKey, publicKey] = await Promise.all([
+    webcrypto.subtle.importKey('pkcs8', pkcs8, algorithm, true, ['sign']),
+    webcrypto.subtle.importKey('spki', spki, algorithm, true, ['verify']),
+  ]);
+  return { privateKey, publicKey };
+}
+
 /** "/CN=a/O=b" → [{CN: ['a']}, {O: ['b']}], in the order given; "\/" keeps a slash in a value. */
 export function parseSubject(subject: string): Array<Record<string, string[]>> {
   const trimmed = subject.trim();
@@ -67,8 +88,25 @@ export function parseSubject(subject: string): Array<Record<string, string[]>> {
     .map((part) => {
       const equals = part.indexOf('=');
       if (equals <= 0) fail('SUBJECT_INVALID', `"${part}" in the subject is not TYPE=value.`, 'Write each part as TYPE=value, e.g. /CN=www.example.com/O=Example Ltd.');
-      return { [part.slice(0, equals).trim()]: [part.slice(equals + 1).replace(/\\\//g, '/')] };
+      const type = part.slice(0, equals).trim();
+      const value = part.slice(equals + 1).replace(/\\\//g, '/');
+      return { [subjectAttribute(type, value)]: [value] };
     });
+}
+
+/** OpenSSL's attribute names, as the certificate builder knows them (a name or a dotted OID). */
+const SUBJECT_TYPES: Record<string, string> = {
+  CN: 'CN', O: 'O', OU: 'OU', C: 'C', ST: 'ST', L: 'L', DC: 'DC', SN: 'SN', GN: 'G', title: 'T',
+  E: 'E', emailAddress: 'E', serialNumber: '2.5.4.5', street: '2.5.4.9',
+};
+
+function subjectAttribute(type: string, value: string): string {
+  const known = Object.hasOwn(SUBJECT_TYPES, type) ? SUBJECT_TYPES[type] : /^\d+(\.\d+)+$/.test(type) ? type : undefined;
+  if (!known) {
+    fail('SUBJECT_INVALID', `"${type}" in the subject is not an attribute name iamcert knows.`, 'Use CN, O, OU, C, ST, L, E or DC (e.g. /CN=www.example.com/O=Example Ltd/C=GB), or a dotted OID.');
+  }
+  if (type === 'C' && !/^[A-Za-z]{2}$/.test(value)) fail('SUBJECT_INVALID', `The country "${value}" must be two letters.`, 'Use the two-letter ISO code, e.g. C=US or C=GB.');
+  return known;
 }
 
 export function validateDays(days: number): void {
@@ -81,9 +119,9 @@ export function validateDays(days: number): void {
 export async function createKeyAndCertificate(request: CreateRequest): Promise<Created> {
   validateDays(request.days);
   const name = parseSubject(request.subject);
-  const algorithm = algorithmFor(request.keyType);
+  const algorithm = request.existingKey ? algorithmOf(request.existingKey) : algorithmFor(request.keyType);
   // Key generation runs on libuv's thread pool: start it first, and load the certificate builder meanwhile.
-  const generating = webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+  const generating = request.existingKey ? importKeyPair(request.existingKey, algorithm) : (webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']) as Promise<CryptoKeyPair>);
   const [x509, keys] = await Promise.all([loadX509(), generating]);
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   const key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });

@@ -1,32 +1,139 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { fail } from '../errors.js';
-import { MAX_INPUT_BYTES } from '../formats/read.js';
 
-/** Reads a user's file with a clear error for every way it can fail; never reads more than the size limit plus one byte. */
-export async function readInputFile(path: string): Promise<Buffer> {
-  let handle;
+/** Certificate files are kilobytes; a PEM chain IAM accepts is at most 2 MB. Anything far larger is not ours to parse. */
+export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+export interface ReadInputOptions {
+  /** The most bytes accepted; one more and the file is refused. */
+  maxBytes?: number;
+  signal?: AbortSignal;
+  /** Standard input, for `-` and `/dev/stdin`; tests hand in their own stream. */
+  stdin?: NodeJS.ReadableStream;
+}
+
+const CHUNK = 1024 * 1024;
+/** O_NONBLOCK: opening a FIFO with no writer must not wait. O_NOCTTY: a terminal device never becomes ours. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+const STDIN_NAMES = new Set(['-', '/dev/stdin']);
+
+/**
+ * The one way iamcert reads a file given from outside: regular files only (checked on the opened
+ * descriptor, never by name), never more than the cap, interrupted by the signal. `-` and
+ * `/dev/stdin` read standard input on purpose, with the same cap.
+ */
+export async function readInputFile(path: string, options: ReadInputOptions = {}): Promise<Buffer> {
+  const maxBytes = options.maxBytes ?? MAX_INPUT_BYTES;
+  if (STDIN_NAMES.has(path)) return readStream(options.stdin ?? process.stdin, path, maxBytes, options.signal);
+  const handle = await openRegularFile(path);
   try {
-    handle = await open(path, 'r');
+    return await readCapped(handle, path, maxBytes, options.signal);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function openRegularFile(path: string): Promise<FileHandle> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, OPEN_FLAGS);
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') fail('FILE_NOT_FOUND', `${path} does not exist.`, 'Check the path; iamcert inspect accepts any certificate or key file.');
-    if (code === 'EACCES') fail('FILE_NOT_READABLE', `${path} cannot be read (permission denied).`, 'Check the file\'s permissions, or run as its owner.');
-    if (code === 'EISDIR') fail('FILE_IS_FOLDER', `${path} is a folder.`, 'Give a file inside it.');
-    fail('FILE_NOT_READABLE', `${path} cannot be read (${code ?? 'unknown error'}).`, 'Check the path and permissions.');
+    failToOpen(path, (error as { code?: string }).code);
   }
   try {
     const info = await handle.stat();
     if (info.isDirectory()) fail('FILE_IS_FOLDER', `${path} is a folder.`, 'Give a file inside it.');
-    if (info.size > MAX_INPUT_BYTES) {
-      fail('FILE_TOO_LARGE', `${path} is ${(info.size / 1024 / 1024).toFixed(1)} MB; certificate files are at most ${MAX_INPUT_BYTES / 1024 / 1024} MB.`, 'Check that you picked a certificate, key or bundle, not some other file.');
+    if (info.isFIFO()) {
+      fail('NOT_A_REGULAR_FILE', `${path} is a pipe, not a file.`, 'Pass piped data on standard input as - (… | iamcert inspect -), or save it to a file first.');
     }
-    const buffer = Buffer.alloc(Math.min(info.size, MAX_INPUT_BYTES) + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
+    if (!info.isFile()) fail('NOT_A_REGULAR_FILE', `${path} is a device or socket, not a file.`, 'Give a certificate, key or bundle file.');
   } catch (error) {
-    if ((error as { code?: string }).code === 'EISDIR') fail('FILE_IS_FOLDER', `${path} is a folder.`, 'Give a file inside it.');
-    throw error;
-  } finally {
     await handle.close();
+    throw error;
   }
+  return handle;
+}
+
+function failToOpen(path: string, code: string | undefined): never {
+  if (code === 'ENOENT' && path.includes('\uFFFD')) {
+    fail('FILE_NAME_NOT_UTF8', `${path} does not exist: the file's name is not valid UTF-8, so it could not be passed on.`, 'Rename the file, or pass it on standard input: iamcert inspect - < FILE');
+  }
+  if (code === 'ENOENT') fail('FILE_NOT_FOUND', `${path} does not exist.`, 'Check the path; iamcert inspect accepts any certificate or key file.');
+  if (code === 'EACCES' || code === 'EPERM') fail('FILE_NOT_READABLE', `${path} cannot be read (permission denied).`, "Check the file's permissions, or run as its owner.");
+  if (code === 'EISDIR') fail('FILE_IS_FOLDER', `${path} is a folder.`, 'Give a file inside it.');
+  if (code === 'ENXIO') fail('NOT_A_REGULAR_FILE', `${path} is a socket, not a file.`, 'Give a certificate, key or bundle file.');
+  if (code === 'ELOOP') fail('FILE_NOT_READABLE', `${path} is a loop of symbolic links.`, 'Give the real file.');
+  if (code === 'ENOTDIR') fail('FILE_NOT_FOUND', `${path} does not exist (a part of the path is a file, not a folder).`, 'Check the path.');
+  fail('FILE_NOT_READABLE', `${path} cannot be read (${code ?? 'unknown error'}).`, 'Check the path and permissions.');
+}
+
+function tooLarge(path: string, maxBytes: number): never {
+  fail('FILE_TOO_LARGE', `${path} is larger than ${describeSize(maxBytes)}, more than any certificate file.`, 'Check that you picked a certificate, key or bundle, not some other file.');
+}
+
+function describeSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+async function readCapped(handle: FileHandle, path: string, maxBytes: number, signal: AbortSignal | undefined): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    signal?.throwIfAborted();
+    const chunk = Buffer.alloc(Math.min(CHUNK, maxBytes + 1 - total));
+    // position null reads on from where the last read stopped, as a stream does.
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
+    if (total > maxBytes) tooLarge(path, maxBytes);
+    chunks.push(chunk.subarray(0, bytesRead));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+async function readStream(stream: NodeJS.ReadableStream, path: string, maxBytes: number, signal: AbortSignal | undefined): Promise<Buffer> {
+  if ((stream as { isTTY?: boolean }).isTTY) {
+    fail('STDIN_IS_TERMINAL', `${path} means standard input, but nothing is piped into it.`, 'Pipe the file in (iamcert inspect - < FILE), or give its path.');
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  return new Promise<Buffer>((resolve, reject) => {
+    const finish = (error?: unknown) => {
+      stream.removeListener('data', onData);
+      stream.removeListener('end', onEnd);
+      stream.removeListener('error', onError);
+      signal?.removeEventListener('abort', onAbort);
+      stream.pause();
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks, total));
+    };
+    const onData = (chunk: Buffer | string) => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      total += bytes.length;
+      if (total > maxBytes) {
+        try {
+          tooLarge(path, maxBytes);
+        } catch (error) {
+          finish(error);
+        }
+        return;
+      }
+      chunks.push(bytes);
+    };
+    const onEnd = () => finish();
+    const onError = (error: Error) => {
+      try {
+        fail('FILE_NOT_READABLE', `Standard input could not be read (${(error as { code?: string }).code ?? error.message}).`, 'Pipe the file in (iamcert inspect - < FILE), or give its path.');
+      } catch (problem) {
+        finish(problem);
+      }
+    };
+    const onAbort = () => finish(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+    stream.once('error', onError);
+    stream.resume();
+  });
 }

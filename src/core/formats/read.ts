@@ -1,4 +1,5 @@
 import { fail, firstLine, IamcertError } from '../errors.js';
+import { MAX_INPUT_BYTES } from '../files/read-input.js';
 import { certificateItem } from '../crypto/certificate.js';
 import { csrItem } from '../crypto/csr.js';
 import { privateKeyFromDer, privateKeyItem } from '../crypto/read-private-key.js';
@@ -8,8 +9,7 @@ import { decodePemBlocks, looksLikePem, type PemBlock } from './pem.js';
 import { readPkcs12 } from './pkcs12.js';
 import { readPkcs7 } from './pkcs7.js';
 
-/** Certificate files are kilobytes; a PEM chain IAM accepts is at most 2 MB. Anything far larger is not ours to parse. */
-export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
 const DAMAGED_FIX = 'Get a fresh copy of the file; it is damaged or truncated.';
 

@@ -23,8 +23,9 @@ export async function listAccessKeys(clients: IamClients, userName: string, sign
   return (answer.AccessKeyMetadata ?? []).map((key) => ({ accessKeyId: key.AccessKeyId ?? '', status: key.Status ?? '', created: key.CreateDate?.toISOString() }));
 }
 
+/** Sent once: a retry after a lost answer would make a second key, and the first one's secret is gone. The caller looks and decides. */
 export async function createAccessKey(clients: IamClients, userName: string, signal?: AbortSignal): Promise<AccessKey> {
-  const answer = await callIam<CreateAccessKeyCommandOutput>(clients, new CreateAccessKeyCommand({ UserName: userName }), { signal, subject: `user "${userName}"` });
+  const answer = await callIam<CreateAccessKeyCommandOutput>(clients, new CreateAccessKeyCommand({ UserName: userName }), { signal, subject: `user "${userName}"`, once: true });
   const key = answer.AccessKey;
   if (!key?.AccessKeyId || !key.SecretAccessKey) fail('EMPTY_ANSWER', 'IAM created an access key but returned no secret.', `Delete it in IAM and try again (user "${userName}").`);
   return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey };

@@ -24,6 +24,8 @@ export interface RetryEvent {
 
 export interface IamClients {
   iam: IAMClient;
+  /** The same client without retries, for calls that must never be sent twice blindly (CreateAccessKey). */
+  iamWithoutRetries: () => IAMClient;
   /** Made on first use: most commands never ask STS, and its client costs start-up time. */
   sts: () => Promise<STSClient>;
   /** Where calls go, for people: the endpoint when one is set, else "AWS". */
@@ -63,8 +65,10 @@ export function createIamClients(options: ConnectionOptions = {}): IamClients {
   const iam = new IAMClient(common);
   if (options.onRetry) reportRetries(iam, options.onRetry);
   let sts: Promise<STSClient> | undefined;
+  let iamWithoutRetries: IAMClient | undefined;
   return {
     iam,
+    iamWithoutRetries: () => (iamWithoutRetries ??= new IAMClient({ ...common, maxAttempts: 1 })),
     sts: () =>
       (sts ??= loadSts().then(({ STSClient }) => {
         const client = new STSClient(common);

@@ -124,7 +124,8 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
 }
 
 export function awsError(error: unknown, context: AwsErrorContext): IamcertError {
-  return new IamcertError(describeAwsError(error, context));
+  if (error instanceof IamcertError) return error;
+  return new IamcertError(describeAwsError(error, context), asAwsError(error).$metadata?.attempts ?? 1);
 }
 
 function capitalise(text: string): string {

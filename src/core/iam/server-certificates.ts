@@ -15,7 +15,7 @@ import { readItems } from '../formats/read.js';
 import { looksLikePem } from '../formats/pem.js';
 import { preflightServerCertificate, type PreflightReport } from '../preflight/server-certificate.js';
 import { checkName, checkPath } from '../preflight/rules.js';
-import { callIam } from './call.js';
+import { callIam, isAlreadyExists } from './call.js';
 import type { IamClients } from './client.js';
 import { toRow, type ServerCertificateRow } from './server-certificate-list.js';
 
@@ -105,21 +105,40 @@ export async function uploadServerCertificate(clients: IamClients, input: Upload
   if (quota && quota.used >= quota.quota) {
     fail('SERVER_CERTIFICATE_QUOTA', `The account already holds ${quota.used} of its ${quota.quota} server certificates.`, 'Delete expired ones (iamcert list shows them), or ask AWS Support to raise ServerCertificatesQuota; ACM has no such limit.');
   }
-  const answer = await callIam<UploadServerCertificateCommandOutput>(
-    clients,
-    new UploadServerCertificateCommand({
-      ServerCertificateName: input.name,
-      CertificateBody: String(certificate),
-      PrivateKey: String(privateKey),
-      ...(chain !== undefined ? { CertificateChain: String(chain) } : {}),
-      ...(input.path ? { Path: input.path } : {}),
-    }),
-    { signal, subject: subjectOf(input.name) },
-  );
+  let answer: UploadServerCertificateCommandOutput;
+  try {
+    answer = await callIam<UploadServerCertificateCommandOutput>(
+      clients,
+      new UploadServerCertificateCommand({
+        ServerCertificateName: input.name,
+        CertificateBody: String(certificate),
+        PrivateKey: String(privateKey),
+        ...(chain !== undefined ? { CertificateChain: String(chain) } : {}),
+        ...(input.path ? { Path: input.path } : {}),
+      }),
+      { signal, subject: subjectOf(input.name) },
+    );
+  } catch (error) {
+    if (!(error instanceof IamcertError && isAlreadyExists(error) && error.attempts > 1)) throw error;
+    return { row: await ourEarlierUpload(clients, input, report, signal), report };
+  }
   const metadata = answer.ServerCertificateMetadata;
   if (!metadata) fail('EMPTY_ANSWER', 'IAM accepted the upload but returned no metadata.', 'Check it with iamcert list.');
   return { row: toRow(metadata, input.now ?? new Date()), report };
 }
+
+/**
+ * "Already exists" after a retry: the first attempt's answer was lost on the way back. It is our
+ * upload when the certificate under that name has the same body; anything else is a real clash.
+ */
+async function ourEarlierUpload(clients: IamClients, input: UploadServerCertificateInput, report: PreflightReport, signal?: AbortSignal): Promise<ServerCertificateRow> {
+  const { certificate, name, path, id, arn, uploadDate, expiration, expiryState } = await getServerCertificate(clients, input.name, { signal, now: input.now });
+  if (certificate && report.certificate && certificate.sha256 === report.certificate.sha256) {
+    return { name, path, id, arn, ...(uploadDate ? { uploadDate } : {}), ...(expiration ? { expiration, expiryState } : {}) };
+  }
+  fail('ENTITY_ALREADY_EXISTS', `A server certificate named "${input.name}" already exists with a different certificate.`, 'Choose another name, or rename or delete the existing one first (iamcert get shows it).');
+}
+
 
 /** UpdateServerCertificate: a new name, a new path, or both. */
 export async function renameServerCertificate(

@@ -110,10 +110,19 @@ export async function uploadSigningCertificate(
     );
   }
   const text = String(cleanIfPem(body));
-  const answer = await callIam<UploadSigningCertificateCommandOutput>(clients, new UploadSigningCertificateCommand({ UserName: userName, CertificateBody: text }), {
-    signal: options.signal,
-    subject: userSubject(userName),
-  });
+  let answer: UploadSigningCertificateCommandOutput;
+  try {
+    answer = await callIam<UploadSigningCertificateCommandOutput>(clients, new UploadSigningCertificateCommand({ UserName: userName, CertificateBody: text }), {
+      signal: options.signal,
+      subject: userSubject(userName),
+    });
+  } catch (error) {
+    // After a retry, "duplicate" may be our own first attempt, whose answer was lost.
+    const retried = error instanceof IamcertError && error.code === 'DUPLICATE_CERTIFICATE' && error.attempts > 1;
+    const ours = retried ? (await listSigningCertificates(clients, userName, options)).find((row) => offered && row.sha256 === offered.sha256) : undefined;
+    if (ours) return ours;
+    throw error;
+  }
   const uploaded = answer.Certificate;
   if (!uploaded) fail('EMPTY_ANSWER', 'IAM accepted the certificate but returned no details.', `Check it with iamcert signing list --user ${userName}.`);
   return {
