@@ -40,6 +40,11 @@ function globals<T extends OptionValues>(command: Command): T {
   return command.optsWithGlobals<T>();
 }
 
+/** "unknown option '--pw=hunter2'" must not print hunter2: a near-miss flag may carry a secret. */
+function withoutOptionValues(text: string): string {
+  return text.replace(/'(--?[^'=\s]+)=[^']*'/g, "'$1=…'");
+}
+
 const passphraseOption = () => new Option('--passphrase-file <file>', 'read the passphrase from the first line of FILE (or set IAMCERT_PASSPHRASE)');
 const keyFormatOption = (description: string) => new Option('--key-format <format>', description).choices(['pkcs8', 'pkcs1']);
 
@@ -48,6 +53,7 @@ export function buildProgram(): Command {
     .description('Certificates for AWS IAM, without OpenSSL flags. With no command, opens the full-screen app.')
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (text, write) => write(withoutOptionValues(text)) })
     .option('--profile <name>', 'AWS profile (default: the SDK chain: env, config files, SSO, instance role)')
     .option('--region <region>', 'AWS region for signing (IAM is global)', undefined)
     .option('--endpoint-url <url>', 'send IAM and STS calls here, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')

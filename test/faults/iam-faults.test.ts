@@ -1,14 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createIamClients } from '../../src/core/iam/client.js';
-import { runOnboarding, type OnboardRequest } from '../../src/core/onboard.js';
+import { runOnboarding, signingPaths, type OnboardRequest } from '../../src/core/onboard.js';
 import { realServices } from '../../src/tui/services.js';
-import { runCli } from '../helpers/cli.js';
+import { CLI, runCli } from '../helpers/cli.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/fault-proxy.js';
-import { motoEndpoint, uniqueName } from '../helpers/iam.js';
+import { iamError, iamOk, motoEndpoint, scriptedHandler, uniqueName } from '../helpers/iam.js';
+import { uploadServerCertificate } from '../../src/core/iam/server-certificates.js';
 import { motoEnvironment } from '../helpers/moto.js';
 import { renderApp } from '../helpers/render.js';
 import { fixtures } from '../helpers/use-fixtures.js';
@@ -153,5 +154,100 @@ describe('onboarding interrupted at every step boundary', () => {
     const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map((key: { AccessKeyId: string }) => key.AccessKeyId);
     expect(keys).toHaveLength(1);
     expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
+  });
+
+  it('with SDK retries on, a lost CreateAccessKey answer is never retried blindly: no key is left whose secret is not saved', async () => {
+    const request = plan();
+    proxy.rules.push({ action: 'CreateAccessKey', fault: 'reset-after', times: 1 });
+    const retrying = () => createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 4 });
+    const seenBefore = proxy.seen.length;
+    const broken = await runOnboarding(retrying(), request);
+    expect(broken.ok).toBe(false);
+    expect(proxy.seen.slice(seenBefore).filter((action) => action === 'CreateAccessKey')).toHaveLength(1);
+    expect(stateOf(request).accessKeys).toBe(0);
+    expect((await runOnboarding(retrying(), request)).ok).toBe(true);
+    const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map((key: { AccessKeyId: string }) => key.AccessKeyId);
+    expect(keys).toHaveLength(1);
+    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
+  });
+
+  it('with SDK retries on, a lost CreateUser or CreateGroup answer does not fail the run that made them', async () => {
+    for (const action of ['CreateUser', 'CreateGroup']) {
+      const request = plan();
+      proxy.rules.length = 0;
+      proxy.rules.push({ action, fault: 'reset-after', times: 1 });
+      const result = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 4 }), request);
+      expect(result.ok, action).toBe(true);
+      expect(stateOf(request).users, action).toBe(1);
+    }
+  });
+
+  it('killed while CreateAccessKey is in flight, the next run deletes the key whose secret was lost, says so, and saves a new one', async () => {
+    const request = plan();
+    proxy.rules.push({ action: 'CreateAccessKey', fault: 'hold-after', times: 1 });
+    const args = ['onboard', '--user', request.userName, '--group', request.groupName, '--access-key-file', request.accessKeyFile!, '--out-dir', request.outDir, '--signing-cert', 'none', '--endpoint-url', proxy.endpoint];
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const keysNow = () => {
+      try {
+        return aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.length as number;
+      } catch {
+        return 0; // the user is not made yet
+      }
+    };
+    while (keysNow() === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGKILL');
+    await exited;
+    const orphan = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata[0].AccessKeyId as string;
+    const resumed = await viaProxy(...args.slice(0, -2));
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain(`deleted ${orphan}: made by an interrupted run`);
+    const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map((key: { AccessKeyId: string }) => key.AccessKeyId);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).not.toBe(orphan);
+    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
+  });
+
+  it('killed between the key and its certificate, the next run completes the pair and removes the stray temp file', async () => {
+    const request = plan();
+    const { key, certificate } = signingPaths(request.outDir, request.userName);
+    mkdirSync(request.outDir, { recursive: true, mode: 0o700 });
+    execFileSync('openssl', ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', key]);
+    writeFileSync(join(request.outDir, `.cert-${request.userName}.pem.0123456789ab.tmp`), '-----BEGIN CERT');
+    const resumed = await runOnboarding(createIamClients({ endpointUrl: motoEndpoint(), maxAttempts: 1 }), request);
+    expect(resumed.ok, JSON.stringify(resumed.steps)).toBe(true);
+    expect(readdirSync(request.outDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const keySpki = execFileSync('openssl', ['pkey', '-in', key, '-pubout']).toString();
+    expect(execFileSync('openssl', ['x509', '-in', certificate, '-noout', '-pubkey']).toString()).toBe(keySpki);
+    expect(stateOf(request).signingCertificates).toEqual(['Active']);
+  });
+});
+
+describe('server certificate upload whose answer was lost (real IAM refuses a second upload under one name; moto does not, so IAM answers here)', () => {
+  const lostThenExists = (getBody: () => string | 'pass') => {
+    let uploads = 0;
+    return scriptedHandler(({ action }) => {
+      if (action === 'UploadServerCertificate') return (uploads += 1) === 1 ? 'lose-answer' : iamError('EntityAlreadyExists', 'The Server Certificate with name x already exists.', 409);
+      if (action === 'GetServerCertificate' && getBody() !== 'pass') {
+        return iamOk('GetServerCertificate', `<ServerCertificate><ServerCertificateMetadata><ServerCertificateName>x</ServerCertificateName><Path>/</Path><ServerCertificateId>ASCAX</ServerCertificateId><Arn>arn:aws:iam::123456789012:server-certificate/x</Arn></ServerCertificateMetadata><CertificateBody>${getBody()}</CertificateBody></ServerCertificate>`);
+      }
+      return 'pass';
+    }, motoEndpoint());
+  };
+  const input = (name: string) => ({ name, certificate: fx.read('selfsigned.pem'), privateKey: fx.read('rsa2048.key') });
+
+  it('with SDK retries on, the retry that finds our own upload is success', async () => {
+    const { handler, calls } = lostThenExists(() => 'pass');
+    const name = uniqueName('lost-upload');
+    const result = await uploadServerCertificate(createIamClients({ endpointUrl: motoEndpoint(), requestHandler: handler, maxAttempts: 4 }), input(name));
+    expect(result.row.name).toBe(name);
+    expect(calls.filter((call) => call.action === 'UploadServerCertificate')).toHaveLength(2);
+    expect(aws('iam', 'get-server-certificate', '--server-certificate-name', name).ServerCertificate.CertificateBody.trim()).toBe(fx.text('selfsigned.pem').trim());
+  });
+
+  it('a different certificate under the name is a clear error, not success', async () => {
+    const { handler } = lostThenExists(() => fx.text('ec-selfsigned.pem'));
+    const upload = uploadServerCertificate(createIamClients({ endpointUrl: motoEndpoint(), requestHandler: handler, maxAttempts: 4 }), input(uniqueName('clash')));
+    await expect(upload).rejects.toMatchObject({ code: 'ENTITY_ALREADY_EXISTS', message: expect.stringContaining('different certificate') });
   });
 });

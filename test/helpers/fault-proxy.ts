@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = 'reset' | 'slow' | 'status500' | 'status503' | 'throttle' | 'expired' | 'refuse-before' | 'reset-after';
+export type Fault = 'reset' | 'slow' | 'status500' | 'status503' | 'throttle' | 'expired' | 'refuse-before' | 'reset-after' | 'hold-after';
 
 export interface FaultRule {
   /** The IAM/STS Action to hit; undefined hits every call. */
@@ -75,6 +75,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         case 'reset-after':
           // The server does the work; the answer is lost on the way back.
           return forward(incoming, body, () => incoming.socket.destroy());
+        case 'hold-after':
+          // The server does the work; the answer never comes (the client is killed while it waits).
+          return forward(incoming, body, (upstream) => upstream.resume());
         default:
           forward(incoming, body, (upstream) => {
             response.writeHead(upstream.statusCode ?? 502, upstream.headers);

@@ -27,7 +27,8 @@ export interface Call {
 }
 
 type Handler = NonNullable<ConnectionOptions['requestHandler']>;
-type Reply = { status: number; body: string } | 'pass' | Error;
+/** 'lose-answer': moto does the work, and the answer is lost on the way back (a reset the SDK retries). */
+type Reply = { status: number; body: string } | 'pass' | 'lose-answer' | Error;
 
 function xmlResponse(status: number, body: string) {
   return { response: { statusCode: status, headers: { 'content-type': 'text/xml' }, body: Readable.from([Buffer.from(body)]) } };
@@ -47,9 +48,11 @@ export function scriptedHandler(reply: (call: Call) => Reply, passTo?: string): 
       calls.push(call);
       const answer = reply(call);
       if (answer instanceof Error) throw answer;
-      if (answer === 'pass') {
+      if (answer === 'pass' || answer === 'lose-answer') {
         if (!passTo) throw new Error('no server to pass to');
-        return real.handle(request as never, options as never);
+        const passed = await real.handle(request as never, options as never);
+        if (answer === 'pass') return passed;
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       }
       return xmlResponse(answer.status, answer.body);
     },

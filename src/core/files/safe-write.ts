@@ -122,7 +122,13 @@ export async function ensureFolder(folder: string, secret: boolean): Promise<str
   const made: string[] = [];
   try {
     for (const folderToMake of missing) {
-      await mkdir(folderToMake, { mode: secret ? 0o700 : 0o755 });
+      try {
+        await mkdir(folderToMake, { mode: secret ? 0o700 : 0o755 });
+      } catch (error) {
+        // Another run made it a moment ago: it is theirs, and it is there.
+        if ((error as { code?: string }).code === 'EEXIST' && (await stat(folderToMake)).isDirectory()) continue;
+        throw error;
+      }
       made.push(folderToMake);
       if (secret) await chmod(folderToMake, 0o700);
     }
