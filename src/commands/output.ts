@@ -1,4 +1,5 @@
 import type { Problem } from '../core/errors.js';
+import { sanitise, sanitiseLines, terminalSafeJson } from '../core/text/sanitise.js';
 
 export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 
@@ -8,15 +9,20 @@ export interface Output {
   err(text: string): void;
 }
 
+const asLines = (text: string) => sanitiseLines(text.endsWith('\n') ? text : `${text}\n`);
+
+/** Text for a terminal: whatever a value from outside holds, no control character but the line break gets through. */
 export const processOutput: Output = {
-  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  out: (text) => process.stdout.write(asLines(text)),
+  err: (text) => process.stderr.write(asLines(text)),
 };
 
+/** One line, whatever the message holds (a file name with a newline, an IAM message with an ESC). */
 export function problemLine(problem: Problem): string {
-  return `error ${problem.code}: ${problem.message} Fix: ${problem.fix}`;
+  return `error ${problem.code}: ${sanitise(problem.message)} Fix: ${sanitise(problem.fix)}`;
 }
 
+/** Exact for a parser: JSON escapes what a terminal would act on. */
 export function printJson(output: Output, value: unknown): void {
-  output.out(JSON.stringify(value, null, 2));
+  output.out(terminalSafeJson(value));
 }

@@ -1,5 +1,6 @@
 import React, { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
+import { Text } from '../tui/safe-text.js';
 import TextInput from 'ink-text-input';
 import { Toned } from './Toned.js';
 

@@ -1,5 +1,6 @@
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../tui/safe-text.js';
 import TextInput from 'ink-text-input';
 
 /** The `/` filter prompt under a list; typing here never reaches the screen's keys. */

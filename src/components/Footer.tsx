@@ -1,5 +1,6 @@
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../tui/safe-text.js';
 import type { Hint } from '../tui/frame-context.js';
 import { Toned } from './Toned.js';
 

@@ -1,5 +1,6 @@
 import React from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
+import { Text } from '../tui/safe-text.js';
 import type { Hint } from '../tui/frame-context.js';
 
 const GLOBAL_KEYS: Hint[] = [

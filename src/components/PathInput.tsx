@@ -1,8 +1,10 @@
 import React, { useEffect, useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
+import { Text } from '../tui/safe-text.js';
 import TextInput from 'ink-text-input';
 import { completeTyped, expandHome, listFolder, splitTyped, type FolderEntry } from '../core/files/path-completion.js';
 import { Toned } from './Toned.js';
+import { sanitise } from '../core/text/sanitise.js';
 
 export interface PathInputProps {
   label: string;
@@ -58,13 +60,13 @@ export function PathInput({ label, value, onChange, onSubmit, focus, listRows = 
         <Text bold>{label}: </Text>
         <TextInput value={value} onChange={onChange} onSubmit={submit} focus={focus} placeholder="type a path; tab completes" />
       </Box>
-      <Toned tone="muted">  in {folder || './'}{visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}</Toned>
+      <Toned tone="muted">  in {sanitise(folder) || './'}{visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}</Toned>
       {visible.slice(start, start + listRows).map((entry, offset) => {
         const index = start + offset;
         return (
           <Text key={entry.name} inverse={index === highlight}>
             {'  '}
-            {entry.folder ? `${entry.name}/` : entry.name}
+            {sanitise(entry.folder ? `${entry.name}/` : entry.name)}
           </Text>
         );
       })}

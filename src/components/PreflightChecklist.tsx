@@ -1,5 +1,6 @@
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../tui/safe-text.js';
 import { preflightChecklist, type CheckState } from '../core/preflight/checklist.js';
 import type { PreflightReport } from '../core/preflight/server-certificate.js';
 import { Toned } from './Toned.js';

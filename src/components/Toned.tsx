@@ -1,5 +1,5 @@
 import React from 'react';
-import { Text } from 'ink';
+import { Text } from '../tui/safe-text.js';
 import { colourFor, type Tone } from '../tui/theme.js';
 
 /** Text with a tone; the words carry the meaning, the colour only helps (and is dropped under NO_COLOR). */

@@ -1,6 +1,8 @@
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../tui/safe-text.js';
 import { colourFor, type Tone } from '../tui/theme.js';
+import { sanitise } from '../core/text/sanitise.js';
 
 export interface Column<Row> {
   title: string;
@@ -15,7 +17,9 @@ export function windowStart(selected: number, total: number, height: number): nu
   return Math.min(Math.max(0, selected - Math.floor(height / 2)), total - height);
 }
 
-function fit(text: string, width: number): string {
+/** Sanitised before it is measured, so an escaped control takes the room it is drawn in. */
+function fit(unsafe: string, width: number): string {
+  const text = sanitise(unsafe);
   return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width);
 }
 

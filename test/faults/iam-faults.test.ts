@@ -62,6 +62,21 @@ describe('faults between iamcert and IAM, headless', () => {
     expect(/retrying/.test(result.stderr)).toBe(retried);
   });
 
+  it('an IAM message with terminal escapes is shown escaped, headless and in the TUI', async () => {
+    proxy.rules.push({ action: 'ListServerCertificates', fault: 'hostile-message', times: Infinity });
+    const result = await viaProxy('list');
+    expect(result.stderr).toMatch(/^error INVALID_INPUT: .*bad\\e\]52;c;aGVsbG8=\\x07\\e\[2J input/);
+    expect(result.stderr).not.toMatch(/[\u0007\u001b]/);
+    const app = await renderApp(realServices({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), { route: { screen: 'servers' } });
+    try {
+      await app.waitForText('fix:');
+      expect(app.rawFrame()).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
+      expect(app.frame()).toContain('bad\\e]52;c;aGVsbG8=\\x07\\e[2J input');
+    } finally {
+      app.unmount();
+    }
+  });
+
   it('a passing fault is retried through, and the command succeeds', async () => {
     proxy.rules.push({ action: 'ListServerCertificates', fault: 'throttle', times: 2 });
     const result = await viaProxy('list', '--json');

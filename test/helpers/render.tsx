@@ -17,6 +17,8 @@ export const KEYS = {
 
 export interface Rendered {
   frame(): string;
+  /** The frame as the terminal receives it, escape sequences and all. */
+  rawFrame(): string;
   waitFor(predicate: (frame: string) => boolean, what?: string): Promise<string>;
   waitForText(text: string | RegExp): Promise<string>;
   /** Sends one key (or a typed string) and waits until the frame changes. */
@@ -63,6 +65,7 @@ export async function renderApp(services: Services, options: { route?: Route; co
   };
   return {
     frame,
+    rawFrame: () => instance.lastFrame() ?? '',
     waitFor,
     waitForText: (text) => waitFor((current) => (typeof text === 'string' ? current.includes(text) : text.test(current)), `text ${String(text)}`),
     press,

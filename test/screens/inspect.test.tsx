@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -70,5 +70,18 @@ describe('inspect & convert', () => {
     app = await open(fx.path('does-not-exist.pem'));
     const frame = await app.waitForText('does not exist');
     expect(frame).toContain('File:');
+  });
+});
+
+describe('hostile names in the folder listing', () => {
+  it('a file name that carries terminal commands is shown escaped, on every redraw', async () => {
+    const dir = mkdtempSync(join(work, 'hostile-'));
+    writeFileSync(join(dir, 'a\u001b]52;c;aGVsbG8=\u0007\u001b[2J.pem'), 'x');
+    app = await renderApp(stubServices(), { route: { screen: 'inspect' } });
+    await app.waitForText('File:');
+    await app.type(`${dir}/`);
+    await app.waitForText('a\\e]52;c;aGVsbG8=\\x07\\e[2J.pem');
+    await app.press('a');
+    expect(app.rawFrame()).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
   });
 });

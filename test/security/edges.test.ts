@@ -122,3 +122,25 @@ describe('flags', () => {
     }
   });
 });
+
+describe('text from outside never drives the terminal', () => {
+  const hostileName = 'x\u001b]52;c;aGVsbG8=\u0007\u001b[2J\nforged: ok\u202e.pem';
+  const ACTS_ON_TERMINAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('inspect shows a hostile file name escaped, on its own line, and JSON keeps it exact', async () => {
+    const dir = join(work, 'hostile');
+    mkdirSync(dir);
+    const path = join(dir, hostileName);
+    execFileSync('cp', [fx.path('selfsigned.pem'), path]);
+    const text = await runCli(['inspect', path]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toMatch(ACTS_ON_TERMINAL);
+    expect(text.stdout.split('\n').filter((line) => line.startsWith('forged'))).toEqual([]);
+    const json = await runCli(['inspect', '--json', path]);
+    expect(json.stdout).not.toMatch(ACTS_ON_TERMINAL);
+    expect(JSON.parse(json.stdout)[0].file).toBe(path);
+    const missing = await runCli(['check', '--cert', join(dir, 'nope\u001b[2J'), '--key', path]);
+    expect(missing.stderr).toMatch(/^error FILE_NOT_FOUND: .*nope\\e\[2J/);
+    expect(missing.stderr).not.toMatch(ACTS_ON_TERMINAL);
+  });
+});

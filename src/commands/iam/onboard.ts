@@ -5,6 +5,7 @@ import type { StepState } from '../../core/onboard-steps.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { whoAmI } from '../../core/iam/identity.js';
 import { EXIT, printJson, type Output } from '../output.js';
+import { sanitise } from '../../core/text/sanitise.js';
 import { connect, type ConnectionFlags } from './connect.js';
 
 export interface OnboardFlags extends ConnectionFlags {
@@ -21,7 +22,7 @@ export interface OnboardFlags extends ConnectionFlags {
 const MARKS: Record<StepState['status'], string> = { pending: '·', running: '…', done: '✓', reused: '✓', skipped: '-', failed: '✗' };
 
 export function stepLine(step: StepState): string {
-  const detail = step.problem ? `${step.problem.message} Fix: ${step.problem.fix}` : step.detail ?? '';
+  const detail = sanitise(step.problem ? `${step.problem.message} Fix: ${step.problem.fix}` : step.detail ?? '');
   return `${MARKS[step.status]} ${step.title.padEnd(20)}${step.status === 'reused' ? '(already there) ' : ''}${detail}`;
 }
 

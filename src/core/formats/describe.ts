@@ -2,6 +2,7 @@ import type { Relations } from '../crypto/chain.js';
 import { describeKeyShape } from '../crypto/key-facts.js';
 import { describeExpiry, describeNotYetValid } from '../time/expiry.js';
 import type { Item } from './items.js';
+import { sanitise } from '../text/sanitise.js';
 
 export const CONTAINER_NAMES = { pem: 'PEM', der: 'DER', pkcs7: 'PKCS#7 (P7B)', pkcs12: 'PKCS#12 (PFX)' } as const;
 const ENCODING_NAMES = { pkcs1: 'PKCS#1', pkcs8: 'PKCS#8', sec1: 'SEC1', spki: 'SPKI' } as const;
@@ -21,11 +22,11 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
     case 'certificate': {
       const validity = describeNotYetValid(item.notBefore, now) ?? describeExpiry(item.notAfter, now);
       return [
-        head('certificate', item.subject || '(empty subject)'),
-        row('issuer', item.selfSigned ? 'itself (self-signed)' : item.issuer || '(empty)'),
+        head('certificate', sanitise(item.subject) || '(empty subject)'),
+        row('issuer', item.selfSigned ? 'itself (self-signed)' : sanitise(item.issuer) || '(empty)'),
         row('valid', `${day(item.notBefore)} to ${day(item.notAfter)}, ${validity}`),
         row('key', describeKeyShape(item)),
-        ...(item.sans.length > 0 ? [row('names', item.sans.join(', '))] : []),
+        ...(item.sans.length > 0 ? [row('names', sanitise(item.sans.join(', ')))] : []),
         ...(item.isCA ? [row('CA', 'yes, can issue certificates')] : []),
         row('serial', item.serial),
         row('sha256', item.sha256),
@@ -33,7 +34,7 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
       ];
     }
     case 'private-key': {
-      const state = item.problem ? `encrypted: ${item.problem.message}` : item.encrypted ? (item.key ? 'encrypted (opened with the passphrase)' : 'encrypted (give --passphrase-file to read it)') : 'not encrypted';
+      const state = item.problem ? `encrypted: ${sanitise(item.problem.message)}` : item.encrypted ? (item.key ? 'encrypted (opened with the passphrase)' : 'encrypted (give --passphrase-file to read it)') : 'not encrypted';
       const shape = item.keyAlgorithm ? `${describeKeyShape(item)}, ` : '';
       return [head('private key', `${shape}${ENCODING_NAMES[item.encoding]}, ${state}`), ...(item.spkiSha256 ? [row('spki sha256', item.spkiSha256)] : [])];
     }
@@ -41,7 +42,7 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
       return [head('public key', `${describeKeyShape(item)}, ${ENCODING_NAMES[item.encoding]}`), row('spki sha256', item.spkiSha256)];
     case 'csr':
       return [
-        head('CSR', item.subject || '(empty subject)'),
+        head('CSR', sanitise(item.subject) || '(empty subject)'),
         row('key', describeKeyShape(item)),
         row('signature', item.signatureValid ? 'valid' : 'DOES NOT VERIFY'),
         ...(item.spkiSha256 ? [row('spki sha256', item.spkiSha256)] : []),

@@ -1,5 +1,6 @@
 import React, { useReducer, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../tui/safe-text.js';
 import { createdPaths } from '../../core/crypto/created-files.js';
 import { KEY_TYPE_WHY, KEY_TYPES, type KeyType } from '../../core/crypto/create.js';
 import { sha256Hex } from '../../core/crypto/key-facts.js';

@@ -1,5 +1,6 @@
 import React from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../tui/safe-text.js';
 import { Menu, type MenuItem } from '../../components/Menu.js';
 import { ProblemLine } from '../../components/ProblemLine.js';
 import { Spinner } from '../../components/Spinner.js';

@@ -1,5 +1,6 @@
 import React, { useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../tui/safe-text.js';
 import { basename, join } from 'node:path';
 import { findRelations } from '../../core/crypto/chain.js';
 import { toProblem, type Problem } from '../../core/errors.js';

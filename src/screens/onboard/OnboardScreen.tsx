@@ -1,5 +1,6 @@
 import React, { useEffect, useMemo, useReducer, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../tui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { STEP_TITLES, type StepId, type StepState } from '../../core/onboard-steps.js';
 import { matchingPolicies, type ManagedPolicy } from '../../core/iam/managed-policies.js';

@@ -1,5 +1,6 @@
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../tui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { DELETE_WARNING, KEY_NOT_READABLE } from '../../core/iam/notices.js';
 import { exportFiles } from '../../core/iam/server-certificate-rows.js';

@@ -1,5 +1,6 @@
 import React, { useEffect, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../tui/safe-text.js';
 import { describeKeyShape } from '../../core/crypto/key-facts.js';
 import { KEY_NOT_READABLE } from '../../core/iam/notices.js';
 import type { ServerCertificateDetails } from '../../core/iam/server-certificates.js';

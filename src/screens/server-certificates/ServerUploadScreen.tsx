@@ -1,5 +1,6 @@
 import React, { useEffect, useRef, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../tui/safe-text.js';
 import type { PreflightReport } from '../../core/preflight/server-certificate.js';
 import { KEY_NOT_READABLE } from '../../core/iam/notices.js';
 import type { UploadResult } from '../../core/iam/server-certificates.js';

@@ -1,5 +1,6 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../tui/safe-text.js';
 import { createdPaths, defaultOutDir } from '../../core/crypto/created-files.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { SIGNING_CERTIFICATES_PER_USER } from '../../core/iam/notices.js';
