@@ -9,7 +9,7 @@ import { firstFrameMs } from './first-frame.mjs';
 import { sideBySide, timeShell } from './harness.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const NODE = process.execPath;
+const NODE = `${process.execPath} --openssl-legacy-provider`;
 const work = mkdtempSync(join(tmpdir(), 'iamcert-bench-'));
 const ossl = (...args) => execFileSync('openssl', args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
 const results = [];

@@ -2,7 +2,7 @@
 // modules cost most of the start-up time (see bench/README.md); one bundle,
 // split at the dynamic imports, keeps the heavy parts lazy and the rest fast.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -27,3 +27,5 @@ await build({
   banner: { js: "import { createRequire as __iamcertCreateRequire } from 'node:module'; const require = __iamcertCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// Runnable as it is, through its #! line (which turns on OpenSSL's legacy provider), as `npm link` installs it.
+chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);

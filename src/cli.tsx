@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --openssl-legacy-provider
+// The legacy provider lets OpenSSL 3 open keys and PFX files still encrypted with DES, RC2 or RC4.
 // Silence the SDK's Node-version notice before anything can load the SDK: it would corrupt the TUI's frames.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

@@ -23,9 +23,11 @@ export interface InspectedFile {
 export async function inspectFile(file: string, passphrase: string | undefined): Promise<InspectedFile> {
   try {
     const result = await readItems(await readInputFile(file), { passphrase });
-    const { matches, chain } = findRelations(result.items);
+    const { matches, chain, strangers } = findRelations(result.items);
     const facts: FileFacts = { file, container: result.container, items: result.items.map(itemFacts), matches, chain };
+    if (strangers.length > 0) facts.strangers = strangers;
     if (result.skipped.length > 0) facts.skipped = result.skipped;
+    if (result.damaged) facts.damaged = result.damaged.map(({ label, problem }) => ({ label, ...problem }));
     return { file, result, facts };
   } catch (error) {
     const problem = toProblem(error);
@@ -38,6 +40,6 @@ export async function runInspect(files: string[], options: InspectOptions, outpu
   const inspected = await mapLimited(files, 16, (file) => inspectFile(file, passphrase));
   if (options.json) printJson(output, inspected.map((entry) => entry.facts));
   else output.out(inspected.map((entry) => formatFile(entry, now)).join('\n'));
-  const failed = inspected.some((entry) => entry.facts.error || entry.facts.items?.some((item) => 'error' in item));
+  const failed = inspected.some((entry) => entry.facts.error || entry.facts.damaged || entry.facts.items?.some((item) => 'error' in item));
   return failed ? EXIT.problem : EXIT.ok;
 }

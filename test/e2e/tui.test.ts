@@ -18,7 +18,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true, maxRetries: 5 }));
 const env: NodeJS.ProcessEnv = { ...motoEnvironment(), HOME: home, TERM: 'xterm-256color', CI: 'true' };
 delete env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED;
 const aws = (...args: string[]) => JSON.parse(execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json'], { env }).toString());
-const iamcertCli = (...args: string[]) => execFileSync(process.execPath, [CLI, ...args, '--endpoint-url', motoEndpoint()], { env }).toString();
+const iamcertCli = (...args: string[]) => execFileSync(CLI, [...args, '--endpoint-url', motoEndpoint()], { env }).toString();
 
 let pane: Pane | undefined;
 afterEach(() => pane?.kill());
@@ -27,7 +27,7 @@ async function openApp(): Promise<Pane> {
   const opened = startPane({ env, cwd: home });
   try {
     await opened.waitFor('e2e$');
-    await opened.send(`node ${CLI} --endpoint-url ${motoEndpoint()}; echo "exit code $?"`, { literal: true });
+    await opened.send(`${CLI} --endpoint-url ${motoEndpoint()}; echo "exit code $?"`, { literal: true });
     await opened.send('Enter');
     await opened.waitFor('account 123456789012');
     return opened;

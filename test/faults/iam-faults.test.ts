@@ -201,7 +201,7 @@ describe('onboarding interrupted at every step boundary', () => {
     const request = plan();
     proxy.rules.push({ action: 'CreateAccessKey', fault: 'hold-after', times: 1 });
     const args = ['onboard', '--user', request.userName, '--group', request.groupName, '--access-key-file', request.accessKeyFile!, '--out-dir', request.outDir, '--signing-cert', 'none', '--endpoint-url', proxy.endpoint];
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const child = spawn(CLI, [...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const keysNow = () => {
       try {

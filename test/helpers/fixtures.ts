@@ -79,7 +79,9 @@ export function makeFixtures(): Fixtures {
   run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-passout', pass, '-out', 'ec.p12');
   run('pkcs12', '-export', '-in', 'selfsigned.pem', '-inkey', 'rsa2048.key', '-passout', 'pass:', '-out', 'nopass.p12');
   run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-iter', '10000', '-passout', pass, '-out', 'java-rounds.p12');
-  run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-iter', '50000', '-passout', pass, '-out', 'costly.p12');
+  run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-iter', '1400000', '-passout', pass, '-out', 'costly.p12');
+  // Firefox's export: PKCS#12's own KDF, 600,000 rounds for the MAC, the 3DES key and the RC2-40 certificates.
+  run('pkcs12', '-export', '-legacy', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-iter', '600000', '-macalg', 'sha1', '-passout', pass, '-out', 'firefox-like.p12');
   run('crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-out', 'chain.p7b');
   run('crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-outform', 'DER', '-out', 'chain.p7b.der');
 
@@ -91,6 +93,19 @@ export function makeFixtures(): Fixtures {
   const root = readFileSync(join(dir, 'root.pem'), 'utf8');
   const intermediate = readFileSync(join(dir, 'intermediate.pem'), 'utf8');
   write('shuffled.pem', `Some notes someone pasted\n${root}\n${leaf}\nmore notes\n${intermediate}`);
+  // An unrelated certificate first, then the leaf's chain: the stranger is not the leaf.
+  write('stranger-first.pem', `${readFileSync(join(dir, 'ec-selfsigned.pem'), 'utf8')}${leaf}${intermediate}${root}`);
+  run('x509', '-in', 'leaf.pem', '-trustout', '-addtrust', 'serverAuth', '-out', 'trusted.pem');
+
+  // DSA, which IAM does not take: traditional PEM and DER.
+  run('genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'dsa_paramgen_bits:2048', '-out', 'dsa.param');
+  run('genpkey', '-paramfile', 'dsa.param', '-out', 'dsa.key');
+  run('dsa', '-in', 'dsa.key', '-out', 'dsa-traditional.pem');
+  run('dsa', '-in', 'dsa.key', '-outform', 'DER', '-out', 'dsa-traditional.der');
+  run('req', '-x509', '-new', '-key', 'dsa.key', '-subj', '/CN=dsa.example.com', '-days', '30', '-out', 'dsa-cert.pem');
+  // Old ciphers: DES in a PEM header, and PKCS#8 with PBES2/DES (both need OpenSSL's legacy provider).
+  run('rsa', '-in', 'rsa2048.key', '-traditional', '-des', '-passout', pass, '-out', 'enc-legacy-des.key');
+  run('pkcs8', '-topk8', '-provider', 'legacy', '-provider', 'default', '-in', 'rsa2048.key', '-v2', 'des-cbc', '-passout', pass, '-out', 'enc-pbes2-des.key');
 
   return {
     dir,

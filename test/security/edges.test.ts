@@ -15,7 +15,7 @@ function runBounded(args: string[], options: { shell?: string } = {}): Promise<C
   return new Promise((resolve) => {
     const child = options.shell
       ? spawn('bash', ['-c', options.shell], { stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      : spawn(CLI, [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -61,11 +61,11 @@ describe('what is not a regular file is refused, never waited on', () => {
   it('/dev/stdin and - read what is piped in; a process substitution is named as a pipe', async () => {
     const cert = fx.path('selfsigned.pem');
     for (const name of ['-', '/dev/stdin']) {
-      const piped = await runBounded([], { shell: `"${process.execPath}" "${CLI}" inspect --json ${name} < "${cert}"` });
+      const piped = await runBounded([], { shell: `"${CLI}" inspect --json ${name} < "${cert}"` });
       expect(piped.code, name + piped.stderr).toBe(0);
       expect(JSON.parse(piped.stdout)[0].items[0].type).toBe('certificate');
     }
-    const substituted = await runBounded([], { shell: `"${process.execPath}" "${CLI}" inspect <(cat "${cert}")` });
+    const substituted = await runBounded([], { shell: `"${CLI}" inspect <(cat "${cert}")` });
     expect(substituted.hung).toBe(false);
     expect(substituted.stdout + substituted.stderr).toMatch(/NOT_A_REGULAR_FILE: .*pipe[\s\S]*Fix: Pass piped data on standard input as -/);
   });

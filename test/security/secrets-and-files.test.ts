@@ -69,7 +69,7 @@ describe('secrets never reach output unless asked for', () => {
 describe('files on disk', () => {
   it('keys are 0600 and new folders 0700 even under umask 000', () => {
     const outDir = join(work, 'umask', 'nested');
-    const run = spawnSync('sh', ['-c', `umask 000 && "${process.execPath}" "${CLI}" create --out-dir "${outDir}" --name open && "${process.execPath}" "${CLI}" prepare "${fx.path('legacy.p12')}" --out-dir "${outDir}/prep" --passphrase-file "${passFile}"`], { env });
+    const run = spawnSync('sh', ['-c', `umask 000 && "${CLI}" create --out-dir "${outDir}" --name open && "${CLI}" prepare "${fx.path('legacy.p12')}" --out-dir "${outDir}/prep" --passphrase-file "${passFile}"`], { env });
     expect(run.status, run.stderr.toString()).toBe(0);
     expect(statSync(join(outDir, 'pk-open.pem')).mode & 0o777).toBe(0o600);
     expect(statSync(outDir).mode & 0o777).toBe(0o700);
@@ -106,7 +106,7 @@ describe('files on disk', () => {
     const outcomes = new Set<string>();
     for (let run = 0; run < 8; run += 1) {
       const outDir = join(work, `interrupted-${run}`);
-      const child = spawn(process.execPath, [CLI, 'create', '--out-dir', outDir, '--name', 'x'], { stdio: 'ignore' });
+      const child = spawn(CLI, ['create', '--out-dir', outDir, '--name', 'x'], { stdio: 'ignore' });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       await new Promise((resolve) => setTimeout(resolve, 40 + run * 50));
       child.kill('SIGINT');

@@ -33,5 +33,6 @@ export function describeKeyShape(shape: KeyShape): string {
   const algorithm = (shape.keyAlgorithm ?? 'unknown').toUpperCase();
   if (shape.keySize !== undefined) return `${algorithm} ${shape.keySize}`;
   if (shape.curve !== undefined) return `${algorithm} ${shape.curve}`;
+  if (shape.keyOid !== undefined) return `${algorithm} (OID ${shape.keyOid})`;
   return algorithm;
 }

@@ -2,9 +2,11 @@ import type { KeyObject } from 'node:crypto';
 import { fail } from '../errors.js';
 import type { KeyEncoding } from '../formats/items.js';
 
+/** Node writes traditional DSA keys only inside PKCS#8, so a DSA key kept "as it was" is written as PKCS#8. */
 export function exportPrivateKey(key: KeyObject, encoding: KeyEncoding, format: 'pem' | 'der'): string | Buffer {
-  if (format === 'pem') return key.export({ type: encoding, format: 'pem' });
-  return key.export({ type: encoding, format: 'der' });
+  const type = encoding === 'dsa' ? 'pkcs8' : encoding;
+  if (format === 'pem') return key.export({ type, format: 'pem' });
+  return key.export({ type, format: 'der' });
 }
 
 /** The encoding to use for a key when the user asked for pkcs1/pkcs8: EC keys have no PKCS#1, their traditional form is SEC1. */

@@ -1,19 +1,25 @@
 import { createPrivateKey, type KeyObject, type PrivateKeyInput } from 'node:crypto';
 import { fail, type Problem } from '../errors.js';
 import type { KeyEncoding, KeyShape, PrivateKeyItem } from '../formats/items.js';
-import { costlyDerivation, derivationRounds, MAX_KEY_FILE_ROUNDS } from '../formats/key-derivation-limits.js';
+import { encryptionOf, keyDerivationProblem, MAX_KEY_FILE_ROUNDS } from '../formats/key-derivation-limits.js';
+import { derToPem } from '../formats/pem.js';
 import { keyShape, spkiSha256 } from './key-facts.js';
 
 /** The key's DER; its PEM too when it came as PEM (legacy encryption lives in the PEM headers). */
 export interface KeySource {
   der: Buffer;
   pem?: string;
+  /** The cipher named by a legacy PEM DEK-Info header. */
+  cipher?: string;
 }
 
 const SHAPE_FROM_ENCODING: Partial<Record<KeyEncoding, KeyShape>> = {
   pkcs1: { keyAlgorithm: 'rsa' },
   sec1: { keyAlgorithm: 'ec' },
+  dsa: { keyAlgorithm: 'dsa' },
 };
+
+const PEM_LABELS: Partial<Record<KeyEncoding, string>> = { dsa: 'DSA PRIVATE KEY' };
 
 export function wrongPassphrase(): Problem {
   return {
@@ -23,16 +29,33 @@ export function wrongPassphrase(): Problem {
   };
 }
 
+/** OpenSSL 3 keeps old ciphers (DES, RC2, RC4, MD5-based PBE) in its legacy provider, which the iamcert command turns on. */
+export function cipherNotAvailable(cipher: string): Problem {
+  return {
+    code: 'CIPHER_NOT_AVAILABLE',
+    message: `The key is encrypted with ${cipher}, an old cipher this Node.js has not enabled (OpenSSL 3 keeps it in its legacy provider).`,
+    fix: 'Run iamcert as installed (it turns the legacy provider on), or set NODE_OPTIONS=--openssl-legacy-provider; then save the key again with iamcert convert.',
+  };
+}
+
+function isUnsupported(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_OSSL_EVP_UNSUPPORTED';
+}
+
 export function privateKeyItem(source: KeySource, encoding: KeyEncoding, encrypted: boolean, passphrase?: string): PrivateKeyItem {
   const base: PrivateKeyItem = { type: 'private-key', encoding, encrypted };
   // Checked before any passphrase is asked for or tried: the count is in the clear.
-  const tooCostly = encrypted && encoding === 'pkcs8' ? costlyDerivation(derivationRounds(source.der), MAX_KEY_FILE_ROUNDS, 'encrypted key') : undefined;
+  const tooCostly = encrypted && encoding === 'pkcs8' ? keyDerivationProblem(source.der, MAX_KEY_FILE_ROUNDS, 'encrypted key') : undefined;
   if (tooCostly) return { ...base, problem: tooCostly };
   if (encrypted && passphrase === undefined) return { ...base, ...SHAPE_FROM_ENCODING[encoding] };
   let key: KeyObject;
   try {
     key = createPrivateKey(keyInput(source, encoding, encrypted ? passphrase : undefined));
-  } catch {
+  } catch (error) {
+    if (encrypted && isUnsupported(error)) {
+      const cipher = source.cipher ?? (encoding === 'pkcs8' ? encryptionOf(source.der) : undefined) ?? 'an old cipher';
+      return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: cipherNotAvailable(cipher) };
+    }
     if (encrypted) return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: wrongPassphrase() };
     fail('KEY_DAMAGED', `The ${encoding.toUpperCase()} private key could not be read.`, 'Get a fresh copy of the key file; it is damaged or truncated.');
   }
@@ -41,15 +64,19 @@ export function privateKeyItem(source: KeySource, encoding: KeyEncoding, encrypt
 
 function keyInput(source: KeySource, encoding: KeyEncoding, passphrase: string | undefined): PrivateKeyInput {
   const withPassphrase = passphrase === undefined ? {} : { passphrase };
-  if (source.pem !== undefined) return { key: source.pem, format: 'pem', ...withPassphrase };
-  return { key: source.der, format: 'der', type: encoding, ...withPassphrase };
+  const label = PEM_LABELS[encoding];
+  // Node takes traditional DSA keys only as PEM.
+  const pem = source.pem ?? (label ? derToPem(label, source.der) : undefined);
+  if (pem !== undefined) return { key: pem, format: 'pem', ...withPassphrase };
+  return { key: source.der, format: 'der', type: encoding as 'pkcs1' | 'pkcs8' | 'sec1', ...withPassphrase };
 }
 
 /** Tries each DER private-key encoding; returns undefined when the bytes are none of them. */
 export function privateKeyFromDer(der: Buffer, passphrase?: string): PrivateKeyItem | undefined {
-  for (const encoding of ['pkcs8', 'pkcs1', 'sec1'] as const) {
+  for (const encoding of ['pkcs8', 'pkcs1', 'sec1', 'dsa'] as const) {
     try {
-      const key = createPrivateKey({ key: der, format: 'der', type: encoding });
+      const key = createPrivateKey(keyInput({ der }, encoding, undefined));
+      if (encoding === 'dsa' && key.asymmetricKeyType !== 'dsa') continue;
       return { type: 'private-key', encoding, encrypted: false, key, spkiSha256: spkiSha256(key), ...keyShape(key) };
     } catch (error) {
       if (encoding === 'pkcs8' && isMissingPassphrase(error)) return privateKeyItem({ der }, 'pkcs8', true, passphrase);

@@ -5,7 +5,7 @@ import type { Item } from './items.js';
 import { sanitise } from '../text/sanitise.js';
 
 export const CONTAINER_NAMES = { pem: 'PEM', der: 'DER', pkcs7: 'PKCS#7 (P7B)', pkcs12: 'PKCS#12 (PFX)' } as const;
-const ENCODING_NAMES = { pkcs1: 'PKCS#1', pkcs8: 'PKCS#8', sec1: 'SEC1', spki: 'SPKI' } as const;
+const ENCODING_NAMES = { pkcs1: 'PKCS#1', pkcs8: 'PKCS#8', sec1: 'SEC1', dsa: 'traditional DSA', spki: 'SPKI' } as const;
 
 function day(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -51,11 +51,25 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
 }
 
 
+/** "CRL, CRL, X509 CRL" → "2 × CRL, X509 CRL", at most a few names: a file of 150,000 blocks still makes one short line. */
+export function describeLabels(labels: string[]): string {
+  const counts = new Map<string, number>();
+  for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const named = [...counts].slice(0, 5).map(([label, count]) => (count > 1 ? `${count.toLocaleString('en-US')} × ${label}` : label));
+  return counts.size > 5 ? `${named.join(', ')} and ${counts.size - 5} other kinds` : named.join(', ');
+}
+
+function listIndexes(indexes: number[]): string {
+  const shown = indexes.slice(0, 12).map((index) => `[${index}]`).join(' ');
+  return indexes.length > 12 ? `${shown} and ${indexes.length - 12} more` : shown;
+}
+
 /** Every item's lines, then which key matches which certificate and the chain from leaf to root. */
 export function itemsWithRelations(items: Item[], relations: Relations, now: Date): string[] {
   return [
     ...items.flatMap((item, index) => itemLines(item, index, now)),
     ...relations.matches.map((match) => `  key [${match.key}] matches certificate [${match.certificate}]`),
     ...(relations.chain.length > 1 ? [`  chain, leaf to root: ${relations.chain.map((index) => `[${index}]`).join(' → ')}`] : []),
+    ...(relations.chain.length > 1 && relations.strangers.length > 0 ? [`  not on that chain: ${listIndexes(relations.strangers)}`] : []),
   ];
 }

@@ -10,6 +10,7 @@ function shapeFacts(shape: KeyShape): Record<string, unknown> {
   if (shape.keyAlgorithm !== undefined) facts.keyAlgorithm = shape.keyAlgorithm;
   if (shape.keySize !== undefined) facts.keySize = shape.keySize;
   if (shape.curve !== undefined) facts.curve = shape.curve;
+  if (shape.keyOid !== undefined) facts.keyOid = shape.keyOid;
   return facts;
 }
 
@@ -60,6 +61,10 @@ export interface FileFacts {
   matches?: Relations['matches'];
   /** Certificate indexes from leaf to root. */
   chain?: number[];
+  /** Certificates that are not on the leaf's chain. */
+  strangers?: number[];
   skipped?: string[];
+  /** Blocks that could not be read beside the items that could. */
+  damaged?: Array<Problem & { label: string }>;
   error?: Pick<Problem, 'code' | 'message'> & { fix?: string };
 }

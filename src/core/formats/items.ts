@@ -2,13 +2,16 @@ import type { KeyObject, X509Certificate } from 'node:crypto';
 import type { Problem } from '../errors.js';
 
 export type Container = 'pem' | 'der' | 'pkcs7' | 'pkcs12';
-export type KeyEncoding = 'pkcs1' | 'pkcs8' | 'sec1';
+/** dsa: OpenSSL's traditional DSA PRIVATE KEY. */
+export type KeyEncoding = 'pkcs1' | 'pkcs8' | 'sec1' | 'dsa';
 
 /** Algorithm and size or curve of a public key; unknown fields stay undefined (an encrypted PKCS#8 key hides them). */
 export interface KeyShape {
   keyAlgorithm?: string;
   keySize?: number;
   curve?: string;
+  /** The key's algorithm OID when Node.js does not know the algorithm ("unknown"). */
+  keyOid?: string;
 }
 
 export interface CertificateItem extends KeyShape {
@@ -60,8 +63,12 @@ export interface ReadResult {
   items: Item[];
   /** PEM blocks we recognised but do not handle (a CRL, say), by label. */
   skipped: string[];
+  /** Blocks that could not be read, each with why; the items read beside them still count. */
+  damaged?: Array<{ label: string; problem: Problem }>;
 }
 
 export interface ReadOptions {
   passphrase?: string;
+  /** Stops a long passphrase derivation (Ctrl-C, leaving a screen). */
+  signal?: AbortSignal;
 }

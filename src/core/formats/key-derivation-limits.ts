@@ -1,81 +1,117 @@
-import forge from 'node-forge';
 import type { Problem } from '../errors.js';
+import { children, integerOf, oidOf, parseDer, type Asn1Node } from './asn1.js';
 
 /**
  * A passphrase is stretched before it can even be checked, for as many rounds as the file asks.
- * Real tools ask for little: OpenSSL 2,048, Java 10,000, OWASP's advice for PBKDF2 600,000. A
- * damaged or hostile file asking for billions would keep the reader busy for hours, so such files
- * are refused before any work is done. OpenSSL derives key-file passphrases natively (about 0.4 s
- * per million rounds here); node-forge derives PKCS#12 ones in JavaScript, ten times slower, so a
- * PFX gets a smaller budget for all its derivations together. (OpenSSL caps scrypt's memory itself.)
+ * Real tools ask for little: OpenSSL 2,048, Java 10,000, Firefox and OWASP 600,000. A damaged or
+ * hostile file asking for billions would keep the reader busy for hours, so such files are refused
+ * before any work is done. Stretching runs natively (OpenSSL, about 0.4 s per million rounds here),
+ * except PKCS#12's own older KDF, which iamcert runs round by round on Node's native hash.
+ * scrypt counts N·r·p, about what as many PBKDF2 rounds cost, and its memory is capped as OpenSSL
+ * caps it.
  */
 export const MAX_KEY_FILE_ROUNDS = 1_000_000;
-export const MAX_PKCS12_ROUNDS = 100_000;
+/** A PKCS#12 file: all its derivations together (Firefox: 600,000 for the MAC and each part). */
+export const MAX_PKCS12_ROUNDS = 4_000_000;
+/** OpenSSL refuses scrypt above 32 MB of memory when decrypting a key; asking more is refused here first, and said so. */
+const SCRYPT_MAX_MEMORY = 32 * 1024 * 1024;
 
-const { asn1 } = forge;
+const OID = {
+  pbes2: '1.2.840.113549.1.5.13',
+  pbkdf2: '1.2.840.113549.1.5.12',
+  scrypt: '1.3.6.1.4.1.11591.4.11',
+} as const;
 
-const PBKDF2 = '1.2.840.113549.1.5.12';
 /** PKCS#5 PBES1 and PKCS#12 PBE schemes: their parameters are SEQUENCE { salt, iterations }. */
-const SALT_AND_ROUNDS = /^1\.2\.840\.113549\.1\.(5\.(1|3|4|6|10|11)|12\.1\.[1-6])$/;
-const MAX_NODES = 10_000;
+const PBES1_OR_PKCS12 = /^1\.2\.840\.113549\.1\.(5\.(1|3|4|6|10|11)|12\.1\.[1-6])$/;
 
-/** The rounds of all passphrase derivations a DER structure asks for together, as far as it can be read without decrypting. */
-export function derivationRounds(der: Buffer): number {
-  let rounds = 0;
-  let visited = 0;
-  const visit = (node: forge.asn1.Asn1, depth: number): void => {
-    visited += 1;
-    if (visited > MAX_NODES || depth > 64) return;
-    if (!Array.isArray(node.value)) {
-      // PKCS#12 wraps its bags in OCTET STRINGs of DER.
-      const inner = node.type === asn1.Type.OCTETSTRING && typeof node.value === 'string' ? parse(node.value) : undefined;
-      if (inner) visit(inner, depth + 1);
-      return;
-    }
-    const [first, second] = node.value;
-    if (first?.type === asn1.Type.OID && typeof first.value === 'string' && Array.isArray(second?.value)) {
-      const oid = asn1.derToOid(first.value);
-      const count = oid === PBKDF2 || SALT_AND_ROUNDS.test(oid) ? second.value[1] : undefined;
-      if (count) rounds += integer(count);
-    }
-    for (const child of node.value) visit(child, depth + 1);
-  };
-  const root = parse(der.toString('binary'));
-  try {
-    if (root) visit(root, 0);
-  } catch {
-    // A malformed structure: what was counted stands, and the reader will refuse the rest itself.
-  }
-  return rounds;
+const CIPHER_NAMES: Record<string, string> = {
+  '1.2.840.113549.1.5.1': 'pbeWithMD2AndDES-CBC',
+  '1.2.840.113549.1.5.3': 'pbeWithMD5AndDES-CBC',
+  '1.2.840.113549.1.5.4': 'pbeWithMD2AndRC2-CBC',
+  '1.2.840.113549.1.5.6': 'pbeWithMD5AndRC2-CBC',
+  '1.2.840.113549.1.5.10': 'pbeWithSHA1AndDES-CBC',
+  '1.2.840.113549.1.5.11': 'pbeWithSHA1AndRC2-CBC',
+  '1.2.840.113549.1.12.1.1': 'pbeWithSHAAnd128BitRC4',
+  '1.2.840.113549.1.12.1.2': 'pbeWithSHAAnd40BitRC4',
+  '1.2.840.113549.1.12.1.3': 'pbeWithSHAAnd3-KeyTripleDES-CBC',
+  '1.2.840.113549.1.12.1.4': 'pbeWithSHAAnd2-KeyTripleDES-CBC',
+  '1.2.840.113549.1.12.1.5': 'pbeWithSHAAnd128BitRC2-CBC',
+  '1.2.840.113549.1.12.1.6': 'pbeWithSHAAnd40BitRC2-CBC',
+  '1.3.14.3.2.7': 'DES-CBC',
+  '1.2.840.113549.3.7': 'DES-EDE3-CBC',
+  '1.2.840.113549.3.2': 'RC2-CBC',
+  '2.16.840.1.101.3.4.1.2': 'AES-128-CBC',
+  '2.16.840.1.101.3.4.1.22': 'AES-192-CBC',
+  '2.16.840.1.101.3.4.1.42': 'AES-256-CBC',
+  '2.16.840.1.101.3.4.1.6': 'AES-128-GCM',
+  '2.16.840.1.101.3.4.1.46': 'AES-256-GCM',
+};
+
+export interface Derivation {
+  /** The stretching rounds, or for scrypt N·r·p. */
+  rounds: number;
+  /** Bytes of memory scrypt would need. */
+  memory?: number;
 }
 
-/** The problem with a file whose derivations together exceed the budget, naming the count. */
-export function costlyDerivation(totalRounds: number, budget: number, what: string): Problem | undefined {
-  if (totalRounds <= budget) return undefined;
+/** The derivation an AlgorithmIdentifier (PBES1, PBES2 with PBKDF2 or scrypt, PKCS#12 PBE) asks for, read in the clear. */
+export function derivationOf(algorithm: Asn1Node | undefined): Derivation | undefined {
+  const [oidNode, params] = children(algorithm);
+  const oid = oidOf(oidNode);
+  if (!oid) return undefined;
+  if (PBES1_OR_PKCS12.test(oid)) {
+    // PKCS#12 derives the key and the IV separately, each for the full count.
+    const rounds = integerOf(children(params)[1]) ?? 1;
+    return { rounds: oid.includes('.12.1.') ? rounds * 2 : rounds };
+  }
+  if (oid !== OID.pbes2) return undefined;
+  const [kdf] = children(params);
+  const [kdfOid, kdfParams] = children(kdf);
+  const kdfName = oidOf(kdfOid);
+  const fields = children(kdfParams);
+  if (kdfName === OID.pbkdf2) return { rounds: integerOf(fields[1]) ?? 0 };
+  if (kdfName === OID.scrypt) {
+    const [n, r, p] = [integerOf(fields[1]) ?? 0, integerOf(fields[2]) ?? 0, integerOf(fields[3]) ?? 0];
+    return { rounds: n * r * p, memory: 128 * r * (n + p + 2) };
+  }
+  return undefined;
+}
+
+/** The problem with derivations that together exceed the budget (or scrypt's memory cap), naming the count. */
+export function derivationProblem(derivations: Derivation[], budget: number, what: string): Problem | undefined {
+  const memory = Math.max(0, ...derivations.map((derivation) => derivation.memory ?? 0));
+  if (memory > SCRYPT_MAX_MEMORY) {
+    return {
+      code: 'KEY_DERIVATION_TOO_COSTLY',
+      message: `This ${what} asks scrypt for ${Math.ceil(memory / 1024 / 1024).toLocaleString('en-US')} MB of memory; OpenSSL and iamcert allow ${SCRYPT_MAX_MEMORY / 1024 / 1024} MB.`,
+      fix: 'Export the key again with standard settings from the tool that made it (scrypt N=16384, r=8, p=1 is usual).',
+    };
+  }
+  const total = derivations.reduce((sum, derivation) => sum + derivation.rounds, 0);
+  if (total <= budget) return undefined;
   return {
     code: 'KEY_DERIVATION_TOO_COSTLY',
-    message: `This ${what} asks for ${totalRounds.toLocaleString('en-US')} passphrase rounds; real tools write a few thousand (iamcert reads up to ${budget.toLocaleString('en-US')}).`,
+    message: `This ${what} asks for ${total.toLocaleString('en-US')} passphrase rounds; real tools write a few thousand to 600,000 (iamcert reads up to ${budget.toLocaleString('en-US')}).`,
     fix: 'The file may be damaged or hostile. If it is yours, export it again with standard settings from the tool that made it.',
   };
 }
 
-/** The MacData iteration count of a parsed PFX envelope, when it has one. */
-export function macIterations(envelope: forge.asn1.Asn1): number {
-  const macData = Array.isArray(envelope.value) ? envelope.value[2] : undefined;
-  const iterations = macData && Array.isArray(macData.value) ? macData.value[2] : undefined;
-  return iterations ? integer(iterations) : 0;
+/** EncryptedPrivateKeyInfo: SEQUENCE { encryptionAlgorithm AlgorithmIdentifier, encryptedData OCTET STRING }. */
+export function keyDerivationProblem(der: Buffer, budget: number, what: string): Problem | undefined {
+  const derivation = derivationOf(children(parseDer(der)?.node)[0]);
+  return derivation ? derivationProblem([derivation], budget, what) : undefined;
 }
 
-function parse(binary: string): forge.asn1.Asn1 | undefined {
-  try {
-    return asn1.fromDer(forge.util.createBuffer(binary), false);
-  } catch {
-    return undefined;
-  }
+/** The cipher of an encrypted PKCS#8 key, by name, for messages. */
+export function encryptionOf(der: Buffer): string | undefined {
+  const [oidNode, params] = children(children(parseDer(der)?.node)[0]);
+  const oid = oidOf(oidNode);
+  if (oid !== OID.pbes2) return oid ? (CIPHER_NAMES[oid] ?? `OID ${oid}`) : undefined;
+  const scheme = oidOf(children(children(params)[1])[0]);
+  return scheme ? (CIPHER_NAMES[scheme] ?? `OID ${scheme}`) : undefined;
 }
 
-function integer(node: forge.asn1.Asn1): number {
-  if (node.type !== asn1.Type.INTEGER || typeof node.value !== 'string' || node.value.length === 0) return 0;
-  const hex = forge.util.bytesToHex(node.value);
-  return Number(BigInt(`0x${hex}`));
+export function cipherName(oid: string): string {
+  return CIPHER_NAMES[oid] ?? `OID ${oid}`;
 }

@@ -1,71 +1,164 @@
-import forge from 'node-forge';
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { fail, IamcertError } from '../errors.js';
 import { certificateItem } from '../crypto/certificate.js';
 import { keyShape, spkiSha256 } from '../crypto/key-facts.js';
-import { wrongPassphrase } from '../crypto/read-private-key.js';
+import { cipherNotAvailable, wrongPassphrase } from '../crypto/read-private-key.js';
+import { bytesOf, children, integerOf, oidOf, parseDer, toDer, type Asn1Node } from './asn1.js';
 import type { Item, PrivateKeyItem } from './items.js';
-import { costlyDerivation, derivationRounds, macIterations, MAX_PKCS12_ROUNDS } from './key-derivation-limits.js';
+import { derivationOf, derivationProblem, encryptionOf, MAX_PKCS12_ROUNDS, type Derivation } from './key-derivation-limits.js';
+import { decryptWithPassword, macMatches, macRounds } from './pkcs12-crypto.js';
 
-const { asn1, pki, pkcs12 } = forge;
+const OID = {
+  data: '1.2.840.113549.1.7.1',
+  encryptedData: '1.2.840.113549.1.7.6',
+  keyBag: '1.2.840.113549.1.12.10.1.1',
+  shroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
+  certBag: '1.2.840.113549.1.12.10.1.3',
+  safeContentsBag: '1.2.840.113549.1.12.10.1.6',
+  x509Certificate: '1.2.840.113549.1.9.22.1',
+} as const;
 
-function toDer(node: forge.asn1.Asn1): Buffer {
-  return Buffer.from(asn1.toDer(node).getBytes(), 'binary');
+const WHAT = 'PKCS#12 (PFX) file';
+
+interface Bag {
+  type: string;
+  value: Asn1Node | undefined;
 }
 
-/** Parses DER as a PFX envelope; undefined when the bytes are not PKCS#12 at all. */
-function parseEnvelope(der: Buffer): forge.asn1.Asn1 | undefined {
-  try {
-    const root = asn1.fromDer(forge.util.createBuffer(der.toString('binary')), false);
-    const [version, authSafe] = Array.isArray(root.value) ? root.value : [];
-    const isVersion3 = version?.type === asn1.Type.INTEGER && version.value === '\x03';
-    const authSafeOid = Array.isArray(authSafe?.value) ? authSafe.value[0] : undefined;
-    const isData = authSafeOid?.type === asn1.Type.OID && asn1.derToOid(authSafeOid.value as string) === pki.oids.data;
-    return isVersion3 && isData ? root : undefined;
-  } catch {
-    return undefined;
-  }
+/** ContentInfo { contentType, [0] EXPLICIT content }: the type and the content. */
+function contentInfo(node: Asn1Node | undefined): { type: string | undefined; content: Asn1Node | undefined } {
+  const [type, wrapped] = children(node);
+  return { type: oidOf(type), content: children(wrapped)[0] };
 }
 
-function open(envelope: forge.asn1.Asn1, password: string): forge.pkcs12.Pkcs12Pfx | undefined {
-  try {
-    return pkcs12.pkcs12FromAsn1(envelope, false, password);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : '';
-    if (/MAC could not be verified|wrong password|Invalid password/i.test(message)) return undefined;
-    fail('PKCS12_UNSUPPORTED', `This PKCS#12 file could not be opened: ${message}`, 'Re-export it with OpenSSL 3 defaults (openssl pkcs12 -export) and try again.');
-  }
+/** SafeContents: SEQUENCE OF SafeBag { bagId, [0] EXPLICIT bagValue, attributes }; nested SafeContents bags flattened. */
+function bagsOf(safeContents: Asn1Node | undefined): Bag[] {
+  return children(safeContents).flatMap((bag) => {
+    const [id, wrapped] = children(bag);
+    const type = oidOf(id) ?? '';
+    const value = children(wrapped)[0];
+    return type === OID.safeContentsBag ? bagsOf(value) : [{ type, value }];
+  });
 }
 
-/** Keys first, then certificates, in the order the file holds them. Undefined when the bytes are not PKCS#12. */
-export function readPkcs12(der: Buffer, passphrase?: string): Item[] | undefined {
-  const envelope = parseEnvelope(der);
-  if (!envelope) return undefined;
-  const tooCostly = costlyDerivation(macIterations(envelope) + derivationRounds(der), MAX_PKCS12_ROUNDS, 'PKCS#12 (PFX) file');
-  if (tooCostly) throw new IamcertError(tooCostly);
-  const pfx = open(envelope, passphrase ?? '');
-  if (!pfx) {
-    if (passphrase === undefined) {
-      fail('PASSPHRASE_REQUIRED', 'This PKCS#12 (PFX) file is protected by a password.', 'Give it with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.');
+function parseInner(bytes: Buffer | undefined): Asn1Node | undefined {
+  return bytes ? parseDer(bytes)?.node : undefined;
+}
+
+function damaged(): never {
+  fail('PKCS12_DAMAGED', 'The PKCS#12 (PFX) file is damaged: its parts could not be read.', 'Get a fresh copy of the file, or export it again.');
+}
+
+/** The parts of a PFX as far as they can be read without the password. Undefined when the bytes are not PKCS#12 at all. */
+function parseEnvelope(der: Buffer) {
+  const root = parseDer(der, { all: false })?.node;
+  const [version, authSafeInfo, macData] = children(root);
+  const isVersion3 = integerOf(version) === 3;
+  const { type, content } = contentInfo(authSafeInfo);
+  if (!isVersion3 || type !== OID.data) return undefined;
+  const authSafe = bytesOf(content);
+  const parts = parseInner(authSafe);
+  if (!authSafe || !parts) damaged();
+  return { authSafe, parts: children(parts).map(contentInfo), macData };
+}
+
+function derivationsOfBags(bags: Bag[]): Derivation[] {
+  return bags.filter((bag) => bag.type === OID.shroudedKeyBag).flatMap((bag) => derivationOf(children(bag.value)[0]) ?? []);
+}
+
+/** The MAC and what can be seen of each part's encryption before opening anything. */
+function visibleDerivations(envelope: NonNullable<ReturnType<typeof parseEnvelope>>): Derivation[] {
+  const derivations: Derivation[] = [];
+  const mac = macRounds(envelope.macData);
+  if (mac > 0) derivations.push({ rounds: mac });
+  for (const part of envelope.parts) {
+    if (part.type === OID.data) derivations.push(...derivationsOfBags(bagsOf(parseInner(bytesOf(part.content)))));
+    if (part.type === OID.encryptedData) {
+      // EncryptedData { version, EncryptedContentInfo { contentType, algorithm, [0] IMPLICIT encryptedContent } }
+      const derivation = derivationOf(children(children(part.content)[1])[1]);
+      if (derivation) derivations.push(derivation);
     }
+  }
+  return derivations;
+}
+
+function refuseIfTooCostly(derivations: Derivation[]): void {
+  const problem = derivationProblem(derivations, MAX_PKCS12_ROUNDS, WHAT);
+  if (problem) throw new IamcertError(problem);
+}
+
+/** The password that opens the file, trying OpenSSL's two spellings of "no password" when none was given. */
+async function openingPassword(envelope: NonNullable<ReturnType<typeof parseEnvelope>>, passphrase: string | undefined, signal?: AbortSignal): Promise<string | null> {
+  const candidates: Array<string | null> = passphrase === undefined || passphrase === '' ? ['', null] : [passphrase];
+  if (!envelope.macData) return candidates[0]!;
+  for (const candidate of candidates) if (await macMatches(envelope.macData, envelope.authSafe, candidate, signal)) return candidate;
+  if (passphrase === undefined) fail('PASSPHRASE_REQUIRED', 'This PKCS#12 (PFX) file is protected by a password.', 'Give it with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.');
+  const problem = wrongPassphrase();
+  fail(problem.code, 'The password does not open this PKCS#12 (PFX) file.', problem.fix);
+}
+
+async function decryptPart(content: Asn1Node | undefined, password: string | null, signal?: AbortSignal): Promise<Bag[]> {
+  const [, algorithm, encrypted] = children(children(content)[1]);
+  const plain = await decryptWithPassword(algorithm, bytesOf(encrypted) ?? Buffer.alloc(0), password, signal);
+  if (!plain) {
     const problem = wrongPassphrase();
     fail(problem.code, 'The password does not open this PKCS#12 (PFX) file.', problem.fix);
   }
+  return bagsOf(parseInner(plain));
+}
+
+async function privateKeyOf(bag: Bag, password: string | null, signal?: AbortSignal): Promise<PrivateKeyItem> {
+  const der = bag.value ? toDer(bag.value) : Buffer.alloc(0);
+  const encrypted = bag.type === OID.shroudedKeyBag;
+  let key: KeyObject;
+  if (!encrypted) key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  else {
+    try {
+      key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8', passphrase: password ?? '' });
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_OSSL_EVP_UNSUPPORTED') {
+        return { type: 'private-key', encoding: 'pkcs8', encrypted, problem: cipherNotAvailable(encryptionOf(der) ?? 'an old cipher') };
+      }
+      // OpenSSL takes "no password" only as an empty one; the other spelling is decrypted here.
+      const [algorithm, data] = children(bag.value);
+      const plain = await decryptWithPassword(algorithm, bytesOf(data) ?? Buffer.alloc(0), password, signal);
+      if (!plain) return { type: 'private-key', encoding: 'pkcs8', encrypted, problem: wrongPassphrase() };
+      key = createPrivateKey({ key: plain, format: 'der', type: 'pkcs8' });
+    }
+  }
+  return { type: 'private-key', encoding: 'pkcs8', encrypted, key, spkiSha256: spkiSha256(key), ...keyShape(key) };
+}
+
+/**
+ * Keys first, then certificates, in the order the file holds them; each certificate exactly as
+ * the file holds it. Undefined when the bytes are not PKCS#12.
+ */
+export async function readPkcs12(der: Buffer, passphrase?: string, signal?: AbortSignal): Promise<Item[] | undefined> {
+  const envelope = parseEnvelope(der);
+  if (!envelope) return undefined;
+  const derivations = visibleDerivations(envelope);
+  refuseIfTooCostly(derivations);
+  const password = await openingPassword(envelope, passphrase, signal);
+  const bags: Bag[] = [];
+  for (const part of envelope.parts) {
+    if (part.type === OID.data) bags.push(...bagsOf(parseInner(bytesOf(part.content))));
+    else if (part.type === OID.encryptedData) {
+      const inside = await decryptPart(part.content, password, signal);
+      // Key bags hidden inside an encrypted part are counted before any of them is opened.
+      derivations.push(...derivationsOfBags(inside));
+      refuseIfTooCostly(derivations);
+      bags.push(...inside);
+    } else fail('PKCS12_UNSUPPORTED', 'This PKCS#12 (PFX) file uses public-key privacy, which iamcert cannot open.', 'Export it again with a password.');
+  }
   const keys: PrivateKeyItem[] = [];
   const certificates: Item[] = [];
-  for (const safeContents of pfx.safeContents) {
-    for (const bag of safeContents.safeBags) {
-      if (bag.type === pki.oids.certBag) {
-        const node = bag.cert ? pki.certificateToAsn1(bag.cert) : bag.asn1;
-        if (node) certificates.push(certificateItem(toDer(node)));
-      } else if (bag.type === pki.oids.pkcs8ShroudedKeyBag || bag.type === pki.oids.keyBag) {
-        const key = bag.key
-          ? createPrivateKey({ key: toDer(pki.privateKeyToAsn1(bag.key)), format: 'der', type: 'pkcs1' })
-          : bag.asn1 && createPrivateKey({ key: toDer(bag.asn1), format: 'der', type: 'pkcs8' });
-        if (!key) continue;
-        const encrypted = bag.type === pki.oids.pkcs8ShroudedKeyBag;
-        keys.push({ type: 'private-key', encoding: 'pkcs8', encrypted, key, spkiSha256: spkiSha256(key), ...keyShape(key) });
-      }
+  for (const bag of bags) {
+    if (bag.type === OID.certBag) {
+      const [certType, wrapped] = children(bag.value);
+      const certificate = oidOf(certType) === OID.x509Certificate ? bytesOf(children(wrapped)[0]) : undefined;
+      if (certificate) certificates.push(certificateItem(certificate));
+    } else if (bag.type === OID.keyBag || bag.type === OID.shroudedKeyBag) {
+      keys.push(await privateKeyOf(bag, password, signal));
     }
   }
   return [...keys, ...certificates];

@@ -5,7 +5,8 @@ import { csrItem } from '../crypto/csr.js';
 import { privateKeyFromDer, privateKeyItem } from '../crypto/read-private-key.js';
 import { publicKeyItem } from '../crypto/public-key.js';
 import type { Item, ReadOptions, ReadResult } from './items.js';
-import { decodePemBlocks, looksLikePem, type PemBlock } from './pem.js';
+import { looksLikePem, scanPemBlocks, type PemBlock } from './pem.js';
+import { describeLabels } from './describe.js';
 import { readPkcs12 } from './pkcs12.js';
 import { readPkcs7 } from './pkcs7.js';
 
@@ -35,36 +36,59 @@ async function readAny(bytes: Buffer, options: ReadOptions): Promise<ReadResult>
 }
 
 async function readPem(text: string, options: ReadOptions): Promise<ReadResult> {
-  const blocks = decodePemBlocks(text);
+  const blocks = scanPemBlocks(text);
   const items: Item[] = [];
   const skipped: string[] = [];
+  const damaged: NonNullable<ReadResult['damaged']> = [];
   let onlyPkcs7 = blocks.length > 0;
   for (const block of blocks) {
-    const isPkcs7 = block.label === 'PKCS7' || block.label === 'CMS';
-    onlyPkcs7 &&= isPkcs7;
-    const found = await readPemBlock(block, options);
-    if (found === undefined) skipped.push(block.label);
-    else items.push(...found);
+    onlyPkcs7 &&= block.label === 'PKCS7' || block.label === 'CMS';
+    if ('damaged' in block) {
+      damaged.push({ label: block.label, problem: block.damaged });
+      continue;
+    }
+    try {
+      const found = await readPemBlock(block, options);
+      if (found === undefined) skipped.push(block.label);
+      else items.push(...found);
+    } catch (error) {
+      if (!(error instanceof IamcertError)) throw error;
+      damaged.push({ label: block.label, problem: error.toProblem() });
+    }
+  }
+  if (items.length === 0 && damaged[0]) {
+    const [first] = damaged;
+    const others = damaged.length > 1 ? ` (${damaged.length} blocks could not be read)` : '';
+    throw new IamcertError({ ...first.problem, message: `${first.problem.message}${others}` });
   }
   if (items.length === 0 && skipped.length > 0) {
-    fail('NOTHING_USABLE', `The file holds only ${skipped.join(', ')} blocks, and no certificate or key.`, 'Pick the file with the certificate or the private key.');
+    fail('NOTHING_USABLE', `The file holds only ${describeLabels(skipped)} blocks, and no certificate or key.`, 'Pick the file with the certificate or the private key.');
   }
-  return { container: onlyPkcs7 ? 'pkcs7' : 'pem', items, skipped: skipped.filter((label) => label !== 'EC PARAMETERS') };
+  return {
+    container: onlyPkcs7 ? 'pkcs7' : 'pem',
+    items,
+    skipped: skipped.filter((label) => label !== 'EC PARAMETERS'),
+    ...(damaged.length > 0 ? { damaged } : {}),
+  };
 }
 
 async function readPemBlock(block: PemBlock, options: ReadOptions): Promise<Item[] | undefined> {
+  const source = { der: block.der, pem: block.pem, cipher: block.legacyCipher };
   switch (block.label) {
     case 'CERTIFICATE':
     case 'X509 CERTIFICATE':
+    case 'TRUSTED CERTIFICATE':
       return [certificateItem(block.der)];
     case 'PRIVATE KEY':
-      return [privateKeyItem({ der: block.der, pem: block.pem }, 'pkcs8', false)];
+      return [privateKeyItem(source, 'pkcs8', false)];
     case 'ENCRYPTED PRIVATE KEY':
-      return [privateKeyItem({ der: block.der, pem: block.pem }, 'pkcs8', true, options.passphrase)];
+      return [privateKeyItem(source, 'pkcs8', true, options.passphrase)];
     case 'RSA PRIVATE KEY':
-      return [privateKeyItem({ der: block.der, pem: block.pem }, 'pkcs1', block.encryptedLegacy, options.passphrase)];
+      return [privateKeyItem(source, 'pkcs1', block.encryptedLegacy, options.passphrase)];
     case 'EC PRIVATE KEY':
-      return [privateKeyItem({ der: block.der, pem: block.pem }, 'sec1', block.encryptedLegacy, options.passphrase)];
+      return [privateKeyItem(source, 'sec1', block.encryptedLegacy, options.passphrase)];
+    case 'DSA PRIVATE KEY':
+      return [privateKeyItem(source, 'dsa', block.encryptedLegacy, options.passphrase)];
     case 'PUBLIC KEY':
     case 'RSA PUBLIC KEY': {
       const item = publicKeyItem(block.der, block.label === 'PUBLIC KEY' ? 'spki' : 'pkcs1');
@@ -93,7 +117,7 @@ async function readPemBlock(block: PemBlock, options: ReadOptions): Promise<Item
 async function readDer(der: Buffer, options: ReadOptions): Promise<ReadResult> {
   const single = readSingleDer(der, options);
   if (single) return { container: 'der', items: [single], skipped: [] };
-  const pfxItems = readPkcs12(der, options.passphrase);
+  const pfxItems = await readPkcs12(der, options.passphrase, options.signal);
   if (pfxItems) return { container: 'pkcs12', items: pfxItems, skipped: [] };
   const csr = await csrItem(der);
   if (csr) return { container: 'der', items: [csr], skipped: [] };

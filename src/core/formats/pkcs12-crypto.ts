@@ -1,0 +1,191 @@
+import * as nodeCrypto from 'node:crypto';
+import { createDecipheriv, createHash, createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { fail } from '../errors.js';
+import { bytesOf, children, integerOf, oidOf, type Asn1Node } from './asn1.js';
+import { cipherName } from './key-derivation-limits.js';
+
+/**
+ * PKCS#12's password-based encryption and MAC on Node's native primitives: PBKDF2 and the ciphers
+ * from OpenSSL, and PKCS#12's own older KDF (RFC 7292, appendix B) round by round on Node's
+ * native hash. node-forge runs that KDF in JavaScript, twice as slow and in one unbroken call;
+ * this one yields between slices, so Ctrl-C is answered while a Firefox export (600,000 rounds
+ * per part) is opened.
+ */
+const pbkdf2Async = promisify(pbkdf2);
+/** crypto.hash (Node 20.12+) is a one-shot digest, twice as fast as createHash for this loop. */
+const hash: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer =
+  (nodeCrypto as { hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer }).hash ?? ((algorithm, data) => createHash(algorithm).update(data).digest());
+const SLICE = 20_000;
+
+const HASHES: Record<string, { name: string; size: number; block: number }> = {
+  '1.3.14.3.2.26': { name: 'sha1', size: 20, block: 64 },
+  '2.16.840.1.101.3.4.2.4': { name: 'sha224', size: 28, block: 64 },
+  '2.16.840.1.101.3.4.2.1': { name: 'sha256', size: 32, block: 64 },
+  '2.16.840.1.101.3.4.2.2': { name: 'sha384', size: 48, block: 128 },
+  '2.16.840.1.101.3.4.2.3': { name: 'sha512', size: 64, block: 128 },
+};
+
+const HMAC_PRFS: Record<string, string> = {
+  '1.2.840.113549.2.7': 'sha1',
+  '1.2.840.113549.2.8': 'sha224',
+  '1.2.840.113549.2.9': 'sha256',
+  '1.2.840.113549.2.10': 'sha384',
+  '1.2.840.113549.2.11': 'sha512',
+};
+
+/** PKCS#12 PBE: the cipher, its key length, and whether it takes an IV. */
+const PKCS12_PBE: Record<string, { cipher: string; keyLength: number; iv: boolean }> = {
+  '1.2.840.113549.1.12.1.1': { cipher: 'rc4', keyLength: 16, iv: false },
+  '1.2.840.113549.1.12.1.2': { cipher: 'rc4-40', keyLength: 5, iv: false },
+  '1.2.840.113549.1.12.1.3': { cipher: 'des-ede3-cbc', keyLength: 24, iv: true },
+  '1.2.840.113549.1.12.1.4': { cipher: 'des-ede-cbc', keyLength: 16, iv: true },
+  '1.2.840.113549.1.12.1.5': { cipher: 'rc2-cbc', keyLength: 16, iv: true },
+  '1.2.840.113549.1.12.1.6': { cipher: 'rc2-40-cbc', keyLength: 5, iv: true },
+};
+
+const PBES2_CIPHERS: Record<string, { cipher: string; keyLength: number }> = {
+  '1.3.14.3.2.7': { cipher: 'des-cbc', keyLength: 8 },
+  '1.2.840.113549.3.7': { cipher: 'des-ede3-cbc', keyLength: 24 },
+  '2.16.840.1.101.3.4.1.2': { cipher: 'aes-128-cbc', keyLength: 16 },
+  '2.16.840.1.101.3.4.1.22': { cipher: 'aes-192-cbc', keyLength: 24 },
+  '2.16.840.1.101.3.4.1.42': { cipher: 'aes-256-cbc', keyLength: 32 },
+};
+
+const PBES2 = '1.2.840.113549.1.5.13';
+const PBKDF2 = '1.2.840.113549.1.5.12';
+const PBMAC1 = '1.2.840.113549.1.5.14';
+
+/** The password as PKCS#12's KDF takes it: UTF-16BE with a terminating zero; `null` is OpenSSL's "no password" (zero bytes). */
+export function bmpPassword(password: string | null): Buffer {
+  if (password === null) return Buffer.alloc(0);
+  const utf16 = Buffer.from(`${password}\u0000`, 'utf16le');
+  return utf16.swap16();
+}
+
+function repeatToBlocks(data: Buffer, block: number): Buffer {
+  if (data.length === 0) return data;
+  const length = block * Math.ceil(data.length / block);
+  const out = Buffer.alloc(length);
+  for (let offset = 0; offset < length; offset += 1) out[offset] = data[offset % data.length]!;
+  return out;
+}
+
+async function pause(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
+}
+
+/** RFC 7292, appendix B.2. */
+export async function pkcs12Kdf(hashOid: string, password: Buffer, salt: Buffer, id: number, iterations: number, length: number, signal?: AbortSignal): Promise<Buffer> {
+  const digest = HASHES[hashOid];
+  if (!digest) unsupported(`a MAC or key derivation with hash ${hashOid}`);
+  const { name, size: u, block: v } = digest;
+  const D = Buffer.alloc(v, id);
+  const I = Buffer.concat([repeatToBlocks(salt, v), repeatToBlocks(password, v)]);
+  const out: Buffer[] = [];
+  let done = 0;
+  for (let produced = 0; produced < length; produced += u) {
+    let A = hash(name, Buffer.concat([D, I]), 'buffer');
+    for (let round = 1; round < iterations; round += 1) {
+      A = hash(name, A, 'buffer');
+      if ((done += 1) % SLICE === 0) await pause(signal);
+    }
+    out.push(A);
+    const B = repeatToBlocks(A, v);
+    for (let offset = 0; offset < I.length; offset += v) {
+      // I_j = (I_j + B + 1) mod 2^(8v), big-endian.
+      let carry = 1;
+      for (let index = v - 1; index >= 0; index -= 1) {
+        const sum = I[offset + index]! + B[index]! + carry;
+        I[offset + index] = sum & 0xff;
+        carry = sum >> 8;
+      }
+    }
+  }
+  return Buffer.concat(out).subarray(0, length);
+}
+
+function unsupported(what: string): never {
+  fail('PKCS12_UNSUPPORTED', `This PKCS#12 (PFX) file uses ${what}, which iamcert cannot open.`, 'Export it again from the tool that made it, with its default (AES) settings.');
+}
+
+function isUnsupportedCipher(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === 'ERR_OSSL_EVP_UNSUPPORTED' || (error instanceof Error && /Unknown cipher|unsupported/i.test(error.message));
+}
+
+function cipherNotAvailable(name: string): never {
+  fail('CIPHER_NOT_AVAILABLE', `This PKCS#12 (PFX) file is encrypted with ${name}, an old cipher this Node.js has not enabled (OpenSSL 3 keeps it in its legacy provider).`, 'Run iamcert as installed (it turns the legacy provider on), or set NODE_OPTIONS=--openssl-legacy-provider.');
+}
+
+function decipher(cipher: string, key: Buffer, iv: Buffer | null, data: Buffer, name: string): Buffer | undefined {
+  let engine;
+  try {
+    engine = createDecipheriv(cipher, key, iv);
+  } catch (error) {
+    if (isUnsupportedCipher(error)) cipherNotAvailable(name);
+    throw error;
+  }
+  try {
+    return Buffer.concat([engine.update(data), engine.final()]);
+  } catch {
+    return undefined; // bad padding: the wrong password
+  }
+}
+
+/**
+ * Decrypts data under a password-based AlgorithmIdentifier (PKCS#12 PBE or PBES2 with PBKDF2);
+ * undefined when the padding shows the password is wrong.
+ */
+export async function decryptWithPassword(algorithm: Asn1Node | undefined, data: Buffer, password: string | null, signal?: AbortSignal): Promise<Buffer | undefined> {
+  const [oidNode, params] = children(algorithm);
+  const oid = oidOf(oidNode) ?? '';
+  const legacy = PKCS12_PBE[oid];
+  if (legacy) {
+    const [saltNode, roundsNode] = children(params);
+    const salt = bytesOf(saltNode) ?? Buffer.alloc(0);
+    const rounds = integerOf(roundsNode) ?? 1;
+    const bmp = bmpPassword(password);
+    const SHA1 = '1.3.14.3.2.26';
+    const key = await pkcs12Kdf(SHA1, bmp, salt, 1, rounds, legacy.keyLength, signal);
+    const iv = legacy.iv ? await pkcs12Kdf(SHA1, bmp, salt, 2, rounds, 8, signal) : null;
+    return decipher(legacy.cipher, key, iv, data, cipherName(oid));
+  }
+  if (oid !== PBES2) unsupported(cipherName(oid));
+  const [kdf, scheme] = children(params);
+  const [kdfOid, kdfParams] = children(kdf);
+  if (oidOf(kdfOid) !== PBKDF2) unsupported(`key derivation ${oidOf(kdfOid) ?? 'unknown'}`);
+  const fields = children(kdfParams);
+  const salt = bytesOf(fields[0]) ?? Buffer.alloc(0);
+  const rounds = integerOf(fields[1]) ?? 1;
+  const prfNode = fields.find((field, index) => index >= 2 && children(field).length > 0);
+  const prf = prfNode ? HMAC_PRFS[oidOf(children(prfNode)[0]) ?? ''] : 'sha1';
+  if (!prf) unsupported('an unknown PBKDF2 hash');
+  const [schemeOid, ivNode] = children(scheme);
+  const schemeName = oidOf(schemeOid) ?? '';
+  const target = PBES2_CIPHERS[schemeName];
+  if (!target) unsupported(cipherName(schemeName));
+  const key = await pbkdf2Async(Buffer.from(password ?? '', 'utf8'), salt, rounds, target.keyLength, prf);
+  signal?.throwIfAborted();
+  return decipher(target.cipher, key, bytesOf(ivNode) ?? null, data, cipherName(schemeName));
+}
+
+/** MacData: SEQUENCE { mac DigestInfo { AlgorithmIdentifier, digest }, macSalt, iterations DEFAULT 1 }. */
+export function macRounds(macData: Asn1Node | undefined): number {
+  return macData ? (integerOf(children(macData)[2]) ?? 1) : 0;
+}
+
+/** True when the password's MAC matches the file's. */
+export async function macMatches(macData: Asn1Node, authSafe: Buffer, password: string | null, signal?: AbortSignal): Promise<boolean> {
+  const [digestInfo, saltNode, roundsNode] = children(macData);
+  const [algorithm, digestNode] = children(digestInfo);
+  const hashOid = oidOf(children(algorithm)[0]) ?? '';
+  if (hashOid === PBMAC1) unsupported('a PBMAC1 integrity check (PKCS#12 from OpenSSL 3.4 or later)');
+  const digest = HASHES[hashOid];
+  if (!digest) unsupported(`a MAC with hash ${hashOid}`);
+  const expected = bytesOf(digestNode) ?? Buffer.alloc(0);
+  const key = await pkcs12Kdf(hashOid, bmpPassword(password), bytesOf(saltNode) ?? Buffer.alloc(0), 3, integerOf(roundsNode) ?? 1, digest.size, signal);
+  const actual = createHmac(digest.name, key).update(authSafe).digest();
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
