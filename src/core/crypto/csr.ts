@@ -1,16 +1,20 @@
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import forge from 'node-forge';
+import { children, integerOf, oidOf, parseDer, toDer, type Asn1Node } from '../formats/asn1.js';
 import type { CsrItem } from '../formats/items.js';
 import { keyShape, spkiSha256 } from './key-facts.js';
 import { loadX509 } from './peculiar.js';
 
 /** Reads a PKCS#10 request; undefined when the DER is not one. */
 export async function csrItem(der: Buffer): Promise<CsrItem | undefined> {
+  if (!structureAsOpenSslReadsIt(der)) return undefined;
   const x509 = await loadX509();
   let csr: InstanceType<typeof x509.Pkcs10CertificateRequest>;
   try {
     csr = new x509.Pkcs10CertificateRequest(new Uint8Array(der));
   } catch {
-    return undefined;
+    // Its extensions may be malformed where OpenSSL still reads the request: read what OpenSSL reads.
+    return csrFromStructure(der);
   }
   const item: CsrItem = { type: 'csr', der, subject: csr.subject, signatureValid: await verifies(csr) };
   try {
@@ -28,4 +32,64 @@ async function verifies(csr: { verify(): Promise<boolean> }): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+const SIGNATURE_HASHES: Record<string, string> = {
+  '1.2.840.113549.1.1.5': 'sha1',
+  '1.2.840.113549.1.1.11': 'sha256',
+  '1.2.840.113549.1.1.12': 'sha384',
+  '1.2.840.113549.1.1.13': 'sha512',
+  '1.2.840.10045.4.1': 'sha1',
+  '1.2.840.10045.4.3.2': 'sha256',
+  '1.2.840.10045.4.3.3': 'sha384',
+  '1.2.840.10045.4.3.4': 'sha512',
+};
+
+/**
+ * OpenSSL checks a request's lengths down to each attribute's values, and leaves what is inside
+ * them alone. A length that does not add up shows as DER that does not re-encode to itself.
+ */
+function structureAsOpenSslReadsIt(der: Buffer): boolean {
+  const root = parseDer(der)?.node;
+  if (!root || !toDer(root).equals(der)) return false;
+  return attributesWellFormed(children(children(root)[0])[3]);
+}
+
+/** Attributes: SET OF SEQUENCE { type OID, values SET }, as OpenSSL insists (it leaves the values' contents alone). */
+function attributesWellFormed(attributes: Asn1Node | undefined): boolean {
+  return children(attributes).every((attribute) => {
+    const [type, values] = children(attribute);
+    return attribute.type === 16 && oidOf(type) !== undefined && values?.type === 17 && values.constructed;
+  });
+}
+
+/** CertificationRequest { CertificationRequestInfo { version 0, subject, subjectPKInfo, [0] attributes }, algorithm, signature }. */
+function csrFromStructure(der: Buffer): CsrItem | undefined {
+  const [info, algorithm, signature] = children(parseDer(der)?.node);
+  const [version, subject, spki] = children(info);
+  if (integerOf(version) !== 0 || !subject || !spki || !signature) return undefined;
+  let publicKey: KeyObject;
+  try {
+    publicKey = createPublicKey({ key: toDer(spki), format: 'der', type: 'spki' });
+  } catch {
+    return undefined;
+  }
+  const rdnAttributes = (forge.pki as unknown as { RDNAttributesAsArray(rdn: unknown): Array<{ shortName?: string; type: string; value: unknown }> }).RDNAttributesAsArray;
+  const names = rdnAttributes(subject);
+  const hashName = SIGNATURE_HASHES[oidOf(children(algorithm)[0]) ?? ''];
+  const signatureBytes = typeof signature.value === 'string' ? Buffer.from(signature.value, 'binary').subarray(1) : Buffer.alloc(0);
+  let signatureValid = false;
+  try {
+    signatureValid = hashName !== undefined && verify(hashName, toDer(info!), publicKey, signatureBytes);
+  } catch {
+    signatureValid = false;
+  }
+  return {
+    type: 'csr',
+    der,
+    subject: names.map((name) => `${name.shortName ?? name.type}=${String(name.value)}`).join(', '),
+    signatureValid,
+    spkiSha256: spkiSha256(publicKey),
+    ...keyShape(publicKey),
+  };
 }

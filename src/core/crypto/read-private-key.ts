@@ -38,6 +38,15 @@ export function cipherNotAvailable(cipher: string): Problem {
   };
 }
 
+/** PKCS#8 with AES-GCM (RustCrypto writes it) is something OpenSSL 3 itself cannot decrypt. */
+function gcmNotSupported(cipher: string): Problem {
+  return {
+    code: 'CIPHER_NOT_SUPPORTED',
+    message: `The key is encrypted with ${cipher} inside PKCS#8, which OpenSSL (and so iamcert) cannot decrypt.`,
+    fix: 'Export the key again with AES-256-CBC (the usual PKCS#8 encryption) from the tool that made it.',
+  };
+}
+
 function isUnsupported(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_OSSL_EVP_UNSUPPORTED';
 }
@@ -52,10 +61,9 @@ export function privateKeyItem(source: KeySource, encoding: KeyEncoding, encrypt
   try {
     key = createPrivateKey(keyInput(source, encoding, encrypted ? passphrase : undefined));
   } catch (error) {
-    if (encrypted && isUnsupported(error)) {
-      const cipher = source.cipher ?? (encoding === 'pkcs8' ? encryptionOf(source.der) : undefined) ?? 'an old cipher';
-      return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: cipherNotAvailable(cipher) };
-    }
+    const cipher = source.cipher ?? (encoding === 'pkcs8' ? encryptionOf(source.der) : undefined);
+    if (encrypted && cipher && /GCM/.test(cipher)) return { ...base, problem: gcmNotSupported(cipher) };
+    if (encrypted && isUnsupported(error)) return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: cipherNotAvailable(cipher ?? 'an old cipher') };
     if (encrypted) return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: wrongPassphrase() };
     fail('KEY_DAMAGED', `The ${encoding.toUpperCase()} private key could not be read.`, 'Get a fresh copy of the key file; it is damaged or truncated.');
   }

@@ -7,11 +7,12 @@ import forge from 'node-forge';
 const { asn1 } = forge;
 export type Asn1Node = forge.asn1.Asn1;
 
-export function parseDer(der: Buffer, options: { all?: boolean } = {}): { node: Asn1Node; length: number } | undefined {
+/** `strict` checks every length against its contents, as OpenSSL does for PKCS#7 and requests. */
+export function parseDer(der: Buffer, options: { all?: boolean; strict?: boolean } = {}): { node: Asn1Node; length: number } | undefined {
   try {
     const buffer = forge.util.createBuffer(der.toString('binary'));
     const fromDer = asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { parseAllBytes: boolean; decodeBitStrings: boolean; strict: boolean }) => Asn1Node;
-    const node = fromDer(buffer, { parseAllBytes: options.all ?? true, decodeBitStrings: false, strict: false });
+    const node = fromDer(buffer, { parseAllBytes: options.all ?? true, decodeBitStrings: false, strict: options.strict ?? false });
     return { node, length: der.length - buffer.length() };
   } catch {
     return undefined;

@@ -72,13 +72,15 @@ function decodeBody(label: string, body: string): PemBlock | DamagedPemBlock {
   const headers: string[] = [];
   let first = lines.findIndex((line) => line !== '');
   if (first >= 0 && /^[A-Za-z][A-Za-z0-9-]*:/.test(lines[first]!)) {
-    // RFC 1421 headers run to the first blank line.
+    // RFC 1421 headers run to the first blank line; OpenSSL takes only Proc-Type, then DEK-Info.
     const blank = lines.indexOf('', first);
     if (blank < 0) return damaged(label, `The "${label}" PEM block has headers but no blank line after them.`);
     headers.push(...lines.slice(first, blank));
     first = blank;
+    if (!/^Proc-Type:/i.test(headers[0]!)) return damaged(label, `The "${label}" PEM block has headers, and its first is not Proc-Type.`);
   }
-  const base64 = lines.slice(Math.max(first, 0)).join('');
+  // OpenSSL's decoder passes over white space inside lines too.
+  const base64 = lines.slice(Math.max(first, 0)).join('').replace(/\s+/g, '');
   if (base64.length === 0) return damaged(label, `The "${label}" PEM block has no content.`);
   if (!BASE64.test(base64) || base64.length % 4 !== 0) {
     return damaged(label, `The "${label}" PEM block is damaged: its base64 is ${base64.length % 4 !== 0 ? 'cut short' : 'not valid'}.`);
@@ -87,7 +89,8 @@ function decodeBody(label: string, body: string): PemBlock | DamagedPemBlock {
   const procType = headers.find((header) => /^Proc-Type:/i.test(header));
   const dekInfo = headers.find((header) => /^DEK-Info:/i.test(header));
   const encryptedLegacy = procType !== undefined && /ENCRYPTED/i.test(procType);
-  const legacyCipher = dekInfo ? /^DEK-Info:\s*([^,\s]+)/i.exec(dekInfo)?.[1] : undefined;
+  const [, legacyCipher, iv] = dekInfo ? (/^DEK-Info:\s*([^,\s]+)\s*,?\s*(\S*)/i.exec(dekInfo) ?? []) : [];
+  if (dekInfo && !/^([0-9A-Fa-f]{2})+$/.test(iv ?? '')) return damaged(label, `The "${label}" PEM block's DEK-Info has no valid IV.`);
   return { label, der, pem: encodePem(label, der, headers), encryptedLegacy, ...(legacyCipher ? { legacyCipher } : {}) };
 }
 

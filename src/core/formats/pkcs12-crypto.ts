@@ -24,6 +24,7 @@ const HASHES: Record<string, { name: string; size: number; block: number }> = {
   '2.16.840.1.101.3.4.2.1': { name: 'sha256', size: 32, block: 64 },
   '2.16.840.1.101.3.4.2.2': { name: 'sha384', size: 48, block: 128 },
   '2.16.840.1.101.3.4.2.3': { name: 'sha512', size: 64, block: 128 },
+  '1.3.6.1.4.1.1722.12.2.1.16': { name: 'blake2b512', size: 64, block: 128 },
 };
 
 const HMAC_PRFS: Record<string, string> = {
