@@ -9,7 +9,8 @@ import { readInputFile } from '../core/files/read-input.js';
 export interface CheckOptions {
   cert: string;
   key: string;
-  chain?: string;
+  /** A file, or false for --no-chain. */
+  chain?: string | false;
   name?: string;
   path?: string;
   cloudfront?: boolean;
@@ -41,6 +42,7 @@ export async function runCheck(options: CheckOptions, output: Output): Promise<n
     name: options.name,
     path: options.path,
     cloudfront: options.cloudfront,
+    allowMissingChain: options.chain === false,
   });
   if (options.json) {
     printJson(output, {

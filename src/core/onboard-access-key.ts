@@ -84,6 +84,9 @@ export async function ensureAccessKey(clients: IamClients, userName: string, fil
     fail('ACCESS_KEY_FILE_STALE', `${file} holds access key ${savedId}, which user "${userName}" no longer has.`, `Move ${file} aside (or delete it) and run again for a new key, or give another --access-key-file.`);
   }
   // Refuse before creating: a secret that cannot be saved would be lost.
+  if (await readSmallFile(file).catch(() => '') !== undefined) {
+    fail('ACCESS_KEY_FILE_EXISTS', `${file} exists and is not an access-key CSV iamcert wrote.`, 'Move it aside, or give another --access-key-file.');
+  }
   await checkWritable(file, { secret: true });
   if (cleaned.keys.length >= ACCESS_KEYS_PER_USER) {
     fail('ACCESS_KEY_LIMIT', `User "${userName}" already has ${cleaned.keys.length} access keys, the most IAM allows.`, 'Delete an unused one in IAM (aws iam delete-access-key), then run this again.');

@@ -48,7 +48,9 @@ describe('faults between iamcert and IAM, headless', () => {
   });
 
   it.each<[Fault, RegExp, boolean]>([
-    ['reset', /UNREACHABLE|SERVICE_FAILURE/, true],
+    ['reset', /CONNECTION_RESET/, true],
+    ['refuse-before', /CONNECTION_RESET/, true],
+    ['empty-200', /EMPTY_ANSWER/, false],
     ['slow', /TIMEOUT/, true],
     ['status500', /SERVICE_FAILURE/, true],
     ['status503', /SERVICE_FAILURE/, true],

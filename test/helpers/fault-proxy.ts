@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = 'reset' | 'slow' | 'status500' | 'status503' | 'throttle' | 'expired' | 'refuse-before' | 'reset-after' | 'hold-after' | 'hostile-message';
+export type Fault = 'reset' | 'slow' | 'status500' | 'status503' | 'throttle' | 'expired' | 'refuse-before' | 'reset-after' | 'hold-after' | 'hostile-message' | 'empty-200';
 
 export interface FaultRule {
   /** The IAM/STS Action to hit; undefined hits every call. */
@@ -70,6 +70,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           return reply(503, xmlError('ServiceUnavailable', 'Service unavailable'));
         case 'throttle':
           return reply(400, xmlError('Throttling', 'Rate exceeded'));
+        case 'empty-200':
+          return reply(200, '');
         case 'hostile-message':
           return reply(400, xmlError('InvalidInput', 'bad\u001b]52;c;aGVsbG8=\u0007\u001b[2J input'));
         case 'expired':

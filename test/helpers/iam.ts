@@ -30,8 +30,9 @@ type Handler = NonNullable<ConnectionOptions['requestHandler']>;
 /** 'lose-answer': moto does the work, and the answer is lost on the way back (a reset the SDK retries). */
 type Reply = { status: number; body: string } | 'pass' | 'lose-answer' | Error;
 
+/** As IAM answers: XML, with the request ID in a header too. */
 function xmlResponse(status: number, body: string) {
-  return { response: { statusCode: status, headers: { 'content-type': 'text/xml' }, body: Readable.from([Buffer.from(body)]) } };
+  return { response: { statusCode: status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': randomBytes(8).toString('hex') }, body: Readable.from([Buffer.from(body)]) } };
 }
 
 /**

@@ -22,7 +22,7 @@ export interface OnboardFlags extends ConnectionFlags {
 const MARKS: Record<StepState['status'], string> = { pending: '·', running: '…', done: '✓', reused: '✓', skipped: '-', failed: '✗' };
 
 export function stepLine(step: StepState): string {
-  const detail = sanitise(step.problem ? `${step.problem.message} Fix: ${step.problem.fix}` : step.detail ?? '');
+  const detail = sanitise(step.problem ? `error ${step.problem.code}: ${step.problem.message} Fix: ${step.problem.fix}` : step.detail ?? '');
   return `${MARKS[step.status]} ${step.title.padEnd(20)}${step.status === 'reused' ? '(already there) ' : ''}${detail}`;
 }
 

@@ -58,7 +58,8 @@ export interface UploadFlags extends ConnectionFlags {
   name: string;
   cert: string;
   key: string;
-  chain?: string;
+  /** A file, or false for --no-chain. */
+  chain?: string | false;
   path?: string;
   cloudfront?: boolean;
   json?: boolean;
@@ -72,6 +73,7 @@ export async function runUpload(flags: UploadFlags, output: Output): Promise<num
     chain: flags.chain ? await readInputFile(flags.chain) : undefined,
     path: flags.path,
     cloudfront: flags.cloudfront,
+    allowMissingChain: flags.chain === false,
   };
   const clients = await connect(flags, output);
   const { row, report } = await uploadServerCertificate(clients, input);

@@ -109,6 +109,18 @@ function subjectAttribute(type: string, value: string): string {
   return known;
 }
 
+/** A DNS name (a leading "*." allowed), or an IP address: anything else is refused before a key is made. */
+const DNS_NAME = /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+
+export function validateDnsNames(names: string[]): void {
+  for (const name of names) {
+    if (name.trim() === '') fail('SAN_INVALID', 'A name for the certificate (--san) is empty.', 'Give each DNS name once, e.g. --san www.example.com example.com');
+    if (!DNS_NAME.test(name) || name.length > 253) {
+      fail('SAN_INVALID', `"${name}" is not a DNS name${/\s/.test(name) ? ' (it has a space)' : ''}.`, 'Give each DNS name on its own, e.g. --san www.example.com example.com');
+    }
+  }
+}
+
 export function validateDays(days: number): void {
   if (!Number.isInteger(days) || days < 1 || days > 36_500) {
     fail('DAYS_INVALID', `${days} is not a number of days iamcert can use.`, 'Give a whole number of days from 1 to 36500 (3650 is ten years).');
@@ -118,6 +130,7 @@ export function validateDays(days: number): void {
 /** Makes a key with native crypto, then a self-signed certificate or a CSR for it. */
 export async function createKeyAndCertificate(request: CreateRequest): Promise<Created> {
   validateDays(request.days);
+  validateDnsNames(request.dnsNames ?? []);
   const name = parseSubject(request.subject);
   const algorithm = request.existingKey ? algorithmOf(request.existingKey) : algorithmFor(request.keyType);
   // Key generation runs on libuv's thread pool: start it first, and load the certificate builder meanwhile.

@@ -1,6 +1,7 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { namedExports } from '../commonjs.js';
+import { fail } from '../errors.js';
 import type { FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext, HttpHandlerOptions, MetadataBearer, RequestHandler } from '@smithy/types';
 
 export interface ConnectionOptions {
@@ -52,8 +53,23 @@ export async function loadSts(): Promise<StsModule> {
   return namedExports<StsModule>(await import('@aws-sdk/client-sts'), 'STSClient');
 }
 
+/** An endpoint must be an http(s) URL; anything else is refused before the SDK sees it. */
+export function checkEndpoint(url: string): void {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.hostname) {
+    fail('ENDPOINT_INVALID', `"${url}" is not an endpoint URL.`, 'Give a full URL such as http://127.0.0.1:5000 (for moto) or https://iam.amazonaws.com.');
+  }
+}
+
 /** IAM and STS clients on the SDK's default credential chain (env, config files, profiles, SSO, instance roles). */
 export function createIamClients(options: ConnectionOptions = {}): IamClients {
+  const endpoint = options.endpointUrl ?? endpointFromEnvironment();
+  if (endpoint !== undefined) checkEndpoint(endpoint);
   const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const common = {
     region,

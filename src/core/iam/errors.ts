@@ -41,6 +41,11 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
   const retried = attempts && attempts > 1 ? ` (tried ${attempts} times)` : '';
   const problem = (code: string, text: string, fix: string): Problem => ({ code, message: text, fix });
 
+  // The SDK names a connection cut before any answer a TimeoutError; it is not one.
+  if (aws.code === 'ECONNRESET' || aws.code === 'EPIPE' || /socket hang up/i.test(message)) {
+    return problem('CONNECTION_RESET', `The connection to ${context.endpoint ?? 'IAM'} was cut before IAM answered${retried}.`, context.endpoint && context.endpoint !== 'AWS' ? 'Check that the endpoint is running and --endpoint-url is right; a proxy or firewall may be cutting connections.' : 'Check your network, proxy or firewall, then try again.');
+  }
+
   switch (name) {
     case 'NoSuchEntity':
     case 'NoSuchEntityException':

@@ -67,6 +67,8 @@ export interface UploadServerCertificateInput {
   chain?: Buffer | string;
   path?: string;
   cloudfront?: boolean;
+  /** Upload a CA-issued certificate without its chain on purpose. */
+  allowMissingChain?: boolean;
   now?: Date;
 }
 
@@ -96,7 +98,7 @@ export async function uploadServerCertificate(clients: IamClients, input: Upload
   const certificate = cleanIfPem(input.certificate);
   const privateKey = cleanIfPem(input.privateKey);
   const chain = input.chain === undefined ? undefined : cleanIfPem(input.chain);
-  const report = await preflightServerCertificate({ certificate, privateKey, chain, name: input.name, path: input.path, cloudfront: input.cloudfront, now: input.now });
+  const report = await preflightServerCertificate({ certificate, privateKey, chain, name: input.name, path: input.path, cloudfront: input.cloudfront, allowMissingChain: input.allowMissingChain, now: input.now });
   if (!report.ok) {
     const first = report.findings.find((finding) => finding.severity === 'error')!;
     throw new IamcertError({ code: `PREFLIGHT_${first.code}`, message: first.message, fix: first.fix });

@@ -20,10 +20,10 @@ interface Rule {
 const RULES: Rule[] = [
   { label: 'Name is one IAM accepts', codes: /^NAME_/, needs: ['name'] },
   { label: 'Path is valid (CloudFront: /cloudfront/…/)', codes: /^PATH_/, needs: ['path'] },
-  { label: 'Certificate is one PEM certificate', codes: /^CERT_(NOT_PEM|UNREADABLE|MISSING|IS_PRIVATE_KEY|HAS_CHAIN|EXTRA_TEXT|TOO_LONG)$/, needs: ['certificate'] },
+  { label: 'Certificate is one PEM certificate', codes: /^CERT_(NOT_PEM|UNREADABLE|MISSING|IS_PRIVATE_KEY|HAS_CHAIN|EXTRA_TEXT|TOO_LONG|DAMAGED)$/, needs: ['certificate'] },
   { label: 'Certificate is valid now', codes: /^CERT_(EXPIRED|NOT_YET_VALID)$/, needs: ['certificate'] },
   { label: 'Key type and size accepted by IAM', codes: /^KEY_(TYPE_UNSUPPORTED|WEAK)$/, needs: ['certificate'] },
-  { label: 'Private key is PEM and unencrypted', codes: /^KEY_(NOT_PEM|UNREADABLE|MISSING|MULTIPLE|EXTRA_ITEMS|EXTRA_TEXT|TOO_LONG|ENCRYPTED)$/, needs: ['privateKey'] },
+  { label: 'Private key is PEM and unencrypted', codes: /^KEY_(NOT_PEM|UNREADABLE|MISSING|MULTIPLE|EXTRA_ITEMS|EXTRA_TEXT|TOO_LONG|ENCRYPTED|DAMAGED)$/, needs: ['privateKey'] },
   { label: 'Private key matches the certificate', codes: /^KEY_MISMATCH$/, needs: ['certificate', 'privateKey'] },
   { label: 'Chain present and in order, issuer first', codes: /^CHAIN_/, needs: ['certificate'] },
 ];

@@ -1,5 +1,5 @@
 import { toProblem } from '../errors.js';
-import type { Item } from '../formats/items.js';
+import type { Item, ReadResult } from '../formats/items.js';
 import { hasTextOutsidePem, looksLikePem } from '../formats/pem.js';
 import { readItems } from '../formats/read.js';
 import type { Field, Finding } from './rules.js';
@@ -18,6 +18,8 @@ export interface ReadField {
   text: string;
   items: Item[];
   extraText: boolean;
+  /** Blocks that could not be read: never dropped silently from an upload. */
+  damaged: NonNullable<ReadResult['damaged']>;
 }
 
 /** Reads one upload field the way IAM sees it: PEM text, nothing converted. */
@@ -37,8 +39,8 @@ export async function readField(field: Field, input: Buffer | string): Promise<R
     return finding(`${prefix(field)}_NOT_PEM`, `The ${what} is ${container}; IAM takes PEM text only.`, 'Convert it: iamcert prepare FILE --out-dir DIR (or iamcert convert FILE --to pem).');
   }
   try {
-    const { items } = await readItems(bytes);
-    return { text, items, extraText: hasTextOutsidePem(text) };
+    const { items, damaged = [] } = await readItems(bytes);
+    return { text, items, extraText: hasTextOutsidePem(text), damaged };
   } catch (error) {
     const problem = toProblem(error);
     return finding(`${prefix(field)}_UNREADABLE`, `The ${what} could not be read: ${problem.message}`, problem.fix);

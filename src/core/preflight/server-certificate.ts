@@ -12,6 +12,8 @@ export interface ServerCertificateInput {
   name?: string;
   path?: string;
   cloudfront?: boolean;
+  /** Upload a CA-issued certificate without its chain on purpose (IAM takes it; browsers and CloudFront then fail). */
+  allowMissingChain?: boolean;
   now?: Date;
 }
 
@@ -33,7 +35,9 @@ export async function preflightServerCertificate(input: ServerCertificateInput):
     findings.push({ code, severity, field, message, fix });
 
   if (input.name !== undefined) pushDefined(findings, checkName(input.name));
-  if (input.path !== undefined) pushDefined(findings, checkPath(input.path, { cloudfront: input.cloudfront }));
+  // --cloudfront with no path would upload to "/", where CloudFront never looks.
+  const path = input.path ?? (input.cloudfront ? '/' : undefined);
+  if (path !== undefined) pushDefined(findings, checkPath(path, { cloudfront: input.cloudfront }));
 
   const certificate = await checkCertificateField(input.certificate, now, findings);
   const key = await checkKeyField(input.privateKey, findings);
@@ -41,7 +45,7 @@ export async function preflightServerCertificate(input: ServerCertificateInput):
     add('privateKey', 'KEY_MISMATCH', 'The private key does not belong to this certificate.', 'Pick the key that was made with this certificate; iamcert inspect shows which key matches which certificate.');
   }
 
-  const chain = await checkChainField(input.chain, certificate, now, findings);
+  const chain = await checkChainField(input.chain, certificate, now, findings, input.allowMissingChain ?? false);
   return { ok: !findings.some((finding) => finding.severity === 'error'), findings, certificate, key, chain };
 }
 
@@ -60,7 +64,11 @@ async function readPemField(field: Field, input: Buffer | string, limit: number,
     findings.push({ code: `${prefix(field)}_TOO_LONG`, severity: 'error', field, message: `The ${what} is ${read.text.length} characters; IAM allows ${limit}.`, fix: `Check that the ${what} file holds only what belongs there.` });
   }
   if (read.extraText) {
-    findings.push({ code: `${prefix(field)}_EXTRA_TEXT`, severity: 'error', field, message: `The ${what} has text outside its BEGIN/END lines, which IAM rejects.`, fix: PREPARE_FIX });
+    // IAM rejects such text, and iamcert upload (headless and in the app) strips it before sending.
+    findings.push({ code: `${prefix(field)}_EXTRA_TEXT`, severity: 'note', field, message: `The ${what} has text outside its BEGIN/END lines; iamcert upload strips it (IAM would reject it as it is).`, fix: PREPARE_FIX });
+  }
+  for (const block of read.damaged) {
+    findings.push({ code: `${prefix(field)}_DAMAGED`, severity: 'error', field, message: `The ${what} has a "${block.label}" block that could not be read: ${block.problem.message}`, fix: block.problem.fix });
   }
   return read;
 }
@@ -109,13 +117,18 @@ async function checkKeyField(input: Buffer | string, findings: Finding[]): Promi
   return key;
 }
 
-async function checkChainField(input: Buffer | string | undefined, certificate: CertificateItem | undefined, now: Date, findings: Finding[]): Promise<CertificateItem[]> {
+async function checkChainField(input: Buffer | string | undefined, certificate: CertificateItem | undefined, now: Date, findings: Finding[], allowMissing: boolean): Promise<CertificateItem[]> {
   const add = (code: string, message: string, fix: string, severity: Finding['severity'] = 'error') =>
     findings.push({ code, severity, field: 'chain', message, fix });
   const empty = input === undefined || input.length === 0;
   if (empty) {
     if (certificate && !certificate.selfSigned) {
-      add('CHAIN_MISSING', `The certificate was issued by "${certificate.issuer}", so IAM needs its chain.`, 'Add the intermediate certificates as the chain (your CA sends them as a bundle; iamcert prepare extracts them).');
+      add(
+        'CHAIN_MISSING',
+        `The certificate was issued by "${certificate.issuer}" and no chain is given: IAM would take it, but browsers and CloudFront would not trust it.`,
+        allowMissing ? 'Uploading without a chain as asked (--no-chain); add the intermediates later by uploading again with --chain.' : 'Add the intermediates as the chain (iamcert prepare extracts them from your CA\'s bundle), or pass --no-chain to upload it without one knowingly.',
+        allowMissing ? 'warning' : 'error',
+      );
     }
     return [];
   }
