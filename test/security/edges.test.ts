@@ -144,3 +144,21 @@ describe('text from outside never drives the terminal', () => {
     expect(missing.stderr).not.toMatch(ACTS_ON_TERMINAL);
   });
 });
+
+describe('Ctrl-C and SIGTERM end a command while it is busy', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s during a long passphrase derivation ends the run (exit %i), not after it', async (signal, code) => {
+    const passFile = join(work, 'pass.txt');
+    execFileSync('sh', ['-c', `printf '%s\\n' 'correct horse battery staple' > "${passFile}"`]);
+    const child = spawn(CLI, ['inspect', '--passphrase-file', passFile, fx.path('firefox-like.p12')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    child.kill(signal);
+    expect(await exited).toBe(code);
+    expect(stdout).not.toContain('private key');
+  });
+});
