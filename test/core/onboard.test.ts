@@ -108,7 +108,7 @@ describe('onboarding a user', () => {
     const blocker = join(work, uniqueName('blocker'));
     execFileSync('sh', ['-c', `echo not-a-csv > ${blocker}`]);
     const result = await runOnboarding(clients, { ...plan, accessKeyFile: blocker });
-    expect(result.steps.find((step) => step.id === 'access-key')!.problem?.code).toBe('FILE_EXISTS');
+    expect(result.steps.find((step) => step.id === 'access-key')!.problem?.code).toBe('ACCESS_KEY_FILE_EXISTS');
     expect(aws('iam', 'list-access-keys', '--user-name', plan.userName).AccessKeyMetadata).toHaveLength(0);
   });
 });

@@ -11,8 +11,14 @@ import { children, integerOf, oidOf, parseDer, type Asn1Node } from './asn1.js';
  * caps it.
  */
 export const MAX_KEY_FILE_ROUNDS = 1_000_000;
-/** A PKCS#12 file: all its derivations together (Firefox: 600,000 for the MAC and each part). */
+/** A PKCS#12 file: all its derivations together (Firefox: 600,000 for the MAC and each part, 3,000,000 in all). */
 export const MAX_PKCS12_ROUNDS = 4_000_000;
+/**
+ * Of those, the rounds of PKCS#12's own KDF that iamcert runs on Node's hash (the MAC, and parts
+ * under the old PKCS#12 ciphers): about a microsecond each, so a file is answered within 2 s.
+ * Firefox's export asks 1,800,000.
+ */
+export const MAX_PKCS12_KDF_ROUNDS = 2_000_000;
 /** OpenSSL refuses scrypt above 32 MB of memory when decrypting a key; asking more is refused here first, and said so. */
 const SCRYPT_MAX_MEMORY = 32 * 1024 * 1024;
 
@@ -51,6 +57,8 @@ const CIPHER_NAMES: Record<string, string> = {
 export interface Derivation {
   /** The stretching rounds, or for scrypt N·r·p. */
   rounds: number;
+  /** Run by iamcert on Node's hash rather than natively by OpenSSL (PKCS#12's own KDF). */
+  hashedHere?: boolean;
   /** Bytes of memory scrypt would need. */
   memory?: number;
 }
@@ -89,6 +97,14 @@ export function derivationProblem(derivations: Derivation[], budget: number, wha
     };
   }
   const total = derivations.reduce((sum, derivation) => sum + derivation.rounds, 0);
+  const hashedHere = derivations.reduce((sum, derivation) => sum + (derivation.hashedHere ? derivation.rounds : 0), 0);
+  if (hashedHere > MAX_PKCS12_KDF_ROUNDS) {
+    return {
+      code: 'KEY_DERIVATION_TOO_COSTLY',
+      message: `This ${what} asks for ${hashedHere.toLocaleString('en-US')} rounds of PKCS#12's own key derivation; real tools write up to 1,800,000 (iamcert reads up to ${MAX_PKCS12_KDF_ROUNDS.toLocaleString('en-US')}).`,
+      fix: 'The file may be damaged or hostile. If it is yours, export it again with standard settings (AES) from the tool that made it.',
+    };
+  }
   if (total <= budget) return undefined;
   return {
     code: 'KEY_DERIVATION_TOO_COSTLY',

@@ -70,16 +70,22 @@ function derivationsOfBags(bags: Bag[]): Derivation[] {
 function visibleDerivations(envelope: NonNullable<ReturnType<typeof parseEnvelope>>): Derivation[] {
   const derivations: Derivation[] = [];
   const mac = macRounds(envelope.macData);
-  if (mac > 0) derivations.push({ rounds: mac });
+  if (mac > 0) derivations.push({ rounds: mac, hashedHere: true });
   for (const part of envelope.parts) {
     if (part.type === OID.data) derivations.push(...derivationsOfBags(bagsOf(parseInner(bytesOf(part.content)))));
     if (part.type === OID.encryptedData) {
       // EncryptedData { version, EncryptedContentInfo { contentType, algorithm, [0] IMPLICIT encryptedContent } }
-      const derivation = derivationOf(children(children(part.content)[1])[1]);
-      if (derivation) derivations.push(derivation);
+      const algorithm = children(children(part.content)[1])[1];
+      const derivation = derivationOf(algorithm);
+      if (derivation) derivations.push({ ...derivation, hashedHere: isPkcs12Pbe(algorithm) });
     }
   }
   return derivations;
+}
+
+/** PKCS#12's own PBE (1.2.840.113549.1.12.1.x), whose KDF iamcert runs itself. */
+function isPkcs12Pbe(algorithm: Asn1Node | undefined): boolean {
+  return (oidOf(children(algorithm)[0]) ?? '').startsWith('1.2.840.113549.1.12.1.');
 }
 
 function refuseIfTooCostly(derivations: Derivation[]): void {
@@ -107,7 +113,7 @@ async function decryptPart(content: Asn1Node | undefined, password: string | nul
   return bagsOf(parseInner(plain));
 }
 
-async function privateKeyOf(bag: Bag, password: string | null, signal?: AbortSignal): Promise<PrivateKeyItem> {
+async function privateKeyOf(bag: Bag, password: string | null, derivations: Derivation[], signal?: AbortSignal): Promise<PrivateKeyItem> {
   const der = bag.value ? toDer(bag.value) : Buffer.alloc(0);
   const encrypted = bag.type === OID.shroudedKeyBag;
   let key: KeyObject;
@@ -119,8 +125,12 @@ async function privateKeyOf(bag: Bag, password: string | null, signal?: AbortSig
       if ((error as { code?: string }).code === 'ERR_OSSL_EVP_UNSUPPORTED') {
         return { type: 'private-key', encoding: 'pkcs8', encrypted, problem: cipherNotAvailable(encryptionOf(der) ?? 'an old cipher') };
       }
-      // OpenSSL takes "no password" only as an empty one; the other spelling is decrypted here.
+      // OpenSSL takes "no password" only as an empty one; the other spelling is decrypted here, and counted as such.
       const [algorithm, data] = children(bag.value);
+      if (password !== null) return { type: 'private-key', encoding: 'pkcs8', encrypted, problem: wrongPassphrase() };
+      const derivation = derivationOf(algorithm);
+      if (derivation) derivations.push({ ...derivation, hashedHere: isPkcs12Pbe(algorithm) });
+      refuseIfTooCostly(derivations);
       const plain = await decryptWithPassword(algorithm, bytesOf(data) ?? Buffer.alloc(0), password, signal);
       if (!plain) return { type: 'private-key', encoding: 'pkcs8', encrypted, problem: wrongPassphrase() };
       key = createPrivateKey({ key: plain, format: 'der', type: 'pkcs8' });
@@ -158,7 +168,7 @@ export async function readPkcs12(der: Buffer, passphrase?: string, signal?: Abor
       const certificate = oidOf(certType) === OID.x509Certificate ? bytesOf(children(wrapped)[0]) : undefined;
       if (certificate) certificates.push(certificateItem(certificate));
     } else if (bag.type === OID.keyBag || bag.type === OID.shroudedKeyBag) {
-      keys.push(await privateKeyOf(bag, password, signal));
+      keys.push(await privateKeyOf(bag, password, derivations, signal));
     }
   }
   return [...keys, ...certificates];
