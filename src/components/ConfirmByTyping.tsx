@@ -1,7 +1,8 @@
 import React, { useState } from 'react';
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import { Text } from '../tui/safe-text.js';
-import TextInput from 'ink-text-input';
+import { LineView } from './text-field/LineView.js';
+import { useLineEditor } from './text-field/use-line-editor.js';
 import { Toned } from './Toned.js';
 
 export interface ConfirmByTypingProps {
@@ -20,8 +21,15 @@ export interface ConfirmByTypingProps {
 export function ConfirmByTyping({ action, where, expected, warning, onConfirm, onCancel }: ConfirmByTypingProps): React.JSX.Element {
   const [typed, setTyped] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  useInput((_input, key) => {
-    if (key.escape) onCancel();
+  const line = useLineEditor({
+    value: typed,
+    focus: true,
+    onChange: (value) => {
+      setTyped(value);
+      setMismatch(false);
+    },
+    onSubmit: (value) => (value === expected ? onConfirm() : setMismatch(true)),
+    onCancel,
   });
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
@@ -35,14 +43,7 @@ export function ConfirmByTyping({ action, where, expected, warning, onConfirm, o
       </Text>
       <Box>
         <Text>› </Text>
-        <TextInput
-          value={typed}
-          onChange={(value) => {
-            setTyped(value);
-            setMismatch(false);
-          }}
-          onSubmit={(value) => (value === expected ? onConfirm() : setMismatch(true))}
-        />
+        <LineView line={line} focus />
       </Box>
       {mismatch ? <Toned tone="warning">That is not "{expected}"; nothing was done.</Toned> : null}
     </Box>

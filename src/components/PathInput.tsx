@@ -1,7 +1,8 @@
 import React, { useEffect, useState } from 'react';
 import { Box, useInput } from 'ink';
 import { Text } from '../tui/safe-text.js';
-import TextInput from 'ink-text-input';
+import { LineView } from './text-field/LineView.js';
+import { useLineEditor } from './text-field/use-line-editor.js';
 import { completeTyped, expandHome, listFolder, splitTyped, type FolderEntry } from '../core/files/path-completion.js';
 import { Toned } from './Toned.js';
 import { sanitise } from '../core/text/sanitise.js';
@@ -12,13 +13,15 @@ export interface PathInputProps {
   onChange(value: string): void;
   /** Called with the path, "~" expanded. */
   onSubmit(path: string): void;
+  /** Esc in the field; without it Esc goes to the screen. */
+  onCancel?(): void;
   focus: boolean;
   /** How many folder entries to show. */
   listRows?: number;
 }
 
 /** A path field with Tab completion and a list of the current folder (↑/↓ to pick, Enter to open). */
-export function PathInput({ label, value, onChange, onSubmit, focus, listRows = 8 }: PathInputProps): React.JSX.Element {
+export function PathInput({ label, value, onChange, onSubmit, onCancel, focus, listRows = 8 }: PathInputProps): React.JSX.Element {
   const [entries, setEntries] = useState<FolderEntry[]>([]);
   const [highlight, setHighlight] = useState(-1);
   const [folder, partial] = splitTyped(value);
@@ -53,12 +56,13 @@ export function PathInput({ label, value, onChange, onSubmit, focus, listRows = 
     else if (value.trim()) onSubmit(expandHome(value.trim()));
   };
 
+  const line = useLineEditor({ value, focus, onChange, onSubmit: submit, onCancel });
   const start = Math.max(0, Math.min(highlight - listRows + 1, visible.length - listRows));
   return (
     <Box flexDirection="column">
       <Box>
         <Text bold>{label}: </Text>
-        <TextInput value={value} onChange={onChange} onSubmit={submit} focus={focus} placeholder="type a path; tab completes" />
+        <LineView line={line} focus={focus} placeholder="type a path; tab completes" />
       </Box>
       <Toned tone="muted">  in {sanitise(folder) || './'}{visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}</Toned>
       {visible.slice(start, start + listRows).map((entry, offset) => {

@@ -1,7 +1,8 @@
 import React from 'react';
 import { Box } from 'ink';
 import { Text } from '../tui/safe-text.js';
-import TextInput from 'ink-text-input';
+import { LineView } from './text-field/LineView.js';
+import { useLineEditor } from './text-field/use-line-editor.js';
 import { Toned } from './Toned.js';
 
 export interface TextFieldProps {
@@ -9,6 +10,8 @@ export interface TextFieldProps {
   value: string;
   onChange(value: string): void;
   onSubmit?(value: string): void;
+  /** Esc in the field (leave the field, close the form); without it Esc goes to the screen. */
+  onCancel?(): void;
   focus: boolean;
   placeholder?: string;
   /** Shown under the field while it is wrong, e.g. a name IAM would refuse. */
@@ -17,18 +20,16 @@ export interface TextFieldProps {
   mask?: string;
 }
 
-export function TextField({ label, value, onChange, onSubmit, focus, placeholder, error, hint, mask }: TextFieldProps): React.JSX.Element {
+/** The one text field of the app: a label, the line with its cursor, and a hint or error under it. */
+export function TextField({ label, value, onChange, onSubmit, onCancel, focus, placeholder, error, hint, mask }: TextFieldProps): React.JSX.Element {
+  const line = useLineEditor({ value, focus, onChange, onSubmit, onCancel });
   return (
     <Box flexDirection="column">
       <Box>
         <Box flexShrink={0}>
           <Text bold={focus}>{focus ? '› ' : '  '}{label}: </Text>
         </Box>
-        {focus ? (
-          <TextInput value={value} onChange={onChange} onSubmit={onSubmit} placeholder={placeholder} mask={mask} />
-        ) : (
-          <Text>{mask ? mask.repeat(value.length) : value || <Text dimColor>{placeholder ?? ''}</Text>}</Text>
-        )}
+        <LineView line={line} focus={focus} placeholder={placeholder} mask={mask} />
       </Box>
       {error ? <Toned tone="danger">    ✗ {error}</Toned> : hint && focus ? <Toned tone="muted">    {hint}</Toned> : null}
     </Box>

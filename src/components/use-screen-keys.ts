@@ -35,8 +35,9 @@ export function useScreenKeys({ hints, help, onKey, typing = false, enabled = tr
     (input, key) => {
       const current = latest.current;
       if (current.onKey?.(input, key)) return;
-      if (current.typing) return;
+      // Esc is never a dead end: when the screen has no use for it, it goes back, typing or not.
       if (key.escape && !current.home) navigation.pop();
+      else if (current.typing) return;
       else if (input === '?') frame.setHelpOpen(true);
       else if (input === 'q' && current.home) navigation.quit();
     },

@@ -34,12 +34,21 @@ const HINTS: Record<FieldName, string> = {
   chain: 'Intermediates, issuer first; leave empty for a self-signed certificate',
 };
 
+/** Why Enter did not upload, said where the user looks. */
+function notReadyReason(given: { certificate: boolean; privateKey: boolean; name: boolean }): string {
+  const missing = [given.name ? '' : 'a name', given.certificate ? '' : 'the certificate file', given.privateKey ? '' : 'the private key file'].filter(Boolean);
+  return missing.length > 0 ? `Nothing to upload yet: give ${missing.join(', ')}.` : 'Not uploaded: fix the ✗ above first.';
+}
+
 export function ServerUploadScreen({ prefill }: { prefill: { certificate?: string; privateKey?: string; chain?: string } }): React.JSX.Element {
   const { services } = useFrame();
   const navigation = useNavigation();
   const [values, setValues] = useState<Record<FieldName, string>>({ name: '', path: '/', certificate: prefill.certificate ?? '', privateKey: prefill.privateKey ?? '', chain: prefill.chain ?? '' });
   const [field, setField] = useState(0);
-  const [report, setReport] = useState<PreflightReport | undefined>();
+  const [checked, setChecked] = useState<{ report: PreflightReport; values: Record<FieldName, string> } | undefined>();
+  const report = checked?.report;
+  /** Enter pressed while the checks of the latest values still run: the upload waits for them, and says so. */
+  const [waiting, setWaiting] = useState<'queued' | 'refused' | undefined>();
   const [upload, runUpload] = useTask<UploadResult>();
 
   // The live preflight: re-run whenever an input changes, so each rule turns green as files are picked.
@@ -49,7 +58,7 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
       const read = (path: string) => (path.trim() ? services.readFile(expandHome(path.trim())).catch(() => Buffer.alloc(0)) : Promise.resolve(Buffer.alloc(0)));
       void Promise.all([read(values.certificate), read(values.privateKey), read(values.chain)]).then(async ([certificate, privateKey, chain]) => {
         const found = await services.preflight({ certificate, privateKey, chain: chain.length > 0 ? chain : undefined, name: values.name || undefined, path: values.path || undefined });
-        if (!controller.signal.aborted) setReport(found);
+        if (!controller.signal.aborted) setChecked({ report: found, values });
       });
     }, 150);
     return () => {
@@ -59,14 +68,23 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
   }, [values, services]);
 
   const given = { certificate: values.certificate.trim() !== '', privateKey: values.privateKey.trim() !== '', name: values.name !== '', path: values.path !== '' };
-  const ready = report?.ok === true && given.name && given.certificate && given.privateKey;
+  const checking = checked?.values !== values;
+  const ready = !checking && report?.ok === true && given.name && given.certificate && given.privateKey;
 
   // Read at key time: Enter pressed the instant the checklist turns green must not hit a stale "not ready".
-  const latest = useRef({ ready, values });
-  latest.current = { ready, values };
+  const latest = useRef({ ready, checking, values });
+  latest.current = { ready, checking, values };
   const submit = () => {
-    const { ready: isReady, values: current } = latest.current;
-    if (!isReady) return;
+    const { ready: isReady, checking: isChecking, values: current } = latest.current;
+    if (isChecking) {
+      setWaiting('queued');
+      return;
+    }
+    if (!isReady) {
+      setWaiting('refused');
+      return;
+    }
+    setWaiting(undefined);
     void runUpload(`Uploading ${current.name}…`, async (signal) =>
       services.uploadServerCertificate(
         {
@@ -81,12 +99,18 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
     );
   };
 
+  // A queued Enter runs as soon as the checks of what was typed are in.
+  useEffect(() => {
+    if (waiting === 'queued' && !checking) submit();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [waiting, checking]);
+
   const done = upload.status === 'done';
   const active = useScreenKeys({
     typing: !done,
-    hints: done ? [['enter', 'back to the list'], ['esc', 'back']] : [['↑/↓', 'field'], ['enter', field === FIELDS.length - 1 ? 'upload' : 'next'], ['ctrl-u', 'upload'], ['esc', 'back']],
+    hints: done ? [['enter', 'back to the list'], ['esc', 'back']] : [['↑/↓', 'field'], ['enter', field === FIELDS.length - 1 ? 'upload' : 'next'], ['esc', 'back']],
     help: ['The preflight runs as you type: nothing is sent while any rule fails.', 'Text outside the PEM blocks is stripped before upload.'],
-    onKey: (input, key) => {
+    onKey: (_input, key) => {
       if (upload.status === 'running') return true;
       if (done) {
         if (key.return || key.escape) navigation.pop();
@@ -98,7 +122,6 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
       }
       if (key.upArrow) setField(Math.max(0, field - 1));
       else if (key.downArrow || key.tab) setField(Math.min(FIELDS.length - 1, field + 1));
-      else if (key.ctrl && input === 'u') submit();
       else return false;
       return true;
     },
@@ -124,7 +147,10 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
           value={values[name]}
           focus={active && field === index}
           hint={HINTS[name]}
-          onChange={(value) => setValues((current) => ({ ...current, [name]: value }))}
+          onChange={(value) => {
+            setValues((current) => ({ ...current, [name]: value }));
+            if (waiting === 'refused') setWaiting(undefined);
+          }}
           onSubmit={() => (index < FIELDS.length - 1 ? setField(index + 1) : submit())}
         />
       ))}
@@ -132,7 +158,9 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
       <PreflightChecklist report={report} given={given} />
       {upload.status === 'running' ? <Spinner label={upload.label} /> : null}
       <ProblemLine problem={upload.status === 'failed' ? upload.problem : undefined} />
-      {ready ? <Toned tone="ok">Ready: enter on the last field (or ctrl-u) uploads.</Toned> : null}
+      {waiting === 'queued' ? <Toned tone="muted">Checking the files… the upload starts when the checks pass.</Toned> : null}
+      {waiting === 'refused' && !ready ? <Toned tone="warning">{notReadyReason(given)}</Toned> : null}
+      {ready && !waiting ? <Toned tone="ok">Ready: enter on the last field uploads.</Toned> : null}
     </Box>
   );
 }
