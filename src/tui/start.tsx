@@ -1,6 +1,7 @@
 import { render } from 'ink';
 import { EXIT } from '../commands/output.js';
 import { toProblem } from '../core/errors.js';
+import { removeUnfinishedWrites } from '../core/files/safe-write.js';
 import { App } from './App.js';
 import { CrashBoundary } from './CrashBoundary.js';
 import { realServices } from './services.js';
@@ -39,6 +40,8 @@ export async function startTui(options: TuiOptions = {}): Promise<number> {
   process.on('unhandledRejection', crash);
   process.stdout.on('error', () => finish(EXIT.problem));
 
+  // Interrupted while writing a key pair (Ctrl-C, SIGTERM, SIGHUP): the temp file and the half already written go, as headless.
+  onCleanup(removeUnfinishedWrites);
   enterFullScreen();
   const app = render(
     <CrashBoundary onCrash={crash}>

@@ -19,7 +19,7 @@ interface Rule {
 
 const RULES: Rule[] = [
   { label: 'Name is one IAM accepts', codes: /^NAME_/, needs: ['name'] },
-  { label: 'Path is valid (CloudFront: /cloudfront/…/)', codes: /^PATH_/, needs: ['path'] },
+  { label: 'Path is one IAM accepts ("/", or /cloudfront/…/ for CloudFront)', codes: /^PATH_/, needs: ['path'] },
   { label: 'Certificate is one PEM certificate', codes: /^CERT_(NOT_PEM|UNREADABLE|MISSING|IS_PRIVATE_KEY|HAS_CHAIN|EXTRA_TEXT|TOO_LONG|DAMAGED)$/, needs: ['certificate'] },
   { label: 'Certificate is valid now', codes: /^CERT_(EXPIRED|NOT_YET_VALID)$/, needs: ['certificate'] },
   { label: 'Key type and size accepted by IAM', codes: /^KEY_(TYPE_UNSUPPORTED|WEAK)$/, needs: ['certificate'] },

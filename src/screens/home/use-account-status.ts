@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import { useTask } from '../../components/use-task.js';
 import { useFrame } from '../../tui/frame-context.js';
+import { useIsTopScreen } from '../../tui/navigation.js';
 
 export interface AccountStatus {
   total: number;
@@ -17,13 +18,17 @@ export function summarise(rows: ServerCertificateRow[]): AccountStatus {
   };
 }
 
-/** Server certificates expiring within 30 days and expired, once the identity is known. */
+/**
+ * Server certificates expiring within 30 days and expired, once the identity is known, and again
+ * each time Home is the top screen once more (after an upload or a delete on another screen).
+ */
 export function useAccountStatus() {
   const { identity, services } = useFrame();
   const [state, run] = useTask<AccountStatus>();
   const ready = identity.state === 'ready';
+  const top = useIsTopScreen();
   useEffect(() => {
-    if (ready) void run('Checking server certificates…', async (signal) => summarise(await services.listServerCertificates(signal)));
-  }, [ready, run, services]);
+    if (ready && top) void run('Checking server certificates…', async (signal) => summarise(await services.listServerCertificates(signal)));
+  }, [ready, top, run, services]);
   return state;
 }

@@ -154,13 +154,13 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
           onSubmit={() => (index < FIELDS.length - 1 ? setField(index + 1) : submit())}
         />
       ))}
-      <Text> </Text>
-      <PreflightChecklist report={report} given={given} />
+      {/* What Enter did, under the fields where the user looks; the checklist follows. */}
       {upload.status === 'running' ? <Spinner label={upload.label} /> : null}
       <ProblemLine problem={upload.status === 'failed' ? upload.problem : undefined} />
       {waiting === 'queued' ? <Toned tone="muted">Checking the files… the upload starts when the checks pass.</Toned> : null}
       {waiting === 'refused' && !ready ? <Toned tone="warning">{notReadyReason(given)}</Toned> : null}
-      {ready && !waiting ? <Toned tone="ok">Ready: enter on the last field uploads.</Toned> : null}
+      {ready && !waiting ? <Toned tone="ok">Ready: enter on the last field uploads.</Toned> : <Text> </Text>}
+      <PreflightChecklist report={report} given={given} />
     </Box>
   );
 }
