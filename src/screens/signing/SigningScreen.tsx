@@ -78,10 +78,10 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
     hints: !user
       ? modal.kind === 'filter'
         ? [['enter', 'keep'], ['esc', 'clear']]
-        : [['enter', 'open user'], ['/', 'filter'], ['esc', 'back']]
+        : [['enter', 'open user'], ['/', 'filter'], ['esc', 'back'], ['↑/↓ j/k', 'move']]
       : modal.kind === 'upload'
         ? [['tab', 'complete'], ['enter', 'upload'], ['esc', 'cancel']]
-        : [['u', 'upload file'], ['c', 'create & upload'], ['a', 'activate/deactivate'], ['d', 'delete'], ['y', 'copy ID'], ['r', 'refresh'], ['esc', 'users']],
+        : [['u', 'upload file'], ['c', 'create & upload'], ['a', 'activate/deactivate'], ['d', 'delete'], ['y', 'copy ID'], ['r', 'refresh'], ['esc', 'users'], ['↑/↓ j/k', 'move']],
     help: [`IAM allows ${SIGNING_CERTIFICATES_PER_USER} signing certificates per user.`, 'Only the certificate is uploaded; a private key offered as a certificate is refused.'],
     onKey: (input, key) => {
       if (action.status === 'running') return true;
