@@ -46,6 +46,7 @@ export function makeFixtures(): Fixtures {
   run('pkcs8', '-topk8', '-in', 'rsa2048.key', '-v1', 'PBE-SHA1-3DES', '-passout', pass, '-out', 'enc-sha1-3des.key');
   run('pkcs8', '-topk8', '-in', 'ec-P-384.key', '-scrypt', '-passout', pass, '-out', 'enc-scrypt.key');
   run('pkcs8', '-topk8', '-in', 'rsa2048.key', '-v2', 'aes-256-cbc', '-passout', pass, '-outform', 'DER', '-out', 'enc-pbes2.der');
+  run('pkcs8', '-topk8', '-in', 'ec-P-256.key', '-v2', 'aes-256-cbc', '-passout', 'pass:another one', '-out', 'enc-other.key');
   // Passphrase stretching: OWASP's 600,000 rounds is fine; just over a million is refused unread.
   run('pkcs8', '-topk8', '-in', 'ec-P-256.key', '-v2', 'aes-256-cbc', '-iter', '600000', '-passout', pass, '-out', 'enc-owasp.key');
   run('pkcs8', '-topk8', '-in', 'ec-P-256.key', '-v2', 'aes-256-cbc', '-iter', '1000001', '-passout', pass, '-outform', 'DER', '-out', 'enc-costly.der');

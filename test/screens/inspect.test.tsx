@@ -23,7 +23,7 @@ async function open(path: string): Promise<Rendered> {
 describe('inspect & convert', () => {
   it('shows every item of a bundle with expiry in words, the key match and the chain', async () => {
     app = await open(fx.path('bag-attributes.pem'));
-    const frame = await app.waitForText('PEM, 4 item(s)');
+    const frame = await app.waitForText('PEM, 4 items');
     expect(frame).toContain('CN=www.example.com');
     expect(frame).toMatch(/expires in/);
     for (let line = 0; line < 60 && !app.frame().includes('chain, leaf to root'); line += 1) await app.press('j');
@@ -41,7 +41,24 @@ describe('inspect & convert', () => {
     await app.waitForText('does not open');
     await app.type(PASSPHRASE);
     await app.press(KEYS.enter);
-    await app.waitForText('PKCS#12 (PFX), 4 item(s)');
+    await app.waitForText('PKCS#12 (PFX), 4 items');
+  });
+
+  it('asks again when the passphrase remembered from the last file does not open the next one', async () => {
+    app = await open(fx.path('modern.p12'));
+    await app.waitForText('protected by a passphrase');
+    await app.type(PASSPHRASE);
+    await app.press(KEYS.enter);
+    await app.waitForText('PKCS#12 (PFX), 4 items');
+    await app.press('o');
+    await app.waitForText(`File: ${fx.dir}/`);
+    await app.type('enc-other.key');
+    await app.press(KEYS.enter);
+    await app.waitForText('protected by a passphrase');
+    expect(app.frame()).toContain('does not open');
+    await app.type('another one');
+    await app.press(KEYS.enter);
+    await app.waitForText('opened with the passphrase');
   });
 
   it('prepares a PFX for IAM: checklist green, three files, key 0600', async () => {

@@ -97,6 +97,8 @@ export async function runDelete(name: string, flags: ConnectionFlags & { yes?: b
   const clients = await connect(flags, output);
   const identity = await whoAmI(clients);
   const target = `server certificate "${name}" in ${describeIdentity(identity)}`;
+  // A name that is not there is said first, before any warning about what deleting it would do.
+  await getServerCertificate(clients, name);
   if (!flags.yes) {
     output.err(`This would delete ${target}. ${DELETE_WARNING}\nNothing was deleted; run again with --yes to delete it.`);
     return EXIT.usage;

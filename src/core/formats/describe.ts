@@ -59,6 +59,11 @@ export function describeLabels(labels: string[]): string {
   return counts.size > 5 ? `${named.join(', ')} and ${counts.size - 5} other kinds` : named.join(', ');
 }
 
+/** "1 item", "3 items": said the same way by the CLI and the app. */
+export function countOf(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function listIndexes(indexes: number[]): string {
   const shown = indexes.slice(0, 12).map((index) => `[${index}]`).join(' ');
   return indexes.length > 12 ? `${shown} and ${indexes.length - 12} more` : shown;

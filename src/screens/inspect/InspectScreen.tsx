@@ -1,10 +1,10 @@
 import React, { useState } from 'react';
 import { Box } from 'ink';
 import { Text } from '../../tui/safe-text.js';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { findRelations } from '../../core/crypto/chain.js';
 import { toProblem, type Problem } from '../../core/errors.js';
-import { CONTAINER_NAMES, itemsWithRelations } from '../../core/formats/describe.js';
+import { CONTAINER_NAMES, countOf, itemsWithRelations } from '../../core/formats/describe.js';
 import type { ReadResult } from '../../core/formats/items.js';
 import type { FileToWrite } from '../../core/files/safe-write.js';
 import type { PreparedUpload } from '../../core/prepare.js';
@@ -58,6 +58,14 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
       const locked = result.items.some((item) => item.type === 'private-key' && item.encrypted && !item.key && !item.problem);
       if (locked && secret === undefined) {
         setPending(file);
+        setStep('passphrase');
+        return;
+      }
+      // The passphrase remembered from another file does not open this one: ask again, saying so.
+      const refused = result.items.find((item) => item.type === 'private-key' && item.problem?.code === 'WRONG_PASSPHRASE');
+      if (refused?.type === 'private-key' && secret !== undefined) {
+        setPending(file);
+        setProblem(refused.problem);
         setStep('passphrase');
         return;
       }
@@ -157,7 +165,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
 
   const reportLines = wrapLines(
     loaded.flatMap((entry) => [
-      `${basename(entry.file)}: ${CONTAINER_NAMES[entry.result.container]}, ${entry.result.items.length} item(s)`,
+      `${basename(entry.file)}: ${CONTAINER_NAMES[entry.result.container]}, ${countOf(entry.result.items.length, 'item')}`,
       ...itemsWithRelations(entry.result.items, findRelations(entry.result.items), new Date()),
     ]),
     columns - 2,
@@ -189,6 +197,8 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         else if (key.downArrow || input === 'j') setScroll(Math.min(Math.max(0, reportLines.length - visibleRows), scroll + 1));
         else if (input === 'a') setStep('actions');
         else if (input === 'o') {
+          // Start from the folder of the file just read: the next one is usually beside it.
+          if (primary) setTyped(`${dirname(primary.file)}/`);
           setLoaded([]);
           setStep('pick');
         } else return false;
