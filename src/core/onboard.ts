@@ -63,6 +63,12 @@ export function signingPaths(outDir: string, userName: string): { key: string; c
   return createdPaths(resolve(outDir), userName, false);
 }
 
+function stepOfProblem(code: string): StepId {
+  if (code.startsWith('USER_NAME')) return 'user';
+  if (code.startsWith('GROUP_NAME')) return 'group';
+  return 'signing-certificate';
+}
+
 /** Checks that need no AWS call, so a bad request fails before anything is created. */
 export async function validateOnboarding(request: OnboardRequest): Promise<void> {
   if (!USER_NAME_PATTERN.test(request.userName)) {
@@ -155,8 +161,9 @@ export async function runOnboarding(clients: IamClients, request: OnboardRequest
     result.ok = true;
   } catch (error) {
     if (!steps.some((step) => step.status === 'failed')) {
-      // A request that failed validation: no step ran.
-      result.steps[0] = { ...steps[0]!, status: 'failed', problem: toProblem(error) };
+      // A request that failed validation: no step ran, and the problem is shown on the step it is about.
+      const problem = toProblem(error);
+      update(stepOfProblem(problem.code), 'failed', undefined, problem);
     }
   }
   return result;

@@ -1,5 +1,6 @@
 import type { Created, CreateRequest } from '../core/crypto/create.js';
 import type { FileToWrite } from '../core/files/safe-write.js';
+import { toProblem, type Problem } from '../core/errors.js';
 import type { ConvertRequest } from '../core/formats/convert.js';
 import type { ReadResult } from '../core/formats/items.js';
 import type { AccessKeyRow } from '../core/iam/access-keys.js';
@@ -34,6 +35,8 @@ export interface Services {
   deleteSigningCertificate(user: string, id: string, signal?: AbortSignal): Promise<void>;
   listAccessKeys(user: string, signal?: AbortSignal): Promise<AccessKeyRow[]>;
   runOnboarding(request: OnboardRequest, options: OnboardOptions): Promise<OnboardResult>;
+  /** What would stop this onboarding before any call (a bad name, a key offered as the certificate); undefined when nothing. */
+  checkOnboarding(request: OnboardRequest): Promise<Problem | undefined>;
   readFile(path: string): Promise<Buffer>;
   readItems(bytes: Buffer, passphrase?: string): Promise<ReadResult>;
   convert(result: ReadResult, request: ConvertRequest): Promise<Buffer>;
@@ -68,6 +71,13 @@ export function realServices(connection: ConnectionOptions): Services {
     deleteSigningCertificate: async (user, id, signal) => (await signing()).deleteSigningCertificate(await iam(), user, id, signal),
     listAccessKeys: async (user, signal) => (await import('../core/iam/access-keys.js')).listAccessKeys(await iam(), user, signal),
     runOnboarding: async (request, options) => (await import('../core/onboard.js')).runOnboarding(await iam(), request, options),
+    checkOnboarding: async (request) => {
+      const { validateOnboarding } = await import('../core/onboard.js');
+      return validateOnboarding(request).then(
+        () => undefined,
+        (error: unknown) => toProblem(error),
+      );
+    },
     readFile: async (path) => (await import('../core/files/read-input.js')).readInputFile(path),
     readItems: async (bytes, passphrase) => (await import('../core/formats/read.js')).readItems(bytes, { passphrase }),
     convert: async (result, request) => (await import('../core/formats/convert.js')).convertItems(result, request),

@@ -92,13 +92,15 @@ describe('onboarding a user', () => {
     expect(skipped.steps.map((step) => step.status)).toEqual(['done', 'skipped', 'done', 'done', 'skipped', 'skipped', 'skipped']);
   });
 
-  it('refuses bad input before any call', async () => {
+  it('refuses bad input before any call, on the step it is about', async () => {
     const { handler, calls } = scriptedHandler(() => 'pass', motoEndpoint());
     const clients = createIamClients({ endpointUrl: motoEndpoint(), requestHandler: handler, maxAttempts: 1 });
     const badName = await runOnboarding(clients, request({ userName: 'has space' }));
-    expect(badName.steps[0]!.problem?.code).toBe('USER_NAME_INVALID');
+    expect(badName.steps.find((step) => step.id === 'user')!.problem?.code).toBe('USER_NAME_INVALID');
+    expect(badName.steps.find((step) => step.id === 'group')!.status).toBe('pending');
     const keyAsCertificate = await runOnboarding(clients, request({ signing: { kind: 'file', path: fx.path('rsa2048.key') } }));
-    expect(keyAsCertificate.steps[0]!.problem?.code).toBe('CERT_IS_PRIVATE_KEY');
+    expect(keyAsCertificate.steps.find((step) => step.id === 'signing-certificate')!.problem?.code).toBe('CERT_IS_PRIVATE_KEY');
+    expect(keyAsCertificate.steps.find((step) => step.id === 'group')!.status).toBe('pending');
     expect(calls).toEqual([]);
   });
 

@@ -86,3 +86,42 @@ describe('every Enter answers', () => {
     await app.waitForText(/Nothing to upload yet: give a name, the certificate file, the private key\s+file/);
   });
 });
+
+describe('onboarding review says what exists, and refuses what would fail', () => {
+  it('an existing group and user are "reused", and a private key offered as the certificate is stopped at the review', async () => {
+    let runs = 0;
+    const services = stubServices({
+      listGroups: async () => [{ name: 'ops', arn: 'arn:aws:iam::111122223333:group/ops', path: '/' }],
+      listUsers: async () => [{ name: 'alice', arn: 'arn:aws:iam::111122223333:user/alice', path: '/' }],
+      runOnboarding: async () => {
+        runs += 1;
+        throw new Error('must not run');
+      },
+    });
+    app = await renderApp(services, { route: { screen: 'onboard' } });
+    await app.waitForText('ops');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('AWS-managed policies');
+    await app.press(KEYS.enter);
+    await app.waitForText('New user name');
+    await app.type('alice');
+    await app.press(KEYS.enter);
+    await app.waitForText('Access key');
+    await app.press(KEYS.tab);
+    await app.press(KEYS.enter);
+    await app.waitForText('Signing certificate');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('Certificate file');
+    await app.type(fx.path('rsa2048.key'));
+    await app.press(KEYS.enter);
+    const review = await app.waitForText('PRIVATE KEY');
+    expect(review).toMatch(/group\s+ops \(exists: reused\)/);
+    expect(review).toMatch(/user\s+alice \(exists: reused\)/);
+    expect(review).toContain('Enter does nothing until this is fixed');
+    await app.press(KEYS.enter);
+    expect(runs).toBe(0);
+    expect(app.frame()).toContain('Ready to onboard');
+  });
+});

@@ -14,7 +14,9 @@ import { Toned } from '../../components/Toned.js';
 import { ProblemLine } from '../../components/ProblemLine.js';
 import { useScreenKeys } from '../../components/use-screen-keys.js';
 import { useTask } from '../../components/use-task.js';
-import { useFrame } from '../../tui/frame-context.js';
+import { useReviewFacts, type ReviewFacts } from './use-review-facts.js';
+import type { TaskState } from '../../components/use-task.js';
+import { useFrame, type Hint } from '../../tui/frame-context.js';
 import { useNavigation } from '../../tui/navigation.js';
 import { groupNameProblem, initialOnboardState, onboardReducer, requestFrom, userNameProblem, type OnboardState } from './onboard-state.js';
 
@@ -48,6 +50,9 @@ export function OnboardScreen(): React.JSX.Element {
   const [policies, loadPolicies] = useTask<ManagedPolicy[]>();
   const [policyCursor, setPolicyCursor] = useState(0);
   const [revealed, setRevealed] = useState(false);
+  /** Enter on the review while it is still looking: the run starts when the look is done, unless it found a problem. */
+  const [startQueued, setStartQueued] = useState(false);
+  const facts = useReviewFacts(state, groups.status === 'done' ? groups.value.map((group) => group.name) : undefined);
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
 
   useEffect(() => {
@@ -77,7 +82,11 @@ export function OnboardScreen(): React.JSX.Element {
         ? [['type', 'search'], ['↑/↓', 'move'], ['tab', 'select'], ['enter', 'next'], ['esc', 'back']]
         : state.step === 'summary'
           ? state.result?.ok
-            ? [['v', 'reveal secret'], ['c', 'copy secret'], ['y', 'copy exports'], ['enter', 'done']]
+            ? [
+                ...(state.result.accessKey ? ([['v', revealed ? 'hide secret' : 'reveal secret'], ['c', 'copy secret']] as Hint[]) : []),
+                ...(state.result.exportLines.length > 0 ? ([['y', 'copy exports']] as Hint[]) : []),
+                ['enter', 'done'],
+              ]
             : [['r', 'resume'], ['esc', 'edit'], ['enter', 'leave']]
           : state.step === 'access-key'
             ? [['tab', 'access key on/off'], ['enter', 'next'], ['esc', 'back']]
@@ -90,7 +99,7 @@ export function OnboardScreen(): React.JSX.Element {
       if (state.step === 'summary') {
         const result = state.result!;
         if (!result.ok && input === 'r') void start(state);
-        else if (result.ok && input === 'v' && result.accessKey) setRevealed(true);
+        else if (result.ok && input === 'v' && result.accessKey) setRevealed(!revealed);
         else if (result.ok && input === 'c' && result.accessKey) {
           copyToClipboard(result.accessKey.secretAccessKey);
           flash('Copied the secret access key');
@@ -119,12 +128,20 @@ export function OnboardScreen(): React.JSX.Element {
         return true;
       }
       if (state.step === 'review' && key.return) {
-        void start(state);
+        if (facts.status === 'done' && !facts.value.problem) void start(state);
+        else setStartQueued(true);
         return true;
       }
       return false;
     },
   });
+
+  useEffect(() => {
+    if (!startQueued || facts.status === 'running' || facts.status === 'idle') return;
+    setStartQueued(false);
+    if (facts.status === 'done' && !facts.value.problem) void start(state);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [startQueued, facts.status]);
 
   const listHeight = Math.max(3, rows - 12);
   // Keep the cursor in view: the list scrolls once the cursor nears its last row.
@@ -201,25 +218,14 @@ export function OnboardScreen(): React.JSX.Element {
         </Box>
       ) : null}
       {state.step === 'signing-file' ? <PathInput label="Certificate file" value={state.signingFile} focus={active} listRows={Math.max(3, rows - 12)} onChange={(value) => dispatch({ type: 'signing-file', value })} onSubmit={(path) => { dispatch({ type: 'signing-file', value: path }); dispatch({ type: 'next' }); }} /> : null}
-      {state.step === 'review' ? (
-        <Box flexDirection="column">
-          <Text bold>Ready to onboard in {where}:</Text>
-          <Text>  group        {state.group}{state.newGroup ? ' (new)' : ''}</Text>
-          <Text>  policies     {state.policies.join(', ') || '(none)'}</Text>
-          <Text>  user         {state.user}</Text>
-          <Text>  access key   {state.accessKey ? `saved to ${requestFrom(state).accessKeyFile}` : '(none)'}</Text>
-          <Text>  signing cert {state.signing === 'create' ? `new, in ${state.outDir}` : state.signing === 'file' ? state.signingFile : '(none)'}</Text>
-          <Text> </Text>
-          <Text>Enter starts; esc goes back to change something.</Text>
-        </Box>
-      ) : null}
+      {state.step === 'review' ? <Review state={state} facts={facts} where={where} startQueued={startQueued} /> : null}
       {state.step === 'running' || state.step === 'summary' ? (
         <Box flexDirection="column">
           <Text bold>{state.step === 'running' ? `Onboarding ${state.user}…` : state.result?.ok ? `✓ ${state.user} is onboarded` : `✗ Stopped before ${state.user} was fully onboarded`}</Text>
           {state.result?.ok ? (
             <Box flexDirection="column">
-              <Toned tone="ok">
-                {`✓ ${state.result.steps.filter((step) => step.status === 'done').length} steps done, ${state.result.steps.filter((step) => step.status === 'reused').length} already there, ${state.result.steps.filter((step) => step.status === 'skipped').length} skipped`}
+              <Toned tone="ok" wrap="wrap">
+                {`✓ Done: ${namesOf(state.result.steps, 'done') || 'nothing new'}. Already there: ${namesOf(state.result.steps, 'reused') || 'nothing'}.`}
               </Toned>
               <Text wrap="truncate-end">Exists now: group {state.group}, user {state.user} in {state.group}{state.policies.length ? `, ${state.policies.length} polic${state.policies.length === 1 ? 'y' : 'ies'}` : ''}</Text>
             </Box>
@@ -229,6 +235,35 @@ export function OnboardScreen(): React.JSX.Element {
         </Box>
       ) : null}
       {state.step === 'summary' && state.result ? <Summary state={state} revealed={revealed} /> : null}
+    </Box>
+  );
+}
+
+function namesOf(steps: StepState[], status: StepState['status']): string {
+  return steps.filter((step) => step.status === status).map((step) => step.title.toLowerCase()).join(', ');
+}
+
+const said = (exists: boolean) => (exists ? ' (exists: reused)' : ' (new)');
+
+/** The plan, with what exists already said per step, and anything that would stop the run before it starts. */
+function Review({ state, facts, where, startQueued }: { state: OnboardState; facts: TaskState<ReviewFacts>; where: string; startQueued: boolean }): React.JSX.Element {
+  const known = facts.status === 'done' ? facts.value : undefined;
+  const request = requestFrom(state);
+  return (
+    <Box flexDirection="column">
+      <Text bold>Ready to onboard in {where}:</Text>
+      <Text>  group        {state.group}{known ? said(known.groupExists) : ''}</Text>
+      <Text>  policies     {state.policies.join(', ') || '(none)'}</Text>
+      <Text>  user         {state.user}{known ? said(known.userExists) : ''}</Text>
+      <Text wrap="wrap">  access key   {request.accessKeyFile ? `saved to ${request.accessKeyFile}${known?.csvExists ? ' (that file exists: reused if its key is still the user\'s)' : ''}` : '(none)'}</Text>
+      <Text wrap="wrap">
+        {'  signing cert '}
+        {state.signing === 'create' ? `new, in ${state.outDir}${known && known.pairOnDisk.length > 0 ? ` (${known.pairOnDisk.map((path) => path.split('/').pop()).join(' and ')} exist: reused or completed)` : ''}` : state.signing === 'file' ? state.signingFile : '(none)'}
+      </Text>
+      <Text> </Text>
+      {facts.status === 'running' ? <Spinner label={startQueued ? 'Looking at what exists… the run starts right after.' : facts.label} /> : null}
+      <ProblemLine problem={known?.problem ?? (facts.status === 'failed' ? facts.problem : undefined)} />
+      {known?.problem ? <Text>Enter does nothing until this is fixed: esc goes back to change it.</Text> : <Text>Enter starts; esc goes back to change something.</Text>}
     </Box>
   );
 }
