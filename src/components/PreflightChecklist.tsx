@@ -24,7 +24,7 @@ export function PreflightChecklist({ report, given = { certificate: true, privat
           <Box key={check.label} flexDirection="column">
             <Text>
               <Toned tone={tone}>{mark}</Toned> {check.label}
-              {check.state === 'pending' ? <Text dimColor> (waiting)</Text> : null}
+              {check.state === 'pending' ? <Text dimColor> ({check.why ?? 'waiting'})</Text> : null}
             </Text>
             {check.finding ? <Toned tone={tone}>    {check.finding.message} {check.finding.fix}</Toned> : null}
           </Box>

@@ -4,8 +4,10 @@ export interface ManagedPolicy {
   arn: string;
 }
 
-/** The policies whose name contains `search` (case-insensitive); all of them when search is empty. */
+/** Policies whose name contains the search, an exact name first. */
 export function matchingPolicies(policies: ManagedPolicy[], search: string): ManagedPolicy[] {
   const needle = search.trim().toLowerCase();
-  return policies.filter((policy) => policy.name.toLowerCase().includes(needle));
+  const found = policies.filter((policy) => policy.name.toLowerCase().includes(needle));
+  const exact = found.findIndex((policy) => policy.name.toLowerCase() === needle);
+  return exact > 0 ? [found[exact]!, ...found.slice(0, exact), ...found.slice(exact + 1)] : found;
 }

@@ -182,6 +182,11 @@ export function OnboardScreen(): React.JSX.Element {
               </Text>
             );
           })}
+          {policies.status === 'done' ? (
+            <Toned tone={policyList.length === 0 ? 'warning' : 'muted'}>
+              {policyList.length === 0 ? `No policy matches "${state.policySearch}" (of ${policies.value.length}).` : `${policyList.length} of ${policies.value.length} match.`}
+            </Toned>
+          ) : null}
           <Toned tone="muted">
             {state.policies.length === 0 ? 'None selected; enter continues without policies.' : `Selected: ${state.policies.join(', ')}`}
           </Toned>
