@@ -196,12 +196,13 @@ export function buildProgram(): Command {
     .option('--json', 'print JSON')
     .action(action(async (_options, command: Command) => (await import('./commands/iam/signing.js')).runSigningUpload(globals(command), processOutput)));
   for (const [verb, status] of [['activate', 'Active'], ['deactivate', 'Inactive']] as const) {
-    signing
+    const command = signing
       .command(verb)
-      .description(`${verb} a signing certificate`)
+      .description(verb === 'deactivate' ? 'deactivate a signing certificate (shows the account; needs --yes)' : 'activate a signing certificate')
       .addOption(userOption())
-      .requiredOption('--id <id>', 'certificate ID (see signing list)')
-      .action(action(async (_options, command: Command) => (await import('./commands/iam/signing.js')).runSigningStatus(globals(command), status, processOutput)));
+      .requiredOption('--id <id>', 'certificate ID (see signing list)');
+    if (verb === 'deactivate') command.option('--yes', 'really deactivate it');
+    command.action(action(async (_options, self: Command) => (await import('./commands/iam/signing.js')).runSigningStatus(globals(self), status, processOutput)));
   }
   signing
     .command('delete')

@@ -76,7 +76,11 @@ describe('headless IAM commands against moto', () => {
     expect(uploaded).not.toHaveProperty('body');
     const list = JSON.parse((await iamcert('signing', 'list', '--user', user, '--json')).stdout);
     expect(list).toMatchObject([{ id: uploaded.id, status: 'Active' }]);
-    expect((await iamcert('signing', 'deactivate', '--user', user, '--id', uploaded.id)).code).toBe(0);
+    const unconfirmed = await iamcert('signing', 'deactivate', '--user', user, '--id', uploaded.id);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toMatch(/would deactivate signing certificate .* in account 123456789012.*\n.*--yes/);
+    expect(aws('iam', 'list-signing-certificates', '--user-name', user).Certificates[0].Status).toBe('Active');
+    expect((await iamcert('signing', 'deactivate', '--user', user, '--id', uploaded.id, '--yes')).code).toBe(0);
     expect(aws('iam', 'list-signing-certificates', '--user-name', user).Certificates[0].Status).toBe('Inactive');
     expect((await iamcert('signing', 'delete', '--user', user, '--id', uploaded.id)).code).toBe(2);
     expect((await iamcert('signing', 'delete', '--user', user, '--id', uploaded.id, '--yes')).code).toBe(0);

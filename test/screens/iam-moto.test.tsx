@@ -50,7 +50,7 @@ describe('IAM screens against moto', () => {
     expect(details).toContain('never returns the private key');
   });
 
-  it('creates and uploads a signing certificate for a user, then deactivates it', async () => {
+  it('creates and uploads a signing certificate for a user, then deactivates it after the ID is typed', async () => {
     const user = uniqueName('screen-user');
     aws('iam', 'create-user', '--user-name', user);
     app = await renderApp(services(), { route: { screen: 'signing', user } });
@@ -60,6 +60,9 @@ describe('IAM screens against moto', () => {
     const [certificate] = aws('iam', 'list-signing-certificates', '--user-name', user).Certificates;
     expect(certificate.CertificateBody.trim()).toBe(readFileSync(join(home, '.ec2', `cert-${user}.pem`), 'utf8').trim());
     await app.press('a');
+    await app.waitForText('Deactivate signing certificate');
+    expect(aws('iam', 'list-signing-certificates', '--user-name', user).Certificates[0].Status).toBe('Active');
+    await fill(app, certificate.CertificateId.slice(0, 8));
     await app.waitForText('is now Inactive');
     expect(aws('iam', 'list-signing-certificates', '--user-name', user).Certificates[0].Status).toBe('Inactive');
     await app.press('u');

@@ -51,8 +51,13 @@ export async function runSigningUpload(flags: UserFlags & { cert: string }, outp
   return EXIT.ok;
 }
 
-export async function runSigningStatus(flags: UserFlags & { id: string }, status: 'Active' | 'Inactive', output: Output): Promise<number> {
+export async function runSigningStatus(flags: UserFlags & { id: string; yes?: boolean }, status: 'Active' | 'Inactive', output: Output): Promise<number> {
   const clients = await connect(flags, output);
+  if (status === 'Inactive' && !flags.yes) {
+    const target = `signing certificate ${flags.id} of user "${flags.user}" in ${describeIdentity(await whoAmI(clients))}`;
+    output.err(`This would deactivate ${target}; requests signed with it will fail until it is activated again.\nNothing was changed; run again with --yes to deactivate it.`);
+    return EXIT.usage;
+  }
   await setSigningCertificateStatus(clients, flags.user, flags.id, status);
   output.out(`Signing certificate ${flags.id} of ${flags.user} is now ${status}.`);
   return EXIT.ok;

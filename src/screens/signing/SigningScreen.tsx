@@ -20,7 +20,7 @@ import { useTask } from '../../components/use-task.js';
 import { WindowedTable, type Column } from '../../components/WindowedTable.js';
 import { useFrame } from '../../tui/frame-context.js';
 
-type Modal = { kind: 'none' } | { kind: 'filter' } | { kind: 'upload'; path: string } | { kind: 'delete'; row: SigningCertificateRow };
+type Modal = { kind: 'none' } | { kind: 'filter' } | { kind: 'upload'; path: string } | { kind: 'delete'; row: SigningCertificateRow } | { kind: 'deactivate'; row: SigningCertificateRow };
 
 export function SigningScreen({ user: initialUser, uploadPath }: { user?: string; uploadPath?: string }): React.JSX.Element {
   const { services, identity, rows: terminalRows, flash } = useFrame();
@@ -74,7 +74,7 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
   const listLength = user ? certificateRows.length : userRows.length;
   const active = useScreenKeys({
     typing: modal.kind === 'filter' || modal.kind === 'upload',
-    enabled: modal.kind !== 'delete',
+    enabled: modal.kind !== 'delete' && modal.kind !== 'deactivate',
     hints: !user
       ? modal.kind === 'filter'
         ? [['enter', 'keep'], ['esc', 'clear']]
@@ -111,8 +111,9 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
       } else if (!certificateRows[selected]) return false;
       else if (input === 'a') {
         const row = certificateRows[selected]!;
-        const status = row.status === 'Active' ? 'Inactive' : 'Active';
-        perform(`${status === 'Active' ? 'Activating' : 'Deactivating'} ${row.id}…`, (signal) => services.setSigningCertificateStatus(user, row.id, status, signal), `${row.id} is now ${status}`);
+        // Deactivating breaks every request signed with it: typed, like a delete. Activating is safe.
+        if (row.status === 'Active') setModal({ kind: 'deactivate', row });
+        else perform(`Activating ${row.id}…`, (signal) => services.setSigningCertificateStatus(user, row.id, 'Active', signal), `${row.id} is now Active`);
       } else if (input === 'd') setModal({ kind: 'delete', row: certificateRows[selected]! });
       else if (input === 'y') {
         copyToClipboard(certificateRows[selected]!.id);
@@ -164,6 +165,16 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
               listRows={4}
               onChange={(path) => setModal({ kind: 'upload', path })}
               onSubmit={(path) => perform(`Uploading ${path}…`, async (signal) => services.uploadSigningCertificate(user, await services.readFile(path), signal), `Uploaded ${path} for ${user}`)}
+            />
+          ) : null}
+          {modal.kind === 'deactivate' ? (
+            <ConfirmByTyping
+              action={`Deactivate signing certificate ${modal.row.id} of ${user}`}
+              where={where}
+              expected={modal.row.id.slice(0, 8)}
+              warning="Requests signed with this certificate fail until it is activated again (a activates it)."
+              onCancel={() => setModal({ kind: 'none' })}
+              onConfirm={() => perform(`Deactivating ${modal.row.id}…`, (signal) => services.setSigningCertificateStatus(user, modal.row.id, 'Inactive', signal), `${modal.row.id} is now Inactive`)}
             />
           ) : null}
           {modal.kind === 'delete' ? (
