@@ -5,16 +5,17 @@ import { useTask, type TaskState } from './use-task.js';
  * A change to IAM from a screen: busy label while it runs, the problem inline
  * if it fails, and on success a footer message and a refresh of the list.
  */
-export function useAction(flash: (message: string) => void, refresh: () => void): [TaskState<boolean>, (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => void] {
+export function useAction(flash: (message: string) => void, refresh: () => void): [TaskState<boolean>, (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string | (() => string)) => void] {
   const [state, run] = useTask<boolean>();
   const perform = useCallback(
-    (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => {
+    /** `done` may be worked out by the work itself (a file name it chose), so it can be a function read afterwards. */
+    (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string | (() => string)) => {
       void run(label, async (signal) => {
         await work(signal);
         return true;
       }).then((succeeded) => {
         if (!succeeded) return;
-        flash(done);
+        flash(typeof done === 'function' ? done() : done);
         refresh();
       });
     },

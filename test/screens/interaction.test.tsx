@@ -125,3 +125,34 @@ describe('onboarding review says what exists, and refuses what would fail', () =
     expect(app.frame()).toContain('Ready to onboard');
   });
 });
+
+describe('signing: a second pair for a user', () => {
+  it('c after onboarding writes a dated pair beside the first instead of failing on pk-USER.pem', async () => {
+    const home = mkdtempSync(join(work, 'home-'));
+    const previousHome = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      const uploaded: string[] = [];
+      const services = stubServices({
+        listSigningCertificates: async () => [],
+        uploadSigningCertificate: async (_user, body) => {
+          uploaded.push(String(body));
+          return { id: `ID${uploaded.length}`, userName: 'bob', status: 'Active', body: String(body) };
+        },
+      });
+      const { mkdirSync, writeFileSync, readdirSync } = await import('node:fs');
+      mkdirSync(join(home, '.ec2'), { mode: 0o700 });
+      writeFileSync(join(home, '.ec2', 'pk-bob.pem'), 'the first key');
+      writeFileSync(join(home, '.ec2', 'cert-bob.pem'), 'the first certificate');
+      app = await renderApp(services, { route: { screen: 'signing', user: 'bob' } });
+      await app.waitForText('0 of 2 signing certificates');
+      await app.press('c');
+      await app.waitForText(/Uploaded ID1: key\s[\s\S]*pk-bob-\d{8}\.pem[\s\S]*cert-bob-\d{8}\.pem/);
+      expect(readdirSync(join(home, '.ec2')).sort()).toEqual(expect.arrayContaining(['pk-bob.pem', 'cert-bob.pem']));
+      expect(readdirSync(join(home, '.ec2')).filter((name) => /^pk-bob-\d{8}\.pem$/.test(name))).toHaveLength(1);
+      expect(uploaded).toHaveLength(1);
+    } finally {
+      process.env.HOME = previousHome;
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { Text } from '../../tui/safe-text.js';
-import { createdPaths, defaultOutDir } from '../../core/crypto/created-files.js';
+import { createdPaths, defaultOutDir, unusedPairName } from '../../core/crypto/created-files.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { SIGNING_CERTIFICATES_PER_USER } from '../../core/iam/notices.js';
 import type { SigningCertificateRow } from '../../core/iam/signing-certificates.js';
@@ -54,22 +54,27 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
   const atLimit = certificateRows.length >= SIGNING_CERTIFICATES_PER_USER;
 
   const [action, performAction] = useAction(flash, refresh);
-  const perform = (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string) => {
+  const perform = (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string | (() => string)) => {
     setModal({ kind: 'none' });
     performAction(label, work, done);
   };
 
-  const createAndUpload = (name: string) =>
-    perform(
+  const createAndUpload = (name: string) => {
+    let made = '';
+    return perform(
       `Creating a key and certificate for ${name} and uploading it…`,
       async (signal) => {
-        const paths = createdPaths(defaultOutDir(), name, false);
+        // A second pair for this user (onboarding made the first) gets its own dated name; nothing is replaced.
+        const fileName = await unusedPairName(defaultOutDir(), name, (paths) => services.existingPaths(paths));
+        const paths = createdPaths(defaultOutDir(), fileName, false);
         const created = await services.createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 3650, keyFormat: 'pkcs8' });
         await services.writeFiles([{ path: paths.key, data: created.privateKeyPem, secret: true }, { path: paths.certificate, data: created.certificatePem! }], {});
-        await services.uploadSigningCertificate(name, created.certificatePem!, signal);
+        const row = await services.uploadSigningCertificate(name, created.certificatePem!, signal);
+        made = `Uploaded ${row.id}: key ${paths.key} (0600), certificate ${paths.certificate}`;
       },
-      `Created ${createdPaths(defaultOutDir(), name, false).certificate} and uploaded it`,
+      () => made,
     );
+  };
 
   const listLength = user ? certificateRows.length : userRows.length;
   const active = useScreenKeys({
