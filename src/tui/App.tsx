@@ -56,6 +56,12 @@ export interface AppProps {
   initialRoute?: Route;
 }
 
+/** A status line belongs to the screen that made it: going to another screen clears it. */
+function ClearOnNavigate({ depth, clear }: { depth: number; clear: () => void }): null {
+  useEffect(() => clear(), [depth, clear]);
+  return null;
+}
+
 export function App({ services, size: fixedSize, initialRoute = { screen: 'home' } }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(fixedSize);
@@ -84,6 +90,7 @@ export function App({ services, size: fixedSize, initialRoute = { screen: 'home'
     if (key.ctrl && input === 'c') exit();
   });
 
+  const clearMessage = useCallback(() => setMessage(undefined), []);
   const setHints = useCallback((next: Hint[], help: string[] = []) => setHintsState({ hints: next, help }), []);
   const frame = useMemo<Frame>(
     () => ({ services, identity, columns, rows, setHints, helpOpen, setHelpOpen, flash: setMessage }),
@@ -97,6 +104,7 @@ export function App({ services, size: fixedSize, initialRoute = { screen: 'home'
           const top = stack[stack.length - 1]!;
           return (
             <Box flexDirection="column" width={columns} height={rows}>
+              <ClearOnNavigate depth={stack.length} clear={clearMessage} />
               <Header identity={identity} title={TITLES[top.screen]} columns={columns} />
               <Box flexDirection="column" flexGrow={1} overflow="hidden">
                 {helpOpen ? <HelpOverlay title={TITLES[top.screen]} hints={hints.hints} help={hints.help} onClose={() => setHelpOpen(false)} /> : null}

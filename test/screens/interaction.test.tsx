@@ -156,3 +156,19 @@ describe('signing: a second pair for a user', () => {
     }
   });
 });
+
+describe('status lines', () => {
+  it('a message belongs to the screen that made it: going back clears it', async () => {
+    app = await renderApp(stubServices({ listServerCertificates: async () => [row('www')] }), { route: { screen: 'home' } });
+    await app.waitForText('1 server certificate');
+    await app.press(KEYS.down);
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('www');
+    await app.press('y');
+    await app.waitForText('Copied');
+    await app.press(KEYS.escape);
+    await app.waitForText('Create key & certificate');
+    expect(app.frame()).not.toContain('Copied');
+  });
+});
