@@ -63,3 +63,41 @@ describe('create key & certificate', () => {
     await app.waitForText('legacy EC2 tools reject it');
   });
 });
+
+describe('create: fields say what is wrong as it is typed', () => {
+  it('a three-letter country is refused at the field, and Enter does not move on', async () => {
+    app = await renderApp(stubServices({ existingPaths: async () => [] }), { route: { screen: 'create' } });
+    await app.waitForText('What is the certificate for?');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('Key type');
+    await app.press(KEYS.enter);
+    await app.waitForText('Subject (all optional');
+    for (let field = 0; field < 5; field += 1) await app.press(KEYS.enter);
+    await app.waitForText('› Country');
+    await app.type('USA');
+    await app.waitForText('two letters, the ISO country code');
+    for (let field = 0; field < 2; field += 1) await app.press(KEYS.enter);
+    expect(app.frame()).toContain('Subject (all optional');
+    expect(app.frame()).not.toContain('Validity');
+  });
+
+  it('an EC key in its traditional form is called SEC1, not PKCS#1', async () => {
+    app = await renderApp(stubServices({ existingPaths: async () => [] }), { route: { screen: 'create' } });
+    await app.waitForText('What is the certificate for?');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('Key type');
+    for (let step = 0; step < 3; step += 1) await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('Subject (all optional');
+    for (let field = 0; field < 7; field += 1) await app.press(KEYS.enter);
+    await app.waitForText('Days:');
+    await app.press(KEYS.enter);
+    await app.waitForText('Where to save');
+    await app.press(KEYS.tab);
+    await app.waitForText('Key format: SEC1');
+    expect(app.frame()).toContain('BEGIN EC PRIVATE KEY');
+    expect(app.frame()).not.toContain('PKCS#1');
+  });
+});

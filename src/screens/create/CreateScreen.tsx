@@ -15,7 +15,7 @@ import { Toned } from '../../components/Toned.js';
 import { useScreenKeys } from '../../components/use-screen-keys.js';
 import { useFrame } from '../../tui/frame-context.js';
 import { useNavigation } from '../../tui/navigation.js';
-import { createReducer, dnsNameList, initialCreateState, subjectString, SUBJECT_FIELDS, validityProblem, type CreateState, type Purpose } from './create-state.js';
+import { createReducer, dnsNameList, initialCreateState, subjectFieldProblem, subjectString, SUBJECT_FIELDS, validityProblem, type CreateState, type Purpose } from './create-state.js';
 
 const PURPOSES: Array<MenuItem<Purpose>> = [
   { label: 'Signing certificate for an IAM user', value: 'signing', why: 'The classic EC2 recipe: RSA 2048, self-signed, 3650 days, ~/.ec2.' },
@@ -25,10 +25,12 @@ const PURPOSES: Array<MenuItem<Purpose>> = [
 
 const KEY_TYPE_ITEMS: Array<MenuItem<KeyType>> = KEY_TYPES.map((keyType) => ({ label: KEY_TYPE_WHY[keyType].split(':')[0]!, value: keyType, why: KEY_TYPE_WHY[keyType] }));
 
-const KEY_FORMAT_WHY = {
-  pkcs8: 'PKCS#8 (BEGIN PRIVATE KEY): what the EC2/ELB tools and IAM read. Recommended.',
-  pkcs1: 'PKCS#1 (BEGIN RSA PRIVATE KEY): legacy EC2 tools reject it with "Malformed input … is not a valid private key".',
-} as const;
+/** The traditional form is PKCS#1 for RSA and SEC1 for EC: named for the key actually made. */
+function keyFormatWords(format: 'pkcs8' | 'pkcs1', keyType: string): { name: string; why: string } {
+  if (format === 'pkcs8') return { name: 'PKCS#8', why: 'PKCS#8 (BEGIN PRIVATE KEY): what the EC2/ELB tools and IAM read. Recommended.' };
+  if (keyType.startsWith('ec')) return { name: 'SEC1', why: 'SEC1 (BEGIN EC PRIVATE KEY): the traditional EC form; legacy EC2 tools take PKCS#8 only.' };
+  return { name: 'PKCS#1', why: 'PKCS#1 (BEGIN RSA PRIVATE KEY): legacy EC2 tools reject it with "Malformed input … is not a valid private key".' };
+}
 
 type FieldId = string;
 
@@ -172,7 +174,7 @@ function StepView({ state, field, active, dispatch, onFieldDone }: { state: Crea
         <Box flexDirection="column">
           <Text bold>Subject (all optional{state.purpose === 'signing' ? '; blank is fine for a signing certificate' : ''})</Text>
           {SUBJECT_FIELDS.map(([name, label], index) => (
-            <TextField key={name} label={`${label.padEnd(28)}`} value={state.subject[name]} focus={field === index} onChange={(value) => dispatch({ type: 'subject', field: name, value })} onSubmit={onFieldDone} />
+            <TextField key={name} label={`${label.padEnd(28)}`} value={state.subject[name]} focus={field === index} onChange={(value) => dispatch({ type: 'subject', field: name, value })} onSubmit={onFieldDone} error={subjectFieldProblem(name, state.subject[name])} />
           ))}
           {state.purpose !== 'signing' ? (
             <TextField label={'DNS names (comma separated)'.padEnd(28)} value={state.dnsNames} focus={field === SUBJECT_FIELDS.length} onChange={(value) => dispatch({ type: 'dns-names', value })} onSubmit={onFieldDone} hint="e.g. www.example.com, example.com" />
@@ -193,8 +195,8 @@ function StepView({ state, field, active, dispatch, onFieldDone }: { state: Crea
           <Text bold>Where to save</Text>
           <TextField label="Folder" value={state.outDir} focus={field === 0} onChange={(value) => dispatch({ type: 'out-dir', value })} onSubmit={onFieldDone} />
           <TextField label="Name  " value={state.name} focus={field === 1} onChange={(value) => dispatch({ type: 'name', value })} onSubmit={onFieldDone} />
-          <Text>  Key format: <Text bold>{state.keyFormat === 'pkcs8' ? 'PKCS#8' : 'PKCS#1'}</Text> (tab switches)</Text>
-          <Toned tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>  {KEY_FORMAT_WHY[state.keyFormat]}</Toned>
+          <Text>  Key format: <Text bold>{keyFormatWords(state.keyFormat, state.keyType).name}</Text> (tab switches)</Text>
+          <Toned tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>  {keyFormatWords(state.keyFormat, state.keyType).why}</Toned>
           <Toned tone="muted">  Will write {paths.key} (0600) and {paths.certificate}</Toned>
         </Box>
       );
@@ -216,7 +218,7 @@ function StepView({ state, field, active, dispatch, onFieldDone }: { state: Crea
       return (
         <Box flexDirection="column">
           <Toned tone="ok">✓ Created</Toned>
-          <Text>  {created.keyPath}  private key, {state.keyFormat === 'pkcs8' ? 'PKCS#8' : 'PKCS#1'}, mode 0600</Text>
+          <Text>  {created.keyPath}  private key, {keyFormatWords(state.keyFormat, state.keyType).name}, mode 0600</Text>
           <Text>  {created.certificatePath}  {state.purpose === 'csr' ? 'certificate request' : `certificate, ${state.days} days`}</Text>
           {created.sha256 ? <Toned tone="muted">  sha256 {created.sha256}</Toned> : null}
           {created.exportLines.length > 0 ? (

@@ -91,6 +91,12 @@ export function dnsNameList(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
 }
 
+/** The subject field's problem, said as it is typed (the core refuses the same when the key is made). */
+export function subjectFieldProblem(field: string, value: string): string | undefined {
+  if (field === 'C' && value !== '' && !/^[A-Za-z]{2}$/.test(value)) return 'two letters, the ISO country code (US, GB, DE)';
+  return undefined;
+}
+
 export function validityProblem(days: string): string | undefined {
   const value = Number(days);
   return Number.isInteger(value) && value >= 1 && value <= 36_500 ? undefined : 'a whole number of days from 1 to 36500';
@@ -118,6 +124,7 @@ export function createReducer(state: CreateState, action: CreateAction): CreateS
       return { ...state, keyFormat: action.value };
     case 'next': {
       if (state.step === 'validity' && validityProblem(state.days)) return state;
+      if (state.step === 'subject' && Object.entries(state.subject).some(([field, value]) => subjectFieldProblem(field, value))) return state;
       const steps = stepsFor(state.purpose);
       const index = steps.indexOf(state.step);
       return index >= 0 && index < steps.length - 1 ? { ...state, step: steps[index + 1]!, problem: undefined } : state;
