@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fail, IamcertError, toProblem } from './errors.js';
-import { readInputFile } from './files/read-input.js';
+import { readInputFileIfPresent } from './files/read-input.js';
 import { checkWritable, writeFileSafely } from './files/safe-write.js';
 import { accessKeyCsv, accessKeyIdFromCsv, ACCESS_KEYS_PER_USER, createAccessKey, deleteAccessKey, listAccessKeys, type AccessKey, type AccessKeyRow } from './iam/access-keys.js';
 import type { IamClients } from './iam/client.js';
@@ -23,15 +23,11 @@ export function pendingMarkerPath(csvPath: string): string {
   return join(dirname(csvPath), `.${basename(csvPath)}.pending`);
 }
 
+/** A CSV or a note of ours is a few lines. */
 const MAX_SMALL_FILE = 64 * 1024;
 
 async function readSmallFile(path: string): Promise<string | undefined> {
-  try {
-    return (await readInputFile(path, { maxBytes: MAX_SMALL_FILE })).toString('utf8');
-  } catch (error) {
-    if (error instanceof IamcertError && error.code === 'FILE_NOT_FOUND') return undefined;
-    throw error;
-  }
+  return (await readInputFileIfPresent(path, { maxBytes: MAX_SMALL_FILE }))?.toString('utf8');
 }
 
 function keysBefore(markerText: string): Set<string> {

@@ -2,8 +2,8 @@ import { readdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createdPaths } from './crypto/created-files.js';
 import { createKeyAndCertificate, type KeyType } from './crypto/create.js';
-import { IamcertError, fail, toProblem, type Problem } from './errors.js';
-import { readInputFile } from './files/read-input.js';
+import { fail, toProblem, type Problem } from './errors.js';
+import { readInputFile, readInputFileIfPresent } from './files/read-input.js';
 import { isTempFileFor, writeFileSafely, writeFilesSafely } from './files/safe-write.js';
 import { ensureAccessKey } from './onboard-access-key.js';
 import { isAlreadyExists } from './iam/call.js';
@@ -181,17 +181,8 @@ async function createOrFind(create: () => Promise<unknown>, find: () => Promise<
   }
 }
 
-async function readIfPresent(path: string): Promise<Buffer | undefined> {
-  try {
-    return await readInputFile(path);
-  } catch (error) {
-    if (error instanceof IamcertError && error.code === 'FILE_NOT_FOUND') return undefined;
-    throw error;
-  }
-}
-
 async function readPair(paths: { key: string; certificate: string }): Promise<{ key?: PrivateKeyItem; certificate?: CertificateItem; certificatePem?: string } | undefined> {
-  const [keyBytes, certificateBytes] = await Promise.all([readIfPresent(paths.key), readIfPresent(paths.certificate)]);
+  const [keyBytes, certificateBytes] = await Promise.all([readInputFileIfPresent(paths.key), readInputFileIfPresent(paths.certificate)]);
   if (!keyBytes && !certificateBytes) return undefined;
   const key = keyBytes ? ((await readItems(keyBytes)).items.find((item) => item.type === 'private-key') as PrivateKeyItem | undefined) : undefined;
   const certificate = certificateBytes ? ((await readItems(certificateBytes)).items.find((item) => item.type === 'certificate') as CertificateItem | undefined) : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editLine, lineAt, type LineAction, type LineState } from '../../src/components/text-field/line-editor.js';
+import { editLine, type LineAction, type LineState } from '../../src/components/text-field/line-editor.js';
 
 const run = (start: LineState, ...actions: LineAction[]) => actions.reduce(editLine, start);
 const at = (value: string, cursor: number): LineState => ({ value, cursor });

@@ -34,6 +34,16 @@ export async function readInputFile(path: string, options: ReadInputOptions = {}
   }
 }
 
+/** The same read, with a missing file as undefined: for files a rerun may or may not find (a CSV, a half-written pair). */
+export async function readInputFileIfPresent(path: string, options: ReadInputOptions = {}): Promise<Buffer | undefined> {
+  try {
+    return await readInputFile(path, options);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FILE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
 async function openRegularFile(path: string): Promise<{ handle: FileHandle; size: number }> {
   let handle: FileHandle;
   try {

@@ -79,7 +79,8 @@ export function InventoryScreen(): React.JSX.Element {
         ? [['enter', 'keep filter'], ['esc', 'clear']]
         : modal.kind !== 'none'
           ? [['enter', 'ok'], ['esc', 'cancel']]
-          : [['enter', 'details'], ['/', 'filter'], ['s', `sort: ${sort}`], ['u', 'upload'], ['e', 'rename/move'], ['d', 'delete'], ['x', 'export'], ['y', 'copy ARN'], ['r', 'refresh'], ['esc', 'back'], ['↑/↓ j/k', 'move'], ['g/G', 'first/last'], ['pgup/pgdn', 'a page']],
+          : // Most used first: the footer shows what fits, the help shows all.
+            [['enter', 'details'], ['/', 'filter'], ['u', 'upload'], ['d', 'delete'], ['r', 'refresh'], ['esc', 'back'], ['s', `sort: ${sort}`], ['e', 'rename/move'], ['x', 'export'], ['y', 'copy ARN'], ['↑/↓ j/k', 'move'], ['g/G', 'first/last'], ['pgup/pgdn', 'a page']],
     help: ['Sorted by expiry, soonest first; s changes the order.', 'Expired certificates are marked EXPIRED, those within 30 days in red, 90 days in yellow.', KEY_NOT_READABLE],
     onKey: (input, key) => {
       if (modal.kind === 'filter') {

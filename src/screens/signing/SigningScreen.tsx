@@ -19,6 +19,25 @@ import { useAction } from '../../components/use-action.js';
 import { useTask } from '../../components/use-task.js';
 import { WindowedTable, type Column } from '../../components/WindowedTable.js';
 import { useFrame } from '../../tui/frame-context.js';
+import type { Services } from '../../tui/services.js';
+
+/** The two changes that break signed requests, each typed back before it happens. */
+const DANGEROUS = {
+  deactivate: (id: string, user: string) => ({
+    action: `Deactivate signing certificate ${id} of ${user}`,
+    warning: 'Requests signed with this certificate fail until it is activated again (a activates it).',
+    label: `Deactivating ${id}…`,
+    work: (services: Services, signal: AbortSignal) => services.setSigningCertificateStatus(user, id, 'Inactive', signal),
+    done: `${id} is now Inactive`,
+  }),
+  delete: (id: string, user: string) => ({
+    action: `Delete signing certificate ${id} of ${user}`,
+    warning: 'Requests signed with this certificate will fail. Deactivate first to test, if unsure.',
+    label: `Deleting ${id}…`,
+    work: (services: Services, signal: AbortSignal) => services.deleteSigningCertificate(user, id, signal),
+    done: `Deleted ${id}`,
+  }),
+};
 
 type Modal = { kind: 'none' } | { kind: 'filter' } | { kind: 'upload'; path: string } | { kind: 'delete'; row: SigningCertificateRow } | { kind: 'deactivate'; row: SigningCertificateRow };
 
@@ -86,7 +105,7 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
         : [['enter', 'open user'], ['/', 'filter'], ['esc', 'back'], ['↑/↓ j/k', 'move']]
       : modal.kind === 'upload'
         ? [['tab', 'complete'], ['enter', 'upload'], ['esc', 'cancel']]
-        : [['u', 'upload file'], ['c', 'create & upload'], ['a', 'activate/deactivate'], ['d', 'delete'], ['y', 'copy ID'], ['r', 'refresh'], ['esc', 'users'], ['↑/↓ j/k', 'move']],
+        : [['c', 'create & upload'], ['u', 'upload file'], ['a', 'activate/deactivate'], ['d', 'delete'], ['esc', 'users'], ['r', 'refresh'], ['y', 'copy ID'], ['↑/↓ j/k', 'move']],
     help: [`IAM allows ${SIGNING_CERTIFICATES_PER_USER} signing certificates per user.`, 'Only the certificate is uploaded; a private key offered as a certificate is refused.'],
     onKey: (input, key) => {
       if (action.status === 'running') return true;
@@ -172,24 +191,16 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
               onSubmit={(path) => perform(`Uploading ${path}…`, async (signal) => services.uploadSigningCertificate(user, await services.readFile(path), signal), `Uploaded ${path} for ${user}`)}
             />
           ) : null}
-          {modal.kind === 'deactivate' ? (
+          {modal.kind === 'deactivate' || modal.kind === 'delete' ? (
             <ConfirmByTyping
-              action={`Deactivate signing certificate ${modal.row.id} of ${user}`}
+              {...DANGEROUS[modal.kind](modal.row.id, user)}
               where={where}
               expected={modal.row.id.slice(0, 8)}
-              warning="Requests signed with this certificate fail until it is activated again (a activates it)."
               onCancel={() => setModal({ kind: 'none' })}
-              onConfirm={() => perform(`Deactivating ${modal.row.id}…`, (signal) => services.setSigningCertificateStatus(user, modal.row.id, 'Inactive', signal), `${modal.row.id} is now Inactive`)}
-            />
-          ) : null}
-          {modal.kind === 'delete' ? (
-            <ConfirmByTyping
-              action={`Delete signing certificate ${modal.row.id} of ${user}`}
-              where={where}
-              expected={modal.row.id.slice(0, 8)}
-              warning="Requests signed with this certificate will fail. Deactivate first to test, if unsure."
-              onCancel={() => setModal({ kind: 'none' })}
-              onConfirm={() => perform(`Deleting ${modal.row.id}…`, (signal) => services.deleteSigningCertificate(user, modal.row.id, signal), `Deleted ${modal.row.id}`)}
+              onConfirm={() => {
+                const { label, work, done } = DANGEROUS[modal.kind](modal.row.id, user);
+                perform(label, (signal) => work(services, signal), done);
+              }}
             />
           ) : null}
         </Box>
