@@ -8,7 +8,8 @@ import {
   uploadSigningCertificate,
 } from '../../../src/core/iam/signing-certificates.js';
 import { createUser } from '../../../src/core/iam/users-and-groups.js';
-import { iamError, iamOk, motoClients, motoEndpoint, scriptedClients, uniqueName } from '../../helpers/iam.js';
+import { iamError, iamOk, motoClients, motoEndpoint, scriptedClients, scriptedHandler, uniqueName } from '../../helpers/iam.js';
+import { createIamClients } from '../../../src/core/iam/client.js';
 import { fixtures } from '../../helpers/use-fixtures.js';
 
 const fx = fixtures();
@@ -43,6 +44,25 @@ describe('signing certificates against moto', () => {
     await expect(uploadSigningCertificate(clients, user, first)).rejects.toMatchObject({ code: 'DUPLICATE_CERTIFICATE' });
     await uploadSigningCertificate(clients, user, await newCertificate());
     await expect(uploadSigningCertificate(clients, user, await newCertificate())).rejects.toMatchObject({ code: 'SIGNING_CERTIFICATE_LIMIT', message: expect.stringContaining('2 signing certificates') });
+  });
+});
+
+describe('a signing certificate upload whose answer was lost (IAM answers the retry with DuplicateCertificate)', () => {
+  it('with SDK retries on, our own first upload found by its fingerprint is success, not a duplicate', async () => {
+    const user = uniqueName('lost-signing');
+    await createUser(motoClients(), user);
+    let uploads = 0;
+    const { handler } = scriptedHandler(({ action }) => {
+      if (action !== 'UploadSigningCertificate') return 'pass';
+      uploads += 1;
+      return uploads === 1 ? 'lose-answer' : iamError('DuplicateCertificate', 'The request was rejected because the same certificate is associated with an IAM user in the account.', 409);
+    }, motoEndpoint());
+    const clients = createIamClients({ endpointUrl: motoEndpoint(), requestHandler: handler, maxAttempts: 4 });
+    const body = await newCertificate();
+    const row = await uploadSigningCertificate(clients, user, body);
+    expect(uploads).toBe(2);
+    expect(row).toMatchObject({ userName: user, status: 'Active' });
+    expect(await listSigningCertificates(motoClients(), user)).toHaveLength(1);
   });
 });
 
