@@ -19,7 +19,8 @@ import { useTask } from '../../components/use-task.js';
 import { WindowedTable, type Column } from '../../components/WindowedTable.js';
 import { useFrame } from '../../tui/frame-context.js';
 import { useIsTopScreen, useNavigation } from '../../tui/navigation.js';
-import { expiresCell, nextSort, visibleRows, type Sort } from './inventory-state.js';
+import { expiresCell } from '../../components/expires-cell.js';
+import { nextSort, visibleRows, type Sort } from './inventory-state.js';
 
 type Modal = { kind: 'none' } | { kind: 'filter' } | { kind: 'delete'; row: ServerCertificateRow } | { kind: 'rename'; row: ServerCertificateRow; field: 0 | 1; name: string; path: string } | { kind: 'export'; row: ServerCertificateRow; folder: string };
 

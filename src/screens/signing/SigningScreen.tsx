@@ -6,7 +6,7 @@ import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { SIGNING_CERTIFICATES_PER_USER } from '../../core/iam/notices.js';
 import type { SigningCertificateRow } from '../../core/iam/signing-certificates.js';
 import type { NamedEntity } from '../../core/iam/users-and-groups.js';
-import { describeExpiry } from '../../core/time/expiry.js';
+import { expiresCell } from '../../components/expires-cell.js';
 import { copyToClipboard } from '../../components/clipboard.js';
 import { ConfirmByTyping } from '../../components/ConfirmByTyping.js';
 import { FilterLine } from '../../components/FilterLine.js';
@@ -155,7 +155,7 @@ export function SigningScreen({ user: initialUser, uploadPath }: { user?: string
   const certificateColumns: Array<Column<SigningCertificateRow>> = [
     { title: 'ID', width: 32, cell: (row) => row.id },
     { title: 'STATUS', width: 8, cell: (row) => row.status, tone: (row) => (row.status === 'Active' ? 'ok' : 'muted') },
-    { title: 'EXPIRES', width: 22, cell: (row) => (row.notAfter ? describeExpiry(new Date(row.notAfter), now) : '?'), tone: (row) => (row.expiryState === 'expired' || row.expiryState === '≤30 days' ? 'danger' : row.expiryState === '≤90 days' ? 'warning' : undefined) },
+    { title: 'EXPIRES', width: 22, cell: (row) => expiresCell({ expiration: row.notAfter, expiryState: row.expiryState }, now).text, tone: (row) => expiresCell({ expiration: row.notAfter, expiryState: row.expiryState }, now).tone },
     { title: 'SHA256', width: 12, cell: (row) => (row.sha256 ? `${row.sha256.slice(0, 10)}…` : '?') },
   ];
   const height = Math.max(3, terminalRows - 10 - (modal.kind === 'none' ? 0 : 6));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createReducer, initialCreateState, subjectString } from '../../../src/screens/create/create-state.js';
 import { initialOnboardState, onboardReducer, requestFrom, userNameProblem } from '../../../src/screens/onboard/onboard-state.js';
-import { expiresCell, nextSort, visibleRows } from '../../../src/screens/server-certificates/inventory-state.js';
+import { expiresCell } from '../../../src/components/expires-cell.js';
+import { nextSort, visibleRows } from '../../../src/screens/server-certificates/inventory-state.js';
 import { windowStart } from '../../../src/components/WindowedTable.js';
 import { completeTyped, sortEntries } from '../../../src/core/files/path-completion.js';
 import { actionsFor, defaultOutput } from '../../../src/screens/inspect/inspect-actions.js';
