@@ -48,7 +48,9 @@ describe('home screen', () => {
       app = await renderApp(stubServices(), { columns, rows });
       const frame = await app.waitForText('q quit');
       const lines = frame.split('\n');
-      expect(lines.length).toBeLessThanOrEqual(rows);
+      // Header on the first row, the key footer on the last: nothing pushed off either end.
+      expect(lines[0]).toMatch(/^iamcert › home/);
+      expect(lines.at(-1)).toMatch(/q quit\s*$/);
       expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(columns);
       app.unmount();
     }

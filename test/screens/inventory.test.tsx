@@ -47,7 +47,13 @@ describe('server certificate inventory', () => {
     await app.waitForText('5 of 5 shown');
     await app.press('/');
     await app.press('q');
-    expect(app.frame()).toContain('/q');
+    const frame = app.frame();
+    expect(frame).toContain('/q');
+    expect(frame.split('\n')[0]).toContain('server certificates');
+    expect(frame).not.toContain('Create key & certificate');
+    await app.press(KEYS.enter);
+    expect(app.frame().split('\n')[0]).toContain('server certificates');
+    expect(app.frame()).toContain('0 of 5 shown');
   });
 
   it('deletes only after the name is typed, showing the account', async () => {

@@ -93,13 +93,19 @@ describe('files on disk', () => {
     expect(readFileSync(target, 'utf8')).toBe('untouched');
   });
 
-  it('a failed write leaves no temp file behind', async () => {
+  it('a write that fails half-way leaves no temp file and removes the half already written', async () => {
+    // Every target passes the checks, the key is written, then the certificate's folder cannot be made
+    // (a file stands where it should be): the failure happens inside the write, not before it.
     const outDir = join(work, 'failing');
-    await runCli(['create', '--out-dir', outDir, '--name', 'a']);
-    writeFileSync(join(outDir, 'cert-b.pem'), 'in the way');
-    expect((await runCli(['create', '--out-dir', outDir, '--name', 'b'])).code).toBe(1);
-    expect(readdirSync(outDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    expect(readdirSync(outDir)).not.toContain('pk-b.pem');
+    const { writeFilesSafely } = await import('../../src/core/files/safe-write.js');
+    execFileSync('mkdir', ['-p', outDir]);
+    writeFileSync(join(outDir, 'blocker'), 'a file, not a folder');
+    const writing = writeFilesSafely([
+      { path: join(outDir, 'pk-b.pem'), data: 'key', secret: true },
+      { path: join(outDir, 'blocker', 'cert-b.pem'), data: 'certificate' },
+    ]);
+    await expect(writing).rejects.toMatchObject({ code: 'NOT_A_FOLDER' });
+    expect(readdirSync(outDir)).toEqual(['blocker']);
   });
 
   it('Ctrl-C at any moment of create leaves both files whole, or neither, and no temp file', async () => {
