@@ -73,7 +73,7 @@ describe('inspect & convert', () => {
     await app.press(KEYS.enter);
     await app.waitForText('Folder:');
     const folder = join(work, 'prepared');
-    for (let index = 0; index < 200; index += 1) await app.press(KEYS.backspace);
+    await app.press(KEYS.ctrlU);
     await app.type(folder);
     await app.press(KEYS.enter);
     const frame = await app.waitForText('Written to');
@@ -81,6 +81,11 @@ describe('inspect & convert', () => {
     expect(frame).not.toContain('✗');
     expect(statSync(join(folder, 'private-key.pem')).mode & 0o777).toBe(0o600);
     expect(opensslCertSha256(join(folder, 'certificate.pem'))).toBe(opensslCertSha256(fx.path('leaf.pem')));
+    // Then upload what was just written: no second prepare, no question about replacing those files.
+    await app.press('u');
+    const upload = await app.waitForText('upload server certificate');
+    expect(upload).toContain(join(folder, 'certificate.pem'));
+    expect(upload).not.toContain('Replace them?');
   });
 
   it('says clearly what a bad file is, and stays on the picker', async () => {

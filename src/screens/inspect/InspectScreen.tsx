@@ -44,6 +44,8 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
   const [action, setAction] = useState<InspectAction | undefined>();
   const [output, setOutput] = useState('');
   const [prepared, setPrepared] = useState<PreparedUpload | undefined>();
+  /** The files the last prepare wrote for what is loaded now: "Upload" uses them instead of preparing again. */
+  const [written, setWritten] = useState<{ certificate: string; privateKey: string; chain?: string } | undefined>();
   const [existing, setExisting] = useState<string[]>([]);
 
   const primary = loaded[0];
@@ -70,6 +72,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         return;
       }
       setLoaded((current) => [...current.filter((entry) => entry.file !== file), { file, result }]);
+      setWritten(undefined);
       setScroll(0);
       setStep('report');
     } catch (error) {
@@ -144,8 +147,10 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         }
         const files = preparedFiles(result, target);
         if (!(await writeAfterAsking(files, force))) return;
+        const paths = { certificate: files[0]!.path, privateKey: files[1]!.path, ...(files[2] ? { chain: files[2].path } : {}) };
+        setWritten(paths);
         if (chosen === 'upload') {
-          navigation.push({ screen: 'server-upload', certificate: files[0]!.path, privateKey: files[1]!.path, chain: files[2]?.path });
+          navigation.push({ screen: 'server-upload', ...paths });
           setStep('report');
         } else {
           setStep('prepared');
@@ -179,7 +184,9 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         ? [['↑/↓', 'scroll'], ['a', 'actions'], ['o', 'open another'], ['esc', 'back']]
         : step === 'pick'
           ? [['tab', 'complete'], ['↑/↓', 'pick'], ['enter', 'open'], ['esc', 'back']]
-          : [['enter', 'ok'], ['esc', 'back']],
+          : step === 'prepared' && written && prepared?.report.ok
+            ? [['u', 'upload them'], ['enter', 'back'], ['esc', 'back']]
+            : [['enter', 'ok'], ['esc', 'back']],
     help: ['Any format: PEM, DER, PKCS#7/P7B, PKCS#12/PFX, encrypted keys, bundles with Bag Attributes.', 'The extension is never trusted: iamcert looks at the bytes.'],
     onKey: (input, key) => {
       if (step === 'busy') return true;
@@ -200,8 +207,14 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
           // Start from the folder of the file just read: the next one is usually beside it.
           if (primary) setTyped(`${dirname(primary.file)}/`);
           setLoaded([]);
+          setWritten(undefined);
           setStep('pick');
         } else return false;
+        return true;
+      }
+      if (step === 'prepared' && input === 'u' && written && prepared?.report.ok) {
+        navigation.push({ screen: 'server-upload', ...written });
+        setStep('report');
         return true;
       }
       if (step === 'prepared' && (key.return || key.escape)) {
@@ -258,6 +271,11 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
                 setStep('pick');
                 return;
               }
+              if (item.value === 'upload' && written) {
+                navigation.push({ screen: 'server-upload', ...written });
+                setStep('report');
+                return;
+              }
               setAction(item.value);
               setOutput(defaultOutput(item.value, primary.file));
               setStep('output');
@@ -280,7 +298,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
       {step === 'prepared' && prepared ? (
         <Box flexDirection="column">
           <PreflightChecklist report={prepared.report} />
-          {prepared.report.ok ? <Toned tone="ok">Written to {output}. Enter to go back.</Toned> : <Toned tone="danger">Nothing was written. Enter to go back.</Toned>}
+          {prepared.report.ok ? <Toned tone="ok">Written to {output}. u uploads them as a server certificate; enter goes back.</Toned> : <Toned tone="danger">Nothing was written. Enter to go back.</Toned>}
         </Box>
       ) : null}
       <ProblemLine problem={problem} />
