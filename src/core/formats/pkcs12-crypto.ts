@@ -8,15 +8,13 @@ import { cipherName } from './key-derivation-limits.js';
 /**
  * PKCS#12's password-based encryption and MAC on Node's native primitives: PBKDF2 and the ciphers
  * from OpenSSL, and PKCS#12's own older KDF (RFC 7292, appendix B) round by round on Node's
- * native hash. node-forge runs that KDF in JavaScript, twice as slow and in one unbroken call;
- * this one yields between slices, so Ctrl-C is answered while a Firefox export (600,000 rounds
- * per part) is opened.
+ * native hash, on worker threads. node-forge runs that KDF in JavaScript, twice as slow and in
+ * one unbroken call on the main thread, where Ctrl-C would wait for it.
  */
 const pbkdf2Async = promisify(pbkdf2);
 /** crypto.hash (Node 20.12+) is a one-shot digest, twice as fast as createHash for this loop. */
 const hash: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer =
   (nodeCrypto as { hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer }).hash ?? ((algorithm, data) => createHash(algorithm).update(data).digest());
-const SLICE = 20_000;
 
 const HASHES: Record<string, { name: string; size: number; block: number }> = {
   '1.3.14.3.2.26': { name: 'sha1', size: 20, block: 64 },
@@ -72,9 +70,43 @@ function repeatToBlocks(data: Buffer, block: number): Buffer {
   return out;
 }
 
-async function pause(signal: AbortSignal | undefined): Promise<void> {
-  await new Promise((resolve) => setImmediate(resolve));
+/**
+ * The long part of PKCS#12's KDF, A = H^c(D‖I), on a worker thread: the MAC and each part's key and
+ * IV are derived side by side on both cores, and the main thread stays free for Ctrl-C. The source
+ * is plain CommonJS so it runs the same from the bundle and from the tests.
+ */
+const ITERATE_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const crypto = require('node:crypto');
+const digest = crypto.hash ? (data) => crypto.hash(workerData.name, data, 'buffer') : (data) => crypto.createHash(workerData.name).update(data).digest();
+let value = digest(Buffer.from(workerData.first));
+for (let round = 1; round < workerData.iterations; round += 1) value = digest(value);
+parentPort.postMessage(value);
+`;
+/** Below this, a worker costs more than it saves. */
+const WORKER_FROM = 20_000;
+
+async function iterateHash(name: string, first: Buffer, iterations: number, signal?: AbortSignal): Promise<Buffer> {
+  if (iterations < WORKER_FROM) {
+    let value = hash(name, first, 'buffer');
+    for (let round = 1; round < iterations; round += 1) value = hash(name, value, 'buffer');
+    return value;
+  }
   signal?.throwIfAborted();
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(ITERATE_SOURCE, { eval: true, workerData: { name, first, iterations } });
+  const stop = () => void worker.terminate();
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    return await new Promise<Buffer>((resolve, reject) => {
+      worker.once('message', (value: Uint8Array) => resolve(Buffer.from(value)));
+      worker.once('error', reject);
+      worker.once('exit', () => reject(signal?.reason ?? new Error('the key derivation stopped')));
+    });
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    void worker.terminate();
+  }
 }
 
 /** RFC 7292, appendix B.2. */
@@ -85,13 +117,8 @@ export async function pkcs12Kdf(hashOid: string, password: Buffer, salt: Buffer,
   const D = Buffer.alloc(v, id);
   const I = Buffer.concat([repeatToBlocks(salt, v), repeatToBlocks(password, v)]);
   const out: Buffer[] = [];
-  let done = 0;
   for (let produced = 0; produced < length; produced += u) {
-    let A = hash(name, Buffer.concat([D, I]), 'buffer');
-    for (let round = 1; round < iterations; round += 1) {
-      A = hash(name, A, 'buffer');
-      if ((done += 1) % SLICE === 0) await pause(signal);
-    }
+    const A = await iterateHash(name, Buffer.concat([D, I]), iterations, signal);
     out.push(A);
     const B = repeatToBlocks(A, v);
     for (let offset = 0; offset < I.length; offset += v) {

@@ -62,6 +62,10 @@ function parseEnvelope(der: Buffer) {
   return { authSafe, parts: children(parts).map(contentInfo), macData };
 }
 
+function zip<A, B>(keys: A[], values: B[]): Array<[A, B]> {
+  return keys.map((key, index) => [key, values[index]!]);
+}
+
 function derivationsOfBags(bags: Bag[]): Derivation[] {
   return bags.filter((bag) => bag.type === OID.shroudedKeyBag).flatMap((bag) => derivationOf(children(bag.value)[0]) ?? []);
 }
@@ -94,10 +98,33 @@ function refuseIfTooCostly(derivations: Derivation[]): void {
 }
 
 /** The password that opens the file, trying OpenSSL's two spellings of "no password" when none was given. */
-async function openingPassword(envelope: NonNullable<ReturnType<typeof parseEnvelope>>, passphrase: string | undefined, signal?: AbortSignal): Promise<string | null> {
+type Envelope = NonNullable<ReturnType<typeof parseEnvelope>>;
+
+/**
+ * The password that opens the file, trying OpenSSL's two spellings of "no password" when none was
+ * given, and the encrypted parts decrypted with it: the parts' derivations run beside the MAC's
+ * (each on its own worker), and are thrown away if the MAC says the password is wrong.
+ */
+async function openWithPassword(envelope: Envelope, passphrase: string | undefined, signal?: AbortSignal): Promise<{ password: string | null; opened: Map<Envelope['parts'][number], Bag[]> }> {
   const candidates: Array<string | null> = passphrase === undefined || passphrase === '' ? ['', null] : [passphrase];
-  if (!envelope.macData) return candidates[0]!;
-  for (const candidate of candidates) if (await macMatches(envelope.macData, envelope.authSafe, candidate, signal)) return candidate;
+  const encrypted = envelope.parts.filter((part) => part.type === OID.encryptedData);
+  const decryptAll = (candidate: string | null, partsSignal?: AbortSignal) => Promise.all(encrypted.map((part) => decryptPart(part.content, candidate, partsSignal)));
+  if (!envelope.macData) return { password: candidates[0]!, opened: new Map(zip(encrypted, await decryptAll(candidates[0]!, signal))) };
+  const macData = envelope.macData;
+  for (const candidate of candidates) {
+    const speculative = new AbortController();
+    const stop = () => speculative.abort(signal?.reason);
+    signal?.addEventListener('abort', stop, { once: true });
+    const decrypting = decryptAll(candidate, speculative.signal);
+    // A wrong password makes the parts fail too; that failure waits for the MAC's verdict.
+    decrypting.catch(() => undefined);
+    try {
+      if (await macMatches(macData, envelope.authSafe, candidate, signal)) return { password: candidate, opened: new Map(zip(encrypted, await decrypting)) };
+      speculative.abort();
+    } finally {
+      signal?.removeEventListener('abort', stop);
+    }
+  }
   if (passphrase === undefined) fail('PASSPHRASE_REQUIRED', 'This PKCS#12 (PFX) file is protected by a password.', 'Give it with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.');
   const problem = wrongPassphrase();
   fail(problem.code, 'The password does not open this PKCS#12 (PFX) file.', problem.fix);
@@ -148,12 +175,12 @@ export async function readPkcs12(der: Buffer, passphrase?: string, signal?: Abor
   if (!envelope) return undefined;
   const derivations = visibleDerivations(envelope);
   refuseIfTooCostly(derivations);
-  const password = await openingPassword(envelope, passphrase, signal);
+  const { password, opened } = await openWithPassword(envelope, passphrase, signal);
   const bags: Bag[] = [];
   for (const part of envelope.parts) {
     if (part.type === OID.data) bags.push(...bagsOf(parseInner(bytesOf(part.content))));
     else if (part.type === OID.encryptedData) {
-      const inside = await decryptPart(part.content, password, signal);
+      const inside = opened.get(part) ?? [];
       // Key bags hidden inside an encrypted part are counted before any of them is opened.
       derivations.push(...derivationsOfBags(inside));
       refuseIfTooCostly(derivations);
