@@ -172,3 +172,22 @@ describe('status lines', () => {
     expect(app.frame()).not.toContain('Copied');
   });
 });
+
+describe('policy search', () => {
+  it('says when nothing matches, with the count, and when IAM listed none at all', async () => {
+    const policies = [{ name: 'AmazonEC2ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess' }];
+    app = await renderApp(stubServices({ listGroups: async () => [{ name: 'ops', arn: 'arn:g', path: '/' }], listManagedPolicies: async () => policies }), { route: { screen: 'onboard' } });
+    await app.waitForText('ops');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('1 of 1 match.');
+    await app.type('nosuch');
+    await app.waitForText('No policy matches "nosuch" (of 1).');
+    app.unmount();
+    app = await renderApp(stubServices({ listGroups: async () => [{ name: 'ops', arn: 'arn:g', path: '/' }], listManagedPolicies: async () => [] }), { route: { screen: 'onboard' } });
+    await app.waitForText('ops');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('IAM listed no AWS-managed policies here');
+  });
+});

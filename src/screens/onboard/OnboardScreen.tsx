@@ -184,7 +184,11 @@ export function OnboardScreen(): React.JSX.Element {
           })}
           {policies.status === 'done' ? (
             <Toned tone={policyList.length === 0 ? 'warning' : 'muted'}>
-              {policyList.length === 0 ? `No policy matches "${state.policySearch}" (of ${policies.value.length}).` : `${policyList.length} of ${policies.value.length} match.`}
+              {policies.value.length === 0
+                ? 'IAM listed no AWS-managed policies here; enter continues without any.'
+                : policyList.length === 0
+                  ? `No policy matches "${state.policySearch}" (of ${policies.value.length}).`
+                  : `${policyList.length} of ${policies.value.length} match.`}
             </Toned>
           ) : null}
           <Toned tone="muted">
