@@ -254,6 +254,18 @@ function namesOf(steps: StepState[], status: StepState['status']): string {
 
 const said = (exists: boolean) => (exists ? ' (exists: reused)' : ' (new)');
 
+/** One line of the plan: the label in its column, the value wrapping under itself. */
+function ReviewRow({ label, value }: { label: string; value: string }): React.JSX.Element {
+  return (
+    <Box paddingLeft={2}>
+      <Box width={13} flexShrink={0}>
+        <Text>{label}</Text>
+      </Box>
+      <Text wrap="wrap">{value}</Text>
+    </Box>
+  );
+}
+
 /** The plan, with what exists already said per step, and anything that would stop the run before it starts. */
 function Review({ state, facts, where, startQueued }: { state: OnboardState; facts: TaskState<ReviewFacts>; where: string; startQueued: boolean }): React.JSX.Element {
   const known = facts.status === 'done' ? facts.value : undefined;
@@ -261,14 +273,14 @@ function Review({ state, facts, where, startQueued }: { state: OnboardState; fac
   return (
     <Box flexDirection="column">
       <Text bold>Ready to onboard in {where}:</Text>
-      <Text>  group        {state.group}{known ? said(known.groupExists) : ''}</Text>
-      <Text>  policies     {state.policies.join(', ') || '(none)'}</Text>
-      <Text>  user         {state.user}{known ? said(known.userExists) : ''}</Text>
-      <Text wrap="wrap">  access key   {request.accessKeyFile ? `saved to ${request.accessKeyFile}${known?.csvExists ? ' (that file exists: reused if its key is still the user\'s)' : ''}` : '(none)'}</Text>
-      <Text wrap="wrap">
-        {'  signing cert '}
-        {state.signing === 'create' ? `new, in ${state.outDir}${known && known.pairOnDisk.length > 0 ? ` (${known.pairOnDisk.map((path) => path.split('/').pop()).join(' and ')} exist: reused or completed)` : ''}` : state.signing === 'file' ? state.signingFile : '(none)'}
-      </Text>
+      <ReviewRow label="group" value={`${state.group}${known ? said(known.groupExists) : ''}`} />
+      <ReviewRow label="policies" value={state.policies.join(', ') || '(none)'} />
+      <ReviewRow label="user" value={`${state.user}${known ? said(known.userExists) : ''}`} />
+      <ReviewRow label="access key" value={request.accessKeyFile ? `saved to ${request.accessKeyFile}${known?.csvExists ? " (that file exists: reused if its key is still the user's)" : ''}` : '(none)'} />
+      <ReviewRow
+        label="signing cert"
+        value={state.signing === 'create' ? `new, in ${state.outDir}${known && known.pairOnDisk.length > 0 ? ` (${known.pairOnDisk.map((path) => path.split('/').pop()).join(' and ')} exist: reused or completed)` : ''}` : state.signing === 'file' ? state.signingFile : '(none)'}
+      />
       <Text> </Text>
       {facts.status === 'running' ? <Spinner label={startQueued ? 'Looking at what exists… the run starts right after.' : facts.label} /> : null}
       <ProblemLine problem={known?.problem ?? (facts.status === 'failed' ? facts.problem : undefined)} />
