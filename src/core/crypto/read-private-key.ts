@@ -30,11 +30,11 @@ export function wrongPassphrase(): Problem {
 }
 
 /** OpenSSL 3 keeps old ciphers (DES, RC2, RC4, MD5-based PBE) in its legacy provider, which the iamcert command turns on. */
-export function cipherNotAvailable(cipher: string): Problem {
+export function cipherNotAvailable(cipher: string, what = 'The key'): Problem {
   return {
     code: 'CIPHER_NOT_AVAILABLE',
-    message: `The key is encrypted with ${cipher}, an old cipher this Node.js has not enabled (OpenSSL 3 keeps it in its legacy provider).`,
-    fix: 'Run iamcert as installed (it turns the legacy provider on), or set NODE_OPTIONS=--openssl-legacy-provider; then save the key again with iamcert convert.',
+    message: `${what} is encrypted with ${cipher}, an old cipher this Node.js has not enabled (OpenSSL 3 keeps it in its legacy provider).`,
+    fix: 'Run iamcert as installed (it turns the legacy provider on), or set NODE_OPTIONS=--openssl-legacy-provider; then save it again with iamcert convert.',
   };
 }
 

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { fail } from '../errors.js';
+import { fail, IamcertError } from '../errors.js';
 
 /** Certificate files are kilobytes; a PEM chain IAM accepts is at most 2 MB. Anything far larger is not ours to parse. */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
@@ -78,8 +78,12 @@ function failToOpen(path: string, code: string | undefined): never {
   fail('FILE_NOT_READABLE', `${path} cannot be read (${code ?? 'unknown error'}).`, 'Check the path and permissions.');
 }
 
+function tooLargeProblem(path: string, maxBytes: number): IamcertError {
+  return new IamcertError({ code: 'FILE_TOO_LARGE', message: `${path} is larger than ${describeSize(maxBytes)}, more than any certificate file.`, fix: 'Check that you picked a certificate, key or bundle, not some other file.' });
+}
+
 function tooLarge(path: string, maxBytes: number): never {
-  fail('FILE_TOO_LARGE', `${path} is larger than ${describeSize(maxBytes)}, more than any certificate file.`, 'Check that you picked a certificate, key or bundle, not some other file.');
+  throw tooLargeProblem(path, maxBytes);
 }
 
 function describeSize(bytes: number): string {
@@ -125,24 +129,12 @@ async function readStream(stream: NodeJS.ReadableStream, path: string, maxBytes:
     const onData = (chunk: Buffer | string) => {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       total += bytes.length;
-      if (total > maxBytes) {
-        try {
-          tooLarge(path, maxBytes);
-        } catch (error) {
-          finish(error);
-        }
-        return;
-      }
-      chunks.push(bytes);
+      if (total > maxBytes) finish(tooLargeProblem(path, maxBytes));
+      else chunks.push(bytes);
     };
     const onEnd = () => finish();
-    const onError = (error: Error) => {
-      try {
-        fail('FILE_NOT_READABLE', `Standard input could not be read (${(error as { code?: string }).code ?? error.message}).`, 'Pipe the file in (iamcert inspect - < FILE), or give its path.');
-      } catch (problem) {
-        finish(problem);
-      }
-    };
+    const onError = (error: Error) =>
+      finish(new IamcertError({ code: 'FILE_NOT_READABLE', message: `Standard input could not be read (${(error as { code?: string }).code ?? error.message}).`, fix: 'Pipe the file in (iamcert inspect - < FILE), or give its path.' }));
     const onAbort = () => finish(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     stream.on('data', onData);

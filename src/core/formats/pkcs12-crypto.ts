@@ -1,7 +1,8 @@
 import * as nodeCrypto from 'node:crypto';
 import { createDecipheriv, createHash, createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { fail } from '../errors.js';
+import { fail, IamcertError } from '../errors.js';
+import { cipherNotAvailable } from '../crypto/read-private-key.js';
 import { bytesOf, children, integerOf, oidOf, type Asn1Node } from './asn1.js';
 import { cipherName } from './key-derivation-limits.js';
 
@@ -143,16 +144,12 @@ function isUnsupportedCipher(error: unknown): boolean {
   return code === 'ERR_OSSL_EVP_UNSUPPORTED' || (error instanceof Error && /Unknown cipher|unsupported/i.test(error.message));
 }
 
-function cipherNotAvailable(name: string): never {
-  fail('CIPHER_NOT_AVAILABLE', `This PKCS#12 (PFX) file is encrypted with ${name}, an old cipher this Node.js has not enabled (OpenSSL 3 keeps it in its legacy provider).`, 'Run iamcert as installed (it turns the legacy provider on), or set NODE_OPTIONS=--openssl-legacy-provider.');
-}
-
 function decipher(cipher: string, key: Buffer, iv: Buffer | null, data: Buffer, name: string): Buffer | undefined {
   let engine;
   try {
     engine = createDecipheriv(cipher, key, iv);
   } catch (error) {
-    if (isUnsupportedCipher(error)) cipherNotAvailable(name);
+    if (isUnsupportedCipher(error)) throw new IamcertError(cipherNotAvailable(name, 'This PKCS#12 (PFX) file'));
     throw error;
   }
   try {
