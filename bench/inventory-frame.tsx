@@ -2,8 +2,9 @@
 // file with the app, so the app and ink-testing-library share one copy of Ink and React.
 import React from 'react';
 import { render } from 'ink-testing-library';
-import { App } from '../src/tui/App.js';
-import { realServices, type Services } from '../src/tui/services.js';
+import { App } from '../src/app/App.js';
+import { realServices } from '../src/app/real-services.js';
+import type { Services } from '../src/ui/services.js';
 import type { ServerCertificateRow } from '../src/core/iam/server-certificate-list.js';
 import { median } from './harness.mjs';
 

@@ -7,7 +7,7 @@ import { chmodSync, rmSync } from 'node:fs';
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
   // cli is the program; App and services are entry points too so the benchmarks can drive the built app.
-  entryPoints: ['src/cli.tsx', 'src/tui/App.tsx', 'src/tui/services.ts', 'src/core/iam/client.ts'],
+  entryPoints: ['src/cli.tsx', 'src/app/App.tsx', 'src/app/real-services.ts', 'src/core/iam/client.ts'],
   outbase: 'src',
   outdir: 'dist',
   bundle: true,

@@ -5,28 +5,18 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option, type OptionValues } from 'commander';
-import { EXIT, problemLine, processOutput } from './commands/output.js';
+import { problemLine, processOutput } from './commands/output.js';
+import { EXIT, endOnSignals } from './core/lifecycle.js';
 import { toProblem } from './core/errors.js';
-import { keepInkLiveUnderCi, loadWithoutFetch } from './tui/before-ink.js';
+import { keepInkLiveUnderCi, loadWithoutFetch } from './app/before-ink.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-
-/** Headless runs stop cleanly on Ctrl-C and SIGTERM: temp files and half-written sets are removed before exiting. */
-function removeTempFilesOnInterrupt(): void {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    process.once(signal, () => {
-      void import('./core/files/safe-write.js').then(({ removeUnfinishedWrites }) => {
-        removeUnfinishedWrites();
-        process.exit(code);
-      });
-    });
-  }
-}
 
 /** Runs a headless command's work, turning any failure into one line and exit 1; never a stack trace. */
 function action<A extends unknown[]>(work: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
   return async (...args: A) => {
-    removeTempFilesOnInterrupt();
+    // Ctrl-C, SIGTERM, SIGHUP: the registry's cleanups (temp files, half-written sets) run before exiting.
+    endOnSignals(['SIGINT', 'SIGTERM', 'SIGHUP']);
     try {
       process.exitCode = await work(...args);
     } catch (error) {
@@ -61,7 +51,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .action(async () => {
       keepInkLiveUnderCi();
-      const { startTui } = await loadWithoutFetch(() => import('./tui/start.js'));
+      const { startTui } = await loadWithoutFetch(() => import('./app/start.js'));
       process.exitCode = await startTui(program.opts());
     });
 

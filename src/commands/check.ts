@@ -3,7 +3,8 @@ import { itemFacts } from '../core/formats/facts.js';
 import { preflightServerCertificate, type PreflightReport } from '../core/preflight/server-certificate.js';
 import type { Finding } from '../core/preflight/rules.js';
 import { describeExpiry } from '../core/time/expiry.js';
-import { EXIT, printJson, type Output } from './output.js';
+import { printJson, type Output } from './output.js';
+import { EXIT } from '../core/lifecycle.js';
 import { readInputFile } from '../core/files/read-input.js';
 
 export interface CheckOptions {

@@ -2,7 +2,8 @@ import { convertItems } from '../core/formats/convert.js';
 import { fail } from '../core/errors.js';
 import { readItems } from '../core/formats/read.js';
 import { writeFileSafely } from '../core/files/safe-write.js';
-import { EXIT, type Output } from './output.js';
+import { type Output } from './output.js';
+import { EXIT } from '../core/lifecycle.js';
 import { readPassphrase } from './passphrase.js';
 import { readInputFile } from '../core/files/read-input.js';
 

@@ -4,7 +4,8 @@ import { fail } from '../core/errors.js';
 import { checkWritable, writeFilesSafely } from '../core/files/safe-write.js';
 import { checkName } from '../core/preflight/rules.js';
 import { ec2ExportLines } from '../core/shell-exports.js';
-import { EXIT, type Output } from './output.js';
+import { type Output } from './output.js';
+import { EXIT } from '../core/lifecycle.js';
 
 export interface CreateOptions {
   outDir?: string;

@@ -5,7 +5,8 @@ import type { ReadResult } from '../core/formats/items.js';
 import { readItems } from '../core/formats/read.js';
 import { mapLimited } from '../core/map-limited.js';
 import { formatFile } from './inspect-format.js';
-import { EXIT, printJson, type Output } from './output.js';
+import { printJson, type Output } from './output.js';
+import { EXIT } from '../core/lifecycle.js';
 import { readPassphrase } from './passphrase.js';
 import { readInputFile } from '../core/files/read-input.js';
 

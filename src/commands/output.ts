@@ -1,7 +1,6 @@
 import type { Problem } from '../core/errors.js';
 import { sanitise, sanitiseLines, terminalSafeJson } from '../core/text/sanitise.js';
 
-export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
 
 /** Where a headless command writes; tests hand in their own. */
 export interface Output {

@@ -4,7 +4,8 @@ import { prepareForIamUpload } from '../core/prepare.js';
 import { PREPARED_NAMES, preparedFiles } from '../core/prepared-files.js';
 import { reportLines } from './check.js';
 import { shellQuote } from '../core/shell-exports.js';
-import { EXIT, type Output } from './output.js';
+import { type Output } from './output.js';
+import { EXIT } from '../core/lifecycle.js';
 import { readPassphrase } from './passphrase.js';
 import { readInputFile } from '../core/files/read-input.js';
 

@@ -90,7 +90,7 @@ describe('the app in a real terminal (tmux) against moto', () => {
     await pane.send('/');
     await pane.send(drop, { literal: true });
     await pane.send('Enter');
-    const filtered = await pane.waitFor(/1 of \d+ shown/);
+    const filtered = await pane.waitFor(/1 of \d+ · filter/);
     expect(filtered).toContain(drop);
     expectOnlyTheApp(filtered);
     await pane.send('d');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createIamClients } from '../../src/core/iam/client.js';
 import { runOnboarding, signingPaths, type OnboardRequest } from '../../src/core/onboard.js';
-import { realServices } from '../../src/tui/services.js';
+import { realServices } from '../../src/app/real-services.js';
 import { CLI, runCli } from '../helpers/cli.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/fault-proxy.js';
 import { iamError, iamOk, motoEndpoint, scriptedHandler, uniqueName } from '../helpers/iam.js';

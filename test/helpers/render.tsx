@@ -1,8 +1,8 @@
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
-import { App } from '../../src/tui/App.js';
-import type { Route } from '../../src/tui/navigation.js';
-import type { Services } from '../../src/tui/services.js';
+import { App } from '../../src/app/App.js';
+import type { Route } from '../../src/ui/navigation.js';
+import type { Services } from '../../src/ui/services.js';
 
 export const KEYS = {
   up: '\u001B[A',
@@ -21,8 +21,11 @@ export interface Rendered {
   rawFrame(): string;
   waitFor(predicate: (frame: string) => boolean, what?: string): Promise<string>;
   waitForText(text: string | RegExp): Promise<string>;
-  /** Sends one key (or a typed string) and waits until the frame changes. */
-  press(key: string): Promise<void>;
+  /**
+   * Sends one key (or a typed string) and waits until the frame changes; a key that changes nothing
+   * fails the test, unless the test says it expects no change.
+   */
+  press(key: string, options?: { expectChange?: boolean }): Promise<void>;
   type(text: string): Promise<void>;
   unmount(): void;
 }
@@ -56,12 +59,16 @@ export async function renderApp(services: Services, options: { route?: Route; co
   };
   // Wait until Ink listens to stdin, or the first keys would be lost.
   await waitFor(() => instance.stdin.listenerCount('readable') > 0, 'input to be subscribed');
-  const press = async (key: string) => {
-    const before = instance.frames.length;
+  const press = async (key: string, { expectChange = true }: { expectChange?: boolean } = {}) => {
+    const before = instance.lastFrame();
     instance.stdin.write(key);
-    const deadline = Date.now() + 1_000;
-    while (instance.frames.length === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Long enough for any frame a key causes; a key expected to change nothing waits it out whole.
+    const deadline = Date.now() + (expectChange ? 2_000 : 300);
+    while (instance.lastFrame() === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     await settle();
+    const changed = instance.lastFrame() !== before;
+    if (expectChange && !changed) throw new Error(`The key ${JSON.stringify(key)} changed nothing on:\n${frame()}`);
+    if (!expectChange && changed) throw new Error(`The key ${JSON.stringify(key)} was expected to change nothing, but the frame became:\n${frame()}`);
   };
   return {
     frame,

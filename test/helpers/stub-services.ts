@@ -1,5 +1,5 @@
-import type { Services } from '../../src/tui/services.js';
-import { realServices } from '../../src/tui/services.js';
+import type { Services } from '../../src/ui/services.js';
+import { realServices } from '../../src/app/real-services.js';
 
 export const STUB_IDENTITY = { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/tester', endpoint: 'AWS', region: 'us-east-1' };
 

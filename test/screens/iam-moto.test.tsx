@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { realServices } from '../../src/tui/services.js';
+import { realServices } from '../../src/app/real-services.js';
 import { motoEndpoint, uniqueName } from '../helpers/iam.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { fixtures } from '../helpers/use-fixtures.js';
@@ -53,7 +53,7 @@ describe('IAM screens against moto', () => {
   it('creates and uploads a signing certificate for a user, then deactivates it after the ID is typed', async () => {
     const user = uniqueName('screen-user');
     aws('iam', 'create-user', '--user-name', user);
-    app = await renderApp(services(), { route: { screen: 'signing', user } });
+    app = await renderApp(services(), { route: { screen: 'signing-user', user } });
     await app.waitForText('0 of 2 signing certificates');
     await app.press('c');
     await app.waitForText('1 of 2 signing certificates');

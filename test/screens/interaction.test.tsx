@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ServerCertificateRow } from '../../src/core/iam/server-certificate-list.js';
 import type { PreflightReport } from '../../src/core/preflight/server-certificate.js';
-import { realServices } from '../../src/tui/services.js';
+import { realServices } from '../../src/app/real-services.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';
 import { fixtures } from '../helpers/use-fixtures.js';
@@ -119,8 +119,9 @@ describe('onboarding review says what exists, and refuses what would fail', () =
     const review = await app.waitForText('PRIVATE KEY');
     expect(review).toMatch(/group\s+ops \(exists: reused\)/);
     expect(review).toMatch(/user\s+alice \(exists: reused\)/);
-    expect(review).toContain('Enter does nothing until this is fixed');
+    expect(review).toContain('Enter will not start until this is fixed');
     await app.press(KEYS.enter);
+    expect(app.frame()).toContain('Not started: fix the ✗ above first');
     expect(runs).toBe(0);
     expect(app.frame()).toContain('Ready to onboard');
   });
@@ -144,7 +145,7 @@ describe('signing: a second pair for a user', () => {
       mkdirSync(join(home, '.ec2'), { mode: 0o700 });
       writeFileSync(join(home, '.ec2', 'pk-bob.pem'), 'the first key');
       writeFileSync(join(home, '.ec2', 'cert-bob.pem'), 'the first certificate');
-      app = await renderApp(services, { route: { screen: 'signing', user: 'bob' } });
+      app = await renderApp(services, { route: { screen: 'signing-user', user: 'bob' } });
       await app.waitForText('0 of 2 signing certificates');
       await app.press('c');
       await app.waitForText(/Uploaded ID1: key\s[\s\S]*pk-bob-\d{8}\.pem[\s\S]*cert-bob-\d{8}\.pem/);

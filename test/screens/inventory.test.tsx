@@ -18,33 +18,38 @@ function rows(count: number): ServerCertificateRow[] {
 describe('server certificate inventory', () => {
   it('sorts soonest expiry first, says EXPIRED in words, and renders only visible rows of 1,000', async () => {
     app = await renderApp(stubServices({ listServerCertificates: async () => rows(1000) }), { route: { screen: 'servers' } });
-    const frame = await app.waitForText('1000 of 1000 shown');
+    const frame = await app.waitForText('1000 of 1000 · sorted by expiry');
     const lines = frame.split('\n');
-    expect(lines.length).toBeLessThanOrEqual(24);
     const first = lines.findIndex((line) => line.includes('cert-'));
     expect(lines[first]).toMatch(/cert-0000 .* EXPIRED/);
     expect(lines[first + 3]).toMatch(/cert-0003 .* in (6|7) days/);
-    expect(frame).toMatch(/rows 1–\d+ of 1000/);
+    // The list fills what the header, its own lines and the footer leave, and draws no more rows than that.
+    const drawn = lines.filter((line) => /cert-\d{4}/.test(line)).length;
+    const [, last] = /rows 1–(\d+)/.exec(frame) ?? [];
+    expect(drawn).toBe(Number(last));
+    expect(lines).toHaveLength(24);
+    expect(lines[23]).toMatch(/^esc back/);
+    expect(lines[first + drawn]).toMatch(/^ ?1000 of 1000/);
   });
 
   it('filters with / and changes the sort with s', async () => {
     app = await renderApp(stubServices({ listServerCertificates: async () => rows(50) }), { route: { screen: 'servers' } });
-    await app.waitForText('50 of 50 shown');
+    await app.waitForText('50 of 50 ·');
     await app.press('/');
     await app.type('0049');
     await app.press(KEYS.enter);
-    const filtered = await app.waitForText('1 of 50 shown');
+    const filtered = await app.waitForText('1 of 50 · filter "0049"');
     expect(filtered).toContain('cert-0049');
     await app.press('/');
     await app.press(KEYS.escape);
-    await app.waitForText('50 of 50 shown');
+    await app.waitForText('50 of 50 ·');
     await app.press('s');
     await app.waitForText('sorted by name');
   });
 
   it('typing q into the filter does not quit or leave the screen', async () => {
     app = await renderApp(stubServices({ listServerCertificates: async () => rows(5) }), { route: { screen: 'servers' } });
-    await app.waitForText('5 of 5 shown');
+    await app.waitForText('5 of 5 ·');
     await app.press('/');
     await app.press('q');
     const frame = app.frame();
@@ -53,7 +58,7 @@ describe('server certificate inventory', () => {
     expect(frame).not.toContain('Create key & certificate');
     await app.press(KEYS.enter);
     expect(app.frame().split('\n')[0]).toContain('server certificates');
-    expect(app.frame()).toContain('0 of 5 shown');
+    expect(app.frame()).toContain('Nothing matches "q" (of 5)');
   });
 
   it('deletes only after the name is typed, showing the account', async () => {
@@ -69,7 +74,7 @@ describe('server certificate inventory', () => {
       }),
       { route: { screen: 'servers' } },
     );
-    await app.waitForText('3 of 3 shown');
+    await app.waitForText('3 of 3 ·');
     await app.press('d');
     const modal = await app.waitForText('Type cert-0000 to confirm');
     expect(modal).toContain('account 111122223333');
@@ -80,8 +85,58 @@ describe('server certificate inventory', () => {
     for (let index = 0; index < 5; index += 1) await app.press(KEYS.backspace);
     await app.type('cert-0000');
     await app.press(KEYS.enter);
-    await app.waitForText('2 of 2 shown');
+    await app.waitForText('2 of 2 ·');
     expect(deleted).toEqual(['cert-0000']);
+  });
+
+  it('Space marks expired certificates, d deletes all marked after their count is typed, showing the account and the names', async () => {
+    const deleted: string[] = [];
+    let all = rows(6);
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => all,
+        deleteServerCertificate: async (name) => {
+          deleted.push(name);
+          all = all.filter((row) => row.name !== name);
+        },
+      }),
+      { route: { screen: 'servers' } },
+    );
+    await app.waitForText('6 of 6 ·');
+    await app.press(' ');
+    await app.press('j');
+    await app.press(' ');
+    await app.press('j');
+    await app.press(' ');
+    await app.waitForText('3 marked');
+    await app.press('d');
+    const modal = await app.waitForText('Delete 3 server certificates');
+    expect(modal).toContain('cert-0000 (/)');
+    expect(modal).toContain('cert-0002 (/)');
+    expect(modal).toContain('account 111122223333');
+    expect(modal).toContain('Type 3 to confirm');
+    // Keys that would act on the list below go nowhere while the confirmation is open.
+    await app.press(KEYS.down, { expectChange: false });
+    await app.press('d');
+    await app.waitForText('› d');
+    await app.press(KEYS.backspace);
+    await app.type('3');
+    await app.press(KEYS.enter);
+    await app.waitForText('3 of 3 ·');
+    expect(deleted).toEqual(['cert-0000', 'cert-0001', 'cert-0002']);
+    expect(app.frame()).not.toContain('marked');
+  });
+
+  it('Esc clears a kept filter before it leaves the screen', async () => {
+    app = await renderApp(stubServices({ listServerCertificates: async () => rows(5) }), { route: { screen: 'servers' } });
+    await app.waitForText('5 of 5 ·');
+    await app.press('/');
+    await app.type('0003');
+    await app.press(KEYS.enter);
+    await app.waitForText('1 of 5 · filter');
+    await app.press(KEYS.escape);
+    await app.waitForText('5 of 5 ·');
+    expect(app.frame().split('\n')[0]).toContain('server certificates');
   });
 
   it('shows an AWS error inline, in one line with the fix, and stays on the screen', async () => {

@@ -1,7 +1,8 @@
 import { listServerCertificates, type ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import { byExpiry } from '../../core/iam/server-certificate-rows.js';
 import { describeExpiry } from '../../core/time/expiry.js';
-import { EXIT, printJson, type Output } from '../output.js';
+import { printJson, type Output } from '../output.js';
+import { EXIT } from '../../core/lifecycle.js';
 import { connect, type ConnectionFlags } from './connect.js';
 import { formatTable } from './table.js';
 

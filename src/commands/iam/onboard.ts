@@ -4,7 +4,8 @@ import { runOnboarding, validateOnboarding, type OnboardRequest, type SigningCho
 import type { StepState } from '../../core/onboard-steps.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { whoAmI } from '../../core/iam/identity.js';
-import { EXIT, printJson, type Output } from '../output.js';
+import { printJson, type Output } from '../output.js';
+import { EXIT } from '../../core/lifecycle.js';
 import { sanitise } from '../../core/text/sanitise.js';
 import { connect, type ConnectionFlags } from './connect.js';
 

@@ -13,7 +13,8 @@ import { exportFiles } from '../../core/iam/server-certificate-rows.js';
 import { itemFacts } from '../../core/formats/facts.js';
 import { describeExpiry } from '../../core/time/expiry.js';
 import { findingLine } from '../check.js';
-import { EXIT, printJson, type Output } from '../output.js';
+import { printJson, type Output } from '../output.js';
+import { EXIT } from '../../core/lifecycle.js';
 import { readInputFile } from '../../core/files/read-input.js';
 import { connect, type ConnectionFlags } from './connect.js';
 

@@ -9,7 +9,8 @@ import {
 } from '../../core/iam/signing-certificates.js';
 import { describeExpiry } from '../../core/time/expiry.js';
 import { SIGNING_CERTIFICATES_PER_USER } from '../../core/iam/notices.js';
-import { EXIT, printJson, type Output } from '../output.js';
+import { printJson, type Output } from '../output.js';
+import { EXIT } from '../../core/lifecycle.js';
 import { readInputFile } from '../../core/files/read-input.js';
 import { connect, type ConnectionFlags } from './connect.js';
 import { formatTable } from './table.js';

@@ -4,6 +4,7 @@ import { chmod, copyFile, link, lstat, mkdir, open, rename, rm, rmdir, stat } fr
 import { constants } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail } from '../errors.js';
+import { onCleanup } from '../lifecycle.js';
 
 export interface FileToWrite {
   path: string;
@@ -47,6 +48,9 @@ export function removeUnfinishedWrites(): void {
   unfinishedSets.clear();
   foldersBeingFilled.clear();
 }
+
+// However the run ends (Ctrl-C, SIGTERM, SIGHUP, the app's quit), whatever is half-written goes first.
+onCleanup(removeUnfinishedWrites);
 
 function removeIfStillOurs(file: Written): void {
   try {

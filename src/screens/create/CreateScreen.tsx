@@ -1,20 +1,19 @@
 import React, { useReducer, useState } from 'react';
 import { Box } from 'ink';
-import { Text } from '../../tui/safe-text.js';
+import { Text } from '../../ui/safe-text.js';
 import { createdPaths } from '../../core/crypto/created-files.js';
 import { KEY_TYPE_WHY, KEY_TYPES, type KeyType } from '../../core/crypto/create.js';
 import { sha256Hex } from '../../core/crypto/key-facts.js';
 import { toProblem } from '../../core/errors.js';
 import { ec2ExportLines } from '../../core/shell-exports.js';
-import { copyToClipboard } from '../../components/clipboard.js';
-import { Menu, type MenuItem } from '../../components/Menu.js';
-import { ProblemLine } from '../../components/ProblemLine.js';
-import { Spinner } from '../../components/Spinner.js';
-import { TextField } from '../../components/TextField.js';
-import { Toned } from '../../components/Toned.js';
-import { useScreenKeys } from '../../components/use-screen-keys.js';
-import { useFrame } from '../../tui/frame-context.js';
-import { useNavigation } from '../../tui/navigation.js';
+import { Menu, type MenuItem } from '../../widgets/Menu.js';
+import { ProblemLine } from '../../widgets/ProblemLine.js';
+import { Spinner } from '../../widgets/Spinner.js';
+import { TextField } from '../../widgets/TextField.js';
+import { Toned } from '../../ui/Toned.js';
+import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
+import { useFrame } from '../../ui/frame-context.js';
+import { useNavigation } from '../../ui/navigation.js';
 import { createReducer, dnsNameList, initialCreateState, subjectFieldProblem, subjectString, SUBJECT_FIELDS, validityProblem, type CreateState, type Purpose } from './create-state.js';
 
 const PURPOSES: Array<MenuItem<Purpose>> = [
@@ -39,7 +38,7 @@ function subjectFieldIds(purpose: Purpose): FieldId[] {
 }
 
 export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Element {
-  const { services, flash } = useFrame();
+  const { services, copy } = useFrame();
   const navigation = useNavigation();
   const [state, dispatch] = useReducer(createReducer, purpose, initialCreateState);
   const [field, setField] = useState(0);
@@ -94,48 +93,46 @@ export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Elem
     else dispatch({ type: 'next' });
   };
 
-  const active = useScreenKeys({
-    typing,
-    hints:
-      state.step === 'result'
-        ? [['↑/↓', 'move'], ['enter', 'choose'], ['y', 'copy exports'], ['esc', 'back']]
-        : typing
-          ? [['enter', 'next'], ['↑/↓', 'field'], ...(state.step === 'output' ? ([['tab', 'key format']] as Array<[string, string]>) : []), ['esc', 'back']]
-          : [['↑/↓', 'move'], ['enter', 'choose'], ['esc', 'back'], ['?', 'help']],
-    help: ['Every field is optional: a signing certificate works with an empty subject.', 'Files are written atomically; the key gets mode 0600 and a new folder 0700.'],
-    onKey: (input, key) => {
-      if (state.step === 'creating') return true;
-      if (state.step === 'overwrite') {
-        if (input === 'y') void create(true);
-        else if (input === 'n' || key.escape) dispatch({ type: 'back' });
-        return true;
-      }
-      if (state.step === 'result' && input === 'y' && state.created?.exportLines.length) {
-        copyToClipboard(state.created.exportLines.join('\n'));
-        flash('Copied the export lines');
-        return true;
-      }
-      if (key.escape && state.step !== 'purpose' && state.step !== 'result' && !(purpose && state.step === 'key-type')) {
-        setField(0);
-        dispatch({ type: 'back' });
-        return true;
-      }
-      if (!typing) return false;
-      if (key.upArrow) setField(Math.max(0, field - 1));
-      else if (key.downArrow) setField(Math.min(fieldsOfStep.length - 1, field + 1));
-      else if (key.tab && state.step === 'output') dispatch({ type: 'key-format', value: state.keyFormat === 'pkcs8' ? 'pkcs1' : 'pkcs8' });
-      else return false;
-      return true;
-    },
-  });
+  const canGoBack = ['subject', 'validity', 'output'].includes(state.step) || (state.step === 'key-type' && !purpose);
+  const exportLines = state.step === 'result' ? (state.created?.exportLines ?? []) : [];
+  useScreenKeymap(
+    [
+      { keys: ['y'], label: 'replace them', when: state.step === 'overwrite', run: () => void create(true) },
+      { keys: ['n', 'esc'], label: 'keep them (back to the names)', when: state.step === 'overwrite', run: () => dispatch({ type: 'back' }) },
+      {
+        keys: ['y'],
+        label: 'copy the export lines',
+        when: exportLines.length > 0,
+        run: () => {
+          copy(exportLines.join('\n'), 'the export lines');
+        },
+      },
+      {
+        keys: ['esc'],
+        label: 'previous step',
+        when: canGoBack,
+        run: () => {
+          setField(0);
+          dispatch({ type: 'back' });
+        },
+      },
+      { keys: ['down'], label: 'next field', when: typing && field < fieldsOfStep.length - 1, run: () => setField(field + 1) },
+      { keys: ['up'], label: 'previous field', when: typing && field > 0, run: () => setField(field - 1) },
+      { keys: ['tab'], label: 'key format', when: state.step === 'output', run: () => dispatch({ type: 'key-format', value: state.keyFormat === 'pkcs8' ? 'pkcs1' : 'pkcs8' }) },
+    ],
+    { help: ['Every field is optional: a signing certificate works with an empty subject.', 'Files are written atomically; the key gets mode 0600 and a new folder 0700.'] },
+  );
+  const lastField = field === fieldsOfStep.length - 1;
+  const submitLabel = !lastField ? 'next field' : state.step === 'output' ? 'create' : 'next step';
 
   return (
     <Box flexDirection="column" paddingX={1}>
-      <StepView state={state} field={active ? field : -1} active={active} dispatch={dispatch} onFieldDone={advanceField} />
+      <StepView state={state} field={field} dispatch={dispatch} onFieldDone={advanceField} submitLabel={submitLabel} />
       <ProblemLine problem={state.problem} />
       {state.step === 'result' && state.created ? (
         <Menu
-          focus={active}
+          focus
+          selectLabel="do it"
           items={[
             ...(state.purpose === 'signing' ? [{ label: 'Upload as signing certificate for a user…', value: 'signing' }] : []),
             ...(state.purpose !== 'csr' ? [{ label: 'Upload as server certificate…', value: 'server' }] : []),
@@ -153,20 +150,20 @@ export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Elem
   );
 }
 
-function StepView({ state, field, active, dispatch, onFieldDone }: { state: CreateState; field: number; active: boolean; dispatch: React.Dispatch<Parameters<typeof createReducer>[1]>; onFieldDone: () => void }): React.JSX.Element {
+function StepView({ state, field, dispatch, onFieldDone, submitLabel }: { state: CreateState; field: number; dispatch: React.Dispatch<Parameters<typeof createReducer>[1]>; onFieldDone: () => void; submitLabel: string }): React.JSX.Element {
   switch (state.step) {
     case 'purpose':
       return (
         <Box flexDirection="column">
           <Text bold>What is the certificate for?</Text>
-          <Menu focus={active} items={PURPOSES} onSelect={(item) => dispatch({ type: 'purpose', purpose: item.value })} />
+          <Menu key="purpose" focus items={PURPOSES} onSelect={(item) => dispatch({ type: 'purpose', purpose: item.value })} />
         </Box>
       );
     case 'key-type':
       return (
         <Box flexDirection="column">
           <Text bold>Key type</Text>
-          <Menu focus={active} items={KEY_TYPE_ITEMS} onSelect={(item) => dispatch({ type: 'key-type', keyType: item.value })} />
+          <Menu key="key-type" focus items={KEY_TYPE_ITEMS} onSelect={(item) => dispatch({ type: 'key-type', keyType: item.value })} />
         </Box>
       );
     case 'subject':
@@ -174,10 +171,10 @@ function StepView({ state, field, active, dispatch, onFieldDone }: { state: Crea
         <Box flexDirection="column">
           <Text bold>Subject (all optional{state.purpose === 'signing' ? '; blank is fine for a signing certificate' : ''})</Text>
           {SUBJECT_FIELDS.map(([name, label], index) => (
-            <TextField key={name} label={`${label.padEnd(28)}`} value={state.subject[name]} focus={field === index} onChange={(value) => dispatch({ type: 'subject', field: name, value })} onSubmit={onFieldDone} error={subjectFieldProblem(name, state.subject[name])} />
+            <TextField key={name} label={`${label.padEnd(28)}`} value={state.subject[name]} focus={field === index} onChange={(value) => dispatch({ type: 'subject', field: name, value })} onSubmit={onFieldDone} submitLabel={submitLabel} error={subjectFieldProblem(name, state.subject[name])} />
           ))}
           {state.purpose !== 'signing' ? (
-            <TextField label={'DNS names (comma separated)'.padEnd(28)} value={state.dnsNames} focus={field === SUBJECT_FIELDS.length} onChange={(value) => dispatch({ type: 'dns-names', value })} onSubmit={onFieldDone} hint="e.g. www.example.com, example.com" />
+            <TextField label={'DNS names (comma separated)'.padEnd(28)} value={state.dnsNames} focus={field === SUBJECT_FIELDS.length} onChange={(value) => dispatch({ type: 'dns-names', value })} onSubmit={onFieldDone} submitLabel={submitLabel} hint="e.g. www.example.com, example.com" />
           ) : null}
         </Box>
       );
@@ -185,7 +182,7 @@ function StepView({ state, field, active, dispatch, onFieldDone }: { state: Crea
       return (
         <Box flexDirection="column">
           <Text bold>Validity</Text>
-          <TextField label="Days" value={state.days} focus={field === 0} onChange={(value) => dispatch({ type: 'days', value })} onSubmit={onFieldDone} error={validityProblem(state.days)} hint={state.purpose === 'signing' ? '3650 days (ten years) is the classic signing recipe' : undefined} />
+          <TextField label="Days" value={state.days} focus={field === 0} onChange={(value) => dispatch({ type: 'days', value })} onSubmit={onFieldDone} submitLabel={submitLabel} error={validityProblem(state.days)} hint={state.purpose === 'signing' ? '3650 days (ten years) is the classic signing recipe' : undefined} />
         </Box>
       );
     case 'output': {
@@ -193,8 +190,8 @@ function StepView({ state, field, active, dispatch, onFieldDone }: { state: Crea
       return (
         <Box flexDirection="column">
           <Text bold>Where to save</Text>
-          <TextField label="Folder" value={state.outDir} focus={field === 0} onChange={(value) => dispatch({ type: 'out-dir', value })} onSubmit={onFieldDone} />
-          <TextField label="Name  " value={state.name} focus={field === 1} onChange={(value) => dispatch({ type: 'name', value })} onSubmit={onFieldDone} />
+          <TextField label="Folder" value={state.outDir} focus={field === 0} onChange={(value) => dispatch({ type: 'out-dir', value })} onSubmit={onFieldDone} submitLabel={submitLabel} />
+          <TextField label="Name  " value={state.name} focus={field === 1} onChange={(value) => dispatch({ type: 'name', value })} onSubmit={onFieldDone} submitLabel={submitLabel} />
           <Text>  Key format: <Text bold>{keyFormatWords(state.keyFormat, state.keyType).name}</Text> (tab switches)</Text>
           <Toned tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>  {keyFormatWords(state.keyFormat, state.keyType).why}</Toned>
           <Toned tone="muted">  Will write {paths.key} (0600) and {paths.certificate}</Toned>

@@ -1,13 +1,13 @@
 import React from 'react';
 import { Box } from 'ink';
-import { Text } from '../../tui/safe-text.js';
-import { Menu, type MenuItem } from '../../components/Menu.js';
-import { ProblemLine } from '../../components/ProblemLine.js';
-import { Spinner } from '../../components/Spinner.js';
-import { Toned } from '../../components/Toned.js';
-import { useScreenKeys } from '../../components/use-screen-keys.js';
-import { useFrame, type Hint } from '../../tui/frame-context.js';
-import { useIsTopScreen, useNavigation, type Route } from '../../tui/navigation.js';
+import { Text } from '../../ui/safe-text.js';
+import { Menu, type MenuItem } from '../../widgets/Menu.js';
+import { ProblemLine } from '../../widgets/ProblemLine.js';
+import { Spinner } from '../../widgets/Spinner.js';
+import { Toned } from '../../ui/Toned.js';
+import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
+import { useFrame } from '../../ui/frame-context.js';
+import { useNavigation, type Route } from '../../ui/navigation.js';
 import { useAccountStatus } from './use-account-status.js';
 
 interface Task {
@@ -49,17 +49,10 @@ function StatusLine(): React.JSX.Element {
   );
 }
 
-/** Known before the screen mounts, so the app's very first frame already shows them. */
-export const HOME_KEYS: { hints: Hint[]; help: string[] } = {
-  hints: [['↑/↓', 'move'], ['enter', 'open'], ['?', 'help'], ['q', 'quit']],
-  help: ['Pick a task. The file tasks work offline; the IAM ones need credentials.'],
-};
-
 export function HomeScreen(): React.JSX.Element {
   const { identity, flash } = useFrame();
   const navigation = useNavigation();
-  const active = useScreenKeys({ home: true, ...HOME_KEYS });
-  const top = useIsTopScreen();
+  useScreenKeymap([], { home: true, help: ['Pick a task. The file tasks work offline; the IAM ones need credentials.', 'Or type : and a command: :certs, :signing USER, :inspect PATH, :onboard, :create.'] });
   const offline = identity.state === 'offline';
   const items = TASKS.map((item) => ({ ...item, label: item.value.needsAws && offline ? `${item.label}  (needs AWS)` : item.label }));
   return (
@@ -68,7 +61,8 @@ export function HomeScreen(): React.JSX.Element {
       <Text> </Text>
       <Menu
         items={items}
-        focus={active && top}
+        focus
+        selectLabel="open"
         onSelect={(item) => {
           if (item.value.needsAws && offline) flash('That task needs AWS credentials; see the line above for how to connect.');
           else navigation.push(item.value.route);

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
-import { useTask } from '../../components/use-task.js';
-import { useFrame } from '../../tui/frame-context.js';
-import { useIsTopScreen } from '../../tui/navigation.js';
+import { useTask } from '../../ui/use-task.js';
+import { useFrame } from '../../ui/frame-context.js';
+import { useIsTopScreen } from '../../ui/navigation.js';
 
 export interface AccountStatus {
   total: number;

@@ -1,24 +1,24 @@
-import React, { useEffect, useMemo, useReducer, useState } from 'react';
+import React, { useState } from 'react';
 import { Box } from 'ink';
-import { Text } from '../../tui/safe-text.js';
+import { Text } from '../../ui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { STEP_TITLES, type StepId, type StepState } from '../../core/onboard-steps.js';
-import { matchingPolicies, type ManagedPolicy } from '../../core/iam/managed-policies.js';
-import type { NamedEntity } from '../../core/iam/users-and-groups.js';
-import { copyToClipboard } from '../../components/clipboard.js';
-import { Menu } from '../../components/Menu.js';
-import { PathInput } from '../../components/PathInput.js';
-import { Spinner } from '../../components/Spinner.js';
-import { TextField } from '../../components/TextField.js';
-import { Toned } from '../../components/Toned.js';
-import { ProblemLine } from '../../components/ProblemLine.js';
-import { useScreenKeys } from '../../components/use-screen-keys.js';
-import { useTask } from '../../components/use-task.js';
-import { useReviewFacts, type ReviewFacts } from './use-review-facts.js';
-import type { TaskState } from '../../components/use-task.js';
-import { useFrame, type Hint } from '../../tui/frame-context.js';
-import { useNavigation } from '../../tui/navigation.js';
-import { groupNameProblem, initialOnboardState, onboardReducer, requestFrom, userNameProblem, type OnboardState } from './onboard-state.js';
+import type { ManagedPolicy } from '../../core/iam/managed-policies.js';
+import { Menu } from '../../widgets/Menu.js';
+import { PathInput } from '../../widgets/PathInput.js';
+import { Spinner } from '../../widgets/Spinner.js';
+import { TextField } from '../../widgets/TextField.js';
+import { Toned } from '../../ui/Toned.js';
+import { ProblemLine } from '../../widgets/ProblemLine.js';
+import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
+import { useList } from '../../widgets/list/use-list.js';
+import type { ListShape } from '../../widgets/list/list-state.js';
+import { useOnboarding } from './use-onboarding.js';
+import type { ReviewFacts } from './use-review-facts.js';
+import type { TaskState } from '../../ui/use-task.js';
+import { useFrame } from '../../ui/frame-context.js';
+import { useNavigation } from '../../ui/navigation.js';
+import { groupNameProblem, requestFrom, userNameProblem, type OnboardState } from './onboard-state.js';
 
 const NEW_GROUP = '\u0000new';
 
@@ -42,109 +42,47 @@ function allSteps(progress: StepState[]): StepState[] {
   return (Object.keys(STEP_TITLES) as StepId[]).map((id) => progress.find((step) => step.id === id) ?? { id, title: STEP_TITLES[id], status: 'pending' });
 }
 
+const POLICY_SHAPE: ListShape<ManagedPolicy> = { key: (policy) => policy.arn, text: (policy) => policy.name };
+
 export function OnboardScreen(): React.JSX.Element {
-  const { services, identity, flash, rows } = useFrame();
+  const { identity, flash, rows, copy } = useFrame();
   const navigation = useNavigation();
-  const [state, dispatch] = useReducer(onboardReducer, undefined, initialOnboardState);
-  const [groups, loadGroups] = useTask<NamedEntity[]>();
-  const [policies, loadPolicies] = useTask<ManagedPolicy[]>();
-  const [policyCursor, setPolicyCursor] = useState(0);
+  const { state, dispatch, groups, policies, policyList, facts, start, resume, startQueued } = useOnboarding();
   const [revealed, setRevealed] = useState(false);
-  /** Enter on the review while it is still looking: the run starts when the look is done, unless it found a problem. */
-  const [startQueued, setStartQueued] = useState(false);
-  const facts = useReviewFacts(state, groups.status === 'done' ? groups.value.map((group) => group.name) : undefined);
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
-
-  useEffect(() => {
-    void loadGroups('Listing groups…', (signal) => services.listGroups(signal));
-  }, [loadGroups, services]);
-  // Listed once, then searched here as the user types; after a failure, the next keystroke tries again.
-  useEffect(() => {
-    if (state.step !== 'policies' || policies.status === 'done' || policies.status === 'running') return undefined;
-    const timer = setTimeout(() => void loadPolicies('Listing AWS-managed policies…', (signal) => services.listManagedPolicies(signal)), 200);
-    return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state.step, state.policySearch, loadPolicies, services]);
-
-  const start = async (current: OnboardState) => {
-    dispatch({ type: 'started' });
-    setRevealed(false);
-    const result = await services.runOnboarding(requestFrom(current), { onStep: (step) => dispatch({ type: 'progress', step }) });
-    dispatch({ type: 'finished', result });
-  };
-
-  const policyList = useMemo(() => (policies.status === 'done' ? matchingPolicies(policies.value, state.policySearch) : []), [policies, state.policySearch]);
-  const textSteps = ['new-group', 'policies', 'user', 'access-key', 'signing-file'];
-  const active = useScreenKeys({
-    typing: textSteps.includes(state.step),
-    hints:
-      state.step === 'policies'
-        ? [['type', 'search'], ['↑/↓', 'move'], ['tab', 'select'], ['enter', 'next'], ['esc', 'back']]
-        : state.step === 'summary'
-          ? state.result?.ok
-            ? [
-                ...(state.result.accessKey ? ([['v', revealed ? 'hide secret' : 'reveal secret'], ['c', 'copy secret']] as Hint[]) : []),
-                ...(state.result.exportLines.length > 0 ? ([['y', 'copy exports']] as Hint[]) : []),
-                ['enter', 'done'],
-              ]
-            : [['r', 'resume'], ['esc', 'edit'], ['enter', 'leave']]
-          : state.step === 'access-key'
-            ? [['tab', 'access key on/off'], ['enter', 'next'], ['esc', 'back']]
-            : state.step === 'review'
-              ? [['enter', 'start'], ['esc', 'back'], ['?', 'help']]
-              : [['enter', 'next'], ['esc', 'back'], ['?', 'help']],
-    help: ['Each step is idempotent: what exists is reused, never duplicated, so a failed run can be resumed.', 'The access key secret goes only to the CSV (mode 0600) and, if you ask, to this screen once.'],
-    onKey: (input, key) => {
-      if (state.step === 'running') return true;
-      if (state.step === 'summary') {
-        const result = state.result!;
-        if (!result.ok && input === 'r') void start(state);
-        else if (result.ok && input === 'v' && result.accessKey) setRevealed(!revealed);
-        else if (result.ok && input === 'c' && result.accessKey) {
-          copyToClipboard(result.accessKey.secretAccessKey);
-          flash('Copied the secret access key');
-        } else if (input === 'y' && result.exportLines.length > 0) {
-          copyToClipboard(result.exportLines.join('\n'));
-          flash('Copied the export lines');
-        } else if (key.return) navigation.pop();
-        else if (key.escape && !result.ok) dispatch({ type: 'back' });
-        else if (key.escape) navigation.pop();
-        return true;
-      }
-      if (key.escape) {
-        if (state.step === 'group') navigation.pop();
-        else dispatch({ type: 'back' });
-        return true;
-      }
-      if (state.step === 'policies') {
-        if (key.upArrow) setPolicyCursor(Math.max(0, policyCursor - 1));
-        else if (key.downArrow) setPolicyCursor(Math.min(policyList.length - 1, policyCursor + 1));
-        else if (key.tab && policyList[policyCursor]) dispatch({ type: 'toggle-policy', name: policyList[policyCursor]!.name });
-        else return false;
-        return true;
-      }
-      if (state.step === 'access-key' && key.tab) {
-        dispatch({ type: 'toggle-access-key' });
-        return true;
-      }
-      if (state.step === 'review' && key.return) {
-        if (facts.status === 'done' && !facts.value.problem) void start(state);
-        else setStartQueued(true);
-        return true;
-      }
-      return false;
-    },
-  });
-
-  useEffect(() => {
-    if (!startQueued || facts.status === 'running' || facts.status === 'idle') return;
-    setStartQueued(false);
-    if (facts.status === 'done' && !facts.value.problem) void start(state);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [startQueued, facts.status]);
-
   const listHeight = Math.max(3, rows - 12);
+  const policyPicker = useList({ rows: policyList, pageSize: listHeight - 3, filterable: false, ...POLICY_SHAPE });
+  const pointed = policyPicker.current;
+  const result = state.step === 'summary' ? state.result : undefined;
+  const back = () => (state.step === 'group' ? navigation.pop() : dispatch({ type: 'back' }));
+  const editing = !['running', 'summary'].includes(state.step);
+  const blocked = facts.status === 'done' && facts.value.problem !== undefined;
+
+  useScreenKeymap(
+    [
+      {
+        keys: ['enter'],
+        label: blocked ? 'start (fix the ✗ first)' : 'start',
+        when: state.step === 'review',
+        run: () => (blocked ? flash('Not started: fix the ✗ above first (esc goes back to change it).') : start()),
+      },
+      { keys: ['esc'], label: state.step === 'group' ? 'back' : 'previous step', when: editing, run: back },
+      { keys: ['tab'], label: pointed && state.policies.includes(pointed.name) ? 'unselect the policy' : 'select the policy', when: state.step === 'policies' && pointed !== undefined, run: () => pointed && dispatch({ type: 'toggle-policy', name: pointed.name }) },
+      ...(state.step === 'policies' ? policyPicker.bindings : []),
+      { keys: ['tab'], label: state.accessKey ? 'no access key' : 'create an access key', when: state.step === 'access-key', run: () => dispatch({ type: 'toggle-access-key' }) },
+      // The summary: the secret shown once, on request, and hidden again.
+      { keys: ['v'], label: revealed ? 'hide the secret' : 'reveal the secret', when: result?.ok === true && result.accessKey !== undefined, run: () => setRevealed(!revealed) },
+      { keys: ['c'], label: 'copy the secret', when: result?.ok === true && result.accessKey !== undefined, run: () => result?.accessKey && copy(result.accessKey.secretAccessKey, 'the secret access key') },
+      { keys: ['y'], label: 'copy the export lines', when: (result?.exportLines.length ?? 0) > 0, run: () => result && copy(result.exportLines.join('\n'), 'the export lines') },
+      { keys: ['r'], label: 'resume from where it stopped', when: result !== undefined && !result.ok, run: resume },
+      { keys: ['esc'], label: 'edit the answers', when: result !== undefined && !result.ok, run: () => dispatch({ type: 'back' }) },
+      { keys: ['enter'], label: result?.ok ? 'done' : 'leave', when: result !== undefined, run: navigation.pop },
+    ],
+    { help: ['Each step is idempotent: what exists is reused, never duplicated, so a failed run can be resumed.', 'The access key secret goes only to the CSV (mode 0600) and, if you ask, to this screen once.', 'Each field edits like a shell line: ctrl-a/e, ctrl-u/k, ctrl-w, home/end.'] },
+  );
+
   // Keep the cursor in view: the list scrolls once the cursor nears its last row.
+  const policyCursor = policyPicker.state.selected;
   const firstPolicyShown = Math.max(0, policyCursor - listHeight + 4);
   const next = () => dispatch({ type: 'next' });
   return (
@@ -156,7 +94,8 @@ export function OnboardScreen(): React.JSX.Element {
           <ProblemLine problem={groups.status === 'failed' ? groups.problem : undefined} />
           {groups.status === 'done' || groups.status === 'failed' ? (
             <Menu
-              focus={active}
+              focus
+              selectLabel="choose"
               limit={listHeight}
               items={[{ label: 'Create a new group…', value: NEW_GROUP }, ...(groups.status === 'done' ? groups.value.map((group) => ({ label: group.name, value: group.name })) : [])]}
               onSelect={(item) => dispatch(item.value === NEW_GROUP ? { type: 'new-group' } : { type: 'pick-group', name: item.value })}
@@ -165,18 +104,19 @@ export function OnboardScreen(): React.JSX.Element {
         </Box>
       ) : null}
       {state.step === 'new-group' ? (
-        <TextField label="New group name" value={state.group} focus={active} onChange={(value) => dispatch({ type: 'group-name', value })} onSubmit={next} error={state.group ? groupNameProblem(state.group) : undefined} hint="e.g. ec2-operators" />
+        <TextField label="New group name" value={state.group} focus onChange={(value) => dispatch({ type: 'group-name', value })} onSubmit={next} submitLabel="next step" error={state.group ? groupNameProblem(state.group) : undefined} hint="e.g. ec2-operators" />
       ) : null}
       {state.step === 'policies' ? (
         <Box flexDirection="column">
           <Text bold>2. AWS-managed policies for "{state.group}" (optional)</Text>
-          <TextField label="Search" value={state.policySearch} focus={active} onChange={(value) => { dispatch({ type: 'policy-search', value }); setPolicyCursor(0); }} onSubmit={next} />
+          <TextField label="Search" value={state.policySearch} focus onChange={(value) => { dispatch({ type: 'policy-search', value }); policyPicker.dispatch({ type: 'first' }); }} onSubmit={next} submitLabel="next step" />
           {policies.status === 'running' ? <Spinner label={policies.label} /> : null}
           <ProblemLine problem={policies.status === 'failed' ? policies.problem : undefined} />
           {policyList.slice(firstPolicyShown, firstPolicyShown + listHeight - 3).map((policy, offset) => {
             const index = firstPolicyShown + offset;
             return (
               <Text key={policy.arn} inverse={index === policyCursor} wrap="truncate-end">
+                {index === policyCursor ? '› ' : '  '}
                 {state.policies.includes(policy.name) ? '[x] ' : '[ ] '}
                 {policy.name}
               </Text>
@@ -197,15 +137,15 @@ export function OnboardScreen(): React.JSX.Element {
         </Box>
       ) : null}
       {state.step === 'user' ? (
-        <TextField label="3. New user name" value={state.user} focus={active} onChange={(value) => dispatch({ type: 'user', value })} onSubmit={next} error={state.user ? userNameProblem(state.user) : undefined} hint="Letters, digits and + = , . @ _ - ; an existing user is reused" />
+        <TextField label="3. New user name" value={state.user} focus onChange={(value) => dispatch({ type: 'user', value })} onSubmit={next} submitLabel="next step" error={state.user ? userNameProblem(state.user) : undefined} hint="Letters, digits and + = , . @ _ - ; an existing user is reused" />
       ) : null}
       {state.step === 'access-key' ? (
         <Box flexDirection="column">
           <Text bold>4. Access key: {state.accessKey ? 'create one' : 'none'} (tab switches)</Text>
           {state.accessKey ? (
-            <TextField label="Save the CSV to" value={state.accessKeyFile} focus={active} onChange={(value) => dispatch({ type: 'access-key-file', value })} onSubmit={next} hint="Like the console's download: mode 0600. IAM never shows the secret again." />
+            <TextField label="Save the CSV to" value={state.accessKeyFile} focus onChange={(value) => dispatch({ type: 'access-key-file', value })} onSubmit={next} submitLabel="next step" hint="Like the console's download: mode 0600. IAM never shows the secret again." />
           ) : (
-            <TextField label="(no access key)" value="" focus={active} onChange={() => undefined} onSubmit={next} />
+            <TextField label="(no access key)" value="" focus onChange={() => undefined} onSubmit={next} submitLabel="next step" />
           )}
         </Box>
       ) : null}
@@ -213,7 +153,7 @@ export function OnboardScreen(): React.JSX.Element {
         <Box flexDirection="column">
           <Text bold>5. Signing certificate</Text>
           <Menu
-            focus={active}
+            focus
             items={[
               { label: 'Create one (RSA 2048, PKCS#8, 3650 days)', value: 'create' as const, why: `Writes pk-${state.user}.pem (0600) and cert-${state.user}.pem in ${state.outDir}, uploads the certificate.` },
               { label: 'Use a certificate file', value: 'file' as const, why: 'Uploads an existing PEM certificate (never a key).' },
@@ -226,7 +166,7 @@ export function OnboardScreen(): React.JSX.Element {
           />
         </Box>
       ) : null}
-      {state.step === 'signing-file' ? <PathInput label="Certificate file" value={state.signingFile} focus={active} listRows={Math.max(3, rows - 12)} onChange={(value) => dispatch({ type: 'signing-file', value })} onSubmit={(path) => { dispatch({ type: 'signing-file', value: path }); dispatch({ type: 'next' }); }} /> : null}
+      {state.step === 'signing-file' ? <PathInput label="Certificate file" value={state.signingFile} focus submitLabel="use this file" listRows={Math.max(3, rows - 12)} onChange={(value) => dispatch({ type: 'signing-file', value })} onSubmit={(path) => { dispatch({ type: 'signing-file', value: path }); dispatch({ type: 'next' }); }} /> : null}
       {state.step === 'review' ? <Review state={state} facts={facts} where={where} startQueued={startQueued} /> : null}
       {state.step === 'running' || state.step === 'summary' ? (
         <Box flexDirection="column">
@@ -284,7 +224,7 @@ function Review({ state, facts, where, startQueued }: { state: OnboardState; fac
       <Text> </Text>
       {facts.status === 'running' ? <Spinner label={startQueued ? 'Looking at what exists… the run starts right after.' : facts.label} /> : null}
       <ProblemLine problem={known?.problem ?? (facts.status === 'failed' ? facts.problem : undefined)} />
-      {known?.problem ? <Text>Enter does nothing until this is fixed: esc goes back to change it.</Text> : <Text>Enter starts; esc goes back to change something.</Text>}
+      {known?.problem ? <Text>Enter will not start until this is fixed: esc goes back to change it.</Text> : <Text>Enter starts; esc goes back to change something.</Text>}
     </Box>
   );
 }

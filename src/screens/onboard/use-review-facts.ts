@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { createdPaths } from '../../core/crypto/created-files.js';
 import type { Problem } from '../../core/errors.js';
-import { useTask, type TaskState } from '../../components/use-task.js';
-import { useFrame } from '../../tui/frame-context.js';
+import { useTask, type TaskState } from '../../ui/use-task.js';
+import { useFrame } from '../../ui/frame-context.js';
 import { requestFrom, type OnboardState } from './onboard-state.js';
 
 /** What the review says exists already, step by step, and what would stop the run before it starts. */

@@ -1,197 +1,164 @@
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useMemo, useReducer } from 'react';
 import { Box } from 'ink';
-import { Text } from '../../tui/safe-text.js';
+import { Text } from '../../ui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { DELETE_WARNING, KEY_NOT_READABLE } from '../../core/iam/notices.js';
 import { exportFiles } from '../../core/iam/server-certificate-rows.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import { checkName, checkPath } from '../../core/preflight/rules.js';
-import { copyToClipboard } from '../../components/clipboard.js';
-import { ConfirmByTyping } from '../../components/ConfirmByTyping.js';
-import { FilterLine } from '../../components/FilterLine.js';
-import { ProblemLine } from '../../components/ProblemLine.js';
-import { Spinner } from '../../components/Spinner.js';
-import { TextField } from '../../components/TextField.js';
-import { Toned } from '../../components/Toned.js';
-import { useScreenKeys } from '../../components/use-screen-keys.js';
-import { useAction } from '../../components/use-action.js';
-import { useTask } from '../../components/use-task.js';
-import { WindowedTable, type Column } from '../../components/WindowedTable.js';
-import { useFrame } from '../../tui/frame-context.js';
-import { useIsTopScreen, useNavigation } from '../../tui/navigation.js';
-import { expiresCell } from '../../components/expires-cell.js';
-import { nextSort, visibleRows, type Sort } from './inventory-state.js';
+import { ConfirmByTyping } from '../../widgets/ConfirmByTyping.js';
+import { ProblemLine } from '../../widgets/ProblemLine.js';
+import { Spinner } from '../../widgets/Spinner.js';
+import { TextField } from '../../widgets/TextField.js';
+import { Toned } from '../../ui/Toned.js';
+import { KeyScope, useKeymap } from '../../ui/keys/focus.js';
+import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
+import { useMeasuredHeight } from '../../ui/use-measured-height.js';
+import { ListView, type Column } from '../../widgets/list/ListView.js';
+import { useList } from '../../widgets/list/use-list.js';
+import { useFrame } from '../../ui/frame-context.js';
+import { useNavigation } from '../../ui/navigation.js';
+import { expiresCell } from '../../widgets/expires-cell.js';
+import { deleteConfirmation, INVENTORY_SHAPE, inventoryModalReducer, type InventoryModal, type InventoryModalAction } from './inventory-state.js';
+import { useInventory } from './use-inventory.js';
 
-type Modal = { kind: 'none' } | { kind: 'filter' } | { kind: 'delete'; row: ServerCertificateRow } | { kind: 'rename'; row: ServerCertificateRow; field: 0 | 1; name: string; path: string } | { kind: 'export'; row: ServerCertificateRow; folder: string };
+function columnsFor(width: number, now: Date): Array<Column<ServerCertificateRow>> {
+  const wide = width >= 100;
+  const fixed = 18 + 22 + 10 + (wide ? 22 : 0) + 6;
+  return [
+    { title: 'NAME', width: Math.max(12, width - fixed), cell: (row) => row.name },
+    { title: 'PATH', width: 18, cell: (row) => row.path },
+    { title: 'EXPIRES', width: 22, cell: (row) => expiresCell(row, now).text, tone: (row) => expiresCell(row, now).tone },
+    { title: 'UPLOADED', width: 10, cell: (row) => row.uploadDate?.slice(0, 10) ?? '' },
+    ...(wide ? [{ title: 'ID', width: 22, cell: (row: ServerCertificateRow) => row.id }] : []),
+  ];
+}
+
+type Perform = ReturnType<typeof useInventory>['perform'];
+
+function RenameForm({ modal, dispatch, perform }: { modal: Extract<InventoryModal, { kind: 'rename' }>; dispatch(action: InventoryModalAction): void; perform: Perform }): React.JSX.Element {
+  const { services } = useFrame();
+  const problem = (checkName(modal.name) ?? checkPath(modal.path))?.message;
+  const save = () => {
+    if (problem) return;
+    const change = { newName: modal.name !== modal.row.name ? modal.name : undefined, newPath: modal.path !== modal.row.path ? modal.path : undefined };
+    dispatch({ type: 'close' });
+    if (change.newName || change.newPath) perform(`Updating ${modal.row.name}…`, (signal) => services.renameServerCertificate(modal.row.name, change, signal), `Updated ${modal.row.name}`);
+  };
+  useKeymap([
+    { keys: ['tab', 'up', 'down'], display: 'tab/↑/↓', label: 'the other field', run: () => dispatch({ type: 'rename-field' }) },
+    { keys: ['esc'], label: 'cancel', run: () => dispatch({ type: 'close' }) },
+  ]);
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text bold>Rename or move {modal.row.name}</Text>
+      <TextField label="Name" value={modal.name} focus={modal.field === 0} onChange={(name) => dispatch({ type: 'rename-edit', name })} onSubmit={() => dispatch({ type: 'rename-field' })} submitLabel="next field" />
+      <TextField label="Path" value={modal.path} focus={modal.field === 1} onChange={(path) => dispatch({ type: 'rename-edit', path })} hint="CloudFront only uses certificates under /cloudfront/ (e.g. /cloudfront/prod/)." onSubmit={save} submitLabel={problem ? 'save (fix the ✗ first)' : 'save'} />
+      {problem ? <Toned tone="danger">✗ {problem}</Toned> : null}
+    </Box>
+  );
+}
+
+function ExportForm({ modal, dispatch, perform }: { modal: Extract<InventoryModal, { kind: 'export' }>; dispatch(action: InventoryModalAction): void; perform: Perform }): React.JSX.Element {
+  const { services } = useFrame();
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text bold>Export the body and chain of {modal.row.name}</Text>
+      <TextField
+        label="Folder"
+        value={modal.folder}
+        focus
+        onChange={(folder) => dispatch({ type: 'export-edit', folder })}
+        submitLabel="export"
+        onCancel={() => dispatch({ type: 'close' })}
+        onSubmit={(folder) => {
+          dispatch({ type: 'close' });
+          perform(
+            `Exporting ${modal.row.name}…`,
+            async () => {
+              const details = await services.getServerCertificate(modal.row.name);
+              await services.writeFiles(exportFiles(details, folder), {});
+            },
+            `Exported ${modal.row.name} to ${folder}`,
+          );
+        }}
+      />
+      <Toned tone="muted">{KEY_NOT_READABLE}</Toned>
+    </Box>
+  );
+}
 
 export function InventoryScreen(): React.JSX.Element {
-  const { services, identity, columns, rows: terminalRows, flash } = useFrame();
+  const { identity, columns, copy } = useFrame();
   const navigation = useNavigation();
-  const top = useIsTopScreen();
-  const [loadState, load] = useTask<ServerCertificateRow[]>();
-  const [all, setAll] = useState<ServerCertificateRow[]>([]);
-  const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<Sort>('expiry');
-  const [selected, setSelected] = useState(0);
-  const [modal, setModal] = useState<Modal>({ kind: 'none' });
-  const [progress, setProgress] = useState(0);
-
-  const refresh = useCallback(() => {
-    setProgress(0);
-    void load('Listing server certificates…', (signal) => services.listServerCertificates(signal, setProgress)).then((found) => found && setAll(found));
-  }, [load, services]);
-  useEffect(refresh, [refresh]);
-  // Coming back from the upload screen: show what was added.
-  const wasTop = useRef(top);
-  useEffect(() => {
-    if (top && !wasTop.current) refresh();
-    wasTop.current = top;
-  }, [top, refresh]);
-
-  const rows = useMemo(() => visibleRows(all, filter, sort), [all, filter, sort]);
-  const current = rows[Math.min(selected, rows.length - 1)];
-  const now = useMemo(() => new Date(), [all]);
+  const inventory = useInventory();
+  const [modal, dispatch] = useReducer(inventoryModalReducer, { kind: 'none' });
+  const [listBox, height] = useMeasuredHeight();
+  const list = useList({ rows: inventory.rows, pageSize: height ?? 1, markable: true, ...INVENTORY_SHAPE });
+  const now = useMemo(() => new Date(), [inventory.rows]);
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
+  const current = list.current;
+  const busy = inventory.action.status === 'running';
+  const targets = list.marked.length > 0 ? list.marked : current ? [current] : [];
 
-  const tableColumns = useMemo<Array<Column<ServerCertificateRow>>>(() => {
-    const wide = columns >= 100;
-    const fixed = 18 + 22 + 10 + (wide ? 22 : 0) + 6;
-    const nameWidth = Math.max(12, columns - fixed);
-    return [
-      { title: 'NAME', width: nameWidth, cell: (row) => row.name },
-      { title: 'PATH', width: 18, cell: (row) => row.path },
-      { title: 'EXPIRES', width: 22, cell: (row) => expiresCell(row, now).text, tone: (row) => expiresCell(row, now).tone },
-      { title: 'UPLOADED', width: 10, cell: (row) => row.uploadDate?.slice(0, 10) ?? '' },
-      ...(wide ? [{ title: 'ID', width: 22, cell: (row: ServerCertificateRow) => row.id }] : []),
-    ];
-  }, [columns, now]);
+  useScreenKeymap(
+    [
+      { keys: ['enter'], label: 'details', when: current !== undefined, run: () => current && navigation.push({ screen: 'server-details', name: current.name }) },
+      ...list.bindings.filter((binding) => binding.keys.includes('/')),
+      { keys: ['u'], label: 'upload', run: () => navigation.push({ screen: 'server-upload' }) },
+      { keys: ['d'], label: list.marked.length > 0 ? `delete ${list.marked.length} marked` : 'delete', when: targets.length > 0 && !busy, run: () => dispatch({ type: 'delete', rows: targets }) },
+      { keys: ['r'], label: 'refresh', run: inventory.refresh },
+      ...list.bindings.filter((binding) => !binding.keys.includes('/')),
+      { keys: ['e'], label: 'rename/move', when: current !== undefined && !busy, run: () => current && dispatch({ type: 'rename', row: current }) },
+      { keys: ['x'], label: 'export', when: current !== undefined, run: () => current && dispatch({ type: 'export', row: current, folder: process.cwd() }) },
+      {
+        keys: ['y'],
+        label: 'copy ARN',
+        when: current !== undefined,
+        run: () => {
+          if (!current) return;
+          copy(current.arn, `the ARN of ${current.name}`);
+        },
+      },
+    ],
+    { help: ['Sorted by expiry, soonest first; s changes the order.', 'Expired certificates are marked EXPIRED, those within 30 days in red, 90 days in yellow.', 'Space marks certificates; d then deletes all marked ones after you type their count.', KEY_NOT_READABLE] },
+  );
 
-  const [actionState, perform] = useAction(flash, refresh);
-  const runAndRefresh = (label: string, work: (signal: AbortSignal) => Promise<void>, done: string) => {
-    setModal({ kind: 'none' });
-    perform(label, work, done);
-  };
-
-  const active = useScreenKeys({
-    typing: modal.kind !== 'none',
-    enabled: modal.kind !== 'delete',
-    hints:
-      modal.kind === 'filter'
-        ? [['enter', 'keep filter'], ['esc', 'clear']]
-        : modal.kind !== 'none'
-          ? [['enter', 'ok'], ['esc', 'cancel']]
-          : // Most used first: the footer shows what fits, the help shows all.
-            [['enter', 'details'], ['/', 'filter'], ['u', 'upload'], ['d', 'delete'], ['r', 'refresh'], ['esc', 'back'], ['s', `sort: ${sort}`], ['e', 'rename/move'], ['x', 'export'], ['y', 'copy ARN'], ['↑/↓ j/k', 'move'], ['g/G', 'first/last'], ['pgup/pgdn', 'a page']],
-    help: ['Sorted by expiry, soonest first; s changes the order.', 'Expired certificates are marked EXPIRED, those within 30 days in red, 90 days in yellow.', KEY_NOT_READABLE],
-    onKey: (input, key) => {
-      if (modal.kind === 'filter') {
-        if (key.escape) {
-          setFilter('');
-          setModal({ kind: 'none' });
-        } else if (key.return) setModal({ kind: 'none' });
-        return true;
-      }
-      if (modal.kind === 'rename') {
-        if (key.escape) setModal({ kind: 'none' });
-        else if (key.upArrow || key.downArrow || key.tab) setModal({ ...modal, field: modal.field === 0 ? 1 : 0 });
-        return true;
-      }
-      if (modal.kind === 'export') {
-        if (key.escape) setModal({ kind: 'none' });
-        return true;
-      }
-      if (key.upArrow || input === 'k') setSelected(Math.max(0, selected - 1));
-      else if (key.downArrow || input === 'j') setSelected(Math.min(rows.length - 1, selected + 1));
-      else if (key.pageDown) setSelected(Math.min(rows.length - 1, selected + 10));
-      else if (key.pageUp) setSelected(Math.max(0, selected - 10));
-      else if (input === 'g') setSelected(0);
-      else if (input === 'G') setSelected(Math.max(0, rows.length - 1));
-      else if (input === '/') setModal({ kind: 'filter' });
-      else if (input === 's') setSort(nextSort(sort));
-      else if (input === 'r') refresh();
-      else if (input === 'u') navigation.push({ screen: 'server-upload' });
-      else if (!current) return false;
-      else if (key.return) navigation.push({ screen: 'server-details', name: current.name });
-      else if (input === 'd') setModal({ kind: 'delete', row: current });
-      else if (input === 'e') setModal({ kind: 'rename', row: current, field: 0, name: current.name, path: current.path });
-      else if (input === 'x') setModal({ kind: 'export', row: current, folder: process.cwd() });
-      else if (input === 'y') {
-        copyToClipboard(current.arn);
-        flash(`Copied the ARN of ${current.name}`);
-      } else return false;
-      return true;
-    },
-  });
-
-  const tableHeight = Math.max(3, terminalRows - 8 - (modal.kind === 'none' ? 0 : 6));
-  const renameError = modal.kind === 'rename' ? (checkName(modal.name) ?? checkPath(modal.path))?.message : undefined;
-
+  const confirm = modal.kind === 'delete' ? deleteConfirmation(modal.rows) : undefined;
+  const problem = inventory.load.status === 'failed' ? inventory.load.problem : inventory.action.status === 'failed' ? inventory.action.problem : undefined;
   return (
-    <Box flexDirection="column" paddingX={1}>
-      {loadState.status === 'running' ? <Spinner label={`${loadState.label} ${progress > 0 ? `${progress} so far` : ''}`} /> : null}
-      {actionState.status === 'running' ? <Spinner label={actionState.label} /> : null}
-      <ProblemLine problem={loadState.status === 'failed' ? loadState.problem : actionState.status === 'failed' ? actionState.problem : undefined} />
-      {loadState.status !== 'running' && all.length === 0 && loadState.status === 'done' ? <Text>No server certificates in {where}. Press u to upload one.</Text> : null}
-      {rows.length > 0 ? <WindowedTable rows={rows} columns={tableColumns} selected={Math.min(selected, rows.length - 1)} height={tableHeight} rowKey={(row) => row.arn || row.name} /> : null}
-      {all.length > 0 ? (
-        <Toned tone="muted">
-          {rows.length} of {all.length} shown{filter ? ` (filter "${filter}")` : ''}; sorted by {sort}
-        </Toned>
-      ) : null}
-      {modal.kind === 'filter' ? (
-        <FilterLine value={filter} focus={active} onChange={(value) => { setFilter(value); setSelected(0); }} />
-      ) : null}
-      {modal.kind === 'delete' ? (
+    <Box flexDirection="column" paddingX={1} flexGrow={1}>
+      {inventory.load.status === 'running' ? <Spinner label={`${inventory.load.label} ${inventory.progress > 0 ? `${inventory.progress} so far` : ''}`} /> : null}
+      {inventory.action.status === 'running' ? <Spinner label={inventory.action.label} /> : null}
+      <ProblemLine problem={problem} />
+      <Box ref={listBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
+        {height !== undefined && (inventory.rows.length > 0 || inventory.load.status === 'done') ? (
+          <ListView list={list} columns={columnsFor(columns - 2, now)} height={height} total={inventory.rows.length} empty={`No server certificates in ${where}. Press u to upload one.`} />
+        ) : null}
+      </Box>
+      {modal.kind === 'delete' && confirm ? (
         <ConfirmByTyping
-          action={`Delete server certificate "${modal.row.name}" (${modal.row.path})`}
+          action={confirm.action}
+          details={confirm.details}
           where={where}
-          expected={modal.row.name}
+          expected={confirm.expected}
           warning={DELETE_WARNING}
-          onCancel={() => setModal({ kind: 'none' })}
-          onConfirm={() => runAndRefresh(`Deleting ${modal.row.name}…`, (signal) => services.deleteServerCertificate(modal.row.name, signal), `Deleted ${modal.row.name}`)}
+          onCancel={() => dispatch({ type: 'close' })}
+          onConfirm={() => {
+            dispatch({ type: 'close' });
+            inventory.deleteAll(modal.rows, () => list.dispatch({ type: 'clear-marks' }));
+          }}
         />
       ) : null}
       {modal.kind === 'rename' ? (
-        <Box flexDirection="column" borderStyle="round" paddingX={1}>
-          <Text bold>Rename or move {modal.row.name}</Text>
-          <TextField label="Name" value={modal.name} focus={active && modal.field === 0} onChange={(name) => setModal({ ...modal, name })} onSubmit={() => setModal({ ...modal, field: 1 })} />
-          <TextField
-            label="Path"
-            value={modal.path}
-            focus={active && modal.field === 1}
-            onChange={(path) => setModal({ ...modal, path })}
-            hint="CloudFront only uses certificates under /cloudfront/ (e.g. /cloudfront/prod/)."
-            onSubmit={() => {
-              if (renameError) return;
-              const change = { newName: modal.name !== modal.row.name ? modal.name : undefined, newPath: modal.path !== modal.row.path ? modal.path : undefined };
-              if (!change.newName && !change.newPath) return setModal({ kind: 'none' });
-              runAndRefresh(`Updating ${modal.row.name}…`, (signal) => services.renameServerCertificate(modal.row.name, change, signal), `Updated ${modal.row.name}`);
-            }}
-          />
-          {renameError ? <Toned tone="danger">✗ {renameError}</Toned> : null}
-        </Box>
+        <KeyScope>
+          <RenameForm modal={modal} dispatch={dispatch} perform={inventory.perform} />
+        </KeyScope>
       ) : null}
       {modal.kind === 'export' ? (
-        <Box flexDirection="column" borderStyle="round" paddingX={1}>
-          <Text bold>Export the body and chain of {modal.row.name}</Text>
-          <TextField
-            label="Folder"
-            value={modal.folder}
-            focus={active}
-            onChange={(folder) => setModal({ ...modal, folder })}
-            onSubmit={(folder) =>
-              runAndRefresh(
-                `Exporting ${modal.row.name}…`,
-                async (signal) => {
-                  const details = await services.getServerCertificate(modal.row.name, signal);
-                  await services.writeFiles(exportFiles(details, folder), {});
-                },
-                `Exported ${modal.row.name} to ${folder}`,
-              )
-            }
-          />
-          <Toned tone="muted">{KEY_NOT_READABLE}</Toned>
-        </Box>
+        <KeyScope>
+          <ExportForm modal={modal} dispatch={dispatch} perform={inventory.perform} />
+        </KeyScope>
       ) : null}
     </Box>
   );

@@ -1,17 +1,16 @@
 import React, { useEffect, useState } from 'react';
 import { Box } from 'ink';
-import { Text } from '../../tui/safe-text.js';
+import { Text } from '../../ui/safe-text.js';
 import { describeKeyShape } from '../../core/crypto/key-facts.js';
 import { KEY_NOT_READABLE } from '../../core/iam/notices.js';
 import type { ServerCertificateDetails } from '../../core/iam/server-certificates.js';
 import { describeExpiry } from '../../core/time/expiry.js';
-import { copyToClipboard } from '../../components/clipboard.js';
-import { ProblemLine } from '../../components/ProblemLine.js';
-import { Spinner } from '../../components/Spinner.js';
-import { Toned } from '../../components/Toned.js';
-import { useScreenKeys } from '../../components/use-screen-keys.js';
-import { useTask } from '../../components/use-task.js';
-import { useFrame } from '../../tui/frame-context.js';
+import { ProblemLine } from '../../widgets/ProblemLine.js';
+import { Spinner } from '../../widgets/Spinner.js';
+import { Toned } from '../../ui/Toned.js';
+import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
+import { useTask } from '../../ui/use-task.js';
+import { useFrame } from '../../ui/frame-context.js';
 
 function detailLines(details: ServerCertificateDetails, now: Date): Array<[string, string]> {
   const certificate = details.certificate;
@@ -35,26 +34,17 @@ function detailLines(details: ServerCertificateDetails, now: Date): Array<[strin
 }
 
 export function ServerDetailsScreen({ name }: { name: string }): React.JSX.Element {
-  const { services, flash } = useFrame();
+  const { services, copy } = useFrame();
   const [state, run] = useTask<ServerCertificateDetails>();
   const [now] = useState(() => new Date());
   useEffect(() => {
     void run(`Reading ${name}…`, (signal) => services.getServerCertificate(name, signal));
   }, [name, run, services]);
-  useScreenKeys({
-    hints: [['y', 'copy ARN'], ['n', 'copy name'], ['esc', 'back']],
-    onKey: (input) => {
-      if (state.status !== 'done') return false;
-      if (input === 'y') {
-        copyToClipboard(state.value.arn);
-        flash('Copied the ARN');
-      } else if (input === 'n') {
-        copyToClipboard(state.value.name);
-        flash('Copied the name');
-      } else return false;
-      return true;
-    },
-  });
+  const details = state.status === 'done' ? state.value : undefined;
+  useScreenKeymap([
+    { keys: ['y'], label: 'copy ARN', when: details !== undefined, run: () => details && copy(details.arn, 'the ARN') },
+    { keys: ['n'], label: 'copy name', when: details !== undefined, run: () => details && copy(details.name, 'the name') },
+  ]);
   return (
     <Box flexDirection="column" paddingX={1}>
       <Text bold>{name}</Text>

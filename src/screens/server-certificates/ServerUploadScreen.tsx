@@ -1,19 +1,19 @@
 import React, { useEffect, useRef, useState } from 'react';
 import { Box } from 'ink';
-import { Text } from '../../tui/safe-text.js';
+import { Text } from '../../ui/safe-text.js';
 import type { PreflightReport } from '../../core/preflight/server-certificate.js';
 import { KEY_NOT_READABLE } from '../../core/iam/notices.js';
 import type { UploadResult } from '../../core/iam/server-certificates.js';
 import { expandHome } from '../../core/files/path-completion.js';
-import { PreflightChecklist } from '../../components/PreflightChecklist.js';
-import { ProblemLine } from '../../components/ProblemLine.js';
-import { Spinner } from '../../components/Spinner.js';
-import { TextField } from '../../components/TextField.js';
-import { Toned } from '../../components/Toned.js';
-import { useScreenKeys } from '../../components/use-screen-keys.js';
-import { useTask } from '../../components/use-task.js';
-import { useFrame } from '../../tui/frame-context.js';
-import { useNavigation } from '../../tui/navigation.js';
+import { PreflightChecklist } from '../../widgets/PreflightChecklist.js';
+import { ProblemLine } from '../../widgets/ProblemLine.js';
+import { Spinner } from '../../widgets/Spinner.js';
+import { TextField } from '../../widgets/TextField.js';
+import { Toned } from '../../ui/Toned.js';
+import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
+import { useTask } from '../../ui/use-task.js';
+import { useFrame } from '../../ui/frame-context.js';
+import { useNavigation } from '../../ui/navigation.js';
 
 const FIELDS = ['name', 'path', 'certificate', 'privateKey', 'chain'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -106,26 +106,15 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
   }, [waiting, checking]);
 
   const done = upload.status === 'done';
-  const active = useScreenKeys({
-    typing: !done,
-    hints: done ? [['enter', 'back to the list'], ['esc', 'back']] : [['↑/↓', 'field'], ['enter', field === FIELDS.length - 1 ? 'upload' : 'next'], ['esc', 'back']],
-    help: ['The preflight runs as you type: nothing is sent while any rule fails.', 'Text outside the PEM blocks is stripped before upload.'],
-    onKey: (_input, key) => {
-      if (upload.status === 'running') return true;
-      if (done) {
-        if (key.return || key.escape) navigation.pop();
-        return true;
-      }
-      if (key.escape) {
-        navigation.pop();
-        return true;
-      }
-      if (key.upArrow) setField(Math.max(0, field - 1));
-      else if (key.downArrow || key.tab) setField(Math.min(FIELDS.length - 1, field + 1));
-      else return false;
-      return true;
-    },
-  });
+  const uploading = upload.status === 'running';
+  useScreenKeymap(
+    [
+      { keys: ['enter'], label: 'back to the list', when: done, run: navigation.pop },
+      { keys: ['down', 'tab'], display: '↓/tab', label: 'next field', when: !done && !uploading && field < FIELDS.length - 1, run: () => setField(field + 1) },
+      { keys: ['up', 'shift-tab'], display: '↑/shift-tab', label: 'previous field', when: !done && !uploading && field > 0, run: () => setField(field - 1) },
+    ],
+    { help: ['The preflight runs as you type: nothing is sent while any rule fails.', 'Text outside the PEM blocks is stripped before upload.', 'Each field edits like a shell line: ctrl-a/e, ctrl-u/k, ctrl-w, home/end.'] },
+  );
 
   if (done) {
     return (
@@ -145,13 +134,14 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
           key={name}
           label={LABELS[name]}
           value={values[name]}
-          focus={active && field === index}
+          focus={!done && !uploading && field === index}
           hint={HINTS[name]}
           onChange={(value) => {
             setValues((current) => ({ ...current, [name]: value }));
             if (waiting === 'refused') setWaiting(undefined);
           }}
           onSubmit={() => (index < FIELDS.length - 1 ? setField(index + 1) : submit())}
+          submitLabel={index < FIELDS.length - 1 ? 'next field' : 'upload'}
         />
       ))}
       {/* What Enter did, under the fields where the user looks; the checklist follows. */}

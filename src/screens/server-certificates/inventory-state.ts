@@ -1,26 +1,59 @@
 import { byExpiry } from '../../core/iam/server-certificate-rows.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
-
-export const SORTS = ['expiry', 'name', 'uploaded', 'path'] as const;
-export type Sort = (typeof SORTS)[number];
-
-export function nextSort(sort: Sort): Sort {
-  return SORTS[(SORTS.indexOf(sort) + 1) % SORTS.length]!;
-}
+import type { ListShape } from '../../widgets/list/list-state.js';
 
 const byText = (pick: (row: ServerCertificateRow) => string | undefined) => (a: ServerCertificateRow, b: ServerCertificateRow) => (pick(a) ?? '').localeCompare(pick(b) ?? '') || a.name.localeCompare(b.name);
 
-const COMPARE: Record<Sort, (a: ServerCertificateRow, b: ServerCertificateRow) => number> = {
-  expiry: byExpiry,
-  name: byText((row) => row.name),
-  uploaded: (a, b) => (b.uploadDate ?? '').localeCompare(a.uploadDate ?? '') || a.name.localeCompare(b.name),
-  path: byText((row) => row.path),
+/** The inventory as a list: filtered on name, path and ID; expiry first, soonest on top. */
+export const INVENTORY_SHAPE: ListShape<ServerCertificateRow> = {
+  key: (row) => row.name,
+  text: (row) => `${row.name} ${row.path} ${row.id}`,
+  sorts: [
+    { name: 'expiry', compare: byExpiry },
+    { name: 'name', compare: byText((row) => row.name) },
+    { name: 'uploaded', compare: (a, b) => (b.uploadDate ?? '').localeCompare(a.uploadDate ?? '') || a.name.localeCompare(b.name) },
+    { name: 'path', compare: byText((row) => row.path) },
+  ],
 };
 
-/** Rows matching the filter (name, path or ID, case-insensitive), in the chosen order. */
-export function visibleRows(rows: ServerCertificateRow[], filter: string, sort: Sort): ServerCertificateRow[] {
-  const needle = filter.trim().toLowerCase();
-  const matching = needle ? rows.filter((row) => `${row.name} ${row.path} ${row.id}`.toLowerCase().includes(needle)) : rows;
-  return [...matching].sort(COMPARE[sort]);
+/** What has the keyboard on top of the list: nothing, or one of the forms and confirmations. */
+export type InventoryModal =
+  | { kind: 'none' }
+  | { kind: 'delete'; rows: ServerCertificateRow[] }
+  | { kind: 'rename'; row: ServerCertificateRow; field: 0 | 1; name: string; path: string }
+  | { kind: 'export'; row: ServerCertificateRow; folder: string };
+
+export type InventoryModalAction =
+  | { type: 'close' }
+  | { type: 'delete'; rows: ServerCertificateRow[] }
+  | { type: 'rename'; row: ServerCertificateRow }
+  | { type: 'rename-field' }
+  | { type: 'rename-edit'; name?: string; path?: string }
+  | { type: 'export'; row: ServerCertificateRow; folder: string }
+  | { type: 'export-edit'; folder: string };
+
+export function inventoryModalReducer(modal: InventoryModal, action: InventoryModalAction): InventoryModal {
+  switch (action.type) {
+    case 'close':
+      return { kind: 'none' };
+    case 'delete':
+      return action.rows.length > 0 ? { kind: 'delete', rows: action.rows } : modal;
+    case 'rename':
+      return { kind: 'rename', row: action.row, field: 0, name: action.row.name, path: action.row.path };
+    case 'rename-field':
+      return modal.kind === 'rename' ? { ...modal, field: modal.field === 0 ? 1 : 0 } : modal;
+    case 'rename-edit':
+      return modal.kind === 'rename' ? { ...modal, name: action.name ?? modal.name, path: action.path ?? modal.path } : modal;
+    case 'export':
+      return { kind: 'export', row: action.row, folder: action.folder };
+    case 'export-edit':
+      return modal.kind === 'export' ? { ...modal, folder: action.folder } : modal;
+  }
 }
 
+/** What a delete confirmation asks to have typed: the name for one, the count for many. */
+export function deleteConfirmation(rows: ServerCertificateRow[]): { action: string; expected: string; details: string[] } {
+  if (rows.length === 1) return { action: `Delete server certificate "${rows[0]!.name}" (${rows[0]!.path})`, expected: rows[0]!.name, details: [] };
+  const shown = rows.slice(0, 5).map((row) => `${row.name} (${row.path})`);
+  return { action: `Delete ${rows.length} server certificates`, expected: String(rows.length), details: rows.length > 5 ? [...shown, `and ${rows.length - 5} more`] : shown };
+}

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createReducer, initialCreateState, subjectString } from '../../../src/screens/create/create-state.js';
 import { initialOnboardState, onboardReducer, requestFrom, userNameProblem } from '../../../src/screens/onboard/onboard-state.js';
-import { expiresCell } from '../../../src/components/expires-cell.js';
-import { nextSort, visibleRows } from '../../../src/screens/server-certificates/inventory-state.js';
-import { windowStart } from '../../../src/components/WindowedTable.js';
+import { expiresCell } from '../../../src/widgets/expires-cell.js';
+import { deleteConfirmation, INVENTORY_SHAPE } from '../../../src/screens/server-certificates/inventory-state.js';
+import { initialListState, visibleRows } from '../../../src/widgets/list/list-state.js';
 import { completeTyped, sortEntries } from '../../../src/core/files/path-completion.js';
 import { actionsFor, defaultOutput } from '../../../src/screens/inspect/inspect-actions.js';
 
@@ -53,23 +53,23 @@ describe('inventory state', () => {
   const row = (name: string, expiration?: string) => ({ name, path: '/', id: name, arn: name, expiration });
   it('sorts soonest expiry first with unknown expiry last, filters by name, path or ID, and cycles sorts', () => {
     const rows = [row('b', '2030-01-01T00:00:00Z'), row('a'), row('c', '2027-01-01T00:00:00Z')];
-    expect(visibleRows(rows, '', 'expiry').map((entry) => entry.name)).toEqual(['c', 'b', 'a']);
-    expect(visibleRows(rows, 'B', 'name').map((entry) => entry.name)).toEqual(['b']);
-    expect(nextSort('expiry')).toBe('name');
-    expect(nextSort('path')).toBe('expiry');
+    expect(visibleRows(rows, initialListState, INVENTORY_SHAPE).map((entry) => entry.name)).toEqual(['c', 'b', 'a']);
+    expect(visibleRows(rows, { ...initialListState, filter: 'B', sort: 1 }, INVENTORY_SHAPE).map((entry) => entry.name)).toEqual(['b']);
+    expect(visibleRows(rows, { ...initialListState, sort: 1 }, INVENTORY_SHAPE).map((entry) => entry.name)).toEqual(['a', 'b', 'c']);
+    expect(INVENTORY_SHAPE.sorts?.map((sort) => sort.name)).toEqual(['expiry', 'name', 'uploaded', 'path']);
+  });
+
+  it('a delete asks for the name of one certificate, the count of several, and names what it covers', () => {
+    expect(deleteConfirmation([row('www')])).toMatchObject({ expected: 'www', details: [] });
+    const many = deleteConfirmation(Array.from({ length: 20 }, (_, index) => row(`old-${index}`)));
+    expect(many).toMatchObject({ action: 'Delete 20 server certificates', expected: '20' });
+    expect(many.details).toEqual(['old-0 (/)', 'old-1 (/)', 'old-2 (/)', 'old-3 (/)', 'old-4 (/)', 'and 15 more']);
   });
 
   it('says EXPIRED or how long is left, with a tone', () => {
     const now = new Date('2026-11-23T00:00:00Z');
     expect(expiresCell({ ...row('x', '2026-01-01T00:00:00Z'), expiryState: 'expired' }, now)).toEqual({ text: '2026-01-01 EXPIRED', tone: 'danger' });
     expect(expiresCell({ ...row('x', '2026-12-05T00:00:00Z'), expiryState: '≤30 days' }, now)).toEqual({ text: '2026-12-05 in 12 days', tone: 'danger' });
-  });
-
-  it('keeps the selected row in the window', () => {
-    expect(windowStart(0, 1000, 20)).toBe(0);
-    expect(windowStart(500, 1000, 20)).toBe(490);
-    expect(windowStart(999, 1000, 20)).toBe(980);
-    expect(windowStart(3, 5, 20)).toBe(0);
   });
 });
 

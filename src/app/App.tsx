@@ -1,0 +1,115 @@
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Box, useApp, useStdout } from 'ink';
+import { clipboardSequence } from '../ui/clipboard.js';
+import { toProblem } from '../core/errors.js';
+import { Footer } from '../ui/frame/Footer.js';
+import { Header } from '../ui/frame/Header.js';
+import { HelpOverlay, type HelpContent } from '../ui/frame/HelpOverlay.js';
+import { FocusProvider, useShownKeys, type ShownKeys } from '../ui/keys/focus.js';
+import { Palette } from '../ui/palette/Palette.js';
+import type { PaletteOutcome } from '../ui/palette/commands.js';
+import { useTerminalSize } from '../ui/use-terminal-size.js';
+import { FrameProvider, type Frame, type IdentityState } from '../ui/frame-context.js';
+import { NavigationProvider, ScreenStack, useNavigation, type Route } from '../ui/navigation.js';
+import type { Services } from '../ui/services.js';
+import { renderRoute, TITLES } from './routes.js';
+
+export interface AppProps {
+  services: Services;
+  /** Tests pin the size; the real app follows the terminal. */
+  size?: { columns: number; rows: number };
+  initialRoute?: Route;
+  /** Told the keys of what has focus whenever they change: the keymap as data, for tests. */
+  onShownKeys?: (shown: ShownKeys) => void;
+}
+
+type Overlay = { kind: 'none' } | { kind: 'help'; content: HelpContent } | { kind: 'palette' };
+
+/** A status line belongs to the screen that made it: going to another screen clears it. */
+function ClearOnNavigate({ depth, clear }: { depth: number; clear: () => void }): null {
+  useEffect(() => clear(), [depth, clear]);
+  return null;
+}
+
+function useIdentity(services: Services): IdentityState {
+  const [identity, setIdentity] = useState<IdentityState>({ state: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    services.whoAmI(controller.signal).then(
+      (found) => setIdentity({ state: 'ready', identity: found }),
+      (error: unknown) => !controller.signal.aborted && setIdentity({ state: 'offline', problem: toProblem(error) }),
+    );
+    return () => controller.abort();
+  }, [services]);
+  return identity;
+}
+
+function useFlash(): [string | undefined, (message: string | undefined) => void] {
+  const [message, setMessage] = useState<string | undefined>();
+  useEffect(() => {
+    if (!message) return undefined;
+    const timer = setTimeout(() => setMessage(undefined), 4000);
+    return () => clearTimeout(timer);
+  }, [message]);
+  return [message, setMessage];
+}
+
+function Screens({ services, columns, rows, identity }: { services: Services; columns: number; rows: number; identity: IdentityState }): React.JSX.Element {
+  const navigation = useNavigation();
+  const shown = useShownKeys();
+  const [overlay, setOverlay] = useState<Overlay>({ kind: 'none' });
+  const [message, setMessage] = useFlash();
+  const top = navigation.stack[navigation.stack.length - 1]!;
+  // Read when ? is pressed: the help lists the keys of what had focus, not the help's own.
+  const latest = useRef({ shown, title: TITLES[top.screen] });
+  latest.current = { shown, title: TITLES[top.screen] };
+  const openHelp = useCallback(() => setOverlay({ kind: 'help', content: { title: latest.current.title, rows: latest.current.shown.rows, help: latest.current.shown.help } }), []);
+  const openPalette = useCallback(() => setOverlay({ kind: 'palette' }), []);
+  const close = useCallback(() => setOverlay({ kind: 'none' }), []);
+  const clearMessage = useCallback(() => setMessage(undefined), [setMessage]);
+  const { write } = useStdout();
+  const copy = useCallback(
+    (text: string, what: string) => {
+      write(clipboardSequence(text));
+      setMessage(`Copied ${what}`);
+    },
+    [write, setMessage],
+  );
+  const frame = useMemo<Frame>(() => ({ services, identity, columns, rows, openHelp, openPalette, flash: setMessage, copy }), [services, identity, columns, rows, openHelp, openPalette, setMessage, copy]);
+  const onPalette = (outcome: Exclude<PaletteOutcome, { kind: 'unknown' }>) => {
+    close();
+    if (outcome.kind === 'quit') navigation.quit();
+    else if (outcome.route.screen === 'home') navigation.reset(outcome.route);
+    else navigation.push(outcome.route);
+  };
+  const covered = overlay.kind === 'help';
+  return (
+    <FrameProvider value={frame}>
+      <Box flexDirection="column" width={columns} height={rows}>
+        <ClearOnNavigate depth={navigation.stack.length} clear={clearMessage} />
+        <Header identity={identity} title={TITLES[top.screen]} columns={columns} />
+        <Box flexDirection="column" flexGrow={1} overflow="hidden">
+          {overlay.kind === 'help' ? <HelpOverlay content={overlay.content} columns={columns} rows={rows - 3} onClose={close} /> : null}
+          <Box display={covered ? 'none' : 'flex'} flexDirection="column" flexGrow={1}>
+            <ScreenStack stack={navigation.stack} render={renderRoute} />
+          </Box>
+        </Box>
+        {overlay.kind === 'palette' ? <Palette onOutcome={onPalette} onClose={close} /> : null}
+        <Footer message={message} columns={columns} />
+      </Box>
+    </FrameProvider>
+  );
+}
+
+export function App({ services, size: fixedSize, initialRoute = { screen: 'home' }, onShownKeys }: AppProps): React.JSX.Element {
+  const { exit } = useApp();
+  const { columns, rows } = useTerminalSize(fixedSize);
+  const identity = useIdentity(services);
+  return (
+    <FocusProvider onQuit={exit} onShown={onShownKeys}>
+      <NavigationProvider initial={initialRoute} onQuit={exit}>
+        {() => <Screens services={services} columns={columns} rows={rows} identity={identity} />}
+      </NavigationProvider>
+    </FocusProvider>
+  );
+}

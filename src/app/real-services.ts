@@ -1,0 +1,44 @@
+import type { ConnectionOptions, IamClients } from '../core/iam/client.js';
+import { toProblem } from '../core/errors.js';
+import type { Services } from '../ui/services.js';
+
+/** The real services: the core, with the SDK and the heavy parsers loaded only when first used. */
+export function realServices(connection: ConnectionOptions): Services {
+  let clients: Promise<IamClients> | undefined;
+  const iam = () => (clients ??= import('../core/iam/client.js').then(({ createIamClients }) => createIamClients(connection)));
+  const serverCertificates = () => import('../core/iam/server-certificates.js');
+  const signing = () => import('../core/iam/signing-certificates.js');
+  const usersAndGroups = () => import('../core/iam/users-and-groups.js');
+  return {
+    whoAmI: async (signal) => (await import('../core/iam/identity.js')).whoAmI(await iam(), signal),
+    listServerCertificates: async (signal, onPage) => (await import('../core/iam/server-certificate-list.js')).listServerCertificates(await iam(), { signal, onPage }),
+    getServerCertificate: async (name, signal) => (await serverCertificates()).getServerCertificate(await iam(), name, { signal }),
+    uploadServerCertificate: async (input, signal) => (await serverCertificates()).uploadServerCertificate(await iam(), input, signal),
+    renameServerCertificate: async (name, change, signal) => (await serverCertificates()).renameServerCertificate(await iam(), name, change, signal),
+    deleteServerCertificate: async (name, signal) => (await serverCertificates()).deleteServerCertificate(await iam(), name, signal),
+    listUsers: async (signal) => (await usersAndGroups()).listUsers(await iam(), signal),
+    listGroups: async (signal) => (await usersAndGroups()).listGroups(await iam(), signal),
+    listManagedPolicies: async (signal) => (await usersAndGroups()).listManagedPolicies(await iam(), signal),
+    listSigningCertificates: async (user, signal) => (await signing()).listSigningCertificates(await iam(), user, { signal }),
+    uploadSigningCertificate: async (user, body, signal) => (await signing()).uploadSigningCertificate(await iam(), user, body, { signal }),
+    setSigningCertificateStatus: async (user, id, status, signal) => (await signing()).setSigningCertificateStatus(await iam(), user, id, status, signal),
+    deleteSigningCertificate: async (user, id, signal) => (await signing()).deleteSigningCertificate(await iam(), user, id, signal),
+    listAccessKeys: async (user, signal) => (await import('../core/iam/access-keys.js')).listAccessKeys(await iam(), user, signal),
+    runOnboarding: async (request, options) => (await import('../core/onboard.js')).runOnboarding(await iam(), request, options),
+    checkOnboarding: async (request) => {
+      const { validateOnboarding } = await import('../core/onboard.js');
+      return validateOnboarding(request).then(
+        () => undefined,
+        (error: unknown) => toProblem(error),
+      );
+    },
+    readFile: async (path) => (await import('../core/files/read-input.js')).readInputFile(path),
+    readItems: async (bytes, passphrase) => (await import('../core/formats/read.js')).readItems(bytes, { passphrase }),
+    convert: async (result, request) => (await import('../core/formats/convert.js')).convertItems(result, request),
+    prepare: async (files, options) => (await import('../core/prepare.js')).prepareForIamUpload(files, options),
+    preflight: async (input) => (await import('../core/preflight/server-certificate.js')).preflightServerCertificate(input),
+    createKeyAndCertificate: async (request) => (await import('../core/crypto/create.js')).createKeyAndCertificate(request),
+    writeFiles: async (files, options) => (await import('../core/files/safe-write.js')).writeFilesSafely(files, options),
+    existingPaths: async (paths) => (await import('../core/files/existing.js')).existingPaths(paths),
+  };
+}

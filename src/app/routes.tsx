@@ -1,0 +1,47 @@
+import React from 'react';
+import { CreateScreen } from '../screens/create/CreateScreen.js';
+import { HomeScreen } from '../screens/home/HomeScreen.js';
+import { InspectScreen } from '../screens/inspect/InspectScreen.js';
+import { OnboardScreen } from '../screens/onboard/OnboardScreen.js';
+import { InventoryScreen } from '../screens/server-certificates/InventoryScreen.js';
+import { ServerDetailsScreen } from '../screens/server-certificates/ServerDetailsScreen.js';
+import { ServerUploadScreen } from '../screens/server-certificates/ServerUploadScreen.js';
+import { SigningScreen } from '../screens/signing/SigningScreen.js';
+import { SigningUsersScreen } from '../screens/signing/SigningUsersScreen.js';
+import type { Route } from '../ui/navigation.js';
+
+export const TITLES: Record<Route['screen'], string> = {
+  home: 'home',
+  create: 'create key & certificate',
+  inspect: 'inspect & convert',
+  servers: 'server certificates',
+  'server-details': 'server certificate',
+  'server-upload': 'upload server certificate',
+  signing: 'signing certificates: pick a user',
+  'signing-user': 'signing certificates',
+  onboard: 'onboard a new IAM user',
+};
+
+export function renderRoute(route: Route): React.ReactNode {
+  switch (route.screen) {
+    case 'home':
+      return <HomeScreen />;
+    case 'create':
+      return <CreateScreen purpose={route.purpose} />;
+    case 'inspect':
+      return <InspectScreen initialPath={route.path} />;
+    case 'servers':
+      return <InventoryScreen />;
+    case 'server-details':
+      return <ServerDetailsScreen name={route.name} />;
+    case 'server-upload':
+      return <ServerUploadScreen prefill={route} />;
+    case 'signing':
+      return <SigningUsersScreen uploadPath={route.uploadPath} />;
+    case 'signing-user':
+      return <SigningScreen user={route.user} uploadPath={route.uploadPath} />;
+    case 'onboard':
+      return <OnboardScreen />;
+  }
+}
+

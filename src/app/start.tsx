@@ -1,0 +1,53 @@
+import { render } from 'ink';
+import { EXIT, SIGNAL_EXIT, onCleanup } from '../core/lifecycle.js';
+import { toProblem } from '../core/errors.js';
+import { App } from './App.js';
+import { CrashBoundary } from './CrashBoundary.js';
+import { realServices } from './real-services.js';
+import { enterFullScreen, holdBackStrayOutput, restoreTerminal } from './terminal.js';
+
+export interface TuiOptions {
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+}
+
+/** Opens the full-screen app; every way out restores the terminal first. */
+export async function startTui(options: TuiOptions = {}): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write('iamcert: the full-screen app needs a terminal. Run a command instead, e.g. iamcert inspect FILE (see iamcert --help).\n');
+    return EXIT.problem;
+  }
+  const releaseOutput = holdBackStrayOutput();
+  let held: string[] = [];
+  onCleanup(() => {
+    held = releaseOutput();
+  });
+  const finish = (code: number, message?: string): never => {
+    restoreTerminal();
+    for (const line of held) process.stderr.write(`${line}\n`);
+    if (message) process.stderr.write(`${message}\n`);
+    process.exit(code);
+  };
+  const crash = (error: unknown) => {
+    const problem = toProblem(error, 'Please report it with what you were doing; nothing was changed in IAM by the crash itself.');
+    finish(EXIT.problem, `iamcert stopped unexpectedly: ${problem.message} ${problem.fix}`);
+  };
+  // Ctrl-C is a key here (raw mode): the app quits through the same finish.
+  process.once('SIGTERM', () => finish(SIGNAL_EXIT.SIGTERM));
+  process.once('SIGHUP', () => finish(SIGNAL_EXIT.SIGHUP));
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  process.stdout.on('error', () => finish(EXIT.problem));
+
+  enterFullScreen();
+  const app = render(
+    <CrashBoundary onCrash={crash}>
+      <App services={realServices({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl })} />
+    </CrashBoundary>,
+    { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
+  );
+  onCleanup(() => app.unmount());
+  await app.waitUntilExit();
+  return finish(EXIT.ok);
+}

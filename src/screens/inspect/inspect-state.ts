@@ -1,0 +1,103 @@
+import type { Problem } from '../../core/errors.js';
+import type { ReadResult } from '../../core/formats/items.js';
+import type { PreparedUpload } from '../../core/prepare.js';
+import type { InspectAction } from './inspect-actions.js';
+
+export interface Loaded {
+  file: string;
+  result: ReadResult;
+}
+
+export interface PreparedPaths {
+  certificate: string;
+  privateKey: string;
+  chain?: string;
+}
+
+/** Each step carries what it needs, so the view never has to assume (no `!`). */
+export type InspectStep =
+  | { step: 'pick' }
+  | { step: 'passphrase'; file: string }
+  | { step: 'busy'; label: string }
+  | { step: 'report' }
+  | { step: 'actions' }
+  | { step: 'output'; action: InspectAction; target: string }
+  | { step: 'overwrite'; action: InspectAction; target: string; existing: string[] }
+  | { step: 'prepared'; prepared: PreparedUpload; target: string };
+
+export type InspectState = InspectStep & {
+  /** The path being typed in the file picker. */
+  typed: string;
+  loaded: Loaded[];
+  /** The passphrase given on this screen, tried first on the next file; asked again when it fails. */
+  passphrase?: string;
+  problem?: Problem;
+  /** The files the last prepare wrote for what is loaded now: "Upload" uses them instead of preparing again. */
+  written?: PreparedPaths;
+  scroll: number;
+};
+
+export type InspectEvent =
+  | { type: 'typed'; value: string }
+  | { type: 'busy'; label: string }
+  | { type: 'needs-passphrase'; file: string; problem?: Problem }
+  | { type: 'passphrase'; value: string }
+  | { type: 'loaded'; file: string; result: ReadResult }
+  | { type: 'failed'; problem: Problem }
+  | { type: 'scroll'; by: number; lines: number; height: number }
+  | { type: 'actions' }
+  | { type: 'open-another' }
+  | { type: 'add-file'; folder: string }
+  | { type: 'choose'; action: InspectAction; target: string }
+  | { type: 'target'; value: string }
+  | { type: 'existing'; paths: string[]; action: InspectAction; target: string }
+  | { type: 'prepared'; prepared: PreparedUpload; target: string; written?: PreparedPaths }
+  | { type: 'written' }
+  | { type: 'report' };
+
+export function initialInspectState(path?: string): InspectState {
+  return { step: 'pick', typed: path ?? '', loaded: [], scroll: 0 };
+}
+
+/** Where Esc and the end of an action go: the report when something is loaded, else the picker. */
+const home = (state: InspectState): InspectStep => (state.loaded.length > 0 ? { step: 'report' } : { step: 'pick' });
+
+export function inspectReducer(state: InspectState, event: InspectEvent): InspectState {
+  switch (event.type) {
+    case 'typed':
+      return { ...state, typed: event.value };
+    case 'busy':
+      return { ...state, step: 'busy', label: event.label, problem: undefined };
+    case 'needs-passphrase':
+      return { ...state, step: 'passphrase', file: event.file, problem: event.problem };
+    case 'passphrase':
+      return { ...state, passphrase: event.value };
+    case 'loaded':
+      return { ...state, step: 'report', loaded: [...state.loaded.filter((entry) => entry.file !== event.file), { file: event.file, result: event.result }], written: undefined, scroll: 0, problem: undefined };
+    case 'failed':
+      return { ...state, ...home(state), problem: event.problem };
+    case 'scroll':
+      return { ...state, scroll: Math.max(0, Math.min(Math.max(0, event.lines - event.height), state.scroll + event.by)) };
+    case 'actions':
+      return { ...state, step: 'actions', problem: undefined };
+    case 'open-another': {
+      // Start from the folder of the file just read: the next one is usually beside it.
+      const first = state.loaded[0]?.file;
+      return { ...state, step: 'pick', typed: first ? `${first.slice(0, first.lastIndexOf('/') + 1)}` : state.typed, loaded: [], written: undefined, problem: undefined };
+    }
+    case 'add-file':
+      return { ...state, step: 'pick', typed: `${event.folder}/` };
+    case 'choose':
+      return { ...state, step: 'output', action: event.action, target: event.target };
+    case 'target':
+      return state.step === 'output' ? { ...state, target: event.value } : state;
+    case 'existing':
+      return { ...state, step: 'overwrite', action: event.action, target: event.target, existing: event.paths };
+    case 'prepared':
+      return { ...state, step: 'prepared', prepared: event.prepared, target: event.target, written: event.written ?? state.written };
+    case 'written':
+      return { ...state, ...home(state) };
+    case 'report':
+      return { ...state, ...home(state) };
+  }
+}

@@ -1,0 +1,203 @@
+import React, { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useInput, type Key } from 'ink';
+import { activeBindings, bindingFor, keyRows, type Binding, type KeyRow } from './keymap.js';
+import { keyName } from './key-name.js';
+
+/**
+ * Focus as a stack of scopes: the app, each screen, each modal. A key goes to the top scope only,
+ * first to its focused field, then to its keymaps (the innermost first); the first that takes it
+ * stops it. Ctrl-C quits from anywhere. Modelled on gemini-cli's KeypressContext.
+ */
+type Handler = (input: string, key: Key, name: string) => boolean;
+
+interface Layer {
+  seq: number;
+  kind: 'field' | 'keys';
+  active: boolean;
+  /** A field's own handling (text, line editing), tried before its bindings. */
+  handle?: Handler;
+  bindings: Binding[];
+  help: string[];
+}
+
+interface Scope {
+  seq: number;
+  parent: Scope | undefined;
+  active: boolean;
+  layers: Set<Layer>;
+}
+
+export interface ShownKeys {
+  rows: KeyRow[];
+  help: string[];
+  typing: boolean;
+}
+
+let sequence = 0;
+
+const live = (scope: Scope | undefined): boolean => !scope || (scope.active && live(scope.parent));
+
+/** The layers of a scope in the order keys reach them: focused fields, then keymaps innermost first. */
+function ordered(scope: Scope): Layer[] {
+  const layers = [...scope.layers].filter((layer) => layer.active);
+  return [...layers.filter((layer) => layer.kind === 'field'), ...layers.filter((layer) => layer.kind === 'keys').sort((a, b) => b.seq - a.seq)];
+}
+
+const typingIn = (scope: Scope) => ordered(scope).some((layer) => layer.kind === 'field');
+
+export class FocusRegistry {
+  private readonly scopes = new Set<Scope>();
+  private shown = '';
+  constructor(private readonly onShown: (shown: ShownKeys) => void) {}
+
+  createScope(parent: Scope | undefined): Scope {
+    const scope: Scope = { seq: (sequence += 1), parent, active: true, layers: new Set() };
+    this.scopes.add(scope);
+    return scope;
+  }
+
+  removeScope(scope: Scope): void {
+    this.scopes.delete(scope);
+  }
+
+  createLayer(scope: Scope, kind: Layer['kind']): Layer {
+    const layer: Layer = { seq: (sequence += 1), kind, active: true, bindings: [], help: [] };
+    scope.layers.add(layer);
+    return layer;
+  }
+
+  /** The newest scope whose ancestors are all active: a modal over its screen, the help over everything. */
+  top(): Scope | undefined {
+    let found: Scope | undefined;
+    for (const scope of this.scopes) if (live(scope) && (!found || scope.seq > found.seq)) found = scope;
+    return found;
+  }
+
+  dispatch(input: string, key: Key): void {
+    const scope = this.top();
+    if (!scope) return;
+    const name = keyName(input, key);
+    const typing = typingIn(scope);
+    for (const layer of ordered(scope)) {
+      if (layer.handle?.(input, key, name)) return;
+      const binding = bindingFor(activeBindings(layer.bindings, typing), name);
+      if (binding) {
+        binding.run(name);
+        return;
+      }
+    }
+  }
+
+  /** The keys of the top scope, for the footer and the help; the frame redraws only when they change. */
+  publish(): void {
+    const scope = this.top();
+    const typing = scope ? typingIn(scope) : false;
+    const layers = scope ? ordered(scope) : [];
+    const shown: ShownKeys = { rows: keyRows(layers.flatMap((layer) => activeBindings(layer.bindings, typing))), help: layers.flatMap((layer) => layer.help), typing };
+    const text = JSON.stringify(shown);
+    if (text === this.shown) return;
+    this.shown = text;
+    this.onShown(shown);
+  }
+}
+
+const RegistryContext = createContext<FocusRegistry | undefined>(undefined);
+const ScopeContext = createContext<Scope | undefined>(undefined);
+const ShownContext = createContext<ShownKeys>({ rows: [], help: [], typing: false });
+
+function useRegistry(): FocusRegistry {
+  const registry = useContext(RegistryContext);
+  if (!registry) throw new Error('keys used outside the FocusProvider');
+  return registry;
+}
+
+/** The one place the app reads the keyboard. */
+export function FocusProvider({ onQuit, onShown, children }: { onQuit: () => void; onShown?: (shown: ShownKeys) => void; children: React.ReactNode }): React.JSX.Element {
+  const [shown, setShown] = useState<ShownKeys>({ rows: [], help: [], typing: false });
+  const watcher = useRef(onShown);
+  watcher.current = onShown;
+  const registry = useMemo(
+    () =>
+      new FocusRegistry((next) => {
+        setShown(next);
+        watcher.current?.(next);
+      }),
+    [],
+  );
+  const quit = useRef(onQuit);
+  quit.current = onQuit;
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') quit.current();
+    else registry.dispatch(input, key);
+  });
+  useEffect(() => registry.publish());
+  return (
+    <RegistryContext.Provider value={registry}>
+      <ShownContext.Provider value={shown}>{children}</ShownContext.Provider>
+    </RegistryContext.Provider>
+  );
+}
+
+/** The keys the footer and the help show: the top scope's. */
+export function useShownKeys(): ShownKeys {
+  return useContext(ShownContext);
+}
+
+/**
+ * A level of focus: a screen (active while it is the top screen), a modal (while it is open). Created
+ * while rendering, so a parent's scope always comes before its children's.
+ */
+export function KeyScope({ active = true, children }: { active?: boolean; children: React.ReactNode }): React.JSX.Element {
+  const registry = useRegistry();
+  const parent = useContext(ScopeContext);
+  const scope = useRef<Scope | undefined>(undefined);
+  scope.current ??= registry.createScope(parent);
+  scope.current.active = active;
+  useEffect(() => {
+    const created = scope.current!;
+    return () => {
+      registry.removeScope(created);
+      registry.publish();
+    };
+  }, [registry]);
+  useEffect(() => registry.publish());
+  return <ScopeContext.Provider value={scope.current}>{children}</ScopeContext.Provider>;
+}
+
+/** True while this component's scope is the one keys go to. */
+export function useIsFocusedScope(): boolean {
+  const registry = useRegistry();
+  const scope = useContext(ScopeContext);
+  return registry.top() === scope;
+}
+
+function useLayer(kind: Layer['kind'], active: boolean, bindings: Binding[], help: string[], handle?: Handler): void {
+  const registry = useRegistry();
+  const scope = useContext(ScopeContext);
+  if (!scope) throw new Error('keys used outside a KeyScope');
+  const layer = useRef<Layer | undefined>(undefined);
+  layer.current ??= registry.createLayer(scope, kind);
+  // The latest bindings, read at key time: keys typed faster than frames never reach stale state.
+  Object.assign(layer.current, { active, bindings, help, handle });
+  useEffect(() => {
+    const created = layer.current!;
+    return () => {
+      scope.layers.delete(created);
+      registry.publish();
+    };
+  }, [registry, scope]);
+  useEffect(() => registry.publish());
+}
+
+/** A screen's, a modal's or a widget's keys, as data: shown in the footer and help, handled in its scope. */
+export function useKeymap(bindings: Binding[], options: { help?: string[]; active?: boolean } = {}): void {
+  useLayer('keys', options.active ?? true, bindings, options.help ?? []);
+}
+
+/**
+ * A focused field: `handle` takes text and editing keys; whatever it leaves (Esc, Enter, ↑/↓, …)
+ * goes on to its own bindings, then to the scope's keymaps. While one is focused, the scope is typing.
+ */
+export function useFieldKeys(focus: boolean, handle: Handler, bindings: Binding[] = []): void {
+  useLayer('field', focus, bindings, [], handle);
+}

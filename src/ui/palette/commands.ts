@@ -1,0 +1,57 @@
+import type { Route } from '../navigation.js';
+
+/** The `:` commands (k9s): a screen by name, with an argument where the screen takes one. */
+export interface PaletteCommand {
+  name: string;
+  argument?: string;
+  what: string;
+  route?(argument: string): Route;
+}
+
+export const COMMANDS: PaletteCommand[] = [
+  { name: 'certs', what: 'server certificates', route: () => ({ screen: 'servers' }) },
+  { name: 'signing', argument: 'USER', what: 'signing certificates (of USER)', route: (user) => (user ? { screen: 'signing-user', user } : { screen: 'signing' }) },
+  { name: 'onboard', what: 'onboard a new IAM user', route: () => ({ screen: 'onboard' }) },
+  { name: 'create', what: 'create a key and certificate', route: () => ({ screen: 'create' }) },
+  { name: 'inspect', argument: 'PATH', what: 'inspect a file', route: (path) => ({ screen: 'inspect', path: path || undefined }) },
+  { name: 'upload', what: 'upload a server certificate', route: () => ({ screen: 'server-upload' }) },
+  { name: 'home', what: 'back to the start', route: () => ({ screen: 'home' }) },
+  { name: 'q', what: 'quit' },
+];
+
+export type PaletteOutcome = { kind: 'go'; route: Route } | { kind: 'quit' } | { kind: 'unknown'; message: string };
+
+function split(text: string): [string, string] {
+  const trimmed = text.trim().replace(/^:/, '');
+  const space = trimmed.search(/\s/);
+  return space < 0 ? [trimmed, ''] : [trimmed.slice(0, space), trimmed.slice(space).trim()];
+}
+
+/** The commands whose name starts with what is typed. */
+export function matchingCommands(text: string): PaletteCommand[] {
+  const [name, argument] = split(text);
+  if (argument) return COMMANDS.filter((command) => command.name === name);
+  return COMMANDS.filter((command) => command.name.startsWith(name));
+}
+
+/** Tab: the one command that matches, completed (with a space when it takes an argument); otherwise as typed. */
+export function completeCommand(text: string): string {
+  const [, argument] = split(text);
+  if (argument) return text;
+  const matches = matchingCommands(text);
+  if (matches.length !== 1) return text;
+  const [command] = matches;
+  return command!.argument ? `${command!.name} ` : command!.name;
+}
+
+export function runCommand(text: string): PaletteOutcome {
+  const [name, argument] = split(text);
+  const exact = COMMANDS.find((command) => command.name === name || (name === 'quit' && command.name === 'q'));
+  const matches = exact ? [exact] : matchingCommands(name);
+  if (matches.length !== 1) {
+    return { kind: 'unknown', message: name ? `No command "${name}"; try ${COMMANDS.map((command) => command.name).join(', ')}.` : 'Type a command: certs, signing, onboard, create, inspect, upload, home, q.' };
+  }
+  const command = matches[0]!;
+  if (!command.route) return { kind: 'quit' };
+  return { kind: 'go', route: command.route(argument) };
+}

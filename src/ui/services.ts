@@ -1,0 +1,48 @@
+import type { Created, CreateRequest } from '../core/crypto/create.js';
+import type { FileToWrite } from '../core/files/safe-write.js';
+import type { Problem } from '../core/errors.js';
+import type { ConvertRequest } from '../core/formats/convert.js';
+import type { ReadResult } from '../core/formats/items.js';
+import type { AccessKeyRow } from '../core/iam/access-keys.js';
+import type { Identity } from '../core/iam/identity-facts.js';
+import type { ServerCertificateRow } from '../core/iam/server-certificate-list.js';
+import type { ServerCertificateDetails, UploadResult, UploadServerCertificateInput } from '../core/iam/server-certificates.js';
+import type { SigningCertificateRow } from '../core/iam/signing-certificates.js';
+import type { ManagedPolicy } from '../core/iam/managed-policies.js';
+import type { NamedEntity } from '../core/iam/users-and-groups.js';
+import type { OnboardOptions, OnboardRequest, OnboardResult } from '../core/onboard.js';
+import type { InputFile, PreparedUpload, PrepareOptions } from '../core/prepare.js';
+import type { PreflightReport, ServerCertificateInput } from '../core/preflight/server-certificate.js';
+
+/**
+ * Everything the screens do, as plain async functions over the core. The app
+ * gets the real ones; screen tests hand in stubs or moto-backed ones.
+ */
+export interface Services {
+  whoAmI(signal?: AbortSignal): Promise<Identity>;
+  listServerCertificates(signal?: AbortSignal, onPage?: (rows: number) => void): Promise<ServerCertificateRow[]>;
+  getServerCertificate(name: string, signal?: AbortSignal): Promise<ServerCertificateDetails>;
+  uploadServerCertificate(input: UploadServerCertificateInput, signal?: AbortSignal): Promise<UploadResult>;
+  renameServerCertificate(name: string, change: { newName?: string; newPath?: string }, signal?: AbortSignal): Promise<void>;
+  deleteServerCertificate(name: string, signal?: AbortSignal): Promise<void>;
+  listUsers(signal?: AbortSignal): Promise<NamedEntity[]>;
+  listGroups(signal?: AbortSignal): Promise<NamedEntity[]>;
+  listManagedPolicies(signal?: AbortSignal): Promise<ManagedPolicy[]>;
+  listSigningCertificates(user: string, signal?: AbortSignal): Promise<SigningCertificateRow[]>;
+  uploadSigningCertificate(user: string, body: Buffer | string, signal?: AbortSignal): Promise<SigningCertificateRow>;
+  setSigningCertificateStatus(user: string, id: string, status: 'Active' | 'Inactive', signal?: AbortSignal): Promise<void>;
+  deleteSigningCertificate(user: string, id: string, signal?: AbortSignal): Promise<void>;
+  listAccessKeys(user: string, signal?: AbortSignal): Promise<AccessKeyRow[]>;
+  runOnboarding(request: OnboardRequest, options: OnboardOptions): Promise<OnboardResult>;
+  /** What would stop this onboarding before any call (a bad name, a key offered as the certificate); undefined when nothing. */
+  checkOnboarding(request: OnboardRequest): Promise<Problem | undefined>;
+  readFile(path: string): Promise<Buffer>;
+  readItems(bytes: Buffer, passphrase?: string): Promise<ReadResult>;
+  convert(result: ReadResult, request: ConvertRequest): Promise<Buffer>;
+  prepare(files: InputFile[], options: PrepareOptions): Promise<PreparedUpload>;
+  preflight(input: ServerCertificateInput): Promise<PreflightReport>;
+  createKeyAndCertificate(request: CreateRequest): Promise<Created>;
+  writeFiles(files: FileToWrite[], options: { force?: boolean }): Promise<void>;
+  /** Paths that exist already, so the screen can ask before replacing them. */
+  existingPaths(paths: string[]): Promise<string[]>;
+}

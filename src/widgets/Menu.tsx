@@ -1,0 +1,49 @@
+import React, { useEffect } from 'react';
+import { Box } from 'ink';
+import { Text } from '../ui/safe-text.js';
+import { useKeymap } from '../ui/keys/focus.js';
+import { Toned } from '../ui/Toned.js';
+import { useList } from './list/use-list.js';
+
+export interface MenuItem<V> {
+  label: string;
+  value: V;
+  /** One line under the highlighted item saying why you would pick it. */
+  why?: string;
+  key?: string;
+}
+
+const itemKey = (item: MenuItem<unknown>) => item.key ?? item.label;
+const itemText = (item: MenuItem<unknown>) => item.label;
+
+/** A vertical choice list on the one list: ↑/↓ or j/k, g/G, Enter picks; its keys join the screen's keymap. */
+export function Menu<V>({ items, onSelect, onHighlight, focus, limit, initialIndex = 0, selectLabel = 'choose' }: { items: Array<MenuItem<V>>; onSelect(item: MenuItem<V>): void; onHighlight?(item: MenuItem<V>): void; focus: boolean; limit?: number; initialIndex?: number; selectLabel?: string }): React.JSX.Element {
+  const list = useList<MenuItem<V>>({ rows: items, key: itemKey, text: itemText, pageSize: limit ?? items.length, filterable: false });
+  const { dispatch } = list;
+  useEffect(() => {
+    if (initialIndex > 0) dispatch({ type: 'move', by: initialIndex, total: items.length });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const current = list.current;
+  useEffect(() => {
+    if (current) onHighlight?.(current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [current]);
+  useKeymap([{ keys: ['enter'], label: selectLabel, when: current !== undefined, run: () => current && onSelect(current) }, ...list.bindings.map((binding) => (binding.label === 'move' ? { ...binding, footer: true } : binding))], { active: focus });
+  const height = limit ?? items.length;
+  const start = Math.max(0, Math.min(list.state.selected - height + 1, items.length - height));
+  return (
+    <Box flexDirection="column">
+      {items.slice(start, start + height).map((item, offset) => {
+        const selected = start + offset === list.state.selected;
+        return (
+          <Text key={itemKey(item)} bold={selected} inverse={selected}>
+            {selected ? '› ' : '  '}
+            {item.label}
+          </Text>
+        );
+      })}
+      {current?.why ? <Toned tone="muted">  {current.why}</Toned> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,81 @@
+import React, { useEffect, useState } from 'react';
+import { Box } from 'ink';
+import { Text } from '../ui/safe-text.js';
+import { LineView } from '../ui/text-field/LineView.js';
+import { useLineEditor } from '../ui/text-field/use-line-editor.js';
+import { completeTyped, expandHome, listFolder, splitTyped, type FolderEntry } from '../core/files/path-completion.js';
+import { Toned } from '../ui/Toned.js';
+import { sanitise } from '../core/text/sanitise.js';
+
+export interface PathInputProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  /** Called with the path, "~" expanded. */
+  onSubmit(path: string): void;
+  /** What Enter does with the file, for the footer: 'open', 'upload'. */
+  submitLabel?: string;
+  /** Esc in the field; without it Esc goes to the screen. */
+  onCancel?(): void;
+  cancelLabel?: string;
+  focus: boolean;
+  /** How many folder entries to show. */
+  listRows?: number;
+}
+
+/** A path field with Tab completion and a list of the current folder (↑/↓ to pick, Enter to open). */
+export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'open', onCancel, cancelLabel, focus, listRows = 8 }: PathInputProps): React.JSX.Element {
+  const [entries, setEntries] = useState<FolderEntry[]>([]);
+  const [highlight, setHighlight] = useState(-1);
+  const [folder, partial] = splitTyped(value);
+  useEffect(() => {
+    let live = true;
+    void listFolder(folder).then((found) => live && setEntries(found));
+    return () => {
+      live = false;
+    };
+  }, [folder]);
+  const visible = entries.filter((entry) => entry.name.startsWith(partial) && (partial.startsWith('.') || !entry.name.startsWith('.')));
+  useEffect(() => setHighlight(-1), [value]);
+
+  const submit = () => {
+    const picked = highlight >= 0 ? visible[highlight] : undefined;
+    if (picked?.folder) onChange(`${folder}${picked.name}/`);
+    else if (picked) onSubmit(expandHome(`${folder}${picked.name}`));
+    else if (value.trim()) onSubmit(expandHome(value.trim()));
+  };
+
+  const line = useLineEditor({
+    value,
+    focus,
+    onChange,
+    onSubmit: submit,
+    submitLabel: highlight >= 0 && visible[highlight]?.folder ? 'open folder' : submitLabel,
+    onCancel,
+    cancelLabel,
+    bindings: [
+      { keys: ['tab'], label: 'complete the name', run: () => onChange(completeTyped(value, entries).value) },
+      { keys: ['down'], label: 'pick from the folder', run: () => setHighlight((current) => Math.min(current + 1, visible.length - 1)), when: visible.length > 0 },
+      { keys: ['up'], label: 'back up the folder list', run: () => setHighlight((current) => Math.max(current - 1, -1)), when: highlight >= 0, footer: false },
+    ],
+  });
+  const start = Math.max(0, Math.min(highlight - listRows + 1, visible.length - listRows));
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Text bold>{label}: </Text>
+        <LineView line={line} focus={focus} placeholder="type a path; tab completes" />
+      </Box>
+      <Toned tone="muted">  in {sanitise(folder) || './'}{visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}</Toned>
+      {visible.slice(start, start + listRows).map((entry, offset) => {
+        const index = start + offset;
+        return (
+          <Text key={entry.name} inverse={index === highlight}>
+            {index === highlight ? '› ' : '  '}
+            {sanitise(entry.folder ? `${entry.name}/` : entry.name)}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

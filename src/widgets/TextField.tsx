@@ -1,0 +1,32 @@
+import React from 'react';
+import { Box } from 'ink';
+import { Text } from '../ui/safe-text.js';
+import { LineView } from '../ui/text-field/LineView.js';
+import { useLineEditor, type LineEditorOptions } from '../ui/text-field/use-line-editor.js';
+import { Toned } from '../ui/Toned.js';
+
+export interface TextFieldProps extends LineEditorOptions {
+  label: string;
+  placeholder?: string;
+  /** Shown under the field while it is wrong, e.g. a name IAM would refuse. */
+  error?: string;
+  hint?: string;
+  mask?: string;
+}
+
+/** The one text field of the app: a label, the line with its cursor, and a hint or error under it. */
+export function TextField({ label, placeholder, error, hint, mask, ...editing }: TextFieldProps): React.JSX.Element {
+  const line = useLineEditor(editing);
+  const { focus } = editing;
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Box flexShrink={0}>
+          <Text bold={focus}>{focus ? '› ' : '  '}{label}: </Text>
+        </Box>
+        <LineView line={line} focus={focus} placeholder={placeholder} mask={mask} />
+      </Box>
+      {error ? <Toned tone="danger">    ✗ {error}</Toned> : hint && focus ? <Toned tone="muted">    {hint}</Toned> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,49 @@
+import { useMemo, useReducer } from 'react';
+import type { Binding } from '../../ui/keys/keymap.js';
+import { initialListState, listReducer, visibleRows, type ListAction, type ListShape, type ListState } from './list-state.js';
+
+export interface ListOptions<Row> extends ListShape<Row> {
+  rows: Row[];
+  /** How many rows a page is: the list's measured height. */
+  pageSize: number;
+  filterable?: boolean;
+  /** Space marks rows for a bulk action. */
+  markable?: boolean;
+}
+
+export interface List<Row> {
+  state: ListState;
+  dispatch(action: ListAction): void;
+  visible: Row[];
+  current: Row | undefined;
+  /** The marked rows still in the list, in its order. */
+  marked: Row[];
+  bindings: Binding[];
+  sortName?: string;
+  key(row: Row): string;
+}
+
+/** One list's state and its keys, as data for the screen's keymap. */
+export function useList<Row>(options: ListOptions<Row>): List<Row> {
+  const [state, dispatch] = useReducer(listReducer, initialListState);
+  const { rows, pageSize, filterable = true, markable = false, key, text, sorts } = options;
+  const visible = useMemo(() => visibleRows(rows, state, { key, text, sorts }), [rows, state, key, text, sorts]);
+  const selected = Math.min(state.selected, visible.length - 1);
+  const current = selected >= 0 ? visible[selected] : undefined;
+  // In the list's order, including marked rows the filter hides now.
+  const marked = useMemo(() => (state.marked.size === 0 ? [] : visibleRows(rows, { ...state, filter: '' }, { key, text, sorts }).filter((row) => state.marked.has(key(row)))), [rows, state, key, text, sorts]);
+  const total = visible.length;
+  const page = Math.max(1, pageSize - 1);
+  const sortName = sorts?.[state.sort]?.name;
+  const bindings: Binding[] = [
+    { keys: ['up', 'k', 'down', 'j'], display: '↑/↓ j/k', label: 'move', footer: false, when: total > 0, run: (name) => dispatch({ type: 'move', by: name === 'up' || name === 'k' ? -1 : 1, total }) },
+    { keys: ['g'], label: 'first row', footer: false, when: total > 0, run: () => dispatch({ type: 'first' }) },
+    { keys: ['G'], label: 'last row', footer: false, when: total > 0, run: () => dispatch({ type: 'last', total }) },
+    { keys: ['pgup', 'pgdn'], display: 'pgup/pgdn', label: 'a page up/down', footer: false, when: total > 0, run: (name) => dispatch({ type: 'move', by: name === 'pgup' ? -page : page, total }) },
+    { keys: ['/'], label: 'filter', when: filterable && rows.length > 0, run: () => dispatch({ type: 'open-filter' }) },
+    { keys: ['esc'], label: 'clear the filter', when: state.filter !== '' && !state.filtering, run: () => dispatch({ type: 'clear-filter' }) },
+    { keys: ['s'], label: `sort: ${sortName ?? ''}`, when: (sorts?.length ?? 0) > 1, run: () => dispatch({ type: 'next-sort', sorts: sorts?.length ?? 1 }) },
+    { keys: ['space'], label: state.marked.size > 0 ? `mark (${state.marked.size} marked)` : 'mark for a bulk action', when: markable && current !== undefined, run: () => current && dispatch({ type: 'toggle-mark', key: key(current) }) },
+  ];
+  return { state: { ...state, selected: Math.max(0, selected) }, dispatch, visible, current, marked, bindings, sortName, key };
+}

@@ -1,0 +1,159 @@
+import { stripVTControlCharacters } from 'node:util';
+import React from 'react';
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../src/app/App.js';
+import type { ShownKeys } from '../../src/ui/keys/focus.js';
+import { sequenceFor } from '../../src/ui/keys/key-name.js';
+import type { Route } from '../../src/ui/navigation.js';
+import type { Services } from '../../src/ui/services.js';
+import { LINE_KEYS } from '../../src/ui/text-field/line-keys.js';
+import { stubServices } from '../helpers/stub-services.js';
+import { fixtures } from '../helpers/use-fixtures.js';
+
+/**
+ * The keymap as data, checked over every screen and modal: each key the footer or the help
+ * advertises changes the frame, and keys outside the keymap change nothing.
+ */
+const fx = fixtures();
+const DAY = 86_400_000;
+
+const serverRows = Array.from({ length: 5 }, (_, index) => ({
+  name: `cert-${index}`,
+  path: '/',
+  id: `ASCA${index}`,
+  arn: `arn:aws:iam::111122223333:server-certificate/cert-${index}`,
+  uploadDate: '2026-01-01T00:00:00.000Z',
+  expiration: new Date(Date.now() + (index + 1) * 40 * DAY).toISOString(),
+  expiryState: 'ok' as const,
+}));
+
+function services(): Services {
+  return stubServices({
+    listServerCertificates: async () => serverRows,
+    getServerCertificate: async (name) => ({ ...serverRows.find((row) => row.name === name)!, body: '', chainCertificates: [] }) as never,
+    listUsers: async () => [{ name: 'alice', path: '/', arn: 'arn:aws:iam::111122223333:user/alice', id: 'AIDA1', created: '2026-01-01T00:00:00Z' }, { name: 'bob', path: '/', arn: 'arn:aws:iam::111122223333:user/bob', id: 'AIDA2', created: '2026-01-01T00:00:00Z' }],
+    listSigningCertificates: async () => [
+      { id: 'AAAABBBBCCCCDDDD1', status: 'Active', notAfter: '2036-01-01T00:00:00Z', expiryState: 'ok', sha256: 'ab'.repeat(32) },
+      { id: 'EEEEFFFFGGGGHHHH2', status: 'Inactive', notAfter: '2036-01-01T00:00:00Z', expiryState: 'ok', sha256: 'cd'.repeat(32) },
+    ] as never,
+    listGroups: async () => [{ name: 'ops', path: '/', arn: 'arn:aws:iam::111122223333:group/ops', id: 'AGPA1' }],
+  });
+}
+
+interface Case {
+  name: string;
+  route: Route;
+  /** Keys to reach the state, each waited for; then the text that says it is reached. */
+  steps?: string[];
+  ready: string;
+}
+
+const CASES: Case[] = [
+  { name: 'home', route: { screen: 'home' }, ready: 'Create key & certificate' },
+  { name: 'server inventory', route: { screen: 'servers' }, ready: '5 of 5 ·' },
+  { name: 'inventory filter line', route: { screen: 'servers' }, steps: ['/', 'c'], ready: 'filter "c"' },
+  { name: 'inventory delete confirmation', route: { screen: 'servers' }, steps: ['d'], ready: 'Type cert-0 to confirm' },
+  { name: 'inventory rename form', route: { screen: 'servers' }, steps: ['e'], ready: 'Rename or move' },
+  { name: 'inventory export form', route: { screen: 'servers' }, steps: ['x'], ready: 'Export the body' },
+  { name: 'server details', route: { screen: 'server-details', name: 'cert-0' }, ready: 'ARN' },
+  { name: 'server upload form', route: { screen: 'server-upload' }, ready: 'Certificate' },
+  { name: 'signing: users', route: { screen: 'signing' }, ready: 'alice' },
+  { name: "signing: a user's certificates", route: { screen: 'signing-user', user: 'alice' }, ready: 'AAAABBBB' },
+  { name: 'signing: upload a file', route: { screen: 'signing-user', user: 'alice' }, steps: ['u'], ready: 'Certificate file' },
+  { name: 'signing: deactivate confirmation', route: { screen: 'signing-user', user: 'alice' }, steps: ['a'], ready: 'Type AAAABBBB to confirm' },
+  { name: 'create: purpose', route: { screen: 'create' }, ready: 'What is the certificate for?' },
+  { name: 'create: subject', route: { screen: 'create' }, steps: ['\r', '\r'], ready: 'Subject (all optional' },
+  { name: 'inspect: file picker', route: { screen: 'inspect', path: fx.path('bag-attributes.pem') }, ready: 'File:' },
+  { name: 'inspect: report', route: { screen: 'inspect', path: fx.path('bag-attributes.pem') }, steps: ['\r'], ready: 'PEM, 4 items' },
+  { name: 'inspect: actions', route: { screen: 'inspect', path: fx.path('bag-attributes.pem') }, steps: ['\r', 'a'], ready: 'What should happen' },
+  { name: 'onboard: group', route: { screen: 'onboard' }, ready: 'Create a new group' },
+  { name: 'help over the inventory', route: { screen: 'servers' }, steps: ['?'], ready: 'Help: server certificates' },
+  { name: 'command line', route: { screen: 'servers' }, steps: [':'], ready: 'certs' },
+];
+
+/** Quitting ends the app (the tmux tests check the terminal after it); the editing keys have their own tests. */
+const NOT_HERE = new Set(['ctrl-c', ...LINE_KEYS.flatMap((entry) => entry.keys)]);
+
+/** Keys bound nowhere in the app. */
+const STRANGERS = ['z', 'Z', '%', '1', 'ctrl-t', 'ctrl-g'];
+const isText = (key: string) => key.length === 1;
+
+let unmount: (() => void) | undefined;
+afterEach(() => unmount?.());
+
+async function until(check: () => boolean, what: string, frame: () => string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}:\n${frame()}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  for (let round = 0; round < 3; round += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+async function reach(entry: Case) {
+  let shown: ShownKeys = { rows: [], help: [], typing: false };
+  const instance = render(<App services={services()} size={{ columns: 80, rows: 24 }} initialRoute={entry.route} onShownKeys={(keys) => (shown = keys)} />);
+  unmount = instance.unmount;
+  const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
+  await until(() => instance.stdin.listenerCount('readable') > 0, 'input', frame);
+  const first = entry.steps?.length ? '' : entry.ready;
+  await until(() => frame().includes(first || 'iamcert'), 'the screen', frame);
+  for (const step of entry.steps ?? []) {
+    // Wait for the screen to have its keys before each step.
+    await until(() => shown.rows.length > 0 && !frame().includes('Listing') && !frame().includes('Reading'), 'keys', frame);
+    const before = frame();
+    instance.stdin.write(step);
+    await until(() => frame() !== before, `the frame to answer ${JSON.stringify(step)}`, frame);
+  }
+  await until(() => frame().includes(entry.ready) && shown.rows.length > 0, entry.ready, frame);
+  const pressChanges = async (key: string, expectChange: boolean): Promise<boolean> => {
+    const before = instance.lastFrame();
+    instance.stdin.write(sequenceFor(key));
+    const deadline = Date.now() + (expectChange ? 2_000 : 250);
+    while (instance.lastFrame() === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    return instance.lastFrame() !== before;
+  };
+  return { frame, shown: () => shown, pressChanges };
+}
+
+/** Key names back from how the help writes them: '↑/↓ j/k' → up, down, j, k. */
+function keysOf(display: string): string[] {
+  if (display === '/') return ['/'];
+  const arrows: Record<string, string> = { '↑': 'up', '↓': 'down', '←': 'left', '→': 'right' };
+  return display.split(/[ /]/).filter(Boolean).map((part) => arrows[part] ?? part);
+}
+
+describe('every screen and modal: the keymap is the truth', () => {
+  for (const entry of CASES) {
+    it(`${entry.name}: each advertised key answers, the footer and the help agree, and no other key does anything`, async () => {
+      const first = await reach(entry);
+      const rows = first.shown().rows;
+      const typing = first.shown().typing;
+      // The footer shows the keymap's footer keys (or what fits of them, then "? more").
+      const footer = first.frame().trimEnd().split('\n').at(-1)!;
+      const footerKeys = rows.filter(([, , inFooter]) => inFooter).map(([key]) => key);
+      expect(footerKeys.length).toBeGreaterThan(0);
+      expect(footer.startsWith(footerKeys.includes('esc') ? 'esc ' : footerKeys[0]!)).toBe(true);
+      // The help (where ? is a key here) lists exactly the keymap's rows.
+      if (!typing && rows.some(([key]) => key === '?')) {
+        await first.pressChanges('?', true);
+        const help = first.frame();
+        for (const [key, label] of rows) expect(help).toMatch(new RegExp(`${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${label.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      }
+      unmount?.();
+      const keys = rows.flatMap(([display]) => keysOf(display)).filter((key) => !NOT_HERE.has(key));
+      for (const key of keys) {
+        const fresh = await reach(entry);
+        // Quitting from home ends the app: the app is gone, which the tmux tests check by exit code.
+        if (key === 'q' && entry.route.screen === 'home' && !entry.steps) continue;
+        expect(await fresh.pressChanges(key, true), `${entry.name}: ${key} (advertised) changed nothing`).toBe(true);
+        unmount?.();
+      }
+      const bound = new Set(keys);
+      const strangers = STRANGERS.filter((key) => !bound.has(key) && !(typing && isText(key)));
+      const last = await reach(entry);
+      for (const key of strangers) expect(await last.pressChanges(key, false), `${entry.name}: ${key} is in no keymap, yet it changed the frame`).toBe(false);
+    });
+  }
+});
