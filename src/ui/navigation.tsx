@@ -44,7 +44,8 @@ export function NavigationProvider({ initial, onQuit, children }: { initial: Rou
     () => ({
       stack,
       push: (route) => setStack((current) => [...current, route]),
-      pop: () => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current)),
+      // Esc always goes somewhere: from a screen opened first (a test, a future deep link), it goes home.
+      pop: () => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current[0]?.screen === 'home' ? current : [{ screen: 'home' }])),
       reset: (route) => setStack([route]),
       quit: onQuit,
     }),

@@ -29,7 +29,7 @@ export function Menu<V>({ items, onSelect, onHighlight, focus, limit, initialInd
     if (current) onHighlight?.(current);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [current]);
-  useKeymap([{ keys: ['enter'], label: selectLabel, when: current !== undefined, run: () => current && onSelect(current) }, ...list.bindings.map((binding) => (binding.label === 'move' ? { ...binding, footer: true } : binding))], { active: focus });
+  useKeymap([{ keys: ['enter'], label: selectLabel, when: current !== undefined, run: () => current && onSelect(current) }, ...list.bindings.map((binding) => (binding.label === 'up' || binding.label === 'down' ? { ...binding, footer: true } : binding))], { active: focus });
   const height = limit ?? items.length;
   const start = Math.max(0, Math.min(list.state.selected - height + 1, items.length - height));
   return (

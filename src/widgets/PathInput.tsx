@@ -27,6 +27,8 @@ export interface PathInputProps {
 export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'open', onCancel, cancelLabel, focus, listRows = 8 }: PathInputProps): React.JSX.Element {
   const [entries, setEntries] = useState<FolderEntry[]>([]);
   const [highlight, setHighlight] = useState(-1);
+  /** Enter with nothing to open says so, where the user looks. */
+  const [empty, setEmpty] = useState(false);
   const [folder, partial] = splitTyped(value);
   useEffect(() => {
     let live = true;
@@ -36,15 +38,20 @@ export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'ope
     };
   }, [folder]);
   const visible = entries.filter((entry) => entry.name.startsWith(partial) && (partial.startsWith('.') || !entry.name.startsWith('.')));
-  useEffect(() => setHighlight(-1), [value]);
+  useEffect(() => {
+    setHighlight(-1);
+    setEmpty(false);
+  }, [value]);
 
   const submit = () => {
     const picked = highlight >= 0 ? visible[highlight] : undefined;
     if (picked?.folder) onChange(`${folder}${picked.name}/`);
     else if (picked) onSubmit(expandHome(`${folder}${picked.name}`));
     else if (value.trim()) onSubmit(expandHome(value.trim()));
+    else setEmpty(true);
   };
 
+  const completed = completeTyped(value, entries).value;
   const line = useLineEditor({
     value,
     focus,
@@ -54,7 +61,7 @@ export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'ope
     onCancel,
     cancelLabel,
     bindings: [
-      { keys: ['tab'], label: 'complete the name', run: () => onChange(completeTyped(value, entries).value) },
+      { keys: ['tab'], label: 'complete the name', when: completed !== value, run: () => onChange(completed) },
       { keys: ['down'], label: 'pick from the folder', run: () => setHighlight((current) => Math.min(current + 1, visible.length - 1)), when: visible.length > 0 },
       { keys: ['up'], label: 'back up the folder list', run: () => setHighlight((current) => Math.max(current - 1, -1)), when: highlight >= 0, footer: false },
     ],
@@ -66,6 +73,7 @@ export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'ope
         <Text bold>{label}: </Text>
         <LineView line={line} focus={focus} placeholder="type a path; tab completes" />
       </Box>
+      {empty ? <Toned tone="warning">  Nothing to open yet: type a path (tab completes) or press ↓ to pick from the folder.</Toned> : null}
       <Toned tone="muted">  in {sanitise(folder) || './'}{visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}</Toned>
       {visible.slice(start, start + listRows).map((entry, offset) => {
         const index = start + offset;

@@ -55,8 +55,10 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
     [
       { keys: ['a'], label: 'actions', when: state.step === 'report' && primary !== undefined, run: () => dispatch({ type: 'actions' }) },
       { keys: ['o'], label: 'open another', when: state.step === 'report', run: () => dispatch({ type: 'open-another' }) },
-      { keys: ['up', 'k', 'down', 'j'], display: '↑/↓ j/k', label: 'scroll', when: state.step === 'report' && lines.length > height, run: (key) => scroll(key === 'up' || key === 'k' ? -1 : 1) },
-      { keys: ['pgup', 'pgdn'], display: 'pgup/pgdn', label: 'a page', footer: false, when: state.step === 'report' && lines.length > height, run: (key) => scroll(key === 'pgup' ? -height : height) },
+      { keys: ['down', 'j'], display: '↓/j', label: 'scroll down', when: state.step === 'report' && state.scroll < lines.length - height, run: () => scroll(1) },
+      { keys: ['up', 'k'], display: '↑/k', label: 'scroll up', when: state.step === 'report' && state.scroll > 0, run: () => scroll(-1) },
+      { keys: ['pgdn'], label: 'a page down', footer: false, when: state.step === 'report' && state.scroll < lines.length - height, run: () => scroll(height) },
+      { keys: ['pgup'], label: 'a page up', footer: false, when: state.step === 'report' && state.scroll > 0, run: () => scroll(-height) },
       { keys: ['y'], label: 'replace them', when: state.step === 'overwrite', run: () => state.step === 'overwrite' && void runAction(state.action, state.target, true) },
       { keys: ['n', 'esc'], label: 'keep them', when: state.step === 'overwrite', run: () => dispatch({ type: 'report' }) },
       { keys: ['u'], label: 'upload them', when: canUpload, run: () => state.written && navigation.push({ screen: 'server-upload', ...state.written }) },

@@ -107,7 +107,7 @@ export function InventoryScreen(): React.JSX.Element {
       ...list.bindings.filter((binding) => binding.keys.includes('/')),
       { keys: ['u'], label: 'upload', run: () => navigation.push({ screen: 'server-upload' }) },
       { keys: ['d'], label: list.marked.length > 0 ? `delete ${list.marked.length} marked` : 'delete', when: targets.length > 0 && !busy, run: () => dispatch({ type: 'delete', rows: targets }) },
-      { keys: ['r'], label: 'refresh', run: inventory.refresh },
+      { keys: ['r'], label: 'refresh', run: inventory.reload },
       ...list.bindings.filter((binding) => !binding.keys.includes('/')),
       { keys: ['e'], label: 'rename/move', when: current !== undefined && !busy, run: () => current && dispatch({ type: 'rename', row: current }) },
       { keys: ['x'], label: 'export', when: current !== undefined, run: () => current && dispatch({ type: 'export', row: current, folder: process.cwd() }) },

@@ -9,14 +9,19 @@ import { useTask } from '../../ui/use-task.js';
 export function useInventory() {
   const { services, flash } = useFrame();
   const top = useIsTopScreen();
-  const [load, run] = useTask<ServerCertificateRow[]>();
+  const [listing, run] = useTask<ServerCertificateRow[]>();
   const [progress, setProgress] = useState(0);
   const [rows, setRows] = useState<ServerCertificateRow[]>([]);
-  const refresh = useCallback(() => {
+  const load = useCallback(async () => {
     setProgress(0);
-    void run('Listing server certificates…', (signal) => services.listServerCertificates(signal, setProgress)).then((found) => found && setRows(found));
+    const found = await run('Listing server certificates…', (signal) => services.listServerCertificates(signal, setProgress));
+    if (found) setRows(found);
+    return found;
   }, [run, services]);
+  const refresh = useCallback(() => void load(), [load]);
   useEffect(refresh, [refresh]);
+  /** The r key: reloads and says so, even when nothing changed. */
+  const reload = () => void load().then((found) => found && flash(`Refreshed: ${found.length} server certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`));
   const wasTop = useRef(top);
   useEffect(() => {
     if (top && !wasTop.current) refresh();
@@ -45,5 +50,5 @@ export function useInventory() {
       () => (targets.length === 1 ? `Deleted ${targets[0]!.name}` : `Deleted ${deleted.length} certificates`),
     );
   };
-  return { rows, load, progress, refresh, action, perform, deleteAll, services, flash };
+  return { rows, load: listing, progress, refresh, reload, action, perform, deleteAll };
 }

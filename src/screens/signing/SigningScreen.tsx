@@ -54,7 +54,7 @@ function columnsAt(now: Date): Array<Column<SigningCertificateRow>> {
     { title: 'ID', width: 32, cell: (row) => row.id },
     { title: 'STATUS', width: 8, cell: (row) => row.status, tone: (row) => (row.status === 'Active' ? 'ok' : 'muted') },
     { title: 'EXPIRES', width: 22, cell: (row) => expires(row).text, tone: (row) => expires(row).tone },
-    { title: 'SHA256', width: 12, cell: (row) => (row.sha256 ? `${row.sha256.slice(0, 10)}…` : '?') },
+    { title: 'SHA256', width: 11, cell: (row) => (row.sha256 ? `${row.sha256.slice(0, 10)}…` : '?') },
   ];
 }
 
@@ -64,9 +64,10 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
   const [certificates, load] = useTask<SigningCertificateRow[]>();
   const [modal, setModal] = useState<Modal>(uploadPath ? { kind: 'upload', path: uploadPath } : { kind: 'none' });
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
-  const refresh = useCallback(() => {
-    void load(`Reading ${user}'s signing certificates…`, (signal) => services.listSigningCertificates(user, signal));
-  }, [user, load, services]);
+  const read = useCallback(() => load(`Reading ${user}'s signing certificates…`, (signal) => services.listSigningCertificates(user, signal)), [user, load, services]);
+  const refresh = useCallback(() => void read(), [read]);
+  /** The r key: reloads and says so, even when nothing changed. */
+  const reload = () => void read().then((found) => found && flash(`Refreshed: ${found.length} signing certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`));
   useEffect(refresh, [refresh]);
 
   const rows = certificates.status === 'done' ? certificates.value : [];
@@ -117,7 +118,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
         },
       },
       { keys: ['d'], label: 'delete', when: current !== undefined && !busy, run: () => current && setModal({ kind: 'delete', row: current }) },
-      { keys: ['r'], label: 'refresh', run: refresh },
+      { keys: ['r'], label: 'refresh', run: reload },
       {
         keys: ['y'],
         label: 'copy ID',

@@ -26,10 +26,10 @@ function HelpBody({ content, columns, rows, onClose }: { content: HelpContent; c
   const scrolls = lines.length > height;
   useKeymap([
     { keys: ['esc', '?', 'q', 'enter'], label: 'close the help', run: onClose },
-    { keys: ['down', 'j'], label: 'scroll down', run: () => setTop((current) => Math.min(last, current + 1)), when: scrolls },
-    { keys: ['up', 'k'], label: 'scroll up', run: () => setTop((current) => Math.max(0, current - 1)), when: scrolls },
-    { keys: ['pgdn', 'space'], label: 'a page down', run: () => setTop((current) => Math.min(last, current + height)), when: scrolls },
-    { keys: ['pgup'], label: 'a page up', run: () => setTop((current) => Math.max(0, current - height)), when: scrolls },
+    { keys: ['down', 'j'], label: 'scroll down', run: () => setTop((current) => Math.min(last, current + 1)), when: top < last },
+    { keys: ['up', 'k'], label: 'scroll up', run: () => setTop((current) => Math.max(0, current - 1)), when: top > 0 },
+    { keys: ['pgdn', 'space'], label: 'a page down', run: () => setTop((current) => Math.min(last, current + height)), when: top < last },
+    { keys: ['pgup'], label: 'a page up', run: () => setTop((current) => Math.max(0, current - height)), when: top > 0 },
   ]);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} flexShrink={0}>

@@ -25,7 +25,7 @@ function PaletteLine({ onOutcome, onClose }: { onOutcome(outcome: Exclude<Palett
     submitLabel: 'run',
     onCancel: onClose,
     cancelLabel: 'close',
-    bindings: [{ keys: ['tab'], label: 'complete', run: () => setText(completeCommand(text)) }],
+    bindings: [{ keys: ['tab'], label: 'complete', when: completeCommand(text) !== text, run: () => setText(completeCommand(text)) }],
   });
   const matches = matchingCommands(text);
   return (

@@ -66,7 +66,7 @@ export function ListView<Row>({ list, columns, height, total, empty }: { list: L
         <Text>Nothing matches "{state.filter}" (of {total}); esc clears the filter.</Text>
       ) : (
         <>
-          <Text bold>
+          <Text bold wrap="truncate-end">
             {marks ? '   ' : '  '}
             {columns.map((column) => fit(column.title, column.width)).join(' ')}
           </Text>

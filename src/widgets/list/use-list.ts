@@ -35,11 +35,17 @@ export function useList<Row>(options: ListOptions<Row>): List<Row> {
   const total = visible.length;
   const page = Math.max(1, pageSize - 1);
   const sortName = sorts?.[state.sort]?.name;
+  const at = Math.max(0, selected);
+  const notFirst = total > 0 && at > 0;
+  const notLast = total > 0 && at < total - 1;
+  // Each key only while it can move: a key that would change nothing is not offered.
   const bindings: Binding[] = [
-    { keys: ['up', 'k', 'down', 'j'], display: '↑/↓ j/k', label: 'move', footer: false, when: total > 0, run: (name) => dispatch({ type: 'move', by: name === 'up' || name === 'k' ? -1 : 1, total }) },
-    { keys: ['g'], label: 'first row', footer: false, when: total > 0, run: () => dispatch({ type: 'first' }) },
-    { keys: ['G'], label: 'last row', footer: false, when: total > 0, run: () => dispatch({ type: 'last', total }) },
-    { keys: ['pgup', 'pgdn'], display: 'pgup/pgdn', label: 'a page up/down', footer: false, when: total > 0, run: (name) => dispatch({ type: 'move', by: name === 'pgup' ? -page : page, total }) },
+    { keys: ['up', 'k'], display: '↑/k', label: 'up', footer: false, when: notFirst, run: () => dispatch({ type: 'move', by: -1, total }) },
+    { keys: ['down', 'j'], display: '↓/j', label: 'down', footer: false, when: notLast, run: () => dispatch({ type: 'move', by: 1, total }) },
+    { keys: ['g'], label: 'first row', footer: false, when: notFirst, run: () => dispatch({ type: 'first' }) },
+    { keys: ['G'], label: 'last row', footer: false, when: notLast, run: () => dispatch({ type: 'last', total }) },
+    { keys: ['pgup'], label: 'a page up', footer: false, when: notFirst, run: () => dispatch({ type: 'move', by: -page, total }) },
+    { keys: ['pgdn'], label: 'a page down', footer: false, when: notLast, run: () => dispatch({ type: 'move', by: page, total }) },
     { keys: ['/'], label: 'filter', when: filterable && rows.length > 0, run: () => dispatch({ type: 'open-filter' }) },
     { keys: ['esc'], label: 'clear the filter', when: state.filter !== '' && !state.filtering, run: () => dispatch({ type: 'clear-filter' }) },
     { keys: ['s'], label: `sort: ${sortName ?? ''}`, when: (sorts?.length ?? 0) > 1, run: () => dispatch({ type: 'next-sort', sorts: sorts?.length ?? 1 }) },
