@@ -7,6 +7,8 @@ export interface Pane {
   /** Sends tmux key names (Enter, Escape, C-c, Down) or literal text with literal=true, then waits for the screen to change. */
   send(keys: string, options?: { literal?: boolean }): Promise<void>;
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Types text as a person does: one key at a time, `perKeyMs` apart (10 keys a second by default), never waiting for the app. */
+  typeAtPace(text: string, perKeyMs?: number): Promise<void>;
   /** tmux's view of the terminal: alternate screen on, cursor visible. */
   state(): { alternateScreen: boolean; cursorVisible: boolean };
   resize(columns: number, rows: number): void;
@@ -37,6 +39,12 @@ export function startPane(options: { columns?: number; rows?: number; env?: Node
   return {
     capture,
     waitFor,
+    async typeAtPace(text, perKeyMs = 100) {
+      for (const character of text) {
+        tmux('send-keys', '-t', 'e2e', '-l', character);
+        await pause(perKeyMs);
+      }
+    },
     async send(keys, { literal = false } = {}) {
       const before = capture();
       tmux('send-keys', '-t', 'e2e', ...(literal ? ['-l', keys] : [keys]));

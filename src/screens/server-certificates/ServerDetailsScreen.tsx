@@ -52,10 +52,13 @@ export function ServerDetailsScreen({ name }: { name: string }): React.JSX.Eleme
       <ProblemLine problem={state.status === 'failed' ? state.problem : undefined} />
       {state.status === 'done'
         ? detailLines(state.value, now).map(([label, value]) => (
-            <Text key={label} wrap="truncate-end">
-              <Text bold>{label.padEnd(10)}</Text>
-              {value}
-            </Text>
+            // The label in its column, the value whole, wrapping under itself: an ARN is never cut.
+            <Box key={label}>
+              <Box width={10} flexShrink={0}>
+                <Text bold>{label}</Text>
+              </Box>
+              <Text wrap="wrap">{value}</Text>
+            </Box>
           ))
         : null}
       {state.status === 'done' ? <Toned tone="muted">{KEY_NOT_READABLE}</Toned> : null}

@@ -109,7 +109,16 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
   const uploading = upload.status === 'running';
   useScreenKeymap(
     [
-      { keys: ['enter'], label: 'back to the list', when: done, run: navigation.pop },
+      {
+        keys: ['enter'],
+        label: 'see it in the inventory',
+        when: done,
+        run: () => {
+          // Opened from the inventory: back to it (it reloads). From Create or Inspect: the inventory opens in this one's place.
+          navigation.pop();
+          if (navigation.stack[navigation.stack.length - 2]?.screen !== 'servers') navigation.push({ screen: 'servers' });
+        },
+      },
       { keys: ['down', 'tab'], display: '↓/tab', label: 'next field', when: !done && !uploading && field < FIELDS.length - 1, run: () => setField(field + 1) },
       { keys: ['up', 'shift-tab'], display: '↑/shift-tab', label: 'previous field', when: !done && !uploading && field > 0, run: () => setField(field - 1) },
     ],
