@@ -2,7 +2,7 @@ import React, { useEffect } from 'react';
 import { Box } from 'ink';
 import { Text } from '../ui/safe-text.js';
 import { useKeymap } from '../ui/keys/focus.js';
-import { Toned } from '../ui/Toned.js';
+import { Hanging } from '../ui/Hanging.js';
 import { useList } from './list/use-list.js';
 
 export interface MenuItem<V> {
@@ -43,7 +43,7 @@ export function Menu<V>({ items, onSelect, onHighlight, focus, limit, initialInd
           </Text>
         );
       })}
-      {current?.why ? <Toned tone="muted">  {current.why}</Toned> : null}
+      {current?.why ? <Hanging prefix="  " tone="muted">{current.why}</Hanging> : null}
     </Box>
   );
 }

@@ -5,6 +5,7 @@ import { LineView } from '../ui/text-field/LineView.js';
 import { useLineEditor } from '../ui/text-field/use-line-editor.js';
 import { completeTyped, expandHome, listFolder, splitTyped, type FolderEntry } from '../core/files/path-completion.js';
 import { Toned } from '../ui/Toned.js';
+import { Hanging } from '../ui/Hanging.js';
 import { sanitise } from '../core/text/sanitise.js';
 
 export interface PathInputProps {
@@ -73,7 +74,7 @@ export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'ope
         <Text bold>{label}: </Text>
         <LineView line={line} focus={focus} placeholder="type a path; tab completes" />
       </Box>
-      {empty ? <Toned tone="warning">  Nothing to open yet: type a path (tab completes) or press ↓ to pick from the folder.</Toned> : null}
+      {empty ? <Hanging prefix="  " tone="warning">Nothing to open yet: type a path (tab completes) or press ↓ to pick from the folder.</Hanging> : null}
       <Toned tone="muted">  in {sanitise(folder) || './'}{visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}</Toned>
       {visible.slice(start, start + listRows).map((entry, offset) => {
         const index = start + offset;

@@ -3,6 +3,7 @@ import { Box } from 'ink';
 import { Text } from '../ui/safe-text.js';
 import { preflightChecklist, type CheckState } from '../core/preflight/checklist.js';
 import type { PreflightReport } from '../core/preflight/server-certificate.js';
+import { Hanging } from '../ui/Hanging.js';
 import { Toned } from '../ui/Toned.js';
 
 const MARK: Record<CheckState, [string, 'ok' | 'danger' | 'warning' | 'muted']> = {
@@ -22,18 +23,27 @@ export function PreflightChecklist({ report, given = { certificate: true, privat
         const [mark, tone] = MARK[check.state];
         return (
           <Box key={check.label} flexDirection="column">
-            <Text>
-              <Toned tone={tone}>{mark}</Toned> {check.label}
-              {check.state === 'pending' ? <Text dimColor> ({check.why ?? 'waiting'})</Text> : null}
-            </Text>
-            {check.finding ? <Toned tone={tone}>    {check.finding.message} {check.finding.fix}</Toned> : null}
+            <Box>
+              <Box width={2} flexShrink={0}>
+                <Toned tone={tone}>{mark}</Toned>
+              </Box>
+              <Text wrap="wrap">
+                {check.label}
+                {check.state === 'pending' ? <Text dimColor> ({check.why ?? 'waiting'})</Text> : null}
+              </Text>
+            </Box>
+            {check.finding ? (
+              <Hanging prefix="    " tone={tone}>
+                {check.finding.message} {check.finding.fix}
+              </Hanging>
+            ) : null}
           </Box>
         );
       })}
       {notes.map((note) => (
-        <Toned key={note.code} tone="muted">
-          · {note.message}
-        </Toned>
+        <Hanging key={note.code} prefix="· " tone="muted">
+          {note.message}
+        </Hanging>
       ))}
     </Box>
   );

@@ -3,7 +3,7 @@ import { Box } from 'ink';
 import { Text } from '../ui/safe-text.js';
 import { LineView } from '../ui/text-field/LineView.js';
 import { useLineEditor, type LineEditorOptions } from '../ui/text-field/use-line-editor.js';
-import { Toned } from '../ui/Toned.js';
+import { Hanging } from '../ui/Hanging.js';
 
 export interface TextFieldProps extends LineEditorOptions {
   label: string;
@@ -26,7 +26,7 @@ export function TextField({ label, placeholder, error, hint, mask, ...editing }:
         </Box>
         <LineView line={line} focus={focus} placeholder={placeholder} mask={mask} />
       </Box>
-      {error ? <Toned tone="danger">    ✗ {error}</Toned> : hint && focus ? <Toned tone="muted">    {hint}</Toned> : null}
+      {error ? <Hanging prefix="    ✗ " tone="danger">{error}</Hanging> : hint && focus ? <Hanging prefix="    " tone="muted">{hint}</Hanging> : null}
     </Box>
   );
 }

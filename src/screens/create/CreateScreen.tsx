@@ -1,20 +1,19 @@
-import React, { useReducer, useState } from 'react';
+import React from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { createdPaths } from '../../core/crypto/created-files.js';
 import { KEY_TYPE_WHY, KEY_TYPES, type KeyType } from '../../core/crypto/create.js';
-import { sha256Hex } from '../../core/crypto/key-facts.js';
-import { toProblem } from '../../core/errors.js';
-import { ec2ExportLines } from '../../core/shell-exports.js';
 import { Menu, type MenuItem } from '../../widgets/Menu.js';
 import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { TextField } from '../../widgets/TextField.js';
 import { Toned } from '../../ui/Toned.js';
+import { Hanging } from '../../ui/Hanging.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../../ui/navigation.js';
-import { createReducer, dnsNameList, initialCreateState, subjectFieldProblem, subjectString, SUBJECT_FIELDS, validityProblem, type CreateState, type Purpose } from './create-state.js';
+import { createReducer, subjectFieldProblem, SUBJECT_FIELDS, validityProblem, type CreateState, type Purpose } from './create-state.js';
+import { useCreate } from './use-create.js';
 
 const PURPOSES: Array<MenuItem<Purpose>> = [
   { label: 'Signing certificate for an IAM user', value: 'signing', why: 'The classic EC2 recipe: RSA 2048, self-signed, 3650 days, ~/.ec2.' },
@@ -31,68 +30,11 @@ function keyFormatWords(format: 'pkcs8' | 'pkcs1', keyType: string): { name: str
   return { name: 'PKCS#1', why: 'PKCS#1 (BEGIN RSA PRIVATE KEY): legacy EC2 tools reject it with "Malformed input … is not a valid private key".' };
 }
 
-type FieldId = string;
-
-function subjectFieldIds(purpose: Purpose): FieldId[] {
-  return [...SUBJECT_FIELDS.map(([field]) => field), ...(purpose === 'signing' ? [] : ['DNS'])];
-}
 
 export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Element {
-  const { services, copy } = useFrame();
+  const { copy } = useFrame();
   const navigation = useNavigation();
-  const [state, dispatch] = useReducer(createReducer, purpose, initialCreateState);
-  const [field, setField] = useState(0);
-
-  const fieldsOfStep = state.step === 'subject' ? subjectFieldIds(state.purpose) : state.step === 'output' ? ['outDir', 'name'] : state.step === 'validity' ? ['days'] : [];
-  const typing = fieldsOfStep.length > 0;
-
-  const create = async (force: boolean) => {
-    const csr = state.purpose === 'csr';
-    const paths = createdPaths(state.outDir, state.name, csr);
-    if (!force) {
-      const existing = await services.existingPaths([paths.key, paths.certificate]);
-      if (existing.length > 0) return dispatch({ type: 'existing', paths: existing });
-    }
-    dispatch({ type: 'creating' });
-    try {
-      const created = await services.createKeyAndCertificate({
-        keyType: state.keyType,
-        subject: subjectString(state.subject),
-        days: csr ? 1 : Number(state.days),
-        keyFormat: state.keyFormat,
-        csr,
-        dnsNames: dnsNameList(state.dnsNames),
-      });
-      const certificateText = (csr ? created.csrPem : created.certificatePem) ?? '';
-      await services.writeFiles(
-        [
-          { path: paths.key, data: created.privateKeyPem, secret: true },
-          { path: paths.certificate, data: certificateText },
-        ],
-        { force },
-      );
-      const der = (await services.readItems(Buffer.from(certificateText))).items[0];
-      dispatch({
-        type: 'created',
-        files: {
-          keyPath: paths.key,
-          certificatePath: paths.certificate,
-          sha256: der && 'der' in der ? sha256Hex(der.der) : undefined,
-          exportLines: csr ? [] : ec2ExportLines(paths.certificate, paths.key),
-        },
-      });
-    } catch (error) {
-      dispatch({ type: 'failed', problem: toProblem(error) });
-    }
-  };
-
-  const advanceField = () => {
-    if (field < fieldsOfStep.length - 1) return setField(field + 1);
-    setField(0);
-    if (state.step === 'output') void create(false);
-    else dispatch({ type: 'next' });
-  };
-
+  const { state, dispatch, field, setField, fieldsOfStep, typing, create, advanceField } = useCreate(purpose);
   const canGoBack = ['subject', 'validity', 'output'].includes(state.step) || (state.step === 'key-type' && !purpose);
   const exportLines = state.step === 'result' ? (state.created?.exportLines ?? []) : [];
   useScreenKeymap(
@@ -193,8 +135,8 @@ function StepView({ state, field, dispatch, onFieldDone, submitLabel }: { state:
           <TextField label="Folder" value={state.outDir} focus={field === 0} onChange={(value) => dispatch({ type: 'out-dir', value })} onSubmit={onFieldDone} submitLabel={submitLabel} />
           <TextField label="Name  " value={state.name} focus={field === 1} onChange={(value) => dispatch({ type: 'name', value })} onSubmit={onFieldDone} submitLabel={submitLabel} />
           <Text>  Key format: <Text bold>{keyFormatWords(state.keyFormat, state.keyType).name}</Text> (tab switches)</Text>
-          <Toned tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>  {keyFormatWords(state.keyFormat, state.keyType).why}</Toned>
-          <Toned tone="muted">  Will write {paths.key} (0600) and {paths.certificate}</Toned>
+          <Hanging prefix="  " tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>{keyFormatWords(state.keyFormat, state.keyType).why}</Hanging>
+          <Hanging prefix="  " tone="muted">Will write {paths.key} (0600) and {paths.certificate}</Hanging>
         </Box>
       );
     }

@@ -9,6 +9,7 @@ import { PathInput } from '../../widgets/PathInput.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { TextField } from '../../widgets/TextField.js';
 import { Toned } from '../../ui/Toned.js';
+import { Hanging } from '../../ui/Hanging.js';
 import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useList } from '../../widgets/list/use-list.js';
@@ -33,7 +34,7 @@ function StepRow({ step }: { step: StepState }): React.JSX.Element {
         {step.status === 'reused' ? 'already there: ' : step.status === 'skipped' ? 'skipped: ' : ''}
         {step.detail ?? ''}
       </Text>
-      {step.problem ? <Toned tone="danger">    {step.problem.message} Fix: {step.problem.fix}</Toned> : null}
+      {step.problem ? <Hanging prefix="    " tone="danger">{step.problem.message} Fix: {step.problem.fix}</Hanging> : null}
     </Box>
   );
 }

@@ -132,9 +132,7 @@ export function InventoryScreen(): React.JSX.Element {
       {inventory.action.status === 'running' ? <Spinner label={inventory.action.label} /> : null}
       <ProblemLine problem={problem} />
       <Box ref={listBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-        {height !== undefined && (inventory.rows.length > 0 || inventory.load.status === 'done') ? (
-          <ListView list={list} columns={columnsFor(columns - 2, now)} height={height} total={inventory.rows.length} empty={`No server certificates in ${where}. Press u to upload one.`} />
-        ) : null}
+        {height !== undefined ? <ListView list={list} columns={columnsFor(columns - 2, now)} height={height} total={inventory.rows.length} empty={inventory.load.status === 'done' ? `No server certificates in ${where}. Press u to upload one.` : undefined} /> : null}
       </Box>
       {modal.kind === 'delete' && confirm ? (
         <ConfirmByTyping

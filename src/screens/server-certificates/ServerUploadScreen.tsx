@@ -1,22 +1,16 @@
-import React, { useEffect, useRef, useState } from 'react';
+import React from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
-import type { PreflightReport } from '../../core/preflight/server-certificate.js';
 import { KEY_NOT_READABLE } from '../../core/iam/notices.js';
-import type { UploadResult } from '../../core/iam/server-certificates.js';
-import { expandHome } from '../../core/files/path-completion.js';
 import { PreflightChecklist } from '../../widgets/PreflightChecklist.js';
 import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { TextField } from '../../widgets/TextField.js';
 import { Toned } from '../../ui/Toned.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
-import { useTask } from '../../ui/use-task.js';
-import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../../ui/navigation.js';
+import { FIELDS, useServerUpload, type FieldName } from './use-server-upload.js';
 
-const FIELDS = ['name', 'path', 'certificate', 'privateKey', 'chain'] as const;
-type FieldName = (typeof FIELDS)[number];
 
 const LABELS: Record<FieldName, string> = {
   name: 'Name           ',
@@ -41,70 +35,8 @@ function notReadyReason(given: { certificate: boolean; privateKey: boolean; name
 }
 
 export function ServerUploadScreen({ prefill }: { prefill: { certificate?: string; privateKey?: string; chain?: string } }): React.JSX.Element {
-  const { services } = useFrame();
   const navigation = useNavigation();
-  const [values, setValues] = useState<Record<FieldName, string>>({ name: '', path: '/', certificate: prefill.certificate ?? '', privateKey: prefill.privateKey ?? '', chain: prefill.chain ?? '' });
-  const [field, setField] = useState(0);
-  const [checked, setChecked] = useState<{ report: PreflightReport; values: Record<FieldName, string> } | undefined>();
-  const report = checked?.report;
-  /** Enter pressed while the checks of the latest values still run: the upload waits for them, and says so. */
-  const [waiting, setWaiting] = useState<'queued' | 'refused' | undefined>();
-  const [upload, runUpload] = useTask<UploadResult>();
-
-  // The live preflight: re-run whenever an input changes, so each rule turns green as files are picked.
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      const read = (path: string) => (path.trim() ? services.readFile(expandHome(path.trim())).catch(() => Buffer.alloc(0)) : Promise.resolve(Buffer.alloc(0)));
-      void Promise.all([read(values.certificate), read(values.privateKey), read(values.chain)]).then(async ([certificate, privateKey, chain]) => {
-        const found = await services.preflight({ certificate, privateKey, chain: chain.length > 0 ? chain : undefined, name: values.name || undefined, path: values.path || undefined });
-        if (!controller.signal.aborted) setChecked({ report: found, values });
-      });
-    }, 150);
-    return () => {
-      controller.abort();
-      clearTimeout(timer);
-    };
-  }, [values, services]);
-
-  const given = { certificate: values.certificate.trim() !== '', privateKey: values.privateKey.trim() !== '', name: values.name !== '', path: values.path !== '' };
-  const checking = checked?.values !== values;
-  const ready = !checking && report?.ok === true && given.name && given.certificate && given.privateKey;
-
-  // Read at key time: Enter pressed the instant the checklist turns green must not hit a stale "not ready".
-  const latest = useRef({ ready, checking, values });
-  latest.current = { ready, checking, values };
-  const submit = () => {
-    const { ready: isReady, checking: isChecking, values: current } = latest.current;
-    if (isChecking) {
-      setWaiting('queued');
-      return;
-    }
-    if (!isReady) {
-      setWaiting('refused');
-      return;
-    }
-    setWaiting(undefined);
-    void runUpload(`Uploading ${current.name}…`, async (signal) =>
-      services.uploadServerCertificate(
-        {
-          name: current.name,
-          path: current.path || undefined,
-          certificate: await services.readFile(expandHome(current.certificate.trim())),
-          privateKey: await services.readFile(expandHome(current.privateKey.trim())),
-          chain: current.chain.trim() ? await services.readFile(expandHome(current.chain.trim())) : undefined,
-        },
-        signal,
-      ),
-    );
-  };
-
-  // A queued Enter runs as soon as the checks of what was typed are in.
-  useEffect(() => {
-    if (waiting === 'queued' && !checking) submit();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [waiting, checking]);
-
+  const { values, setValues, field, setField, report, waiting, setWaiting, upload, given, ready, submit } = useServerUpload(prefill);
   const done = upload.status === 'done';
   const uploading = upload.status === 'running';
   useScreenKeymap(

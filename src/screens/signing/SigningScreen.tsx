@@ -144,7 +144,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
         {atLimit ? <Toned tone="warning"> (at the limit: delete one before adding another)</Toned> : null}
       </Text>
       <Box ref={listBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-        {height !== undefined && certificates.status === 'done' ? <ListView list={list} columns={columnsAt(now)} height={height} total={rows.length} empty="None yet. Press c to create one and upload it, or u to upload a certificate file." /> : null}
+        {height !== undefined ? <ListView list={list} columns={columnsAt(now)} height={height} total={rows.length} empty={certificates.status === 'done' ? 'None yet. Press c to create one and upload it, or u to upload a certificate file.' : undefined} /> : null}
       </Box>
       {modal.kind === 'upload' ? (
         <KeyScope>

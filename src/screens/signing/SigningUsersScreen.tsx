@@ -48,7 +48,7 @@ export function SigningUsersScreen({ uploadPath }: { uploadPath?: string }): Rea
       <ProblemLine problem={users.status === 'failed' ? users.problem : undefined} />
       <Text bold>Pick a user{uploadPath ? ` to receive ${uploadPath}` : ''}</Text>
       <Box ref={listBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-        {height !== undefined && users.status === 'done' ? <ListView list={list} columns={COLUMNS} height={height} total={users.value.length} empty="No IAM users in this account yet. Onboard one from the start screen (:onboard)." /> : null}
+        {height !== undefined ? <ListView list={list} columns={COLUMNS} height={height} total={users.status === 'done' ? users.value.length : 0} empty={users.status === 'done' ? 'No IAM users in this account yet. Onboard one from the start screen (:onboard).' : undefined} /> : null}
       </Box>
     </Box>
   );

@@ -50,7 +50,8 @@ function FilterField<Row>({ list }: { list: List<Row> }): React.JSX.Element {
  * A list drawn in the rows it is given (`height`, measured by the screen): the column titles, only
  * the rows in view, and one line with the count ("3 of 120"), the filter, the order and the marks.
  */
-export function ListView<Row>({ list, columns, height, total, empty }: { list: List<Row>; columns: Array<Column<Row>>; height: number; total: number; empty: string }): React.JSX.Element {
+/** `empty` says what an empty list means; leave it out while the rows are still loading. */
+export function ListView<Row>({ list, columns, height, total, empty }: { list: List<Row>; columns: Array<Column<Row>>; height: number; total: number; empty?: string }): React.JSX.Element {
   const { visible, state } = list;
   const statusRows = 1 + (state.filtering ? 1 : 0);
   const room = Math.max(1, height - 1 - statusRows);
@@ -61,7 +62,7 @@ export function ListView<Row>({ list, columns, height, total, empty }: { list: L
   return (
     <Box flexDirection="column">
       {total === 0 ? (
-        <Text>{empty}</Text>
+        empty ? <Text>{empty}</Text> : null
       ) : visible.length === 0 ? (
         <Text>Nothing matches "{state.filter}" (of {total}); esc clears the filter.</Text>
       ) : (

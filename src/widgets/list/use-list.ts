@@ -46,7 +46,7 @@ export function useList<Row>(options: ListOptions<Row>): List<Row> {
     { keys: ['G'], label: 'last row', footer: false, when: notLast, run: () => dispatch({ type: 'last', total }) },
     { keys: ['pgup'], label: 'a page up', footer: false, when: notFirst, run: () => dispatch({ type: 'move', by: -page, total }) },
     { keys: ['pgdn'], label: 'a page down', footer: false, when: notLast, run: () => dispatch({ type: 'move', by: page, total }) },
-    { keys: ['/'], label: 'filter', when: filterable && rows.length > 0, run: () => dispatch({ type: 'open-filter' }) },
+    { keys: ['/'], label: 'filter', when: filterable, run: () => dispatch({ type: 'open-filter' }) },
     { keys: ['esc'], label: 'clear the filter', when: state.filter !== '' && !state.filtering, run: () => dispatch({ type: 'clear-filter' }) },
     { keys: ['s'], label: `sort: ${sortName ?? ''}`, when: (sorts?.length ?? 0) > 1 && rows.length > 1, run: () => dispatch({ type: 'next-sort', sorts: sorts?.length ?? 1 }) },
     { keys: ['space'], label: state.marked.size > 0 ? `mark (${state.marked.size} marked)` : 'mark for a bulk action', when: markable && current !== undefined, run: () => current && dispatch({ type: 'toggle-mark', key: key(current) }) },
