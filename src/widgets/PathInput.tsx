@@ -72,7 +72,7 @@ export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'ope
     <Box flexDirection="column">
       <Box>
         <Text bold>{label}: </Text>
-        <LineView line={line} focus={focus} placeholder="type a path; tab completes" />
+        <LineView line={line} focus={line.focused} placeholder="type a path; tab completes" />
       </Box>
       {empty ? <Hanging prefix="  " tone="warning">Nothing to open yet: type a path (tab completes) or press ↓ to pick from the folder.</Hanging> : null}
       <Toned tone="muted">  in {sanitise(folder) || './'}{visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}</Toned>

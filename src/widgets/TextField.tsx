@@ -17,7 +17,8 @@ export interface TextFieldProps extends LineEditorOptions {
 /** The one text field of the app: a label, the line with its cursor, and a hint or error under it. */
 export function TextField({ label, placeholder, error, hint, mask, ...editing }: TextFieldProps): React.JSX.Element {
   const line = useLineEditor(editing);
-  const { focus } = editing;
+  // Left with Esc, the field shows no cursor until Enter brings the keys back.
+  const focus = line.focused;
   return (
     <Box flexDirection="column">
       <Box>

@@ -77,9 +77,21 @@ describe('create: fields say what is wrong as it is typed', () => {
     await app.waitForText('› Country');
     await app.type('USA');
     await app.waitForText('two letters, the ISO country code');
-    for (let field = 0; field < 2; field += 1) await app.press(KEYS.enter);
-    expect(app.frame()).toContain('Subject (all optional');
-    expect(app.frame()).not.toContain('Validity');
+    await app.press(KEYS.enter);
+    await app.waitForText('› DNS names');
+    // Enter on the last field answers: the step is not left, and the reason is said.
+    await app.press(KEYS.enter);
+    const refused = await app.waitForText('Not yet:');
+    expect(refused).toContain('Subject (all optional');
+    expect(refused).not.toContain('Validity');
+    expect(refused).toContain('› DNS names');
+    await app.press(KEYS.up);
+    for (let typed = 0; typed < 3; typed += 1) await app.press(KEYS.backspace);
+    await app.type('US');
+    expect(app.frame()).not.toContain('Not yet:');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('Days:');
   });
 
   it('an EC key in its traditional form is called SEC1, not PKCS#1', async () => {

@@ -18,7 +18,7 @@ afterEach(() => app?.unmount());
 const row = (name: string): ServerCertificateRow => ({ name, path: '/', id: name, arn: `arn:${name}`, expiration: '2027-01-01T00:00:00.000Z', expiryState: 'ok' });
 
 describe('no dead ends, no keys that lie', () => {
-  it('Inspect: q and ? are text in the path field, and Esc goes back home', async () => {
+  it('Inspect: q and ? are text in the path field; the first Esc leaves the field, the second goes back home', async () => {
     app = await renderApp(stubServices(), { route: { screen: 'home' } });
     await app.waitForText('Create key');
     await app.press(KEYS.down);
@@ -26,6 +26,18 @@ describe('no dead ends, no keys that lie', () => {
     await app.waitForText('File:');
     await app.type('q?');
     expect(app.frame()).toContain('File: q?');
+    await app.press(KEYS.escape);
+    // Out of the field: its text kept, the screen's keys back (? is help now), Enter edits again.
+    const left = app.frame();
+    expect(left).toContain('File: q?');
+    expect(left).toMatch(/enter\/i edit the field again/);
+    await app.press('?');
+    await app.waitForText('Help: inspect & convert');
+    await app.press(KEYS.escape);
+    await app.press(KEYS.enter);
+    await app.type('x');
+    expect(app.frame()).toContain('File: q?x');
+    await app.press(KEYS.escape);
     await app.press(KEYS.escape);
     await app.waitForText('Create key & certificate');
     expect(app.frame()).not.toContain('File:');
@@ -39,6 +51,7 @@ describe('no dead ends, no keys that lie', () => {
     await app.press(KEYS.enter);
     await app.waitForText('File:');
     rows.push(row('b'));
+    await app.press(KEYS.escape);
     await app.press(KEYS.escape);
     await app.waitForText('2 server certificates:');
   });

@@ -111,11 +111,11 @@ export function createReducer(state: CreateState, action: CreateAction): CreateS
     case 'key-type':
       return { ...state, keyType: action.keyType, step: 'subject' };
     case 'subject':
-      return { ...state, subject: { ...state.subject, [action.field]: action.value } };
+      return { ...state, subject: { ...state.subject, [action.field]: action.value }, problem: undefined };
     case 'dns-names':
       return { ...state, dnsNames: action.value };
     case 'days':
-      return { ...state, days: action.value };
+      return { ...state, days: action.value, problem: undefined };
     case 'out-dir':
       return { ...state, outDir: action.value };
     case 'name':
@@ -123,8 +123,9 @@ export function createReducer(state: CreateState, action: CreateAction): CreateS
     case 'key-format':
       return { ...state, keyFormat: action.value };
     case 'next': {
-      if (state.step === 'validity' && validityProblem(state.days)) return state;
-      if (state.step === 'subject' && Object.entries(state.subject).some(([field, value]) => subjectFieldProblem(field, value))) return state;
+      // Refused with the reason where the user looks, never silently.
+      const blocked = state.step === 'validity' ? validityProblem(state.days) : state.step === 'subject' ? Object.entries(state.subject).map(([field, value]) => subjectFieldProblem(field, value)).find(Boolean) : undefined;
+      if (blocked) return { ...state, problem: { code: 'FIELD_NOT_VALID', message: `Not yet: ${blocked}`, fix: 'Correct the field marked ✗, then press Enter again.' } };
       const steps = stepsFor(state.purpose);
       const index = steps.indexOf(state.step);
       return index >= 0 && index < steps.length - 1 ? { ...state, step: steps[index + 1]!, problem: undefined } : state;

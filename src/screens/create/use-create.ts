@@ -61,9 +61,11 @@ export function useCreate(purpose?: Purpose) {
 
   const advanceField = () => {
     if (field < fieldsOfStep.length - 1) return setField(field + 1);
-    setField(0);
-    if (state.step === 'output') void create(false);
-    else dispatch({ type: 'next' });
+    if (state.step === 'output') return void create(false);
+    // A refused step keeps the focus where it was; the reason shows under the fields.
+    const next = createReducer(state, { type: 'next' });
+    if (next.step !== state.step) setField(0);
+    dispatch({ type: 'next' });
   };
 
   return { state, dispatch, field, setField, fieldsOfStep, typing, create, advanceField };

@@ -37,10 +37,10 @@ function columnsFor(width: number, now: Date): Array<Column<ServerCertificateRow
 type Perform = ReturnType<typeof useInventory>['perform'];
 
 function RenameForm({ modal, dispatch, perform }: { modal: Extract<InventoryModal, { kind: 'rename' }>; dispatch(action: InventoryModalAction): void; perform: Perform }): React.JSX.Element {
-  const { services } = useFrame();
+  const { services, flash } = useFrame();
   const problem = (checkName(modal.name) ?? checkPath(modal.path))?.message;
   const save = () => {
-    if (problem) return;
+    if (problem) return flash('Not saved: correct the field marked ✗ first.');
     const change = { newName: modal.name !== modal.row.name ? modal.name : undefined, newPath: modal.path !== modal.row.path ? modal.path : undefined };
     dispatch({ type: 'close' });
     if (change.newName || change.newPath) perform(`Updating ${modal.row.name}…`, (signal) => services.renameServerCertificate(modal.row.name, change, signal), `Updated ${modal.row.name}`);
@@ -60,7 +60,7 @@ function RenameForm({ modal, dispatch, perform }: { modal: Extract<InventoryModa
 }
 
 function ExportForm({ modal, dispatch, perform }: { modal: Extract<InventoryModal, { kind: 'export' }>; dispatch(action: InventoryModalAction): void; perform: Perform }): React.JSX.Element {
-  const { services } = useFrame();
+  const { services, flash } = useFrame();
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold>Export the body and chain of {modal.row.name}</Text>
@@ -72,6 +72,7 @@ function ExportForm({ modal, dispatch, perform }: { modal: Extract<InventoryModa
         submitLabel="export"
         onCancel={() => dispatch({ type: 'close' })}
         onSubmit={(folder) => {
+          if (!folder.trim()) return flash('Give the folder to export to first.');
           dispatch({ type: 'close' });
           perform(
             `Exporting ${modal.row.name}…`,

@@ -149,6 +149,8 @@ export function useShownKeys(): ShownKeys {
  */
 export function KeyScope({ active = true, children }: { active?: boolean; children: React.ReactNode }): React.JSX.Element {
   const registry = useRegistry();
+  const [released, setReleased] = useState(false);
+  const fields = useMemo(() => ({ released, release: () => setReleased(true), resume: () => setReleased(false) }), [released]);
   const parent = useContext(ScopeContext);
   const scope = useRef<Scope | undefined>(undefined);
   scope.current ??= registry.createScope(parent);
@@ -161,7 +163,27 @@ export function KeyScope({ active = true, children }: { active?: boolean; childr
     };
   }, [registry]);
   useEffect(() => registry.publish());
-  return <ScopeContext.Provider value={scope.current}>{children}</ScopeContext.Provider>;
+  return (
+    <ScopeContext.Provider value={scope.current}>
+      <FieldsContext.Provider value={fields}>{children}</FieldsContext.Provider>
+    </ScopeContext.Provider>
+  );
+}
+
+/**
+ * Whether the scope's fields have been left with Esc: the first Esc leaves the field (its keys go
+ * back to the screen: ? help, and so on), the second leaves the screen; Enter goes back to the field.
+ */
+export interface ScopeFields {
+  released: boolean;
+  release(): void;
+  resume(): void;
+}
+
+const FieldsContext = createContext<ScopeFields>({ released: false, release: () => undefined, resume: () => undefined });
+
+export function useScopeFields(): ScopeFields {
+  return useContext(FieldsContext);
 }
 
 /** True while this component's scope is the one keys go to. */

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { useFieldKeys } from '../keys/focus.js';
+import { useEffect, useRef, useState } from 'react';
+import { useFieldKeys, useKeymap, useScopeFields } from '../keys/focus.js';
 import type { Binding } from '../keys/keymap.js';
 import { editLine, lineAt, type LineAction, type LineState } from './line-editor.js';
 import { insertedText, LINE_KEYS } from './line-keys.js';
@@ -9,7 +9,7 @@ export interface LineEditorOptions {
   focus: boolean;
   onChange(value: string): void;
   onSubmit?(value: string): void;
-  /** Esc in the field (close the filter, leave the form); without it Esc goes on to the scope's keys (back). */
+  /** Esc in the field (close the filter, cancel the form); without it the first Esc leaves the field and the next goes on to the scope's keys (back). */
   onCancel?(): void;
   /** What Enter and Esc do here, for the footer: 'upload', 'next field', 'clear the filter'. */
   submitLabel?: string;
@@ -23,7 +23,7 @@ export interface LineEditorOptions {
  * and all) and editing keys are its own; what it leaves goes on to the scope's keymaps. The line
  * lives in a ref, so keys arriving faster than frames each see the last one's result.
  */
-export function useLineEditor({ value, focus, onChange, onSubmit, onCancel, submitLabel = 'ok', cancelLabel = 'cancel', bindings = [] }: LineEditorOptions): LineState {
+export function useLineEditor({ value, focus, onChange, onSubmit, onCancel, submitLabel = 'ok', cancelLabel = 'cancel', bindings = [] }: LineEditorOptions): LineState & { focused: boolean } {
   const line = useRef<LineState>(lineAt(value));
   const emitted = useRef(value);
   const [, redraw] = useState(0);
@@ -41,13 +41,22 @@ export function useLineEditor({ value, focus, onChange, onSubmit, onCancel, subm
       onChange(next.value);
     }
   };
+  const fields = useScopeFields();
+  const focused = focus && !fields.released;
+  // A field given focus (the next field, a new step) is edited again.
+  useEffect(() => {
+    if (focus) fields.resume();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focus]);
   const own: Binding[] = [
     ...(onSubmit ? [{ keys: ['enter'], label: submitLabel, run: () => onSubmit(line.current.value) }] : []),
-    ...(onCancel ? [{ keys: ['esc'], label: cancelLabel, run: onCancel }] : []),
+    onCancel ? { keys: ['esc'], label: cancelLabel, run: onCancel } : { keys: ['esc'], label: 'leave the field', run: fields.release },
   ];
+  // Left with Esc: Enter (or i) goes back to editing it.
+  useKeymap([{ keys: ['enter', 'i'], label: 'edit the field again', run: fields.resume }], { active: focus && fields.released });
   const editing: Binding[] = LINE_KEYS.map(({ keys, label, action }) => ({ keys, label, footer: false, run: () => edit(action) }));
   useFieldKeys(
-    focus,
+    focused,
     (input, key) => {
       const text = insertedText(input, key);
       if (text === undefined) return false;
@@ -56,5 +65,5 @@ export function useLineEditor({ value, focus, onChange, onSubmit, onCancel, subm
     },
     [...bindings, ...own, ...editing],
   );
-  return line.current;
+  return { ...line.current, focused };
 }

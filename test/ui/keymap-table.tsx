@@ -41,6 +41,7 @@ function services(): Services {
         { id: 'EEEEFFFFGGGGHHHH2', status: 'Inactive', notAfter: '2036-01-01T00:00:00Z', expiryState: 'ok', sha256: 'cd'.repeat(32) },
       ].slice(0, user === 'alice' ? 2 : 1) as never,
     listGroups: async () => [{ name: 'ops', path: '/', arn: 'arn:aws:iam::111122223333:group/ops', id: 'AGPA1' }],
+    listManagedPolicies: async () => ['AmazonEC2ReadOnlyAccess', 'AmazonEC2FullAccess', 'IAMReadOnlyAccess'].map((name) => ({ name, arn: `arn:aws:iam::aws:policy/${name}` })) as never,
   });
 }
 
@@ -52,7 +53,7 @@ interface Case {
   ready: string;
 }
 
-const CASES: Case[] = [
+export const CASES: Case[] = [
   { name: 'home', route: { screen: 'home' }, ready: 'Create key & certificate' },
   { name: 'server inventory', route: { screen: 'servers' }, ready: '5 of 5 ·' },
   { name: 'inventory filter line', route: { screen: 'servers' }, steps: ['/', 'c'], ready: 'filter "c"' },
@@ -61,6 +62,7 @@ const CASES: Case[] = [
   { name: 'inventory export form', route: { screen: 'servers' }, steps: ['x'], ready: 'Export the body' },
   { name: 'server details', route: { screen: 'server-details', name: 'cert-0' }, ready: 'ARN' },
   { name: 'server upload form', route: { screen: 'server-upload' }, ready: 'Certificate' },
+  { name: 'server upload form, its field left with Esc', route: { screen: 'server-upload' }, steps: ['\u001b'], ready: 'edit the field again' },
   { name: 'signing: users', route: { screen: 'signing' }, ready: 'alice' },
   { name: "signing: a user's certificates", route: { screen: 'signing-user', user: 'alice' }, ready: 'AAAABBBB' },
   { name: 'signing: at the limit', route: { screen: 'signing-user', user: 'alice' }, ready: 'at the limit' },
@@ -68,10 +70,13 @@ const CASES: Case[] = [
   { name: 'signing: deactivate confirmation', route: { screen: 'signing-user', user: 'alice' }, steps: ['a'], ready: 'Type AAAABBBB to confirm' },
   { name: 'create: purpose', route: { screen: 'create' }, ready: 'What is the certificate for?' },
   { name: 'create: subject', route: { screen: 'create' }, steps: ['\r', '\r'], ready: 'Subject (all optional' },
+  { name: 'create: where to save', route: { screen: 'create' }, steps: ['\r', '\r', '\r', '\r', '\r', '\r', '\r', '\r', '\r'], ready: 'Where to save' },
   { name: 'inspect: file picker', route: { screen: 'inspect', path: fx.path('bag-attributes.pem') }, ready: 'File:' },
   { name: 'inspect: report', route: { screen: 'inspect', path: fx.path('bag-attributes.pem') }, steps: ['\r'], ready: 'PEM, 4 items' },
   { name: 'inspect: actions', route: { screen: 'inspect', path: fx.path('bag-attributes.pem') }, steps: ['\r', 'a'], ready: 'What should happen' },
   { name: 'onboard: group', route: { screen: 'onboard' }, ready: 'Create a new group' },
+  { name: 'onboard: policies', route: { screen: 'onboard' }, steps: ['\r', 'newgroup', '\r'], ready: 'IAMReadOnlyAccess' },
+  { name: 'inspect: passphrase', route: { screen: 'inspect', path: fx.path('modern.p12') }, steps: ['\r'], ready: 'protected by a passphrase' },
   { name: 'help over the inventory', route: { screen: 'servers' }, steps: ['?'], ready: 'Help: server certificates' },
   { name: 'command line', route: { screen: 'servers' }, steps: [':'], ready: 'certs' },
 ];
@@ -134,39 +139,42 @@ function keysOf(display: string): string[] {
   return display.split(/[ /]/).filter(Boolean).map((part) => arrows[part] ?? part);
 }
 
-describe('every screen and modal: the keymap is the truth', () => {
-  for (const entry of CASES) {
-    it(`${entry.name}: each advertised key answers, the footer and the help agree, and no other key does anything`, async () => {
-      const first = await reach(entry);
-      const rows = first.shown().rows;
-      const typing = first.shown().typing;
-      // The footer shows the keymap's footer keys (or what fits of them, then "? more").
-      const footer = first.frame().trimEnd().split('\n').at(-1)!;
-      const footerKeys = rows.filter(([, , inFooter]) => inFooter).map(([key]) => key);
-      expect(footerKeys.length).toBeGreaterThan(0);
-      const hints = rows.filter(([, , inFooter]) => inFooter).map(([key, label]) => [key, label] as [string, string]);
-      expect(footer.trim()).toBe(fitHints(hints, 80).map(([key, label]) => `${key} ${label}`).join('  '));
-      // The help (where ? is a key here) lists exactly the keymap's rows.
-      if (!typing && rows.some(([key]) => key === '?')) {
-        await first.pressChanges('?', true);
-        // Taller than the screen, the help scrolls: read it to the end.
-        let help = first.frame();
-        while (await first.pressChanges('down', true)) help += first.frame();
-        for (const [key, label] of rows) expect(help).toMatch(new RegExp(`${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${label.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-      }
-      unmount?.();
-      const keys = rows.flatMap(([display]) => keysOf(display)).filter((key) => !NOT_HERE.has(key));
-      for (const key of keys) {
-        const fresh = await reach(entry);
-        // Quitting from home ends the app: the app is gone, which the tmux tests check by exit code.
-        if (key === 'q' && entry.route.screen === 'home' && !entry.steps) continue;
-        expect(await fresh.pressChanges(key, true), `${entry.name}: ${key} (advertised) changed nothing`).toBe(true);
+/** One table-driven check per case; the cases are split over two files so they run side by side. */
+export function checkKeymaps(cases: Case[]): void {
+  describe('every screen and modal: the keymap is the truth', () => {
+    for (const entry of cases) {
+      it(`${entry.name}: each advertised key answers, the footer and the help agree, and no other key does anything`, async () => {
+        const first = await reach(entry);
+        const rows = first.shown().rows;
+        const typing = first.shown().typing;
+        // The footer shows the keymap's footer keys (or what fits of them, then "? more").
+        const footer = first.frame().trimEnd().split('\n').at(-1)!;
+        const footerKeys = rows.filter(([, , inFooter]) => inFooter).map(([key]) => key);
+        expect(footerKeys.length).toBeGreaterThan(0);
+        const hints = rows.filter(([, , inFooter]) => inFooter).map(([key, label]) => [key, label] as [string, string]);
+        expect(footer.trim()).toBe(fitHints(hints, 80).map(([key, label]) => `${key} ${label}`).join('  '));
+        // The help (where ? is a key here) lists every row of the keymap, each key with its label.
+        if (!typing && rows.some(([key]) => key === '?')) {
+          await first.pressChanges('?', true);
+          // Taller than the screen, the help scrolls: read it to the end.
+          let help = first.frame();
+          while (await first.pressChanges('down', true)) help += first.frame();
+          for (const [key, label] of rows) expect(help).toMatch(new RegExp(`${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${label.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+        }
         unmount?.();
-      }
-      const bound = new Set(keys);
-      const strangers = STRANGERS.filter((key) => !bound.has(key) && !(typing && isText(key)));
-      const last = await reach(entry);
-      for (const key of strangers) expect(await last.pressChanges(key, false), `${entry.name}: ${key} is in no keymap, yet it changed the frame`).toBe(false);
-    });
-  }
-});
+        const keys = rows.flatMap(([display]) => keysOf(display)).filter((key) => !NOT_HERE.has(key));
+        for (const key of keys) {
+          const fresh = await reach(entry);
+          // Quitting from home ends the app: the app is gone, which the tmux tests check by exit code.
+          if (key === 'q' && entry.route.screen === 'home' && !entry.steps) continue;
+          expect(await fresh.pressChanges(key, true), `${entry.name}: ${key} (advertised) changed nothing`).toBe(true);
+          unmount?.();
+        }
+        const bound = new Set(keys);
+        const strangers = STRANGERS.filter((key) => !bound.has(key) && !(typing && isText(key)));
+        const last = await reach(entry);
+        for (const key of strangers) expect(await last.pressChanges(key, false), `${entry.name}: ${key} is in no keymap, yet it changed the frame`).toBe(false);
+      });
+    }
+  });
+}
