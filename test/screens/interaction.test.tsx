@@ -161,7 +161,16 @@ describe('signing: a second pair for a user', () => {
       app = await renderApp(services, { route: { screen: 'signing-user', user: 'bob' } });
       await app.waitForText('0 of 2 signing certificates');
       await app.press('c');
-      await app.waitForText(/Uploaded ID1: key\s[\s\S]*pk-bob-\d{8}\.pem[\s\S]*cert-bob-\d{8}\.pem/);
+      // The result stays on screen with both files and the lines for the shell.
+      // Long paths wrap under themselves; read them joined.
+      const made = (await app.waitForText('Created and uploaded ID1')).replace(/\n {4,}/g, '');
+      expect(made).toMatch(/key\s+\S*pk-bob-\d{8}\.pem \(0600\)/);
+      expect(made).toMatch(/certificate\s+\S*cert-bob-\d{8}\.pem/);
+      const joined = made.replace(/\n\s*/g, '');
+      expect(joined).toMatch(/export EC2_PRIVATE_KEY=\S*?pk-bob-\d{8}\.pem/);
+      expect(joined).toMatch(/export EC2_CERT=\S*?cert-bob-\d{8}\.pem/);
+      await app.press('e');
+      await app.waitForText('Copied the export lines');
       expect(readdirSync(join(home, '.ec2')).sort()).toEqual(expect.arrayContaining(['pk-bob.pem', 'cert-bob.pem']));
       expect(readdirSync(join(home, '.ec2')).filter((name) => /^pk-bob-\d{8}\.pem$/.test(name))).toHaveLength(1);
       expect(uploaded).toHaveLength(1);

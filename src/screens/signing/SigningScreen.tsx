@@ -11,6 +11,8 @@ import { PathInput } from '../../widgets/PathInput.js';
 import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { Toned } from '../../ui/Toned.js';
+import { Hanging } from '../../ui/Hanging.js';
+import { ec2ExportLines } from '../../core/shell-exports.js';
 import { KeyScope } from '../../ui/keys/focus.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useMeasuredHeight } from '../../ui/use-measured-height.js';
@@ -58,11 +60,20 @@ function columnsAt(now: Date): Array<Column<SigningCertificateRow>> {
   ];
 }
 
+interface Made {
+  id: string;
+  keyPath: string;
+  certificatePath: string;
+  exportLines: string[];
+}
+
 /** The second signing route: one user's signing certificates; Esc goes back to the users. */
 export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?: string }): React.JSX.Element {
   const { services, identity, flash, copy } = useFrame();
   const [certificates, load] = useTask<SigningCertificateRow[]>();
   const [modal, setModal] = useState<Modal>(uploadPath ? { kind: 'upload', path: uploadPath } : { kind: 'none' });
+  /** What `c` made, shown until the next action: both files and the lines for the shell. */
+  const [made, setMade] = useState<Made | undefined>();
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
   const read = useCallback(() => load(`Reading ${user}'s signing certificates…`, (signal) => services.listSigningCertificates(user, signal)), [user, load, services]);
   const refresh = useCallback(() => void read(), [read]);
@@ -85,7 +96,8 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
   const busy = action.status === 'running';
 
   const createAndUpload = () => {
-    let made = '';
+    let made: Made | undefined;
+    setMade(undefined);
     return perform(
       `Creating a key and certificate for ${user} and uploading it…`,
       async (signal) => {
@@ -95,9 +107,10 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
         const created = await services.createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 3650, keyFormat: 'pkcs8' });
         await services.writeFiles([{ path: paths.key, data: created.privateKeyPem, secret: true }, { path: paths.certificate, data: created.certificatePem! }], {});
         const row = await services.uploadSigningCertificate(user, created.certificatePem!, signal);
-        made = `Uploaded ${row.id}: key ${paths.key} (0600), certificate ${paths.certificate}`;
+        made = { id: row.id, keyPath: paths.key, certificatePath: paths.certificate, exportLines: ec2ExportLines(paths.certificate, paths.key) };
+        setMade(made);
       },
-      () => made,
+      () => `Uploaded ${made?.id ?? 'the certificate'} for ${user}`,
     );
   };
   const full = () => flash(`${user} already has ${SIGNING_CERTIFICATES_PER_USER} signing certificates; delete one first (d).`);
@@ -119,6 +132,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
       },
       { keys: ['d'], label: 'delete', when: current !== undefined && !busy, run: () => current && setModal({ kind: 'delete', row: current }) },
       { keys: ['r'], label: 'refresh', run: reload },
+      { keys: ['e'], label: 'copy the export lines', when: made !== undefined, run: () => made && copy(made.exportLines.join('\n'), 'the export lines') },
       {
         keys: ['y'],
         label: 'copy ID',
@@ -146,6 +160,19 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
       <Box ref={listBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
         {height !== undefined ? <ListView list={list} columns={columnsAt(now)} height={height} total={rows.length} empty={certificates.status === 'done' ? 'None yet. Press c to create one and upload it, or u to upload a certificate file.' : undefined} /> : null}
       </Box>
+      {made ? (
+        <Box flexDirection="column">
+          <Toned tone="ok">✓ Created and uploaded {made.id}</Toned>
+          <Hanging prefix="  key          ">{`${made.keyPath} (0600)`}</Hanging>
+          <Hanging prefix="  certificate  ">{made.certificatePath}</Hanging>
+          <Text>Set these in your shell (e copies them):</Text>
+          {made.exportLines.map((line) => (
+            <Hanging key={line} prefix="  ">
+              {line}
+            </Hanging>
+          ))}
+        </Box>
+      ) : null}
       {modal.kind === 'upload' ? (
         <KeyScope>
           <PathInput
