@@ -5,6 +5,7 @@ import { LineView } from '../ui/text-field/LineView.js';
 import { useLineEditor } from '../ui/text-field/use-line-editor.js';
 import { completeTyped, expandHome, listFolder, splitTyped, type FolderEntry } from '../core/files/path-completion.js';
 import { Toned } from '../ui/Toned.js';
+import { useList } from './list/use-list.js';
 import { Hanging } from '../ui/Hanging.js';
 import { sanitise } from '../core/text/sanitise.js';
 
@@ -25,9 +26,12 @@ export interface PathInputProps {
 }
 
 /** A path field with Tab completion and a list of the current folder (↑/↓ to pick, Enter to open). */
+const entryKey = (entry: FolderEntry) => entry.name;
+
 export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'open', onCancel, cancelLabel, focus, listRows = 8 }: PathInputProps): React.JSX.Element {
   const [entries, setEntries] = useState<FolderEntry[]>([]);
-  const [highlight, setHighlight] = useState(-1);
+  /** ↓ moves from the typed path into the folder's entries (the one list); ↑ from the first goes back. */
+  const [picking, setPicking] = useState(false);
   /** Enter with nothing to open says so, where the user looks. */
   const [empty, setEmpty] = useState(false);
   const [folder, partial] = splitTyped(value);
@@ -39,9 +43,13 @@ export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'ope
     };
   }, [folder]);
   const visible = entries.filter((entry) => entry.name.startsWith(partial) && (partial.startsWith('.') || !entry.name.startsWith('.')));
+  const list = useList({ rows: visible, key: entryKey, text: entryKey, pageSize: listRows, filterable: false });
+  const highlight = picking ? list.state.selected : -1;
   useEffect(() => {
-    setHighlight(-1);
+    setPicking(false);
     setEmpty(false);
+    list.dispatch({ type: 'first' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
 
   const submit = () => {
@@ -63,8 +71,9 @@ export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'ope
     cancelLabel,
     bindings: [
       { keys: ['tab'], label: 'complete the name', when: completed !== value, run: () => onChange(completed) },
-      { keys: ['down'], label: 'pick from the folder', run: () => setHighlight((current) => Math.min(current + 1, visible.length - 1)), when: visible.length > 0 },
-      { keys: ['up'], label: 'back up the folder list', run: () => setHighlight((current) => Math.max(current - 1, -1)), when: highlight >= 0, footer: false },
+      { keys: ['down'], label: 'pick from the folder', run: () => setPicking(true), when: !picking && visible.length > 0 },
+      { keys: ['up'], label: 'back to the typed path', run: () => setPicking(false), when: picking && list.state.selected === 0, footer: false },
+      ...(picking ? list.bindings : []),
     ],
   });
   const start = Math.max(0, Math.min(highlight - listRows + 1, visible.length - listRows));

@@ -43,6 +43,20 @@ describe('no dead ends, no keys that lie', () => {
     expect(app.frame()).not.toContain('File:');
   });
 
+  it('Inspect: ↓ goes from the typed path into the folder list, ↑ from its top goes back, Enter opens the picked file', async () => {
+    app = await renderApp(stubServices(), { route: { screen: 'inspect', path: `${fx.dir}/bag` } });
+    await app.waitForText('File:');
+    await app.waitForText('bag-attributes.pem');
+    await app.press(KEYS.down);
+    await app.waitForText('› bag-attributes.pem');
+    expect(app.frame()).toMatch(/enter open\b/);
+    await app.press(KEYS.up);
+    expect(app.frame()).not.toContain('› bag-attributes.pem');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('bag-attributes.pem: PEM, 4 items');
+  });
+
   it("Home's counts follow what changed elsewhere when Home is shown again", async () => {
     const rows = [row('a')];
     app = await renderApp(stubServices({ listServerCertificates: async () => [...rows] }));

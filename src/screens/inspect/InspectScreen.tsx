@@ -59,6 +59,8 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
       { keys: ['up', 'k'], display: '↑/k', label: 'scroll up', when: state.step === 'report' && state.scroll > 0, run: () => scroll(-1) },
       { keys: ['pgdn'], label: 'a page down', footer: false, when: state.step === 'report' && state.scroll < lines.length - height, run: () => scroll(height) },
       { keys: ['pgup'], label: 'a page up', footer: false, when: state.step === 'report' && state.scroll > 0, run: () => scroll(-height) },
+      { keys: ['g'], label: 'to the top', footer: false, when: state.step === 'report' && state.scroll > 0, run: () => scroll(-lines.length) },
+      { keys: ['G'], label: 'to the end', footer: false, when: state.step === 'report' && state.scroll < lines.length - height, run: () => scroll(lines.length) },
       { keys: ['y'], label: 'replace them', when: state.step === 'overwrite', run: () => state.step === 'overwrite' && void runAction(state.action, state.target, true) },
       { keys: ['n', 'esc'], label: 'keep them', when: state.step === 'overwrite', run: () => dispatch({ type: 'report' }) },
       { keys: ['u'], label: 'upload them', when: canUpload, run: () => state.written && navigation.push({ screen: 'server-upload', ...state.written }) },
