@@ -174,9 +174,9 @@ export function OnboardScreen(): React.JSX.Element {
           <Text bold>{state.step === 'running' ? `Onboarding ${state.user}…` : state.result?.ok ? `✓ ${state.user} is onboarded` : `✗ Stopped before ${state.user} was fully onboarded`}</Text>
           {state.result?.ok ? (
             <Box flexDirection="column">
-              <Toned tone="ok" wrap="wrap">
-                {`✓ Done: ${namesOf(state.result.steps, 'done') || 'nothing new'}. Already there: ${namesOf(state.result.steps, 'reused') || 'nothing'}.`}
-              </Toned>
+              <Hanging prefix="✓ " tone="ok">
+                {`Done: ${namesOf(state.result.steps, 'done') || 'nothing new'}. Already there: ${namesOf(state.result.steps, 'reused') || 'nothing'}.`}
+              </Hanging>
               <Text wrap="truncate-end">Exists now: group {state.group}, user {state.user} in {state.group}{state.policies.length ? `, ${state.policies.length} polic${state.policies.length === 1 ? 'y' : 'ies'}` : ''}</Text>
             </Box>
           ) : (
@@ -249,11 +249,11 @@ function Summary({ state, revealed }: { state: OnboardState; revealed: boolean }
             Secret access key {revealed ? result.accessKey.secretAccessKey : '•'.repeat(12)} <Toned tone="muted">{revealed ? '' : '(v reveals, c copies)'}</Toned>
           </Text>
           <Toned tone="warning">! Shown this once: IAM never returns it again.</Toned>
-          <Text>Saved in          {result.accessKeyFile} (0600)</Text>
+          <Hanging prefix="Saved in          ">{`${result.accessKeyFile} (0600)`}</Hanging>
         </Box>
       ) : null}
-      {result.keyPath ? <Text>Private key       {result.keyPath} (0600)</Text> : null}
-      {result.certificatePath ? <Text>Certificate       {result.certificatePath}{result.signingCertificateId ? ` (IAM ID ${result.signingCertificateId})` : ''}</Text> : null}
+      {result.keyPath ? <Hanging prefix="Private key       ">{`${result.keyPath} (0600)`}</Hanging> : null}
+      {result.certificatePath ? <Hanging prefix="Certificate       ">{`${result.certificatePath}${result.signingCertificateId ? ` (IAM ID ${result.signingCertificateId})` : ''}`}</Hanging> : null}
       {result.exportLines.length > 0 ? (
         <Box flexDirection="column">
           <Text>Set these in your shell (y copies):</Text>

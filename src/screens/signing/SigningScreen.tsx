@@ -91,6 +91,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
   const [action, performAction] = useAction(flash, refresh);
   const perform = (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string | (() => string)) => {
     setModal({ kind: 'none' });
+    setMade(undefined);
     performAction(label, work, done);
   };
   const busy = action.status === 'running';
