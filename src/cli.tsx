@@ -133,6 +133,16 @@ export function buildProgram(): Command {
     .action(action(async (_options, command: Command) => (await import('./commands/iam/list.js')).runList(globals(command), processOutput)));
 
   program
+    .command('usage')
+    .description('where each server certificate is served (classic, application and network load balancers in each region, CloudFront); exit 1 when one in use is expired or expires soon')
+    .argument('[name]', 'only this server certificate')
+    .option('--regions <list>', 'regions to look in, comma-separated (default: every region enabled for the account)')
+    .option('--within <days>', 'days ahead that count as "expires soon" (default 30)')
+    .option('--concurrency <n>', 'regions looked at side by side (default 8)')
+    .option('--json', 'print JSON')
+    .action(action(async (name: string | undefined, _options, command: Command) => (await import('./commands/iam/usage.js')).runUsage(name, globals(command), processOutput)));
+
+  program
     .command('get')
     .description('show a server certificate: metadata, parsed body and chain (the private key is never returned by IAM)')
     .argument('<name>', 'server certificate name')

@@ -66,18 +66,28 @@ export function checkEndpoint(url: string): void {
   }
 }
 
-/** IAM and STS clients on the SDK's default credential chain (env, config files, profiles, SSO, instance roles). */
-export function createIamClients(options: ConnectionOptions = {}): IamClients {
+/** The region calls are signed for when none is given: the environment's, else us-east-1. */
+export function defaultRegion(options: ConnectionOptions = {}): string {
+  return options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+}
+
+/** What every SDK client of a run shares: credentials profile, endpoint, timeouts, retries; the region per client. */
+export function sdkConfig(options: ConnectionOptions, region = defaultRegion(options)) {
   const endpoint = options.endpointUrl ?? endpointFromEnvironment();
   if (endpoint !== undefined) checkEndpoint(endpoint);
-  const region = options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  const common = {
+  return {
     region,
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
     requestHandler: options.requestHandler ?? timeouts(options.timeoutMs),
     maxAttempts: options.maxAttempts ?? 4,
   };
+}
+
+/** IAM and STS clients on the SDK's default credential chain (env, config files, profiles, SSO, instance roles). */
+export function createIamClients(options: ConnectionOptions = {}): IamClients {
+  const region = defaultRegion(options);
+  const common = sdkConfig(options, region);
   const iam = new IAMClient(common);
   if (options.onRetry) reportRetries(iam, options.onRetry);
   let sts: Promise<STSClient> | undefined;

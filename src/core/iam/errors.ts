@@ -1,8 +1,10 @@
 import { IamcertError, firstLine, type Problem } from '../errors.js';
 
 export interface AwsErrorContext {
-  /** The IAM action, e.g. "UploadServerCertificate", for AccessDenied messages. */
+  /** The action, e.g. "UploadServerCertificate", for AccessDenied messages. */
   action: string;
+  /** Its service prefix in a policy: iam (the default), elasticloadbalancing, cloudfront, ec2. */
+  service?: string;
   /** What was acted on, e.g. 'server certificate "www-2026"'. */
   subject?: string;
   endpoint?: string;
@@ -85,7 +87,7 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
     case 'AccessDenied':
     case 'AccessDeniedException':
     case 'UnauthorizedOperation':
-      return problem('ACCESS_DENIED', `You are not allowed to call iam:${context.action}${message ? ` (${message})` : ''}.`, `Ask an administrator to grant iam:${context.action}, or use a profile that has it.`);
+      return problem('ACCESS_DENIED', `You are not allowed to call ${context.service ?? 'iam'}:${context.action}${message ? ` (${message})` : ''}.`, `Ask an administrator to grant ${context.service ?? 'iam'}:${context.action}, or use a profile that has it.`);
     case 'Throttling':
     case 'ThrottlingException':
     case 'TooManyRequestsException':

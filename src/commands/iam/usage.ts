@@ -1,0 +1,69 @@
+import { listServerCertificates } from '../../core/iam/server-certificate-list.js';
+import { byExpiry } from '../../core/iam/server-certificate-rows.js';
+import { createServingClients } from '../../core/usage/serving-clients.js';
+import { describeConsumer, scanConsumers, usageMap, usedBySummary, type UsageMap } from '../../core/usage/usage-map.js';
+import { fail } from '../../core/errors.js';
+import { EXIT } from '../../core/lifecycle.js';
+import { printJson, type Output } from '../output.js';
+import { connect, type ConnectionFlags } from './connect.js';
+import { formatTable } from './table.js';
+
+export interface UsageFlags extends ConnectionFlags {
+  regions?: string;
+  within?: string;
+  concurrency?: string;
+  json?: boolean;
+}
+
+function parseRegions(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const regions = text.split(',').map((region) => region.trim()).filter(Boolean);
+  if (regions.length === 0 || regions.some((region) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))) fail('REGIONS_INVALID', `--regions "${text}" is not a list of regions.`, 'Give region names separated by commas, e.g. --regions us-east-1,eu-west-1.');
+  return regions;
+}
+
+function positive(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) fail('NUMBER_INVALID', `${flag} "${text}" is not a whole number.`, `Give a number of ${flag === '--within' ? 'days, e.g. --within 30' : 'calls, e.g. --concurrency 8'}.`);
+  return value;
+}
+
+/** The exit status: 1 when anything served is expired or expires within the window, so CI can gate on it. */
+export function usageExit(map: UsageMap): number {
+  return map.certificates.some((entry) => entry.findings.some((finding) => finding.code === 'EXPIRED_IN_USE' || finding.code === 'EXPIRING_IN_USE')) ? EXIT.problem : EXIT.ok;
+}
+
+/** iamcert usage [NAME]: who serves each server certificate (load balancers in each region, CloudFront), and what needs doing. */
+export async function runUsage(name: string | undefined, flags: UsageFlags, output: Output, now = new Date()): Promise<number> {
+  const regions = parseRegions(flags.regions);
+  const withinDays = positive(flags.within, '--within', 30);
+  const concurrency = Math.max(1, positive(flags.concurrency, '--concurrency', 8));
+  const iam = await connect(flags, output);
+  const all = (await listServerCertificates(iam, { now })).sort(byExpiry);
+  const certificates = name === undefined ? all : all.filter((row) => row.name === name);
+  if (name !== undefined && certificates.length === 0) fail('NO_SUCH_ENTITY', `IAM has no server certificate "${name}".`, 'Check the name (iamcert list shows them all); names are case-sensitive.');
+  const clients = createServingClients({ profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl });
+  const scan = await scanConsumers(clients, { regions, concurrency });
+  const map = usageMap(certificates, scan, { now, withinDays });
+  if (flags.json) {
+    printJson(output, map);
+    return usageExit(map);
+  }
+  if (map.certificates.length === 0) output.out('No server certificates in IAM, so nothing serves one.');
+  else
+    output.out(
+      formatTable(
+        ['NAME', 'EXPIRES', 'USED BY', 'FINDING'],
+        map.certificates.map((entry) => [entry.certificate.name, entry.certificate.expiration?.slice(0, 10) ?? '?', usedBySummary(entry.consumers), entry.findings.map((finding) => finding.code).join(', ')]),
+      ),
+    );
+  for (const entry of map.certificates.filter((item) => item.consumers.length > 0 || item.findings.some((finding) => finding.code !== 'UNUSED'))) {
+    output.out(`\n${entry.certificate.name}:`);
+    for (const consumer of entry.consumers) output.out(`  ${describeConsumer(consumer)}`);
+    for (const finding of entry.findings) output.out(`  ! ${finding.message}`);
+  }
+  output.out(`\nLooked in ${map.regions.length} region${map.regions.length === 1 ? '' : 's'} (${map.regions.join(', ')}) and CloudFront.`);
+  for (const note of map.notes) output.err(`note: ${note.where} not looked at: ${note.message} Fix: ${note.fix}`);
+  return usageExit(map);
+}

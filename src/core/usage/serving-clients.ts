@@ -1,0 +1,53 @@
+import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { namedExports } from '../commonjs.js';
+import { awsError } from '../iam/errors.js';
+import { defaultRegion, endpointFromEnvironment, sdkConfig, type ConnectionOptions } from '../iam/client.js';
+
+/**
+ * The clients of what serves certificates: load balancers per region, CloudFront and EC2 (for the
+ * regions). Each SDK is loaded on first use, so commands that never look at usage never pay for it.
+ */
+export interface ServingClients {
+  elb(region: string): Promise<ElasticLoadBalancingClient>;
+  elbv2(region: string): Promise<ElasticLoadBalancingV2Client>;
+  cloudfront(): Promise<CloudFrontClient>;
+  ec2(): Promise<EC2Client>;
+  region: string;
+  endpointLabel: string;
+  profile?: string;
+}
+
+export function createServingClients(options: ConnectionOptions = {}): ServingClients {
+  const region = defaultRegion(options);
+  const made = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, make: () => Promise<T>): Promise<T> => {
+    if (!made.has(key)) made.set(key, make());
+    return made.get(key) as Promise<T>;
+  };
+  return {
+    region,
+    endpointLabel: options.endpointUrl ?? endpointFromEnvironment() ?? 'AWS',
+    profile: options.profile ?? process.env.AWS_PROFILE,
+    elb: (at) => once(`elb:${at}`, async () => new (namedExports<typeof import('@aws-sdk/client-elastic-load-balancing')>(await import('@aws-sdk/client-elastic-load-balancing'), 'ElasticLoadBalancingClient').ElasticLoadBalancingClient)(sdkConfig(options, at))),
+    elbv2: (at) => once(`elbv2:${at}`, async () => new (namedExports<typeof import('@aws-sdk/client-elastic-load-balancing-v2')>(await import('@aws-sdk/client-elastic-load-balancing-v2'), 'ElasticLoadBalancingV2Client').ElasticLoadBalancingV2Client)(sdkConfig(options, at))),
+    // CloudFront is global: its API lives in us-east-1.
+    cloudfront: () => once('cloudfront', async () => new (namedExports<typeof import('@aws-sdk/client-cloudfront')>(await import('@aws-sdk/client-cloudfront'), 'CloudFrontClient').CloudFrontClient)(sdkConfig(options, 'us-east-1'))),
+    ec2: () => once('ec2', async () => new (namedExports<typeof import('@aws-sdk/client-ec2')>(await import('@aws-sdk/client-ec2'), 'EC2Client').EC2Client)(sdkConfig(options, region))),
+  };
+}
+
+interface Sendable<Output> {
+  send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<Output>;
+}
+
+/** Sends one command to any of these services; a failure becomes one line naming the permission. */
+export async function callService<Output>(client: unknown, command: { constructor: { name: string } }, context: { service: string; clients: ServingClients; signal?: AbortSignal }): Promise<Output> {
+  try {
+    return await (client as Sendable<Output>).send(command, { abortSignal: context.signal });
+  } catch (error) {
+    throw awsError(error, { action: command.constructor.name.replace(/Command$/, ''), service: context.service, endpoint: context.clients.endpointLabel, profile: context.clients.profile });
+  }
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { ServerCertificateRow } from '../../../src/core/iam/server-certificate-list.js';
+import type { Consumer } from '../../../src/core/usage/consumers.js';
+import type { ServingClients } from '../../../src/core/usage/serving-clients.js';
+import { scanConsumers, usageMap, usedBySummary } from '../../../src/core/usage/usage-map.js';
+
+const now = new Date('2026-11-24T00:00:00Z');
+const row = (name: string, expiration: string): ServerCertificateRow => ({ name, path: '/', id: `ASCA${name.toUpperCase()}`, arn: `arn:aws:iam::111122223333:server-certificate/${name}`, expiration });
+const alb = (certificate: ServerCertificateRow, role: 'default' | 'sni'): Consumer => ({ kind: 'ALB', region: 'eu-west-1', name: 'web', listener: 'HTTPS:443', role, certificate: { arn: certificate.arn } });
+
+describe('the usage map', () => {
+  const expired = row('old', '2026-11-01T00:00:00Z');
+  const soon = row('soon', '2026-12-10T00:00:00Z');
+  const later = row('later', '2027-06-01T00:00:00Z');
+  const idle = row('idle', '2027-06-01T00:00:00Z');
+  const scan = {
+    regions: ['eu-west-1'],
+    notes: [],
+    consumers: [alb(expired, 'default'), alb(soon, 'sni'), { kind: 'CloudFront', name: 'E123', domains: ['www.example.com'], certificate: { id: later.id } } as Consumer, alb(later, 'sni')],
+  };
+
+  it('matches load balancers by ARN and CloudFront by the certificate ID, never by name', () => {
+    const map = usageMap([expired, soon, later, idle], scan, { now });
+    expect(map.certificates.map((entry) => [entry.certificate.name, usedBySummary(entry.consumers)])).toEqual([
+      ['old', '1 ALB'],
+      ['soon', '1 ALB'],
+      ['later', '1 CF, 1 ALB'],
+      ['idle', '—'],
+    ]);
+  });
+
+  it('says what needs doing: expired and served (an outage now), expiring within the window and served, unused', () => {
+    const codes = (within?: number) => usageMap([expired, soon, later, idle], scan, { now, withinDays: within }).certificates.map((entry) => entry.findings.map((finding) => finding.code));
+    expect(codes()).toEqual([['EXPIRED_IN_USE'], ['EXPIRING_IN_USE'], [], ['UNUSED']]);
+    expect(codes(10)).toEqual([['EXPIRED_IN_USE'], [], [], ['UNUSED']]);
+    expect(codes(365)).toEqual([['EXPIRED_IN_USE'], ['EXPIRING_IN_USE'], ['EXPIRING_IN_USE'], ['UNUSED']]);
+  });
+});
+
+describe('scanning regions', () => {
+  /** Clients whose load balancers answer from a table, and refuse in one region as IAM policy would. */
+  function clients(refused: string): ServingClients {
+    const denied = Object.assign(new Error('User is not authorized to perform: elasticloadbalancing:DescribeLoadBalancers'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const answering = (region: string) => ({
+      send: async (command: { constructor: { name: string } }) => {
+        if (region === refused) throw denied;
+        const name = command.constructor.name;
+        if (name === 'DescribeLoadBalancersCommand') return { LoadBalancerDescriptions: [{ LoadBalancerName: `lb-${region}`, ListenerDescriptions: [{ Listener: { Protocol: 'HTTPS', LoadBalancerPort: 443, SSLCertificateId: `arn:${region}` } }] }], LoadBalancers: [] };
+        return {};
+      },
+    });
+    return {
+      region: 'us-east-1',
+      endpointLabel: 'AWS',
+      elb: async (region) => answering(region) as never,
+      elbv2: async (region) => answering(region) as never,
+      cloudfront: async () => ({ send: async () => ({ DistributionList: { Items: [], IsTruncated: false } }) }) as never,
+      ec2: async () => ({ send: async () => ({ Regions: [{ RegionName: 'us-east-1' }, { RegionName: 'eu-west-1' }, { RegionName: 'ap-south-1' }] }) }) as never,
+    };
+  }
+
+  it('looks in every enabled region; one that refuses is a note naming the permission, the others still answer', async () => {
+    const scan = await scanConsumers(clients('eu-west-1'), { concurrency: 2 });
+    expect(scan.regions).toEqual(['ap-south-1', 'eu-west-1', 'us-east-1']);
+    expect(scan.consumers.map((consumer) => consumer.name).sort()).toEqual(['lb-ap-south-1', 'lb-us-east-1']);
+    expect(scan.notes).toHaveLength(2);
+    expect(scan.notes[0]).toMatchObject({ where: 'classic load balancers in eu-west-1', code: 'ACCESS_DENIED' });
+    expect(scan.notes[0]!.fix).toContain('elasticloadbalancing:DescribeLoadBalancers');
+  });
+
+  it('looks only in the regions given', async () => {
+    const scan = await scanConsumers(clients('none'), { regions: ['us-east-1'] });
+    expect(scan.regions).toEqual(['us-east-1']);
+    expect(scan.consumers.map((consumer) => consumer.name)).toEqual(['lb-us-east-1']);
+  });
+});
