@@ -175,9 +175,10 @@ export function buildProgram(): Command {
 
   program
     .command('delete')
-    .description('delete a server certificate (shows the account; needs --yes)')
+    .description('delete a server certificate (shows the account; needs --yes); refused while a load balancer or distribution serves it')
     .argument('<name>', 'server certificate name')
     .option('--yes', 'really delete it')
+    .option('--regions <list>', 'regions to check for load balancers serving it (default: every region enabled for the account)')
     .action(action(async (name: string, _options, command: Command) => (await import('./commands/iam/server-certificates.js')).runDelete(name, globals(command), processOutput)));
 
   const signing = program.command('signing').description("an IAM user's signing certificates (X.509, for legacy EC2/ELB tools)");

@@ -1,15 +1,23 @@
 import { execFileSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { motoEndpoint, uniqueName } from '../helpers/iam.js';
-import { motoEnvironment } from '../helpers/moto.js';
+import { uniqueName } from '../helpers/iam.js';
+import { motoEnvironment, startMoto, type Moto } from '../helpers/moto.js';
 import { fixtures } from '../helpers/use-fixtures.js';
 
 /**
  * Real load balancers and listeners built in moto with the AWS CLI, then `iamcert usage` must find
  * each one that serves a certificate: classic ELB listeners, an ALB's default and SNI certificates,
  * and a CloudFront distribution (whose listing in moto lacks ViewerCertificate, so each is asked again).
+ * A moto of its own: moto gives every server certificate the same ID, so a distribution made here
+ * would seem to serve every certificate of the other tests, and their deletes would be refused.
  */
+let moto: Moto;
+beforeAll(async () => {
+  moto = await startMoto();
+}, 60_000);
+afterAll(() => moto.stop());
+const motoEndpoint = () => moto.endpoint;
 const fx = fixtures();
 const env = { ...motoEnvironment(), AWS_DEFAULT_REGION: 'us-east-1' };
 const iamcert = (...args: string[]) => runCli([...args, '--endpoint-url', motoEndpoint()], { env });
@@ -61,6 +69,24 @@ describe('iamcert usage against load balancers and a distribution in moto', () =
     expect(served.stdout).toContain('still served: HTTPS fails there now');
   });
 
+  it('delete refuses a certificate that is served, naming who serves it, and deletes one that is not', async () => {
+    const served = upload(uniqueName('served'));
+    const servedName = served.arn.split('/').pop()!;
+    const balancer = uniqueName('keep').slice(0, 32);
+    aws('elb', 'create-load-balancer', '--load-balancer-name', balancer, '--listeners', `Protocol=HTTPS,LoadBalancerPort=8443,InstanceProtocol=HTTP,InstancePort=80,SSLCertificateId=${served.arn}`, '--availability-zones', 'us-east-1a');
+    const refused = await iamcert('delete', servedName, '--yes', '--regions', 'us-east-1');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`CERTIFICATE_IN_USE: "${servedName}" is served by ELB ${balancer} (us-east-1) HTTPS:8443`);
+    expect(refused.stderr).toContain(`iamcert usage ${servedName}`);
+    expect(aws('iam', 'get-server-certificate', '--server-certificate-name', servedName).ServerCertificate).toBeDefined();
+    const idle = uniqueName('unserved');
+    upload(idle);
+    const deleted = await iamcert('delete', idle, '--yes', '--regions', 'us-east-1');
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(aws('iam', 'list-server-certificates').ServerCertificateMetadataList.map((entry: { ServerCertificateName: string }) => entry.ServerCertificateName)).not.toContain(idle);
+  });
+
+  // Last: from here on every certificate in this moto shares the distribution's certificate ID.
   it('reads a distribution whose listing lacks ViewerCertificate from its config, by the certificate ID', async () => {
     const name = uniqueName('cf');
     const { id } = upload(name);

@@ -94,12 +94,18 @@ export async function runRename(name: string, flags: ConnectionFlags & { newName
   return EXIT.ok;
 }
 
-export async function runDelete(name: string, flags: ConnectionFlags & { yes?: boolean }, output: Output): Promise<number> {
+export async function runDelete(name: string, flags: ConnectionFlags & { yes?: boolean; regions?: string }, output: Output): Promise<number> {
   const clients = await connect(flags, output);
   const identity = await whoAmI(clients);
   const target = `server certificate "${name}" in ${describeIdentity(identity)}`;
   // A name that is not there is said first, before any warning about what deleting it would do.
-  await getServerCertificate(clients, name);
+  const details = await getServerCertificate(clients, name);
+  // Never while something serves it: the load balancers in each region and CloudFront are looked at first.
+  const { createServingClients } = await import('../../core/usage/serving-clients.js');
+  const { refuseDeleteIfServed, servedBy } = await import('../../core/usage/served-by.js');
+  const { parseRegions } = await import('./regions-flag.js');
+  const serving = createServingClients({ profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl });
+  refuseDeleteIfServed(name, await servedBy(serving, [details], { regions: parseRegions(flags.regions) }));
   if (!flags.yes) {
     output.err(`This would delete ${target}. ${DELETE_WARNING}\nNothing was deleted; run again with --yes to delete it.`);
     return EXIT.usage;

@@ -6,6 +6,7 @@ import { fail } from '../../core/errors.js';
 import { EXIT } from '../../core/lifecycle.js';
 import { printJson, type Output } from '../output.js';
 import { connect, type ConnectionFlags } from './connect.js';
+import { parseRegions } from './regions-flag.js';
 import { formatTable } from './table.js';
 
 export interface UsageFlags extends ConnectionFlags {
@@ -13,13 +14,6 @@ export interface UsageFlags extends ConnectionFlags {
   within?: string;
   concurrency?: string;
   json?: boolean;
-}
-
-function parseRegions(text: string | undefined): string[] | undefined {
-  if (text === undefined) return undefined;
-  const regions = text.split(',').map((region) => region.trim()).filter(Boolean);
-  if (regions.length === 0 || regions.some((region) => !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region))) fail('REGIONS_INVALID', `--regions "${text}" is not a list of regions.`, 'Give region names separated by commas, e.g. --regions us-east-1,eu-west-1.');
-  return regions;
 }
 
 function positive(text: string | undefined, flag: string, fallback: number): number {

@@ -80,7 +80,8 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
       return problem('INVALID_INPUT', `IAM rejected the request: ${message}`, 'Check the names and paths given (iamcert check runs the same rules locally).');
     case 'DeleteConflict':
     case 'DeleteConflictException':
-      return problem('DELETE_CONFLICT', `${capitalise(subject)} is still in use and cannot be deleted: ${message}`, 'Detach or delete what depends on it first.');
+      // IAM's message names what uses it (a load balancer's ARN, for a server certificate).
+      return problem('DELETE_CONFLICT', `${capitalise(subject)} is still in use and cannot be deleted: ${message}`, 'Put another certificate in its place on what uses it (iamcert usage NAME lists them), or detach what depends on it, then delete.');
     case 'ConcurrentModification':
     case 'ConcurrentModificationException':
       return problem('CONCURRENT_MODIFICATION', 'Someone else changed this in IAM at the same moment.', 'Refresh and try again.');

@@ -1,0 +1,32 @@
+import { fail } from '../errors.js';
+import type { ServerCertificateRow } from '../iam/server-certificate-list.js';
+import type { Consumer, ScanNote } from './consumers.js';
+import type { ServingClients } from './serving-clients.js';
+import { describeConsumer, scanConsumers, serves } from './usage-map.js';
+
+export interface ServedBy {
+  consumers: Consumer[];
+  /** Where it could not be looked: what is served there is unknown. */
+  notes: ScanNote[];
+}
+
+/** Who serves these certificates, from one scan. */
+export async function servedBy(clients: ServingClients, certificates: Array<Pick<ServerCertificateRow, 'arn' | 'id'>>, options: { regions?: string[]; signal?: AbortSignal } = {}): Promise<ServedBy> {
+  const scan = await scanConsumers(clients, options);
+  return { consumers: scan.consumers.filter((consumer) => certificates.some((certificate) => serves(consumer, certificate as ServerCertificateRow))), notes: scan.notes };
+}
+
+/**
+ * Before a delete: a certificate that is served is refused with who serves it; one that could not be
+ * checked everywhere is refused too, saying where, since deleting it could take HTTPS down there.
+ */
+export function refuseDeleteIfServed(name: string, found: ServedBy): void {
+  if (found.consumers.length > 0) {
+    const shown = found.consumers.slice(0, 5).map(describeConsumer).join('; ');
+    const more = found.consumers.length > 5 ? `; and ${found.consumers.length - 5} more` : '';
+    fail('CERTIFICATE_IN_USE', `"${name}" is served by ${shown}${more}; deleting it would stop HTTPS there.`, `Put another certificate in its place on each of these first (iamcert usage ${name} lists them), then delete it.`);
+  }
+  if (found.notes.length > 0) {
+    fail('USAGE_UNKNOWN', `Could not check what serves "${name}": ${found.notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`, `Grant the permission named by iamcert usage ${name}, or give --regions with only the regions you use.`);
+  }
+}
