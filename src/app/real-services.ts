@@ -7,6 +7,9 @@ export function realServices(connection: ConnectionOptions): Services {
   let clients: Promise<IamClients> | undefined;
   const iam = () => (clients ??= import('../core/iam/client.js').then(({ createIamClients }) => createIamClients(connection)));
   const serverCertificates = () => import('../core/iam/server-certificates.js');
+  // The load balancer, CloudFront and EC2 SDKs load only when a screen first asks who serves what.
+  let serving: Promise<import('../core/usage/serving-clients.js').ServingClients> | undefined;
+  const servingClients = () => (serving ??= import('../core/usage/serving-clients.js').then(({ createServingClients }) => createServingClients(connection)));
   const signing = () => import('../core/iam/signing-certificates.js');
   const usersAndGroups = () => import('../core/iam/users-and-groups.js');
   return {
@@ -16,6 +19,7 @@ export function realServices(connection: ConnectionOptions): Services {
     uploadServerCertificate: async (input, signal) => (await serverCertificates()).uploadServerCertificate(await iam(), input, signal),
     renameServerCertificate: async (name, change, signal) => (await serverCertificates()).renameServerCertificate(await iam(), name, change, signal),
     deleteServerCertificate: async (name, signal) => (await serverCertificates()).deleteServerCertificate(await iam(), name, signal),
+    servedBy: async (certificates, signal) => (await import('../core/usage/served-by.js')).servedBy(await servingClients(), certificates, { signal }),
     listUsers: async (signal) => (await usersAndGroups()).listUsers(await iam(), signal),
     listGroups: async (signal) => (await usersAndGroups()).listGroups(await iam(), signal),
     listManagedPolicies: async (signal) => (await usersAndGroups()).listManagedPolicies(await iam(), signal),

@@ -13,6 +13,7 @@ import type { NamedEntity } from '../core/iam/users-and-groups.js';
 import type { OnboardOptions, OnboardRequest, OnboardResult } from '../core/onboard.js';
 import type { InputFile, PreparedUpload, PrepareOptions } from '../core/prepare.js';
 import type { PreflightReport, ServerCertificateInput } from '../core/preflight/server-certificate.js';
+import type { ServedBy } from '../core/usage/served-by.js';
 
 /**
  * Everything the screens do, as plain async functions over the core. The app
@@ -25,6 +26,8 @@ export interface Services {
   uploadServerCertificate(input: UploadServerCertificateInput, signal?: AbortSignal): Promise<UploadResult>;
   renameServerCertificate(name: string, change: { newName?: string; newPath?: string }, signal?: AbortSignal): Promise<void>;
   deleteServerCertificate(name: string, signal?: AbortSignal): Promise<void>;
+  /** Who serves these certificates: load balancers in every enabled region, and CloudFront. */
+  servedBy(certificates: Array<{ arn: string; id: string }>, signal?: AbortSignal): Promise<ServedBy>;
   listUsers(signal?: AbortSignal): Promise<NamedEntity[]>;
   listGroups(signal?: AbortSignal): Promise<NamedEntity[]>;
   listManagedPolicies(signal?: AbortSignal): Promise<ManagedPolicy[]>;

@@ -46,7 +46,7 @@ describe('headless IAM commands against moto', () => {
     const refused = await iamcert('delete', name);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/123456789012/);
-    expect(refused.stderr).toMatch(/stops serving HTTPS/);
+    expect(refused.stderr).toMatch(/Nothing serves it now/);
     const deleted = await iamcert('delete', name, '--yes');
     expect(deleted.code).toBe(0);
     expect(aws('iam', 'list-server-certificates').ServerCertificateMetadataList.map((row: { ServerCertificateName: string }) => row.ServerCertificateName)).not.toContain(name);

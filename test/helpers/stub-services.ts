@@ -18,6 +18,7 @@ export function stubServices(overrides: Partial<Services> = {}): Services {
     uploadServerCertificate: unexpected('uploadServerCertificate'),
     renameServerCertificate: unexpected('renameServerCertificate'),
     deleteServerCertificate: unexpected('deleteServerCertificate'),
+    servedBy: async () => ({ consumers: [], notes: [] }),
     listUsers: async () => [],
     listGroups: async () => [],
     listManagedPolicies: async () => [],

@@ -127,6 +127,34 @@ describe('server certificate inventory', () => {
     expect(app.frame()).not.toContain('marked');
   });
 
+  it('d on a certificate that is served says who serves it and deletes nothing', async () => {
+    const deleted: string[] = [];
+    const all = rows(2);
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => all,
+        deleteServerCertificate: async (name) => {
+          deleted.push(name);
+        },
+        servedBy: async (certificates) => ({
+          consumers: certificates.map((certificate) => ({ kind: 'ALB' as const, region: 'eu-west-1', name: 'web-prod', listener: 'HTTPS:443', role: 'sni' as const, certificate: { arn: certificate.arn } })),
+          notes: [],
+        }),
+      }),
+      { route: { screen: 'servers' } },
+    );
+    await app.waitForText('2 of 2 ·');
+    await app.press('d');
+    const panel = await app.waitForText('still served by');
+    expect(panel).toContain('Not deleted: cert-0000');
+    expect(panel).toContain('ALB web-prod (eu-west-1) HTTPS:443, SNI');
+    expect(panel).not.toContain('to confirm');
+    await app.press(KEYS.escape);
+    expect(app.frame()).not.toContain('still served by');
+    expect(app.frame().split('\n')[0]).toContain('server certificates');
+    expect(deleted).toEqual([]);
+  });
+
   it('Esc clears a kept filter before it leaves the screen', async () => {
     app = await renderApp(stubServices({ listServerCertificates: async () => rows(5) }), { route: { screen: 'servers' } });
     await app.waitForText('5 of 5 ·');

@@ -112,7 +112,6 @@ export async function runDelete(name: string, flags: ConnectionFlags & { yes?: b
   }
   await deleteServerCertificate(clients, name);
   output.out(`Deleted ${target}.`);
-  output.err(DELETE_WARNING);
   return EXIT.ok;
 }
 

@@ -21,6 +21,9 @@ import { useNavigation } from '../../ui/navigation.js';
 import { expiresCell } from '../../widgets/expires-cell.js';
 import { deleteConfirmation, INVENTORY_SHAPE, inventoryModalReducer, type InventoryModal, type InventoryModalAction } from './inventory-state.js';
 import { useInventory } from './use-inventory.js';
+import { describeConsumer } from '../../core/usage/usage-map.js';
+import { toProblem } from '../../core/errors.js';
+import { Hanging } from '../../ui/Hanging.js';
 
 function columnsFor(width: number, now: Date): Array<Column<ServerCertificateRow>> {
   const wide = width >= 100;
@@ -89,8 +92,42 @@ function ExportForm({ modal, dispatch, perform }: { modal: Extract<InventoryModa
   );
 }
 
+/** Why a delete did not happen: who serves the certificate, or where that could not be checked. */
+function ServedPanel({ modal, onClose }: { modal: Extract<InventoryModal, { kind: 'served' }>; onClose(): void }): React.JSX.Element {
+  useKeymap([{ keys: ['esc', 'enter'], label: 'close; nothing was deleted', run: onClose }]);
+  const { consumers, notes } = modal.found;
+  const names = modal.rows.map((row) => row.name).join(', ');
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      {consumers.length > 0 ? (
+        <Toned tone="danger" bold>
+          Not deleted: {names} {modal.rows.length === 1 ? 'is' : 'are'} still served by
+        </Toned>
+      ) : (
+        <Toned tone="warning" bold>
+          Not deleted: could not check everywhere {names} might be served
+        </Toned>
+      )}
+      {consumers.slice(0, 8).map((consumer, index) => (
+        <Hanging key={`${index}`} prefix="  ">
+          {describeConsumer(consumer)}
+        </Hanging>
+      ))}
+      {consumers.length > 8 ? <Text>  and {consumers.length - 8} more</Text> : null}
+      {notes.map((note) => (
+        <Hanging key={note.where} prefix="  ! ">
+          {`${note.where}: ${note.message} Fix: ${note.fix}`}
+        </Hanging>
+      ))}
+      <Hanging prefix="" tone="muted">
+        {consumers.length > 0 ? 'Deleting it would stop HTTPS there. Put another certificate in its place on each of these first (iamcert usage lists them), then delete.' : 'Deleting it could stop HTTPS where it could not be checked.'}
+      </Hanging>
+    </Box>
+  );
+}
+
 export function InventoryScreen(): React.JSX.Element {
-  const { identity, columns, copy } = useFrame();
+  const { identity, columns, copy, services } = useFrame();
   const navigation = useNavigation();
   const inventory = useInventory();
   const [modal, dispatch] = useReducer(inventoryModalReducer, { kind: 'none' });
@@ -107,7 +144,20 @@ export function InventoryScreen(): React.JSX.Element {
       { keys: ['enter'], label: 'details', when: current !== undefined, run: () => current && navigation.push({ screen: 'server-details', name: current.name }) },
       ...list.bindings.filter((binding) => binding.keys.includes('/')),
       { keys: ['u'], label: 'upload', run: () => navigation.push({ screen: 'server-upload' }) },
-      { keys: ['d'], label: list.marked.length > 0 ? `delete ${list.marked.length} marked` : 'delete', when: targets.length > 0 && !busy, run: () => dispatch({ type: 'delete', rows: targets }) },
+      {
+        keys: ['d'],
+        label: list.marked.length > 0 ? `delete ${list.marked.length} marked` : 'delete',
+        when: targets.length > 0 && !busy && modal.kind === 'none',
+        run: () => {
+          // Never while something serves it: who does is looked up first, in every region and CloudFront.
+          dispatch({ type: 'check', rows: targets });
+          void services.servedBy(targets).then(
+            (found) => dispatch({ type: 'checked', rows: targets, found }),
+            (error: unknown) => dispatch({ type: 'checked', rows: targets, found: { consumers: [], notes: [{ where: 'where it is served', ...toProblem(error) }] } }),
+          );
+        },
+      },
+      { keys: ['esc'], label: 'stop checking', when: modal.kind === 'checking', run: () => dispatch({ type: 'close' }) },
       { keys: ['r'], label: 'refresh', run: inventory.reload },
       ...list.bindings.filter((binding) => !binding.keys.includes('/')),
       { keys: ['e'], label: 'rename/move', when: current !== undefined && !busy, run: () => current && dispatch({ type: 'rename', row: current }) },
@@ -148,6 +198,12 @@ export function InventoryScreen(): React.JSX.Element {
             inventory.deleteAll(modal.rows, () => list.dispatch({ type: 'clear-marks' }));
           }}
         />
+      ) : null}
+      {modal.kind === 'checking' ? <Spinner label={`Checking what serves ${modal.rows.length === 1 ? modal.rows[0]!.name : `${modal.rows.length} certificates`} before deleting…`} /> : null}
+      {modal.kind === 'served' ? (
+        <KeyScope>
+          <ServedPanel modal={modal} onClose={() => dispatch({ type: 'close' })} />
+        </KeyScope>
       ) : null}
       {modal.kind === 'rename' ? (
         <KeyScope>

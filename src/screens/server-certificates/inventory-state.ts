@@ -1,6 +1,7 @@
 import { byExpiry } from '../../core/iam/server-certificate-rows.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import type { ListShape } from '../../widgets/list/list-state.js';
+import type { ServedBy } from '../../core/usage/served-by.js';
 
 const byText = (pick: (row: ServerCertificateRow) => string | undefined) => (a: ServerCertificateRow, b: ServerCertificateRow) => (pick(a) ?? '').localeCompare(pick(b) ?? '') || a.name.localeCompare(b.name);
 
@@ -19,13 +20,17 @@ export const INVENTORY_SHAPE: ListShape<ServerCertificateRow> = {
 /** What has the keyboard on top of the list: nothing, or one of the forms and confirmations. */
 export type InventoryModal =
   | { kind: 'none' }
+  | { kind: 'checking'; rows: ServerCertificateRow[] }
+  /** Served somewhere, or not checked everywhere: not deleted, and said why. */
+  | { kind: 'served'; rows: ServerCertificateRow[]; found: ServedBy }
   | { kind: 'delete'; rows: ServerCertificateRow[] }
   | { kind: 'rename'; row: ServerCertificateRow; field: 0 | 1; name: string; path: string }
   | { kind: 'export'; row: ServerCertificateRow; folder: string };
 
 export type InventoryModalAction =
   | { type: 'close' }
-  | { type: 'delete'; rows: ServerCertificateRow[] }
+  | { type: 'check'; rows: ServerCertificateRow[] }
+  | { type: 'checked'; rows: ServerCertificateRow[]; found: ServedBy }
   | { type: 'rename'; row: ServerCertificateRow }
   | { type: 'rename-field' }
   | { type: 'rename-edit'; name?: string; path?: string }
@@ -36,8 +41,12 @@ export function inventoryModalReducer(modal: InventoryModal, action: InventoryMo
   switch (action.type) {
     case 'close':
       return { kind: 'none' };
-    case 'delete':
-      return action.rows.length > 0 ? { kind: 'delete', rows: action.rows } : modal;
+    case 'check':
+      return action.rows.length > 0 ? { kind: 'checking', rows: action.rows } : modal;
+    case 'checked':
+      // Only the check still open gets its answer: Esc while checking leaves it unanswered.
+      if (modal.kind !== 'checking') return modal;
+      return action.found.consumers.length > 0 || action.found.notes.length > 0 ? { kind: 'served', rows: action.rows, found: action.found } : { kind: 'delete', rows: action.rows };
     case 'rename':
       return { kind: 'rename', row: action.row, field: 0, name: action.row.name, path: action.row.path };
     case 'rename-field':

@@ -9,7 +9,7 @@ describe('IAM still answers DeleteConflict', () => {
     const { clients } = scriptedClients((call) => (call.action === 'DeleteServerCertificate' ? iamError('DeleteConflict', `Certificate: ASCAEXAMPLE is currently in use by ${consumer}. Please remove it first before deleting it from IAM.`, 409) : 'pass'));
     const deleting = deleteServerCertificate(clients, 'web');
     await expect(deleting).rejects.toMatchObject({ code: 'DELETE_CONFLICT' });
-    const problem = await deleting.catch((error: { message: string; fix: string }) => error);
+    const problem = (await deleting.catch((error: unknown) => error)) as { message: string; fix: string };
     expect(problem.message).toContain(consumer);
     expect(problem.fix).toContain('iamcert usage');
   });
