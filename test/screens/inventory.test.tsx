@@ -127,6 +127,30 @@ describe('server certificate inventory', () => {
     expect(app.frame()).not.toContain('marked');
   });
 
+  it('USED BY counts the consumers of each certificate by kind, and marks an expired one still served', async () => {
+    const all = rows(3);
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => all,
+        servedBy: async () => ({
+          consumers: [
+            { kind: 'ALB' as const, region: 'eu-west-1', name: 'web', listener: 'HTTPS:443', role: 'default' as const, certificate: { arn: all.find((row) => row.name === 'cert-0000')!.arn } },
+            { kind: 'CloudFront' as const, name: 'E1', certificate: { id: 'ASCA0' } },
+            { kind: 'ALB' as const, region: 'us-east-1', name: 'api', listener: 'HTTPS:443', role: 'sni' as const, certificate: { arn: all.find((row) => row.name === 'cert-0002')!.arn } },
+          ],
+          notes: [{ where: 'classic load balancers in ap-south-1', code: 'ACCESS_DENIED', message: 'no', fix: 'grant it' }],
+        }),
+      }),
+      { route: { screen: 'servers' } },
+    );
+    const frame = await app.waitForText('1 ALB, 1 CF');
+    const line = (name: string) => frame.split('\n').find((entry) => entry.includes(name)) ?? '';
+    expect(line('cert-0000')).toMatch(/EXPIRED\s+1 ALB, 1 CF/);
+    expect(line('cert-0001')).toMatch(/EXPIRED\s+—/);
+    expect(line('cert-0002')).toMatch(/1 ALB/);
+    expect(frame).toContain('USED BY is incomplete: classic load balancers in ap-south-1 (ACCESS_DENIED)');
+  });
+
   it('d on a certificate that is served says who serves it and deletes nothing', async () => {
     const deleted: string[] = [];
     const all = rows(2);

@@ -21,19 +21,32 @@ import { useNavigation } from '../../ui/navigation.js';
 import { expiresCell } from '../../widgets/expires-cell.js';
 import { deleteConfirmation, INVENTORY_SHAPE, inventoryModalReducer, type InventoryModal, type InventoryModalAction } from './inventory-state.js';
 import { useInventory } from './use-inventory.js';
-import { describeConsumer } from '../../core/usage/usage-map.js';
+import { describeConsumer, serves, usedBySummary } from '../../core/usage/usage-map.js';
+import type { ServedBy } from '../../core/usage/served-by.js';
+import type { TaskState } from '../../ui/use-task.js';
+import type { Tone } from '../../ui/theme.js';
 import { toProblem } from '../../core/errors.js';
 import { Hanging } from '../../ui/Hanging.js';
 
-function columnsFor(width: number, now: Date): Array<Column<ServerCertificateRow>> {
+/** USED BY: "…" while looking, then "2 ALB, 1 CF" or "—"; red when an expired certificate is still served. */
+function usedByCell(row: ServerCertificateRow, usage: TaskState<ServedBy>, now: Date): { text: string; tone?: Tone } {
+  if (usage.status === 'running' || usage.status === 'idle') return { text: '…', tone: 'muted' };
+  if (usage.status === 'failed') return { text: '?', tone: 'warning' };
+  const consumers = usage.value.consumers.filter((consumer) => serves(consumer, row));
+  const expired = row.expiration !== undefined && new Date(row.expiration).getTime() <= now.getTime();
+  return { text: usedBySummary(consumers), tone: consumers.length > 0 && expired ? 'danger' : consumers.length === 0 ? 'muted' : undefined };
+}
+
+function columnsFor(width: number, now: Date, usage: TaskState<ServedBy>): Array<Column<ServerCertificateRow>> {
   const wide = width >= 100;
-  const fixed = 18 + 22 + 10 + (wide ? 22 : 0) + 6;
+  const pathWidth = wide ? 18 : 14;
+  const fixed = pathWidth + 22 + 12 + (wide ? 10 + 22 : 0) + 3 + 5;
   return [
     { title: 'NAME', width: Math.max(12, width - fixed), cell: (row) => row.name },
-    { title: 'PATH', width: 18, cell: (row) => row.path },
+    { title: 'PATH', width: pathWidth, cell: (row) => row.path },
     { title: 'EXPIRES', width: 22, cell: (row) => expiresCell(row, now).text, tone: (row) => expiresCell(row, now).tone },
-    { title: 'UPLOADED', width: 10, cell: (row) => row.uploadDate?.slice(0, 10) ?? '' },
-    ...(wide ? [{ title: 'ID', width: 22, cell: (row: ServerCertificateRow) => row.id }] : []),
+    { title: 'USED BY', width: 12, cell: (row) => usedByCell(row, usage, now).text, tone: (row) => usedByCell(row, usage, now).tone },
+    ...(wide ? [{ title: 'UPLOADED', width: 10, cell: (row: ServerCertificateRow) => row.uploadDate?.slice(0, 10) ?? '' }, { title: 'ID', width: 22, cell: (row: ServerCertificateRow) => row.id }] : []),
   ];
 }
 
@@ -183,8 +196,12 @@ export function InventoryScreen(): React.JSX.Element {
       {inventory.action.status === 'running' ? <Spinner label={inventory.action.label} /> : null}
       <ProblemLine problem={problem} />
       <Box ref={listBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-        {height !== undefined ? <ListView list={list} columns={columnsFor(columns - 2, now)} height={height} total={inventory.rows.length} empty={inventory.load.status === 'done' ? `No server certificates in ${where}. Press u to upload one.` : undefined} /> : null}
+        {height !== undefined ? <ListView list={list} columns={columnsFor(columns - 2, now, inventory.usage)} height={height} total={inventory.rows.length} empty={inventory.load.status === 'done' ? `No server certificates in ${where}. Press u to upload one.` : undefined} /> : null}
       </Box>
+      {inventory.usage.status === 'done' && inventory.usage.value.notes.length > 0 ? (
+        <Hanging prefix="! " tone="warning">{`USED BY is incomplete: ${inventory.usage.value.notes.map((note) => `${note.where} (${note.code})`).join('; ')}. iamcert usage says how to fix it.`}</Hanging>
+      ) : null}
+      {inventory.usage.status === 'failed' ? <Hanging prefix="! " tone="warning">{`USED BY could not be looked up: ${inventory.usage.problem.message}`}</Hanging> : null}
       {modal.kind === 'delete' && confirm ? (
         <ConfirmByTyping
           action={confirm.action}

@@ -9,7 +9,10 @@ import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { Toned } from '../../ui/Toned.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
-import { useTask } from '../../ui/use-task.js';
+import { useTask, type TaskState } from '../../ui/use-task.js';
+import { Hanging } from '../../ui/Hanging.js';
+import type { ServedBy } from '../../core/usage/served-by.js';
+import { describeConsumer } from '../../core/usage/usage-map.js';
 import { useFrame } from '../../ui/frame-context.js';
 
 function detailLines(details: ServerCertificateDetails, now: Date): Array<[string, string]> {
@@ -33,13 +36,37 @@ function detailLines(details: ServerCertificateDetails, now: Date): Array<[strin
   ];
 }
 
+/** Every consumer of the certificate, one a row, or "nothing found", or where it could not be looked. */
+function ServedByRows({ usage }: { usage: TaskState<ServedBy> }): React.JSX.Element {
+  if (usage.status === 'running') return <Spinner label={usage.label} />;
+  if (usage.status === 'failed') return <Hanging prefix="served by " tone="warning">{`could not be looked up: ${usage.problem.message}`}</Hanging>;
+  if (usage.status !== 'done') return <Text> </Text>;
+  const { consumers, notes } = usage.value;
+  return (
+    <Box flexDirection="column">
+      {consumers.length === 0 ? <Hanging prefix="served by ">nothing found (load balancers in every enabled region, CloudFront)</Hanging> : null}
+      {consumers.map((consumer, index) => (
+        <Hanging key={`${index}`} prefix={index === 0 ? 'served by ' : '          '}>
+          {describeConsumer(consumer)}
+        </Hanging>
+      ))}
+      {notes.map((note) => (
+        <Hanging key={note.where} prefix="          ! " tone="warning">{`${note.where} not looked at: ${note.message}`}</Hanging>
+      ))}
+    </Box>
+  );
+}
+
 export function ServerDetailsScreen({ name }: { name: string }): React.JSX.Element {
   const { services, copy } = useFrame();
   const [state, run] = useTask<ServerCertificateDetails>();
   const [now] = useState(() => new Date());
+  const [usage, lookUp] = useTask<ServedBy>();
   useEffect(() => {
-    void run(`Reading ${name}…`, (signal) => services.getServerCertificate(name, signal));
-  }, [name, run, services]);
+    void run(`Reading ${name}…`, (signal) => services.getServerCertificate(name, signal)).then((found) => {
+      if (found) void lookUp('Looking for what serves it…', (signal) => services.servedBy([found], signal));
+    });
+  }, [name, run, lookUp, services]);
   const details = state.status === 'done' ? state.value : undefined;
   useScreenKeymap([
     { keys: ['y'], label: 'copy ARN', when: details !== undefined, run: () => details && copy(details.arn, 'the ARN') },
@@ -61,6 +88,7 @@ export function ServerDetailsScreen({ name }: { name: string }): React.JSX.Eleme
             </Box>
           ))
         : null}
+      {state.status === 'done' ? <ServedByRows usage={usage} /> : null}
       {state.status === 'done' ? <Toned tone="muted">{KEY_NOT_READABLE}</Toned> : null}
     </Box>
   );

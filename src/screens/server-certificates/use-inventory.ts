@@ -4,6 +4,7 @@ import { useFrame } from '../../ui/frame-context.js';
 import { useIsTopScreen } from '../../ui/navigation.js';
 import { useAction } from '../../ui/use-action.js';
 import { useTask } from '../../ui/use-task.js';
+import type { ServedBy } from '../../core/usage/served-by.js';
 
 /** The inventory's data: loaded on arrival, again whenever the screen is back on top, and after every change. */
 export function useInventory() {
@@ -18,10 +19,21 @@ export function useInventory() {
     if (found) setRows(found);
     return found;
   }, [run, services]);
-  const refresh = useCallback(() => void load(), [load]);
+  // Who serves each certificate, looked up after each listing (every region and CloudFront takes a moment).
+  const [usage, scanUsage] = useTask<ServedBy>();
+  const refresh = useCallback(() => {
+    void load().then((found) => {
+      if (found && found.length > 0) void scanUsage('Looking for what serves them…', (signal) => services.servedBy(found, signal));
+    });
+  }, [load, scanUsage, services]);
   useEffect(refresh, [refresh]);
   /** The r key: reloads and says so, even when nothing changed. */
-  const reload = () => void load().then((found) => found && flash(`Refreshed: ${found.length} server certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`));
+  const reload = () =>
+    void load().then((found) => {
+      if (!found) return;
+      flash(`Refreshed: ${found.length} server certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`);
+      if (found.length > 0) void scanUsage('Looking for what serves them…', (signal) => services.servedBy(found, signal));
+    });
   const wasTop = useRef(top);
   useEffect(() => {
     if (top && !wasTop.current) refresh();
@@ -50,5 +62,5 @@ export function useInventory() {
       () => (targets.length === 1 ? `Deleted ${targets[0]!.name}` : `Deleted ${deleted.length} certificates`),
     );
   };
-  return { rows, load: listing, progress, refresh, reload, action, perform, deleteAll };
+  return { rows, load: listing, progress, refresh, reload, action, perform, deleteAll, usage };
 }
