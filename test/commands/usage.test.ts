@@ -57,8 +57,11 @@ describe('iamcert usage against load balancers and a distribution in moto', () =
     expect(entry(classic.arn).consumers).toContainEqual(expect.objectContaining({ kind: 'ELB', name: balancer, region: 'us-east-1', listener: 'HTTPS:443' }));
     expect(entry(albDefault.arn).consumers).toContainEqual(expect.objectContaining({ kind: 'ALB', name: alb, role: 'default', listenerArn: listener }));
     expect(entry(albSni.arn).consumers).toContainEqual(expect.objectContaining({ kind: 'ALB', name: alb, role: 'sni', listenerArn: listener }));
-    // moto's IAM dates are fixed in 2012: a served certificate is expired, an outage now.
-    expect(entry(classic.arn).findings.map((finding: { code: string }) => finding.code)).toEqual(['EXPIRED_IN_USE']);
+    // moto's IAM dates are fixed in 2012: a served certificate is expired, an outage now. And every
+    // certificate here was uploaded from the same file: each is a duplicate of the others.
+    const codes = entry(classic.arn).findings.map((finding: { code: string }) => finding.code);
+    expect(codes).toEqual(['EXPIRED_IN_USE', 'DUPLICATE']);
+    expect(entry(classic.arn).findings[1].message).toContain(entry(albDefault.arn).certificate.name);
 
     const one = await iamcert('usage', idle, '--regions', 'us-east-1');
     expect(one.code, one.stderr).toBe(0);

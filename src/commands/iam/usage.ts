@@ -1,7 +1,8 @@
 import { listServerCertificates } from '../../core/iam/server-certificate-list.js';
 import { byExpiry } from '../../core/iam/server-certificate-rows.js';
 import { createServingClients } from '../../core/usage/serving-clients.js';
-import { describeConsumer, scanConsumers, usageMap, usedBySummary, type UsageMap } from '../../core/usage/usage-map.js';
+import { scanConsumers } from '../../core/usage/scan.js';
+import { describeConsumer, usageMap, usedBySummary, type UsageMap } from '../../core/usage/usage-map.js';
 import { fail } from '../../core/errors.js';
 import { EXIT } from '../../core/lifecycle.js';
 import { printJson, type Output } from '../output.js';
@@ -35,11 +36,15 @@ export async function runUsage(name: string | undefined, flags: UsageFlags, outp
   const concurrency = Math.max(1, positive(flags.concurrency, '--concurrency', 8));
   const iam = await connect(flags, output);
   const all = (await listServerCertificates(iam, { now })).sort(byExpiry);
-  const certificates = name === undefined ? all : all.filter((row) => row.name === name);
-  if (name !== undefined && certificates.length === 0) fail('NO_SUCH_ENTITY', `IAM has no server certificate "${name}".`, 'Check the name (iamcert list shows them all); names are case-sensitive.');
+  if (name !== undefined && !all.some((row) => row.name === name)) fail('NO_SUCH_ENTITY', `IAM has no server certificate "${name}".`, 'Check the name (iamcert list shows them all); names are case-sensitive.');
   const clients = createServingClients({ profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl });
   const scan = await scanConsumers(clients, { regions, concurrency });
-  const map = usageMap(certificates, scan, { now, withinDays });
+  // Bodies of every certificate, so a duplicate is found even when only one name is asked about.
+  const { bodyFacts } = await import('../../core/usage/bodies.js');
+  const bodies = await bodyFacts(iam, all, { concurrency });
+  // Duplicates are judged against every certificate; then only the one asked about is shown.
+  const everything = usageMap(all, scan, { now, withinDays, bodies });
+  const map = name === undefined ? everything : { ...everything, certificates: everything.certificates.filter((entry) => entry.certificate.name === name) };
   if (flags.json) {
     printJson(output, map);
     return usageExit(map);

@@ -2,7 +2,8 @@ import { fail } from '../errors.js';
 import type { ServerCertificateRow } from '../iam/server-certificate-list.js';
 import type { Consumer, ScanNote } from './consumers.js';
 import type { ServingClients } from './serving-clients.js';
-import { describeConsumer, scanConsumers, serves } from './usage-map.js';
+import { scanConsumers } from './scan.js';
+import { describeConsumer, serves } from './usage-map.js';
 
 export interface ServedBy {
   consumers: Consumer[];

@@ -1,65 +1,20 @@
-import { toProblem } from '../errors.js';
 import type { ServerCertificateRow } from '../iam/server-certificate-list.js';
-import { mapLimited } from '../map-limited.js';
 import type { Consumer, ScanNote } from './consumers.js';
-import { enabledRegions } from './regions.js';
-import { cloudFrontConsumers } from './scan-cloudfront.js';
-import { classicConsumers } from './scan-elb.js';
-import { elbv2Consumers } from './scan-elbv2.js';
-import type { ServingClients } from './serving-clients.js';
+import { covers, type BodyFacts } from './names.js';
 
+/**
+ * The usage map, as plain data in and out: no SDK here, so the app's first frame can use these
+ * helpers without loading a single load balancer client.
+ */
+
+/** Who serves what, as one scan found it (see scan.ts). */
 export interface Scan {
   consumers: Consumer[];
   notes: ScanNote[];
   regions: string[];
 }
 
-export const DEFAULT_CONCURRENCY = 8;
-
-const note = (where: string, error: unknown): ScanNote => {
-  const problem = toProblem(error);
-  return { where, code: problem.code, message: problem.message, fix: problem.fix };
-};
-
-/**
- * Everything that serves an IAM certificate: classic and v2 load balancers in each region (the
- * account's enabled regions, or those given), a few regions at a time, and CloudFront. A region
- * that refuses is a note; the rest of the map still comes back.
- */
-export async function scanConsumers(clients: ServingClients, options: { regions?: string[]; concurrency?: number; signal?: AbortSignal } = {}): Promise<Scan> {
-  const notes: ScanNote[] = [];
-  let regions = options.regions;
-  if (!regions) {
-    regions = await enabledRegions(clients, options.signal).catch((error: unknown) => {
-      if (options.signal?.aborted) throw error;
-      notes.push(note('the list of regions', error));
-      return [clients.region];
-    });
-  }
-  const perRegion = await mapLimited(regions, options.concurrency ?? DEFAULT_CONCURRENCY, async (region) => {
-    const found: Consumer[] = [];
-    for (const [label, scan] of [
-      ['classic load balancers', classicConsumers],
-      ['application and network load balancers', elbv2Consumers],
-    ] as const) {
-      try {
-        found.push(...(await scan(clients, region, options.signal)));
-      } catch (error) {
-        if (options.signal?.aborted) throw error;
-        notes.push(note(`${label} in ${region}`, error));
-      }
-    }
-    return found;
-  });
-  const global = await cloudFrontConsumers(clients, options.signal).catch((error: unknown) => {
-    if (options.signal?.aborted) throw error;
-    notes.push(note('CloudFront', error));
-    return [] as Consumer[];
-  });
-  return { consumers: [...perRegion.flat(), ...global], notes, regions };
-}
-
-export type FindingCode = 'EXPIRED_IN_USE' | 'EXPIRING_IN_USE' | 'UNUSED';
+export type FindingCode = 'EXPIRED_IN_USE' | 'EXPIRING_IN_USE' | 'UNUSED' | 'DUPLICATE' | 'NAMES_DO_NOT_COVER';
 
 export interface Finding {
   code: FindingCode;
@@ -86,7 +41,8 @@ export function serves(consumer: Consumer, certificate: ServerCertificateRow): b
 }
 
 /** Each certificate with who serves it and what that means: in use and expired is an outage now. */
-export function usageMap(certificates: ServerCertificateRow[], scan: Scan, options: { now?: Date; withinDays?: number } = {}): UsageMap {
+export function usageMap(certificates: ServerCertificateRow[], scan: Scan, options: { now?: Date; withinDays?: number; bodies?: Map<string, BodyFacts> } = {}): UsageMap {
+  const bodies = options.bodies;
   const now = options.now ?? new Date();
   const within = options.withinDays ?? 30;
   return {
@@ -98,7 +54,16 @@ export function usageMap(certificates: ServerCertificateRow[], scan: Scan, optio
       const expires = certificate.expiration ? new Date(certificate.expiration) : undefined;
       if (consumers.length === 0) findings.push({ code: 'UNUSED', message: 'Nothing found serving it.' });
       else if (expires && expires.getTime() <= now.getTime()) findings.push({ code: 'EXPIRED_IN_USE', message: `Expired ${certificate.expiration!.slice(0, 10)} and still served: HTTPS fails there now. Upload a renewed certificate and put it in its place on each of these.` });
-      else if (expires && expires.getTime() - now.getTime() <= within * DAY) findings.push({ code: 'EXPIRING_IN_USE', message: `Expires ${certificate.expiration!.slice(0, 10)}, within ${within} days, and is served: rotate it before then.` });
+      else if (expires && expires.getTime() - now.getTime() <= within * DAY) findings.push({ code: 'EXPIRING_IN_USE', message: `Expires ${certificate.expiration!.slice(0, 10)}, within ${within} days, and is served: put a renewed certificate in its place before then.` });
+      const body = bodies?.get(certificate.arn);
+      if (body?.sha256) {
+        const twins = certificates.filter((other) => other.arn !== certificate.arn && bodies?.get(other.arn)?.sha256 === body.sha256).map((other) => other.name);
+        if (twins.length > 0) findings.push({ code: 'DUPLICATE', message: `The same certificate (SHA-256 ${body.sha256.slice(0, 16)}…) is also uploaded as ${twins.join(', ')}.` });
+      }
+      if (body) {
+        const uncovered = consumers.flatMap((consumer) => (consumer.domains ?? []).filter((domain) => !covers(body.names, domain)).map((domain) => `${domain} (${consumer.kind} ${consumer.name})`));
+        if (uncovered.length > 0) findings.push({ code: 'NAMES_DO_NOT_COVER', message: `Its names (${body.names.join(', ') || 'none'}) do not cover ${uncovered.join(', ')}: browsers there get a name mismatch.` });
+      }
       return { certificate, consumers, findings };
     }),
   };

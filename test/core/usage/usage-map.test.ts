@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ServerCertificateRow } from '../../../src/core/iam/server-certificate-list.js';
 import type { Consumer } from '../../../src/core/usage/consumers.js';
 import type { ServingClients } from '../../../src/core/usage/serving-clients.js';
-import { scanConsumers, usageMap, usedBySummary } from '../../../src/core/usage/usage-map.js';
+import { scanConsumers } from '../../../src/core/usage/scan.js';
+import { usageMap, usedBySummary } from '../../../src/core/usage/usage-map.js';
 
 const now = new Date('2026-11-24T00:00:00Z');
 const row = (name: string, expiration: string): ServerCertificateRow => ({ name, path: '/', id: `ASCA${name.toUpperCase()}`, arn: `arn:aws:iam::111122223333:server-certificate/${name}`, expiration });
@@ -72,5 +73,38 @@ describe('scanning regions', () => {
     const scan = await scanConsumers(clients('none'), { regions: ['us-east-1'] });
     expect(scan.regions).toEqual(['us-east-1']);
     expect(scan.consumers.map((consumer) => consumer.name)).toEqual(['lb-us-east-1']);
+  });
+});
+
+describe('what the bodies say', () => {
+  const www = row('www', '2027-06-01T00:00:00Z');
+  const copy = row('www-copy', '2027-06-01T00:00:00Z');
+  const api = row('api', '2027-06-01T00:00:00Z');
+  const bodies = new Map([
+    [www.arn, { sha256: 'aa'.repeat(32), names: ['www.example.com', '*.cdn.example.com'] }],
+    [copy.arn, { sha256: 'aa'.repeat(32), names: ['www.example.com', '*.cdn.example.com'] }],
+    [api.arn, { sha256: 'bb'.repeat(32), names: ['api.example.com'] }],
+  ]);
+  const scan = {
+    regions: [],
+    notes: [],
+    consumers: [
+      { kind: 'CloudFront', name: 'E1', domains: ['www.example.com', 'img.cdn.example.com'], certificate: { id: www.id } } as Consumer,
+      { kind: 'CloudFront', name: 'E2', domains: ['shop.example.com', 'a.b.cdn.example.com'], certificate: { id: api.id } } as Consumer,
+    ],
+  };
+
+  it('finds the same certificate uploaded under two names', () => {
+    const map = usageMap([www, copy, api], scan, { now, bodies });
+    expect(map.certificates[0]!.findings.find((finding) => finding.code === 'DUPLICATE')?.message).toContain('also uploaded as www-copy');
+    expect(map.certificates[2]!.findings.map((finding) => finding.code)).not.toContain('DUPLICATE');
+  });
+
+  it("says which of a distribution's names the certificate does not cover (a wildcard covers one label)", () => {
+    const map = usageMap([www, copy, api], scan, { now, bodies });
+    expect(map.certificates[0]!.findings.map((finding) => finding.code)).not.toContain('NAMES_DO_NOT_COVER');
+    const uncovered = map.certificates[2]!.findings.find((finding) => finding.code === 'NAMES_DO_NOT_COVER');
+    expect(uncovered?.message).toContain('shop.example.com (CloudFront E2)');
+    expect(uncovered?.message).toContain('a.b.cdn.example.com (CloudFront E2)');
   });
 });
