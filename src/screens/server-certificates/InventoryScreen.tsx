@@ -39,13 +39,14 @@ function usedByCell(row: ServerCertificateRow, usage: TaskState<ServedBy>, now: 
 
 function columnsFor(width: number, now: Date, usage: TaskState<ServedBy>): Array<Column<ServerCertificateRow>> {
   const wide = width >= 100;
-  const pathWidth = wide ? 18 : 14;
-  const fixed = pathWidth + 22 + 12 + (wide ? 10 + 22 : 0) + 3 + 5;
+  // "2026-12-05 in 12 days" and "1 ELB, 1 ALB, 1 CF" whole at 80 columns; the name takes the rest.
+  const pathWidth = wide ? 18 : 12;
+  const fixed = pathWidth + 22 + 18 + (wide ? 10 + 22 : 0) + 3 + 5;
   return [
     { title: 'NAME', width: Math.max(12, width - fixed), cell: (row) => row.name },
     { title: 'PATH', width: pathWidth, cell: (row) => row.path },
     { title: 'EXPIRES', width: 22, cell: (row) => expiresCell(row, now).text, tone: (row) => expiresCell(row, now).tone },
-    { title: 'USED BY', width: 12, cell: (row) => usedByCell(row, usage, now).text, tone: (row) => usedByCell(row, usage, now).tone },
+    { title: 'USED BY', width: 18, cell: (row) => usedByCell(row, usage, now).text, tone: (row) => usedByCell(row, usage, now).tone },
     ...(wide ? [{ title: 'UPLOADED', width: 10, cell: (row: ServerCertificateRow) => row.uploadDate?.slice(0, 10) ?? '' }, { title: 'ID', width: 22, cell: (row: ServerCertificateRow) => row.id }] : []),
   ];
 }
