@@ -7,7 +7,7 @@ import { CLI } from '../helpers/cli.js';
 import { motoEndpoint, uniqueName } from '../helpers/iam.js';
 import { motoEnvironment } from '../helpers/moto.js';
 import { opensslCertSha256 } from '../helpers/openssl.js';
-import { startPane, type Pane } from '../helpers/tmux.js';
+import { openAppPane, type Pane } from '../helpers/tmux.js';
 import { fixtures, PASSPHRASE } from '../helpers/use-fixtures.js';
 
 /**
@@ -27,18 +27,8 @@ afterEach(() => pane?.kill());
 type Pace = 'typed' | 'pasted';
 const PACES: Pace[] = ['typed', 'pasted'];
 
-async function openApp(): Promise<Pane> {
-  const opened = startPane({ env, cwd: home });
-  try {
-    await opened.waitFor('e2e$');
-    await opened.send(`${CLI} --endpoint-url ${motoEndpoint()}; echo "exit code $?"`, { literal: true });
-    await opened.send('Enter');
-    await opened.waitFor('account 123456789012');
-    return opened;
-  } catch (error) {
-    opened.kill();
-    throw error;
-  }
+function openApp(): Promise<Pane> {
+  return openAppPane({ cli: CLI, endpoint: motoEndpoint(), env, cwd: home });
 }
 
 /** A field's text, at a person's pace or pasted whole; then its end is on screen. */

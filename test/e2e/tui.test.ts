@@ -6,7 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CLI } from '../helpers/cli.js';
 import { motoEndpoint, uniqueName } from '../helpers/iam.js';
 import { motoEnvironment } from '../helpers/moto.js';
-import { startPane, type Pane } from '../helpers/tmux.js';
+import { openAppPane, type Pane } from '../helpers/tmux.js';
 import { fixtures } from '../helpers/use-fixtures.js';
 
 const fx = fixtures();
@@ -23,18 +23,8 @@ const iamcertCli = (...args: string[]) => execFileSync(CLI, [...args, '--endpoin
 let pane: Pane | undefined;
 afterEach(() => pane?.kill());
 
-async function openApp(): Promise<Pane> {
-  const opened = startPane({ env, cwd: home });
-  try {
-    await opened.waitFor('e2e$');
-    await opened.send(`${CLI} --endpoint-url ${motoEndpoint()}; echo "exit code $?"`, { literal: true });
-    await opened.send('Enter');
-    await opened.waitFor('account 123456789012');
-    return opened;
-  } catch (error) {
-    opened.kill();
-    throw error;
-  }
+function openApp(): Promise<Pane> {
+  return openAppPane({ cli: CLI, endpoint: motoEndpoint(), env, cwd: home });
 }
 
 /** Only the app is on screen: its header on top, and none of the things that corrupt frames. */

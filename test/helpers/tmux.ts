@@ -85,3 +85,18 @@ export function startPane(options: { columns?: number; rows?: number; env?: Node
     },
   };
 }
+
+/** The built app against moto in a fresh 80×24 pane, its exit code echoed after it; ready when the account shows. */
+export async function openAppPane(options: { cli: string; endpoint: string; env: NodeJS.ProcessEnv; cwd: string }): Promise<Pane> {
+  const opened = startPane({ env: options.env, cwd: options.cwd });
+  try {
+    await opened.waitFor('e2e$');
+    await opened.send(`${options.cli} --endpoint-url ${options.endpoint}; echo "exit code $?"`, { literal: true });
+    await opened.send('Enter');
+    await opened.waitFor('account 123456789012');
+    return opened;
+  } catch (error) {
+    opened.kill();
+    throw error;
+  }
+}

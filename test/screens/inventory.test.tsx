@@ -15,6 +15,20 @@ function rows(count: number): ServerCertificateRow[] {
   }).reverse();
 }
 
+/** An inventory whose deletes take effect and are recorded. */
+function deletingInventory(start: ServerCertificateRow[]) {
+  const deleted: string[] = [];
+  let all = start;
+  const services = stubServices({
+    listServerCertificates: async () => all,
+    deleteServerCertificate: async (name) => {
+      deleted.push(name);
+      all = all.filter((row) => row.name !== name);
+    },
+  });
+  return { services, deleted };
+}
+
 describe('server certificate inventory', () => {
   it('sorts soonest expiry first, says EXPIRED in words, and renders only visible rows of 1,000', async () => {
     app = await renderApp(stubServices({ listServerCertificates: async () => rows(1000) }), { route: { screen: 'servers' } });
@@ -62,18 +76,8 @@ describe('server certificate inventory', () => {
   });
 
   it('deletes only after the name is typed, showing the account', async () => {
-    const deleted: string[] = [];
-    let all = rows(3);
-    app = await renderApp(
-      stubServices({
-        listServerCertificates: async () => all,
-        deleteServerCertificate: async (name) => {
-          deleted.push(name);
-          all = all.filter((row) => row.name !== name);
-        },
-      }),
-      { route: { screen: 'servers' } },
-    );
+    const { services, deleted } = deletingInventory(rows(3));
+    app = await renderApp(services, { route: { screen: 'servers' } });
     await app.waitForText('3 of 3 ·');
     await app.press('d');
     const modal = await app.waitForText('Type cert-0000 to confirm');
@@ -90,18 +94,8 @@ describe('server certificate inventory', () => {
   });
 
   it('Space marks expired certificates, d deletes all marked after their count is typed, showing the account and the names', async () => {
-    const deleted: string[] = [];
-    let all = rows(6);
-    app = await renderApp(
-      stubServices({
-        listServerCertificates: async () => all,
-        deleteServerCertificate: async (name) => {
-          deleted.push(name);
-          all = all.filter((row) => row.name !== name);
-        },
-      }),
-      { route: { screen: 'servers' } },
-    );
+    const { services, deleted } = deletingInventory(rows(6));
+    app = await renderApp(services, { route: { screen: 'servers' } });
     await app.waitForText('6 of 6 ·');
     await app.press(' ');
     await app.press('j');
