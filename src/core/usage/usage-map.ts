@@ -80,6 +80,11 @@ export function usedBySummary(consumers: Consumer[]): string {
   return [...counts].map(([label, count]) => `${count} ${label}`).join(', ');
 }
 
+/** The same in the inventory's narrow column: a count only where there are several ("ELB, 2 ALB, CF"). */
+export function usedByShort(consumers: Consumer[]): string {
+  return usedBySummary(consumers).replace(/(^|, )1 /g, '$1');
+}
+
 /** How a consumer reads in a list: "ALB web-prod (us-east-1) HTTPS:443, SNI". */
 export function describeConsumer(consumer: Consumer): string {
   if (consumer.kind === 'CloudFront') return `CloudFront ${consumer.name}${consumer.domains?.length ? ` (${consumer.domains.join(', ')})` : ''}`;

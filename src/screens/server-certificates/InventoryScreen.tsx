@@ -21,32 +21,32 @@ import { useNavigation } from '../../ui/navigation.js';
 import { expiresCell } from '../../widgets/expires-cell.js';
 import { deleteConfirmation, INVENTORY_SHAPE, inventoryModalReducer, type InventoryModal, type InventoryModalAction } from './inventory-state.js';
 import { useInventory } from './use-inventory.js';
-import { describeConsumer, serves, usedBySummary } from '../../core/usage/usage-map.js';
+import { describeConsumer, serves, usedByShort } from '../../core/usage/usage-map.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
 import type { TaskState } from '../../ui/use-task.js';
 import type { Tone } from '../../ui/theme.js';
 import { toProblem } from '../../core/errors.js';
 import { Hanging } from '../../ui/Hanging.js';
 
-/** USED BY: "…" while looking, then "2 ALB, 1 CF" or "—"; red when an expired certificate is still served. */
+/** USED BY: "…" while looking, then "2 ALB, CF" or "—"; red when an expired certificate is still served. */
 function usedByCell(row: ServerCertificateRow, usage: TaskState<ServedBy>, now: Date): { text: string; tone?: Tone } {
   if (usage.status === 'running' || usage.status === 'idle') return { text: '…', tone: 'muted' };
   if (usage.status === 'failed') return { text: '?', tone: 'warning' };
   const consumers = usage.value.consumers.filter((consumer) => serves(consumer, row));
   const expired = row.expiration !== undefined && new Date(row.expiration).getTime() <= now.getTime();
-  return { text: usedBySummary(consumers), tone: consumers.length > 0 && expired ? 'danger' : consumers.length === 0 ? 'muted' : undefined };
+  return { text: usedByShort(consumers), tone: consumers.length > 0 && expired ? 'danger' : consumers.length === 0 ? 'muted' : undefined };
 }
 
 function columnsFor(width: number, now: Date, usage: TaskState<ServedBy>): Array<Column<ServerCertificateRow>> {
   const wide = width >= 100;
-  // "2026-12-05 in 12 days" and "1 ELB, 1 ALB, 1 CF" whole at 80 columns; the name takes the rest.
+  // At 80 columns the name keeps 24 characters; USED BY fits "ELB, ALB, CF".
   const pathWidth = wide ? 18 : 12;
-  const fixed = pathWidth + 22 + 18 + (wide ? 10 + 22 : 0) + 3 + 5;
+  const fixed = pathWidth + 22 + 12 + (wide ? 10 + 22 : 0) + 3 + 5;
   return [
     { title: 'NAME', width: Math.max(12, width - fixed), cell: (row) => row.name },
     { title: 'PATH', width: pathWidth, cell: (row) => row.path },
     { title: 'EXPIRES', width: 22, cell: (row) => expiresCell(row, now).text, tone: (row) => expiresCell(row, now).tone },
-    { title: 'USED BY', width: 18, cell: (row) => usedByCell(row, usage, now).text, tone: (row) => usedByCell(row, usage, now).tone },
+    { title: 'USED BY', width: 12, cell: (row) => usedByCell(row, usage, now).text, tone: (row) => usedByCell(row, usage, now).tone },
     ...(wide ? [{ title: 'UPLOADED', width: 10, cell: (row: ServerCertificateRow) => row.uploadDate?.slice(0, 10) ?? '' }, { title: 'ID', width: 22, cell: (row: ServerCertificateRow) => row.id }] : []),
   ];
 }

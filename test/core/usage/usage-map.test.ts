@@ -3,7 +3,7 @@ import type { ServerCertificateRow } from '../../../src/core/iam/server-certific
 import type { Consumer } from '../../../src/core/usage/consumers.js';
 import type { ServingClients } from '../../../src/core/usage/serving-clients.js';
 import { scanConsumers } from '../../../src/core/usage/scan.js';
-import { usageMap, usedBySummary } from '../../../src/core/usage/usage-map.js';
+import { usageMap, usedByShort, usedBySummary } from '../../../src/core/usage/usage-map.js';
 
 const now = new Date('2026-11-24T00:00:00Z');
 const row = (name: string, expiration: string): ServerCertificateRow => ({ name, path: '/', id: `ASCA${name.toUpperCase()}`, arn: `arn:aws:iam::111122223333:server-certificate/${name}`, expiration });
@@ -28,6 +28,8 @@ describe('the usage map', () => {
       ['later', '1 CF, 1 ALB'],
       ['idle', '—'],
     ]);
+    expect(usedByShort([...scan.consumers, alb(later, 'default')])).toBe('4 ALB, CF');
+    expect(usedByShort([alb(later, 'sni')])).toBe('ALB');
   });
 
   it('says what needs doing: expired and served (an outage now), expiring within the window and served, unused', () => {
