@@ -186,13 +186,6 @@ export function useScopeFields(): ScopeFields {
   return useContext(FieldsContext);
 }
 
-/** True while this component's scope is the one keys go to. */
-export function useIsFocusedScope(): boolean {
-  const registry = useRegistry();
-  const scope = useContext(ScopeContext);
-  return registry.top() === scope;
-}
-
 function useLayer(kind: Layer['kind'], active: boolean, bindings: Binding[], help: string[], handle?: Handler): void {
   const registry = useRegistry();
   const scope = useContext(ScopeContext);
