@@ -41,6 +41,8 @@ function services(): Services {
         { id: 'EEEEFFFFGGGGHHHH2', status: 'Inactive', notAfter: '2036-01-01T00:00:00Z', expiryState: 'ok', sha256: 'cd'.repeat(32) },
       ].slice(0, user === 'alice' ? 2 : 1) as never,
     listGroups: async () => [{ name: 'ops', path: '/', arn: 'arn:aws:iam::111122223333:group/ops', id: 'AGPA1' }],
+    // Keys are pressed for what they do on screen: an export or a create must never write into the working tree.
+    writeFiles: async () => undefined,
     listManagedPolicies: async () => ['AmazonEC2ReadOnlyAccess', 'AmazonEC2FullAccess', 'IAMReadOnlyAccess'].map((name) => ({ name, arn: `arn:aws:iam::aws:policy/${name}` })) as never,
   });
 }
