@@ -44,4 +44,3 @@ export function renderRoute(route: Route): React.ReactNode {
       return <OnboardScreen />;
   }
 }
-

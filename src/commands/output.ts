@@ -1,7 +1,6 @@
 import type { Problem } from '../core/errors.js';
 import { sanitise, sanitiseLines, terminalSafeJson } from '../core/text/sanitise.js';
 
-
 /** Where a headless command writes; tests hand in their own. */
 export interface Output {
   out(text: string): void;

@@ -8,6 +8,8 @@ export interface Consumer {
   arn?: string;
   /** "HTTPS:443", for listeners. */
   listener?: string;
+  /** The listener's port: a classic load balancer's listener is named by it. */
+  port?: number;
   listenerArn?: string;
   /** ELBv2: the listener's default certificate, or one of its SNI certificates. */
   role?: 'default' | 'sni';

@@ -14,7 +14,7 @@ export interface ServedBy {
 /** Who serves these certificates, from one scan. */
 export async function servedBy(clients: ServingClients, certificates: Array<Pick<ServerCertificateRow, 'arn' | 'id'>>, options: { regions?: string[]; signal?: AbortSignal } = {}): Promise<ServedBy> {
   const scan = await scanConsumers(clients, options);
-  return { consumers: scan.consumers.filter((consumer) => certificates.some((certificate) => serves(consumer, certificate as ServerCertificateRow))), notes: scan.notes };
+  return { consumers: scan.consumers.filter((consumer) => certificates.some((certificate) => serves(consumer, certificate))), notes: scan.notes };
 }
 
 /**

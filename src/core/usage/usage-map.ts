@@ -36,7 +36,7 @@ export interface UsageMap {
 const DAY = 86_400_000;
 
 /** Load balancers name a certificate by ARN, CloudFront by its ServerCertificateId. */
-export function serves(consumer: Consumer, certificate: ServerCertificateRow): boolean {
+export function serves(consumer: Consumer, certificate: Pick<ServerCertificateRow, 'arn' | 'id'>): boolean {
   return (consumer.certificate.arn !== undefined && consumer.certificate.arn === certificate.arn) || (consumer.certificate.id !== undefined && consumer.certificate.id === certificate.id);
 }
 

@@ -13,27 +13,19 @@ export function useInventory() {
   const [listing, run] = useTask<ServerCertificateRow[]>();
   const [progress, setProgress] = useState(0);
   const [rows, setRows] = useState<ServerCertificateRow[]>([]);
+  // Who serves each certificate, looked up after each listing (every region and CloudFront takes a moment).
+  const [usage, scanUsage] = useTask<ServedBy>();
   const load = useCallback(async () => {
     setProgress(0);
     const found = await run('Listing server certificates…', (signal) => services.listServerCertificates(signal, setProgress));
     if (found) setRows(found);
+    if (found && found.length > 0) void scanUsage('Looking for what serves them…', (signal) => services.servedBy(found, signal));
     return found;
-  }, [run, services]);
-  // Who serves each certificate, looked up after each listing (every region and CloudFront takes a moment).
-  const [usage, scanUsage] = useTask<ServedBy>();
-  const refresh = useCallback(() => {
-    void load().then((found) => {
-      if (found && found.length > 0) void scanUsage('Looking for what serves them…', (signal) => services.servedBy(found, signal));
-    });
-  }, [load, scanUsage, services]);
+  }, [run, scanUsage, services]);
+  const refresh = useCallback(() => void load(), [load]);
   useEffect(refresh, [refresh]);
   /** The r key: reloads and says so, even when nothing changed. */
-  const reload = () =>
-    void load().then((found) => {
-      if (!found) return;
-      flash(`Refreshed: ${found.length} server certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`);
-      if (found.length > 0) void scanUsage('Looking for what serves them…', (signal) => services.servedBy(found, signal));
-    });
+  const reload = () => void load().then((found) => found && flash(`Refreshed: ${found.length} server certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`));
   const wasTop = useRef(top);
   useEffect(() => {
     if (top && !wasTop.current) refresh();

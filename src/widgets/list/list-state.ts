@@ -64,7 +64,7 @@ export interface ListShape<Row> {
 }
 
 /** The rows matching the filter, in the chosen order. */
-export function visibleRows<Row>(rows: Row[], state: ListState, shape: ListShape<Row>): Row[] {
+export function visibleRows<Row>(rows: Row[], state: Pick<ListState, 'filter' | 'sort'>, shape: ListShape<Row>): Row[] {
   const needle = state.filter.trim().toLowerCase();
   const matching = needle ? rows.filter((row) => shape.text(row).toLowerCase().includes(needle)) : rows;
   const sort = shape.sorts?.[state.sort];

@@ -27,11 +27,13 @@ export interface List<Row> {
 export function useList<Row>(options: ListOptions<Row>): List<Row> {
   const [state, dispatch] = useReducer(listReducer, initialListState);
   const { rows, pageSize, filterable = true, markable = false, key, text, sorts } = options;
-  const visible = useMemo(() => visibleRows(rows, state, { key, text, sorts }), [rows, state, key, text, sorts]);
+  // Filtered and sorted again only when the rows, the filter or the order change, not on every move.
+  const { filter, sort, marked: markedKeys } = state;
+  const visible = useMemo(() => visibleRows(rows, { filter, sort }, { key, text, sorts }), [rows, filter, sort, key, text, sorts]);
   const selected = Math.min(state.selected, visible.length - 1);
   const current = selected >= 0 ? visible[selected] : undefined;
   // In the list's order, including marked rows the filter hides now.
-  const marked = useMemo(() => (state.marked.size === 0 ? [] : visibleRows(rows, { ...state, filter: '' }, { key, text, sorts }).filter((row) => state.marked.has(key(row)))), [rows, state, key, text, sorts]);
+  const marked = useMemo(() => (markedKeys.size === 0 ? [] : visibleRows(rows, { filter: '', sort }, { key, text, sorts }).filter((row) => markedKeys.has(key(row)))), [rows, markedKeys, sort, key, text, sorts]);
   const total = visible.length;
   const page = Math.max(1, pageSize - 1);
   const sortName = sorts?.[state.sort]?.name;
