@@ -10,6 +10,14 @@ import { EXIT, endOnSignals } from './core/lifecycle.js';
 import { toProblem } from './core/errors.js';
 import { keepInkLiveUnderCi, loadWithoutFetch } from './app/before-ink.js';
 
+// A reader that goes away (iamcert list | head) ends the run quietly, as it does for any Unix tool, never with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+    throw error;
+  });
+}
+
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Runs a headless command's work, turning any failure into one line and exit 1; never a stack trace. */

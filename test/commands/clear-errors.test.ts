@@ -88,3 +88,15 @@ describe('check and upload agree on IAM rules', () => {
     expect(result.stdout).toMatch(/· note CERT_EXTRA_TEXT/);
   });
 });
+
+describe('a reader that goes away', () => {
+  it('iamcert … | head ends quietly: no stack trace, whatever was left to print', async () => {
+    // More output than a pipe holds, so the pipe is closed while iamcert still writes.
+    const files = Array.from({ length: 400 }, () => fx.path('chain.pem'));
+    const { spawnSync } = await import('node:child_process');
+    const { CLI } = await import('../helpers/cli.js');
+    const run = spawnSync('sh', ['-c', `"$0" inspect "$@" | head -c 20`, CLI, ...files], { env, encoding: 'utf8' });
+    expect(run.stdout).toHaveLength(20);
+    expect(run.stderr).toBe('');
+  });
+});
