@@ -189,6 +189,24 @@ export function buildProgram(): Command {
     .option('--regions <list>', 'regions to check for load balancers serving it (default: every region enabled for the account)')
     .action(action(async (name: string, _options, command: Command) => (await import('./commands/iam/server-certificates.js')).runDelete(name, globals(command), processOutput)));
 
+  program
+    .command('rotate')
+    .description('put a new server certificate everywhere the old one is served (classic, application and network load balancers, CloudFront), then retire the old one; resumable')
+    .argument('<old>', 'the server certificate to replace')
+    .option('--to <name>', 'a server certificate already in IAM that takes over')
+    .option('--cert <file>', 'or: the new certificate (PEM), uploaded first')
+    .option('--key <file>', 'its private key (PEM, unencrypted)')
+    .option('--chain <file>', 'its chain (PEM); needed unless self-signed')
+    .option('--no-chain', 'upload a CA-issued certificate without its chain, knowingly')
+    .option('--name <name>', 'name for the uploaded certificate (default: the old name with the new expiry date)')
+    .addOption(new Option('--retire <how>', 'what becomes of the old one once nothing serves it').choices(['rename', 'delete', 'keep']).default('rename'))
+    .option('--plan', 'show what would change, change nothing')
+    .option('--yes', 'really do it')
+    .option('--regions <list>', 'regions to look in, comma-separated (default: every region enabled for the account)')
+    .option('--concurrency <n>', 'regions looked at side by side (default 8)')
+    .option('--json', 'print JSON')
+    .action(action(async (old: string, _options, command: Command) => (await import('./commands/iam/rotate.js')).runRotate(old, globals(command), processOutput)));
+
   const signing = program.command('signing').description("an IAM user's signing certificates (X.509, for legacy EC2/ELB tools)");
   const userOption = () => new Option('--user <name>', 'IAM user name').makeOptionMandatory();
   signing

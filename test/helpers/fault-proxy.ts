@@ -1,7 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = 'reset' | 'slow' | 'status500' | 'status503' | 'throttle' | 'expired' | 'refuse-before' | 'reset-after' | 'hold-after' | 'hostile-message' | 'empty-200';
+export type Fault = 'reset' | 'slow' | 'status500' | 'status503' | 'throttle' | 'expired' | 'refuse-before' | 'reset-after' | 'hold-after' | 'hostile-message' | 'empty-200' | 'certificate-not-found' | 'answer';
 
 export interface FaultRule {
   /** The IAM/STS Action to hit; undefined hits every call. */
@@ -9,6 +9,8 @@ export interface FaultRule {
   fault: Fault;
   /** How many calls fail before the rule lets calls through; Infinity for all. */
   times: number;
+  /** For 'answer': a recorded real response, sent instead of the emulator's (moto lacks the call). */
+  answer?: { status: number; body: string };
 }
 
 export interface FaultProxy {
@@ -16,6 +18,8 @@ export interface FaultProxy {
   rules: FaultRule[];
   /** Actions seen, in order. */
   seen: string[];
+  /** Each request's form parameters, in order. */
+  requests: URLSearchParams[];
   close(): Promise<void>;
 }
 
@@ -31,6 +35,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const targetUrl = new URL(target);
   const rules: FaultRule[] = [];
   const seen: string[] = [];
+  const requests: URLSearchParams[] = [];
   const sockets = new Set<import('node:net').Socket>();
 
   const forward = (incoming: IncomingMessage, body: Buffer, onResponse: (response: IncomingMessage) => void) => {
@@ -43,13 +48,15 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
       const body = Buffer.concat(chunks);
-      const action = new URLSearchParams(body.toString()).get('Action') ?? '';
+      const params = new URLSearchParams(body.toString());
+      const action = params.get('Action') ?? '';
       seen.push(action);
+      requests.push(params);
       const rule = rules.find((candidate) => candidate.times > 0 && (!candidate.action || candidate.action === action));
       if (rule) rule.times -= 1;
       const fault = rule?.fault;
-      const reply = (status: number, xml: string) => {
-        response.writeHead(status, { 'content-type': 'text/xml' });
+      const reply = (status: number, xml: string, headers: Record<string, string> = {}) => {
+        response.writeHead(status, { 'content-type': 'text/xml', ...headers });
         response.end(xml);
       };
       switch (fault) {
@@ -72,6 +79,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           return reply(400, xmlError('Throttling', 'Rate exceeded'));
         case 'empty-200':
           return reply(200, '');
+        case 'certificate-not-found':
+          return reply(400, xmlError('CertificateNotFound', 'The specified SSL ID does not refer to a valid SSL certificate in AWS Identity and Access Management (IAM).'));
+        case 'answer':
+          return reply(rule!.answer!.status, rule!.answer!.body, { 'x-amzn-requestid': 'recorded' });
         case 'hostile-message':
           return reply(400, xmlError('InvalidInput', 'bad\u001b]52;c;aGVsbG8=\u0007\u001b[2J input'));
         case 'expired':
@@ -100,6 +111,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     endpoint: `http://127.0.0.1:${port}`,
     rules,
     seen,
+    requests,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -17,7 +17,7 @@ export interface UsageFlags extends ConnectionFlags {
   json?: boolean;
 }
 
-function positive(text: string | undefined, flag: string, fallback: number): number {
+export function positive(text: string | undefined, flag: string, fallback: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0) fail('NUMBER_INVALID', `${flag} "${text}" is not a whole number.`, `Give a number of ${flag === '--within' ? 'days, e.g. --within 30' : 'calls, e.g. --concurrency 8'}.`);

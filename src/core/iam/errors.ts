@@ -114,6 +114,11 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
     case 'RequestTimeout':
     case 'RequestTimeoutException':
       return problem('TIMEOUT', `IAM did not answer in time${context.endpoint ? ` at ${context.endpoint}` : ''}${retried}.`, 'Check your network (and --endpoint-url, if set), then try again.');
+    case 'CertificateNotFound':
+    case 'CertificateNotFoundException':
+      return problem('CERTIFICATE_NOT_FOUND', `${context.service === 'elasticloadbalancing' ? 'Elastic Load Balancing' : 'AWS'} does not find ${subject}: ${message}`, 'A certificate just uploaded takes a few seconds to reach load balancers: try again shortly (iamcert list shows its ARN).');
+    case 'PreconditionFailed':
+      return problem('PRECONDITION_FAILED', `Someone else changed ${subject} at the same moment (its ETag no longer matches).`, 'Run the same command again: it reads the configuration afresh.');
     case 'AbortError':
       return problem('CANCELLED', 'Cancelled.', 'Nothing more to do.');
     default:

@@ -1,0 +1,35 @@
+import type { RotationPlan } from '../../core/rotation/plan-types.js';
+import type { RotationStep } from '../../core/rotation/steps.js';
+import { swapCalls } from '../../core/rotation/swap-calls.js';
+import { describeConsumer } from '../../core/usage/usage-map.js';
+
+const STEP_MARK: Record<RotationStep['status'], string> = { pending: '·', running: '…', done: '✓', already: '✓', skipped: '-', failed: '✗' };
+
+export function stepLine(step: RotationStep): string {
+  const detail = step.problem ? `${step.problem.code}: ${step.problem.message} Fix: ${step.problem.fix}` : step.detail;
+  return `${STEP_MARK[step.status]} ${step.label}${step.status === 'already' ? ' (already done)' : ''}${detail ? `\n    ${detail}` : ''}`;
+}
+
+/** The plan as a person reads it: what is replaced by what, each consumer and the call that moves it, then the checks. */
+export function planLines(plan: RotationPlan, account: string): string[] {
+  if (plan.finished) return [`Rotation of ${plan.old.name} in ${account}: nothing left to do.`];
+  const expires = (iso?: string) => (iso ? `expires ${iso.slice(0, 10)}` : 'expiry unknown');
+  const lines = [
+    `Rotate ${plan.old.name} → ${plan.incoming.name} in ${account}`,
+    `  old  ${plan.old.name}  ${plan.old.path}  ${expires(plan.old.expiration)}`,
+    `  new  ${plan.incoming.name}  ${plan.incoming.path}  ${expires(plan.incoming.expiration)}  ${plan.incoming.key}${plan.incoming.upload ? '  (uploaded first, from the files)' : ''}`,
+  ];
+  if (plan.swaps.length === 0) lines.push(`  Nothing serves ${plan.old.name} now.`);
+  else {
+    lines.push(`  Moved from the old to the new (${plan.swaps.length}):`);
+    for (const consumer of plan.swaps) lines.push(`    ${describeConsumer(consumer)}  [${swapCalls(consumer)}]`);
+  }
+  for (const consumer of plan.alreadyOnNew) lines.push(`    ${describeConsumer(consumer)}  (on the new one already)`);
+  const retire = plan.retire.mode === 'rename' ? `rename ${plan.old.name} to ${plan.retire.as}` : plan.retire.mode === 'delete' ? `delete ${plan.old.name}` : `keep ${plan.old.name}`;
+  lines.push(`  Then, once nothing serves it: ${retire}.`);
+  for (const check of plan.checks) lines.push(`  ${check.severity === 'error' ? '✗' : '!'} ${check.code}: ${check.message} Fix: ${check.fix}`);
+  if (plan.checks.length === 0) lines.push('  ✓ The new certificate can serve everything the old one does.');
+  lines.push(`  Looked in ${plan.regions.length} region${plan.regions.length === 1 ? '' : 's'} (${plan.regions.join(', ')}) and CloudFront.`);
+  for (const note of plan.notes) lines.push(`  ! ${note.where} not looked at: ${note.message} Fix: ${note.fix}`);
+  return lines;
+}

@@ -1,0 +1,88 @@
+import { fail, toProblem, type Problem } from '../errors.js';
+import type { IamClients } from '../iam/client.js';
+import { deleteServerCertificate, renameServerCertificate, uploadServerCertificate } from '../iam/server-certificates.js';
+import { CLOUDFRONT_PREFIX } from '../preflight/rules.js';
+import { scanConsumers } from '../usage/scan.js';
+import type { ServingClients } from '../usage/serving-clients.js';
+import { describeConsumer, serves } from '../usage/usage-map.js';
+import type { VisibilityWait } from './certificate-visible.js';
+import { recordRetirement } from './journal.js';
+import type { RotationPlan, RotationRequest } from './plan-types.js';
+import { rotationSteps, type RotationStep } from './steps.js';
+import { swapConsumer, type CertificateIds } from './swap.js';
+
+export interface RotationResult {
+  ok: boolean;
+  steps: RotationStep[];
+  problem?: Problem;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Every change to a step, with the whole list, for a screen to draw. */
+  onProgress?: (steps: RotationStep[]) => void;
+  maxWaitSeconds?: number;
+  minDelaySeconds?: number;
+}
+
+/**
+ * Carries out a plan: upload, move each consumer, look again that nothing serves the old certificate,
+ * then retire it. Each step leaves AWS in a state the next plan reads back, so a run stopped anywhere
+ * (a failure, Ctrl-C, a kill) is finished by planning and running again.
+ */
+export async function runRotation(iam: IamClients, serving: ServingClients, request: RotationRequest, plan: RotationPlan, options: RunOptions = {}): Promise<RotationResult> {
+  const steps = rotationSteps(plan);
+  const update = (id: string, change: Partial<RotationStep>) => {
+    const index = steps.findIndex((step) => step.id === id);
+    steps[index] = { ...steps[index]!, ...change };
+    options.onProgress?.(steps.map((step) => ({ ...step })));
+  };
+  let current = '';
+  const step = async <T>(id: string, work: () => Promise<T>, detail?: (value: T) => string | undefined): Promise<T> => {
+    current = id;
+    update(id, { status: 'running' });
+    const value = await work();
+    update(id, { status: 'done', detail: detail?.(value) });
+    return value;
+  };
+  if (plan.finished) return { ok: true, steps };
+  try {
+    let incoming: CertificateIds | undefined = plan.incoming.arn && plan.incoming.id ? { arn: plan.incoming.arn, id: plan.incoming.id } : undefined;
+    if (plan.incoming.upload && request.to.kind === 'files') {
+      const files = request.to;
+      const { row } = await step('upload', () => uploadServerCertificate(iam, { name: plan.incoming.name, certificate: files.certificate, privateKey: files.privateKey, chain: files.chain, path: plan.incoming.path, cloudfront: plan.incoming.path.startsWith(CLOUDFRONT_PREFIX), allowMissingChain: files.allowMissingChain, now: request.now }, options.signal), (uploaded) => `ARN ${uploaded.row.arn}`);
+      incoming = { arn: row.arn, id: row.id };
+    }
+    const to = incoming!;
+    const from: CertificateIds = { arn: plan.old.arn!, id: plan.old.id! };
+    for (const [index, consumer] of plan.swaps.entries()) {
+      const id = `swap-${index}`;
+      const onWait = (wait: VisibilityWait) => update(id, { detail: `Elastic Load Balancing does not see ${plan.incoming.name} yet (IAM takes seconds to reach it); trying again, attempt ${wait.attempt}, for up to ${wait.upTo} s.` });
+      await step(id, () => swapConsumer(serving, consumer, from, to, { signal: options.signal, onWait, maxWaitSeconds: options.maxWaitSeconds, minDelaySeconds: options.minDelaySeconds }));
+    }
+    const after = await step('verify', async () => {
+      const scan = await scanConsumers(serving, { regions: plan.regions, concurrency: request.concurrency, signal: options.signal });
+      const left = scan.consumers.filter((consumer) => serves(consumer, from) && !serves(consumer, to));
+      if (left.length > 0) {
+        fail('ROTATION_INCOMPLETE', `${plan.old.name} is still served by ${left.map(describeConsumer).join('; ')}.`, 'Run the same command again: it moves what is left.');
+      }
+      return { serving: scan.consumers.filter((consumer) => serves(consumer, to)).length, notes: scan.notes };
+    }, (found) => `${plan.incoming.name} is served by ${found.serving}.`);
+    if (plan.retire.mode === 'keep') return { ok: true, steps };
+    const notes = [...plan.notes, ...after.notes];
+    if (notes.length > 0) {
+      current = 'retire';
+      fail('USAGE_UNKNOWN', `${plan.old.name} is not retired: what serves it could not be checked in ${notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`, 'Grant the permission named there, or give --regions with only the regions you use, and run it again.');
+    }
+    await step('retire', async () => {
+      await recordRetirement({ account: request.account, old: { name: plan.old.name, arn: from.arn, id: from.id }, incoming: { name: plan.incoming.name, arn: to.arn }, mode: plan.retire.mode === 'delete' ? 'delete' : 'rename', ...(plan.retire.as ? { as: plan.retire.as } : {}), at: new Date().toISOString() }, request.journalHome);
+      if (plan.retire.mode === 'delete') await deleteServerCertificate(iam, plan.old.name, options.signal);
+      else await renameServerCertificate(iam, plan.old.name, { newName: plan.retire.as }, options.signal);
+    });
+    return { ok: true, steps };
+  } catch (error) {
+    const problem = toProblem(error);
+    if (current) update(current, { status: 'failed', problem });
+    return { ok: false, steps, problem };
+  }
+}

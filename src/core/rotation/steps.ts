@@ -1,0 +1,36 @@
+import { describeConsumer } from '../usage/usage-map.js';
+import type { Problem } from '../errors.js';
+import type { RotationPlan } from './plan-types.js';
+
+export type StepStatus = 'pending' | 'running' | 'done' | 'already' | 'skipped' | 'failed';
+
+export interface RotationStep {
+  id: string;
+  label: string;
+  status: StepStatus;
+  /** What happened, or what is happening now ("waiting for ELB to see it, attempt 2"). */
+  detail?: string;
+  problem?: Problem;
+}
+
+export function retireLabel(plan: RotationPlan): string {
+  if (plan.retire.mode === 'rename') return `Rename ${plan.old.name} to ${plan.retire.as}`;
+  if (plan.retire.mode === 'delete') return `Delete ${plan.old.name}`;
+  return `Keep ${plan.old.name} (--retire keep)`;
+}
+
+/** The steps a plan will take, all pending (or already done), for the plan view and the run. */
+export function rotationSteps(plan: RotationPlan): RotationStep[] {
+  if (plan.finished) {
+    const how = plan.finished.mode === 'delete' ? 'deleted' : `renamed to ${plan.finished.as}`;
+    return [{ id: 'retire', label: retireLabel(plan), status: 'already', detail: `Finished earlier: every consumer moved to ${plan.finished.incoming.name}, and ${plan.old.name} ${how} on ${plan.finished.at.slice(0, 10)}.` }];
+  }
+  return [
+    { id: 'upload', label: `Upload ${plan.incoming.name}`, status: plan.incoming.upload ? 'pending' : 'already', ...(plan.incoming.upload ? {} : { detail: 'In IAM already.' }) },
+    ...plan.swaps.map((consumer, index): RotationStep => ({ id: `swap-${index}`, label: `${describeConsumer(consumer)}: ${plan.old.name} → ${plan.incoming.name}`, status: 'pending' })),
+    ...plan.alreadyOnNew.map((consumer, index): RotationStep => ({ id: `on-new-${index}`, label: `${describeConsumer(consumer)}: on ${plan.incoming.name}`, status: 'already' })),
+    { id: 'verify', label: `Nothing serves ${plan.old.name} any more`, status: 'pending' },
+    { id: 'retire', label: retireLabel(plan), status: plan.retire.mode === 'keep' ? 'skipped' : 'pending' },
+  ];
+}
+
