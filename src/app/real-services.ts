@@ -20,6 +20,8 @@ export function realServices(connection: ConnectionOptions): Services {
     renameServerCertificate: async (name, change, signal) => (await serverCertificates()).renameServerCertificate(await iam(), name, change, signal),
     deleteServerCertificate: async (name, signal) => (await serverCertificates()).deleteServerCertificate(await iam(), name, signal),
     servedBy: async (certificates, signal) => (await import('../core/usage/served-by.js')).servedBy(await servingClients(), certificates, { signal }),
+    planRotation: async (request, signal) => (await import('../core/rotation/plan.js')).planRotation(await iam(), await servingClients(), request, signal),
+    runRotation: async (request, plan, onProgress, signal) => (await import('../core/rotation/run.js')).runRotation(await iam(), await servingClients(), request, plan, { signal, onProgress }),
     listUsers: async (signal) => (await usersAndGroups()).listUsers(await iam(), signal),
     listGroups: async (signal) => (await usersAndGroups()).listGroups(await iam(), signal),
     listManagedPolicies: async (signal) => (await usersAndGroups()).listManagedPolicies(await iam(), signal),

@@ -5,6 +5,7 @@ import { InspectScreen } from '../screens/inspect/InspectScreen.js';
 import { OnboardScreen } from '../screens/onboard/OnboardScreen.js';
 import { InventoryScreen } from '../screens/server-certificates/InventoryScreen.js';
 import { ServerDetailsScreen } from '../screens/server-certificates/ServerDetailsScreen.js';
+import { RotateScreen } from '../screens/rotate/RotateScreen.js';
 import { ServerUploadScreen } from '../screens/server-certificates/ServerUploadScreen.js';
 import { SigningScreen } from '../screens/signing/SigningScreen.js';
 import { SigningUsersScreen } from '../screens/signing/SigningUsersScreen.js';
@@ -17,6 +18,7 @@ export const TITLES: Record<Route['screen'], string> = {
   servers: 'server certificates',
   'server-details': 'server certificate',
   'server-upload': 'upload server certificate',
+  rotate: 'rotate server certificate',
   signing: 'signing certificates: pick a user',
   'signing-user': 'signing certificates',
   onboard: 'onboard a new IAM user',
@@ -36,6 +38,8 @@ export function renderRoute(route: Route): React.ReactNode {
       return <ServerDetailsScreen name={route.name} />;
     case 'server-upload':
       return <ServerUploadScreen prefill={route} />;
+    case 'rotate':
+      return <RotateScreen name={route.name} />;
     case 'signing':
       return <SigningUsersScreen uploadPath={route.uploadPath} />;
     case 'signing-user':

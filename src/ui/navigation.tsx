@@ -9,6 +9,8 @@ export type Route =
   | { screen: 'servers' }
   | { screen: 'server-details'; name: string }
   | { screen: 'server-upload'; certificate?: string; privateKey?: string; chain?: string }
+  /** Put another certificate everywhere this one is served, then retire it. */
+  | { screen: 'rotate'; name: string }
   /** Pick a user (for a certificate file to upload, when given). */
   | { screen: 'signing'; uploadPath?: string }
   | { screen: 'signing-user'; user: string; uploadPath?: string }

@@ -14,6 +14,8 @@ import type { OnboardOptions, OnboardRequest, OnboardResult } from '../core/onbo
 import type { InputFile, PreparedUpload, PrepareOptions } from '../core/prepare.js';
 import type { PreflightReport, ServerCertificateInput } from '../core/preflight/server-certificate.js';
 import type { ServedBy } from '../core/usage/served-by.js';
+import type { RotationPlan, RotationRequest } from '../core/rotation/plan-types.js';
+import type { RotationResult, RotationStep } from '../core/rotation/steps.js';
 
 /**
  * Everything the screens do, as plain async functions over the core. The app
@@ -28,6 +30,10 @@ export interface Services {
   deleteServerCertificate(name: string, signal?: AbortSignal): Promise<void>;
   /** Who serves these certificates: load balancers in every enabled region, and CloudFront. */
   servedBy(certificates: Array<{ arn: string; id: string }>, signal?: AbortSignal): Promise<ServedBy>;
+  /** What rotating one certificate to another would do, read afresh from AWS; nothing changes. */
+  planRotation(request: RotationRequest, signal?: AbortSignal): Promise<RotationPlan>;
+  /** Carries out a plan, telling each step as it goes. */
+  runRotation(request: RotationRequest, plan: RotationPlan, onProgress: (steps: RotationStep[]) => void, signal?: AbortSignal): Promise<RotationResult>;
   listUsers(signal?: AbortSignal): Promise<NamedEntity[]>;
   listGroups(signal?: AbortSignal): Promise<NamedEntity[]>;
   listManagedPolicies(signal?: AbortSignal): Promise<ManagedPolicy[]>;

@@ -7,7 +7,7 @@ import { CLI, runCli } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { iamOk, uniqueName } from '../helpers/iam.js';
 import { motoEnvironment, startMoto, type Moto } from '../helpers/moto.js';
-import { certificateFiles, servingWorld } from '../helpers/serving.js';
+import { buildRotationWorld, certificateFiles, expectRotated, servingWorld, type RotationWorld } from '../helpers/serving.js';
 
 /**
  * iamcert rotate against real load balancers in a moto of its own (moto gives every server
@@ -38,30 +38,8 @@ const oldFiles = certificateFiles(['www.rotate.example', 'rotate.example'], { da
 const newFiles = certificateFiles(['www.rotate.example', 'rotate.example'], { days: 400 });
 const otherFiles = certificateFiles(['api.rotate.example']);
 
-/** The issue's world, with names of its own. */
-async function build() {
-  const old = uniqueName('www');
-  const next = uniqueName('www-next');
-  const oldCert = world.upload(old, oldFiles);
-  const classic = await world.classic(oldCert.arn);
-  const albDefault = await world.alb(oldCert.arn);
-  const albSni = await world.alb(other.arn, [oldCert.arn]);
-  return { old, next, oldCert, other, classic, albDefault, albSni };
-}
-type World = Awaited<ReturnType<typeof build>>;
-
-/** Every consumer on the new certificate, the SNI neighbour kept, the old one gone, the new one there once. */
-function expectRotated(w: World) {
-  const nextArn = w.oldCert.arn.replace(w.old, w.next);
-  expect(world.classicCertificate(w.classic)).toBe(nextArn);
-  expect(world.listenerCertificates(w.albDefault.listener)).toEqual({ default: nextArn, sni: [] });
-  expect(world.listenerCertificates(w.albSni.listener)).toEqual({ default: w.other.arn, sni: [nextArn] });
-  const names = world.serverCertificateNames();
-  expect(names).not.toContain(w.old);
-  expect(names.filter((name) => name === w.next)).toHaveLength(1);
-}
-
-const rotateArgs = (w: World) => ['rotate', w.old, '--cert', newFiles.cert, '--key', newFiles.key, '--name', w.next, '--retire', 'delete', '--regions', 'us-east-1'];
+const build = () => buildRotationWorld(world, oldFiles, other);
+const rotateArgs = (w: RotationWorld) => ['rotate', w.old, '--cert', newFiles.cert, '--key', newFiles.key, '--name', w.next, '--retire', 'delete', '--regions', 'us-east-1'];
 
 describe('iamcert rotate', () => {
   it('shows the map, refuses to delete the shared certificate, plans, then swaps all three and retires the old one', async () => {
@@ -93,7 +71,7 @@ describe('iamcert rotate', () => {
     expect(run.stdout).toContain(`✓ Upload ${w.next}`);
     expect(run.stdout).toContain(`✓ Nothing serves ${w.old} any more`);
     expect(run.stdout).toContain(`✓ Delete ${w.old}`);
-    expectRotated(w);
+    expectRotated(world, w);
     const again = await iamcert(moto.endpoint, ...rotateArgs(w), '--yes');
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('nothing left to do');
@@ -171,6 +149,6 @@ describe('iamcert rotate killed at every step boundary', () => {
     proxy.rules.length = 0;
     const rerun = await iamcert(proxy.endpoint, ...rotateArgs(w), '--yes');
     expect(rerun.code, rerun.stderr).toBe(0);
-    expectRotated(w);
+    expectRotated(world, w);
   });
 });

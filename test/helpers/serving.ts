@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { expect } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,4 +75,32 @@ export function servingWorld(endpoint: string) {
       return aws('iam', 'list-server-certificates').ServerCertificateMetadataList.map((entry: { ServerCertificateName: string }) => entry.ServerCertificateName);
     },
   };
+}
+
+type World = ReturnType<typeof servingWorld>;
+
+/**
+ * The issue's world, with names of its own: the old certificate on a classic ELB and as an ALB's
+ * default, and as an SNI certificate on a second ALB whose default is another certificate.
+ */
+export async function buildRotationWorld(world: World, oldFiles: { cert: string; key: string }, other: { arn: string }) {
+  const old = uniqueName('www');
+  const next = uniqueName('www-next');
+  const oldCert = world.upload(old, oldFiles);
+  const classic = await world.classic(oldCert.arn);
+  const albDefault = await world.alb(oldCert.arn);
+  const albSni = await world.alb(other.arn, [oldCert.arn]);
+  return { old, next, oldCert, other, classic, albDefault, albSni };
+}
+export type RotationWorld = Awaited<ReturnType<typeof buildRotationWorld>>;
+
+/** As the AWS CLI sees it: every consumer on the new certificate, the SNI neighbour kept, the old one gone, the new one there once. */
+export function expectRotated(world: World, w: RotationWorld): void {
+  const nextArn = w.oldCert.arn.replace(w.old, w.next);
+  expect(world.classicCertificate(w.classic)).toBe(nextArn);
+  expect(world.listenerCertificates(w.albDefault.listener)).toEqual({ default: nextArn, sni: [] });
+  expect(world.listenerCertificates(w.albSni.listener)).toEqual({ default: w.other.arn, sni: [nextArn] });
+  const names = world.serverCertificateNames();
+  expect(names).not.toContain(w.old);
+  expect(names.filter((name) => name === w.next)).toHaveLength(1);
 }

@@ -19,6 +19,8 @@ export function stubServices(overrides: Partial<Services> = {}): Services {
     renameServerCertificate: unexpected('renameServerCertificate'),
     deleteServerCertificate: unexpected('deleteServerCertificate'),
     servedBy: async () => ({ consumers: [], notes: [] }),
+    planRotation: unexpected('planRotation'),
+    runRotation: unexpected('runRotation'),
     listUsers: async () => [],
     listGroups: async () => [],
     listManagedPolicies: async () => [],

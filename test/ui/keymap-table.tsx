@@ -7,6 +7,7 @@ import type { ShownKeys } from '../../src/ui/keys/focus.js';
 import { sequenceFor } from '../../src/ui/keys/key-name.js';
 import { fitHints } from '../../src/ui/frame/fit-hints.js';
 import type { Route } from '../../src/ui/navigation.js';
+import type { RotationPlan } from '../../src/core/rotation/plan-types.js';
 import type { Services } from '../../src/ui/services.js';
 import { LINE_KEYS } from '../../src/ui/text-field/line-keys.js';
 import { stubServices } from '../helpers/stub-services.js';
@@ -29,6 +30,22 @@ const serverRows = Array.from({ length: 5 }, (_, index) => ({
   expiryState: 'ok' as const,
 }));
 
+/** cert-0 served by one ALB, rotated to cert-4, nothing in the way. */
+function rotationPlan(old: string): RotationPlan {
+  const row = (name: string) => ({ name, path: '/', arn: `arn:aws:iam::111122223333:server-certificate/${name}`, id: `ASCA${name}`, expiration: '2027-06-01T00:00:00.000Z', names: ['www.example.com'] });
+  return {
+    old: row(old),
+    incoming: { ...row('cert-4'), key: 'RSA 2048', upload: false },
+    swaps: [{ kind: 'ALB', region: 'us-east-1', name: 'web', listener: 'HTTPS:443', role: 'default', certificate: { arn: row(old).arn } }],
+    alreadyOnNew: [],
+    checks: [],
+    retire: { mode: 'rename', as: `${old}-retired-20261130` },
+    notes: [],
+    regions: ['us-east-1'],
+    ready: true,
+  };
+}
+
 function services(): Services {
   return stubServices({
     listServerCertificates: async () => serverRows,
@@ -43,6 +60,11 @@ function services(): Services {
     listGroups: async () => [{ name: 'ops', path: '/', arn: 'arn:aws:iam::111122223333:group/ops', id: 'AGPA1' }],
     // Keys are pressed for what they do on screen: an export or a create must never write into the working tree.
     writeFiles: async () => undefined,
+    planRotation: async (request) => rotationPlan(request.old),
+    runRotation: async (_request, plan, onProgress) => {
+      onProgress([{ id: 'verify', label: `Nothing serves ${plan.old.name} any more`, status: 'done' }]);
+      return { ok: true, steps: [{ id: 'verify', label: `Nothing serves ${plan.old.name} any more`, status: 'done' }] };
+    },
     listManagedPolicies: async () => ['AmazonEC2ReadOnlyAccess', 'AmazonEC2FullAccess', 'IAMReadOnlyAccess'].map((name) => ({ name, arn: `arn:aws:iam::aws:policy/${name}` })) as never,
   });
 }
@@ -79,6 +101,11 @@ export const CASES: Case[] = [
   { name: 'onboard: group', route: { screen: 'onboard' }, ready: 'Create a new group' },
   { name: 'onboard: policies', route: { screen: 'onboard' }, steps: ['\r', 'newgroup', '\r'], ready: 'IAMReadOnlyAccess' },
   { name: 'inspect: passphrase', route: { screen: 'inspect', path: fx.path('modern.p12') }, steps: ['\r'], ready: 'protected by a passphrase' },
+  { name: 'rotate: pick the new certificate', route: { screen: 'rotate', name: 'cert-0' }, ready: '4 of 4' },
+  { name: 'rotate: from files', route: { screen: 'rotate', name: 'cert-0' }, steps: ['f'], ready: 'Private key' },
+  { name: 'rotate: the plan', route: { screen: 'rotate', name: 'cert-0' }, steps: ['\r'], ready: 'Moved from the old to the new (1)' },
+  { name: 'rotate: typed confirmation', route: { screen: 'rotate', name: 'cert-0' }, steps: ['\r', '\r'], ready: 'Type cert-0 to confirm' },
+  { name: 'rotate: done', route: { screen: 'rotate', name: 'cert-0' }, steps: ['\r', '\r', 'cert-0', '\r'], ready: 'Rotated: everything' },
   { name: 'help over the inventory', route: { screen: 'servers' }, steps: ['?'], ready: 'Help: server certificates' },
   { name: 'command line', route: { screen: 'servers' }, steps: [':'], ready: 'certs' },
 ];

@@ -1,5 +1,5 @@
 import type { RotationPlan } from '../../core/rotation/plan-types.js';
-import type { RotationStep } from '../../core/rotation/steps.js';
+import { regionsLooked, type RotationStep } from '../../core/rotation/steps.js';
 import { swapCalls } from '../../core/rotation/swap-calls.js';
 import { describeConsumer } from '../../core/usage/usage-map.js';
 
@@ -29,7 +29,7 @@ export function planLines(plan: RotationPlan, account: string): string[] {
   lines.push(`  Then, once nothing serves it: ${retire}.`);
   for (const check of plan.checks) lines.push(`  ${check.severity === 'error' ? '✗' : '!'} ${check.code}: ${check.message} Fix: ${check.fix}`);
   if (plan.checks.length === 0) lines.push('  ✓ The new certificate can serve everything the old one does.');
-  lines.push(`  Looked in ${plan.regions.length} region${plan.regions.length === 1 ? '' : 's'} (${plan.regions.join(', ')}) and CloudFront.`);
+  lines.push(`  Looked in ${regionsLooked(plan.regions)} and CloudFront.`);
   for (const note of plan.notes) lines.push(`  ! ${note.where} not looked at: ${note.message} Fix: ${note.fix}`);
   return lines;
 }

@@ -1,4 +1,4 @@
-import { fail, toProblem, type Problem } from '../errors.js';
+import { fail, toProblem } from '../errors.js';
 import type { IamClients } from '../iam/client.js';
 import { deleteServerCertificate, renameServerCertificate, uploadServerCertificate } from '../iam/server-certificates.js';
 import { CLOUDFRONT_PREFIX } from '../preflight/rules.js';
@@ -8,14 +8,8 @@ import { describeConsumer, serves } from '../usage/usage-map.js';
 import type { VisibilityWait } from './certificate-visible.js';
 import { recordRetirement } from './journal.js';
 import type { RotationPlan, RotationRequest } from './plan-types.js';
-import { rotationSteps, type RotationStep } from './steps.js';
+import { rotationSteps, type RotationResult, type RotationStep } from './steps.js';
 import { swapConsumer, type CertificateIds } from './swap.js';
-
-export interface RotationResult {
-  ok: boolean;
-  steps: RotationStep[];
-  problem?: Problem;
-}
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -67,7 +61,7 @@ export async function runRotation(iam: IamClients, serving: ServingClients, requ
         fail('ROTATION_INCOMPLETE', `${plan.old.name} is still served by ${left.map(describeConsumer).join('; ')}.`, 'Run the same command again: it moves what is left.');
       }
       return { serving: scan.consumers.filter((consumer) => serves(consumer, to)).length, notes: scan.notes };
-    }, (found) => `${plan.incoming.name} is served by ${found.serving}.`);
+    }, (found) => `${plan.incoming.name} is now served in ${found.serving} place${found.serving === 1 ? '' : 's'}.`);
     if (plan.retire.mode === 'keep') return { ok: true, steps };
     const notes = [...plan.notes, ...after.notes];
     if (notes.length > 0) {

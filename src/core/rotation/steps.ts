@@ -13,6 +13,12 @@ export interface RotationStep {
   problem?: Problem;
 }
 
+export interface RotationResult {
+  ok: boolean;
+  steps: RotationStep[];
+  problem?: Problem;
+}
+
 export function retireLabel(plan: RotationPlan): string {
   if (plan.retire.mode === 'rename') return `Rename ${plan.old.name} to ${plan.retire.as}`;
   if (plan.retire.mode === 'delete') return `Delete ${plan.old.name}`;
@@ -34,3 +40,10 @@ export function rotationSteps(plan: RotationPlan): RotationStep[] {
   ];
 }
 
+
+/** "us-east-1, eu-west-1", or for many "38 regions (af-south-1 … us-west-2)". */
+export function regionsLooked(regions: string[]): string {
+  if (regions.length === 0) return 'no region';
+  if (regions.length <= 4) return regions.join(', ');
+  return `${regions.length} regions (${regions[0]} … ${regions[regions.length - 1]})`;
+}

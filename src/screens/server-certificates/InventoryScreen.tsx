@@ -107,8 +107,12 @@ function ExportForm({ modal, dispatch, perform }: { modal: Extract<InventoryModa
 }
 
 /** Why a delete did not happen: who serves the certificate, or where that could not be checked. */
-function ServedPanel({ modal, onClose }: { modal: Extract<InventoryModal, { kind: 'served' }>; onClose(): void }): React.JSX.Element {
-  useKeymap([{ keys: ['esc', 'enter'], label: 'close; nothing was deleted', run: onClose }]);
+function ServedPanel({ modal, onClose, onRotate }: { modal: Extract<InventoryModal, { kind: 'served' }>; onClose(): void; onRotate(name: string): void }): React.JSX.Element {
+  const served = modal.found.consumers.length > 0 && modal.rows.length === 1;
+  useKeymap([
+    { keys: ['R'], label: 'rotate instead', when: served, run: () => onRotate(modal.rows[0]!.name) },
+    { keys: ['esc', 'enter'], label: 'close; nothing was deleted', run: onClose },
+  ]);
   const { consumers, notes } = modal.found;
   const names = modal.rows.map((row) => row.name).join(', ');
   return (
@@ -134,7 +138,7 @@ function ServedPanel({ modal, onClose }: { modal: Extract<InventoryModal, { kind
         </Hanging>
       ))}
       <Hanging prefix="" tone="muted">
-        {consumers.length > 0 ? 'Deleting it would stop HTTPS there. Put another certificate in its place on each of these first (iamcert usage lists them), then delete.' : 'Deleting it could stop HTTPS where it could not be checked.'}
+        {consumers.length > 0 ? (modal.rows.length === 1 ? 'Deleting it would stop HTTPS there. R rotates it instead: another certificate goes in its place on each of these, then it is retired.' : 'Deleting them would stop HTTPS there. Rotate each first (R on it in the list), then delete.') : 'Deleting it could stop HTTPS where it could not be checked.'}
       </Hanging>
     </Box>
   );
@@ -171,6 +175,7 @@ export function InventoryScreen(): React.JSX.Element {
           );
         },
       },
+      { keys: ['R'], label: 'rotate', when: current !== undefined && !busy && modal.kind === 'none', run: () => current && navigation.push({ screen: 'rotate', name: current.name }) },
       { keys: ['esc'], label: 'stop checking', when: modal.kind === 'checking', run: () => dispatch({ type: 'close' }) },
       { keys: ['r'], label: 'refresh', run: inventory.reload },
       ...list.bindings.filter((binding) => !binding.keys.includes('/')),
@@ -220,7 +225,14 @@ export function InventoryScreen(): React.JSX.Element {
       {modal.kind === 'checking' ? <Spinner label={`Checking what serves ${modal.rows.length === 1 ? modal.rows[0]!.name : `${modal.rows.length} certificates`} before deleting…`} /> : null}
       {modal.kind === 'served' ? (
         <KeyScope>
-          <ServedPanel modal={modal} onClose={() => dispatch({ type: 'close' })} />
+          <ServedPanel
+            modal={modal}
+            onClose={() => dispatch({ type: 'close' })}
+            onRotate={(name) => {
+              dispatch({ type: 'close' });
+              navigation.push({ screen: 'rotate', name });
+            }}
+          />
         </KeyScope>
       ) : null}
       {modal.kind === 'rename' ? (
