@@ -76,12 +76,68 @@ async function uploadMany(endpoint, count) {
   }
 }
 
+const USAGE_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+
+/** 3 regions × 50 ALBs × 2 HTTPS listeners, each serving one of the certificates uploaded. */
+async function buildLoadBalancers(endpoint) {
+  const { ElasticLoadBalancingV2Client, CreateLoadBalancerCommand, CreateListenerCommand, CreateTargetGroupCommand } = await import('@aws-sdk/client-elastic-load-balancing-v2');
+  const { EC2Client, CreateVpcCommand, CreateSubnetCommand } = await import('@aws-sdk/client-ec2');
+  const { IAMClient, ListServerCertificatesCommand } = await import('@aws-sdk/client-iam');
+  const arns = (await new IAMClient({ endpoint, region: 'us-east-1' }).send(new ListServerCertificatesCommand({ MaxItems: 3 }))).ServerCertificateMetadataList.map((entry) => entry.Arn);
+  for (const region of USAGE_REGIONS) {
+    const ec2 = new EC2Client({ endpoint, region });
+    const elbv2 = new ElasticLoadBalancingV2Client({ endpoint, region });
+    const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.30.0.0/16' }))).Vpc.VpcId;
+    const subnets = [];
+    for (const [index, zone] of ['a', 'b'].entries()) subnets.push((await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.30.${index}.0/24`, AvailabilityZone: `${region}${zone}` }))).Subnet.SubnetId);
+    const group = (await elbv2.send(new CreateTargetGroupCommand({ Name: 'bench', Protocol: 'HTTP', Port: 80, VpcId: vpc }))).TargetGroups[0].TargetGroupArn;
+    for (let start = 0; start < 50; start += 10) {
+      await Promise.all(
+        Array.from({ length: 10 }, async (_, offset) => {
+          const index = start + offset;
+          const balancer = (await elbv2.send(new CreateLoadBalancerCommand({ Name: `bench-${index}`, Subnets: subnets }))).LoadBalancers[0].LoadBalancerArn;
+          for (const port of [443, 8443]) {
+            await elbv2.send(new CreateListenerCommand({ LoadBalancerArn: balancer, Protocol: 'HTTPS', Port: port, Certificates: [{ CertificateArn: arns[(index + port) % arns.length] }], DefaultActions: [{ Type: 'forward', TargetGroupArn: group }] }));
+          }
+        }),
+      );
+    }
+  }
+}
+
+/** A loopback proxy in front of moto that counts each API call by its Action (or its REST path). */
+async function countingProxy(target) {
+  const { createServer: createHttpServer, request } = await import('node:http');
+  const counts = new Map();
+  const url = new URL(target);
+  const server = createHttpServer((incoming, response) => {
+    const chunks = [];
+    incoming.on('data', (chunk) => chunks.push(chunk));
+    incoming.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const action = new URLSearchParams(body.toString()).get('Action') ?? `${incoming.method} ${incoming.url.split('?')[0]}`;
+      counts.set(action, (counts.get(action) ?? 0) + 1);
+      const outgoing = request({ hostname: url.hostname, port: url.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (upstream) => {
+        response.writeHead(upstream.statusCode ?? 502, upstream.headers);
+        upstream.pipe(response);
+      });
+      outgoing.end(body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { endpoint: `http://127.0.0.1:${server.address().port}`, counts, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** `npm run bench -- usage` runs only the benchmarks whose name has that word. */
+const only = process.argv[2];
+const wanted = (name) => !only || name.includes(only);
+
 console.error(`iamcert benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 try {
   const corpus = makeCorpus();
   const files = readdirSync(corpus).map((name) => join(corpus, name));
   writeFileSync(join(work, 'files.txt'), files.join('\n'));
-  report(
+  if (wanted('identify')) report(
     'identify 1,000 mixed files',
     'iamcert inspect --json (one process)',
     'openssl x509 / pkey per file (shell loop)',
@@ -93,7 +149,7 @@ try {
     ),
   );
 
-  report(
+  if (wanted('recipe')) report(
     'classic signing-certificate recipe',
     'iamcert create (RSA 2048, 3650 days, PKCS#8)',
     'openssl genrsa + req -x509 + pkcs8 -topk8',
@@ -106,7 +162,7 @@ try {
     ),
   );
 
-  await withMoto(async (endpoint) => {
+  if (wanted('list')) await withMoto(async (endpoint) => {
     await uploadMany(endpoint, 1000);
     report(
       'list 1,000 server certificates',
@@ -121,7 +177,33 @@ try {
     );
   });
 
-  report('cold start', 'iamcert --version', 'aws --version', '≤ 0.25×', await sideBySide(() => timeShell(`${IAMCERT} --version > /dev/null`), () => timeShell('aws --version > /dev/null'), { runs: 9 }));
+  if (wanted('usage')) await withMoto(async (endpoint) => {
+    await uploadMany(endpoint, 3);
+    await buildLoadBalancers(endpoint);
+    const regions = USAGE_REGIONS.join(',');
+    // The AWS CLI way: every load balancer, then each one's listeners, then each listener's certificates.
+    const loop = `for r in ${USAGE_REGIONS.join(' ')}; do for lb in $(aws elbv2 describe-load-balancers --region $r --endpoint-url ${endpoint} --query 'LoadBalancers[].LoadBalancerArn' --output text); do for l in $(aws elbv2 describe-listeners --region $r --endpoint-url ${endpoint} --load-balancer-arn $lb --query 'Listeners[].ListenerArn' --output text); do aws elbv2 describe-listener-certificates --region $r --endpoint-url ${endpoint} --listener-arn $l > /dev/null; done; done; done`;
+    const counted = await countingProxy(endpoint);
+    timeShell(`${IAMCERT} usage --regions ${regions} --json --endpoint-url ${counted.endpoint} > /dev/null || true`, { env });
+    await counted.close();
+    const calls = [...counted.counts].sort(([a], [b]) => a.localeCompare(b)).map(([action, count]) => `${action} ${count}`).join(', ');
+    console.error(`usage scan API calls: ${calls}`);
+    report(
+      'usage scan, 3 regions × 50 ALBs × 2 listeners',
+      'iamcert usage --regions (3) --json',
+      'aws elbv2 describe-load-balancers / describe-listeners / describe-listener-certificates, shell loop',
+      '≤ 0.2×',
+      // The CLI loop makes 453 calls, minutes a run: one measured run of each.
+      await sideBySide(
+        () => timeShell(`${IAMCERT} usage --regions ${regions} --json --endpoint-url ${endpoint} > /dev/null || true`, { env }),
+        () => timeShell(loop, { env }),
+        { runs: 1, warmup: 0 },
+      ),
+    );
+    results.at(-1).calls = calls;
+  });
+
+  if (wanted('cold')) report('cold start', 'iamcert --version', 'aws --version', '≤ 0.25×', await sideBySide(() => timeShell(`${IAMCERT} --version > /dev/null`), () => timeShell('aws --version > /dev/null'), { runs: 9 }));
 
   const { build } = await import('esbuild');
   await build({
@@ -141,7 +223,7 @@ try {
     logLevel: 'warning',
   });
 
-  report(
+  if (wanted('frame')) report(
     'TUI first full frame (tmux, 80×24)',
     'iamcert (no command), home screen with its key footer',
     'a one-line Ink app: the floor for any Ink TUI',
@@ -153,8 +235,8 @@ try {
     ),
   );
 
-  const inventory = JSON.parse(execFileSync(NODE, [join(work, 'bundles', 'inventory-frame.mjs')], { timeout: 120_000 }).toString());
-  results.push({ name: 'inventory, 5,000 rows: filter keystroke → frame', ours: 'iamcert inventory screen', alternative: 'none', target: '≤ 16 ms median', onlyMs: inventory.median });
+  const inventory = wanted('inventory') ? JSON.parse(execFileSync(NODE, [join(work, 'bundles', 'inventory-frame.mjs')], { timeout: 120_000 }).toString()) : undefined;
+  if (inventory) results.push({ name: 'inventory, 5,000 rows: filter keystroke → frame', ours: 'iamcert inventory screen', alternative: 'none', target: '≤ 16 ms median', onlyMs: inventory.median });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -170,3 +252,4 @@ for (const result of results) {
     console.log(line([result.name, result.ours, result.alternative, `${result.oursMs.toFixed(0)} ms`, `${result.theirsMs.toFixed(0)} ms`, `${result.ratio.toFixed(2)}× (${faster >= 1 ? `${faster.toFixed(1)}× faster` : `${(1 / faster).toFixed(1)}× slower`})`, result.target]));
   }
 }
+for (const result of results.filter((entry) => entry.calls)) console.log(`\n${result.name}, API calls made by iamcert: ${result.calls}`);

@@ -8,6 +8,7 @@ import { describeExpiry } from '../../core/time/expiry.js';
 import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { Toned } from '../../ui/Toned.js';
+import { useNavigation } from '../../ui/navigation.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useTask, type TaskState } from '../../ui/use-task.js';
 import { Hanging } from '../../ui/Hanging.js';
@@ -59,6 +60,7 @@ function ServedByRows({ usage }: { usage: TaskState<ServedBy> }): React.JSX.Elem
 
 export function ServerDetailsScreen({ name }: { name: string }): React.JSX.Element {
   const { services, copy } = useFrame();
+  const navigation = useNavigation();
   const [state, run] = useTask<ServerCertificateDetails>();
   const [now] = useState(() => new Date());
   const [usage, lookUp] = useTask<ServedBy>();
@@ -71,6 +73,7 @@ export function ServerDetailsScreen({ name }: { name: string }): React.JSX.Eleme
   useScreenKeymap([
     { keys: ['y'], label: 'copy ARN', when: details !== undefined, run: () => details && copy(details.arn, 'the ARN') },
     { keys: ['n'], label: 'copy name', when: details !== undefined, run: () => details && copy(details.name, 'the name') },
+    { keys: ['R'], label: 'rotate: put another certificate where this one is served', when: details !== undefined, run: () => navigation.push({ screen: 'rotate', name }) },
   ]);
   return (
     <Box flexDirection="column" paddingX={1}>
