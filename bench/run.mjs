@@ -184,7 +184,8 @@ try {
     // The AWS CLI way: every load balancer, then each one's listeners, then each listener's certificates.
     const loop = `for r in ${USAGE_REGIONS.join(' ')}; do for lb in $(aws elbv2 describe-load-balancers --region $r --endpoint-url ${endpoint} --query 'LoadBalancers[].LoadBalancerArn' --output text); do for l in $(aws elbv2 describe-listeners --region $r --endpoint-url ${endpoint} --load-balancer-arn $lb --query 'Listeners[].ListenerArn' --output text); do aws elbv2 describe-listener-certificates --region $r --endpoint-url ${endpoint} --listener-arn $l > /dev/null; done; done; done`;
     const counted = await countingProxy(endpoint);
-    timeShell(`${IAMCERT} usage --regions ${regions} --json --endpoint-url ${counted.endpoint} > /dev/null || true`, { env });
+    // Not timeShell: a synchronous child would stop this process's proxy from answering it.
+    await new Promise((resolve) => spawn('bash', ['-c', `${IAMCERT} usage --regions ${regions} --json --endpoint-url ${counted.endpoint} > /dev/null`], { env, stdio: 'ignore' }).on('exit', resolve));
     await counted.close();
     const calls = [...counted.counts].sort(([a], [b]) => a.localeCompare(b)).map(([action, count]) => `${action} ${count}`).join(', ');
     console.error(`usage scan API calls: ${calls}`);

@@ -1,4 +1,4 @@
-import { fail, toProblem } from '../errors.js';
+import { fail, toProblem, type Problem } from '../errors.js';
 import type { IamClients } from '../iam/client.js';
 import { deleteServerCertificate, renameServerCertificate, uploadServerCertificate } from '../iam/server-certificates.js';
 import { CLOUDFRONT_PREFIX } from '../preflight/rules.js';
@@ -19,6 +19,12 @@ export interface RunOptions {
   minDelaySeconds?: number;
 }
 
+/** Stopped on purpose (Ctrl-C, Esc, leaving the screen): what to do next is to finish, not "nothing more". */
+function stoppedHere(problem: Problem): Problem {
+  if (problem.code !== 'CANCELLED') return problem;
+  return { code: 'CANCELLED', message: 'Stopped before this step finished; the steps before it are done.', fix: 'Run the rotation again (r in the app, or the same iamcert rotate command): it finishes what is left.' };
+}
+
 /**
  * Carries out a plan: upload, move each consumer, look again that nothing serves the old certificate,
  * then retire it. Each step leaves AWS in a state the next plan reads back, so a run stopped anywhere
@@ -34,6 +40,8 @@ export async function runRotation(iam: IamClients, serving: ServingClients, requ
   let current = '';
   const step = async <T>(id: string, work: () => Promise<T>, detail?: (value: T) => string | undefined): Promise<T> => {
     current = id;
+    // Stopped: no new step starts, whether or not the call under way noticed.
+    if (options.signal?.aborted) fail('CANCELLED', 'Cancelled.', 'Run it again.');
     update(id, { status: 'running' });
     const value = await work();
     update(id, { status: 'done', detail: detail?.(value) });
@@ -75,7 +83,7 @@ export async function runRotation(iam: IamClients, serving: ServingClients, requ
     });
     return { ok: true, steps };
   } catch (error) {
-    const problem = toProblem(error);
+    const problem = stoppedHere(toProblem(error));
     if (current) update(current, { status: 'failed', problem });
     return { ok: false, steps, problem };
   }

@@ -54,6 +54,24 @@ describe('rotating a CloudFront distribution (recorded CloudFront answers: moto 
     expect(fake.distribution.certificateId).toBe('ASCANEWNEWNEW');
   });
 
+  it('stopped (Ctrl-C, Esc, leaving the screen) says that running it again finishes the job, not "nothing more to do"', async () => {
+    const { clients: iam } = scriptedClients((call) => {
+      const name = call.params.get('ServerCertificateName');
+      return iamOk('GetServerCertificate', name === 'www-old' ? metadataXml('www-old', 'ASCAOLDOLDOLD', '/cloudfront/', readFileSync(oldFiles.cert, 'utf8')) : metadataXml('www-new', 'ASCANEWNEWNEW', '/cloudfront/', readFileSync(newFiles.cert, 'utf8')));
+    });
+    const fake = cloudFrontFake({ id: 'E4', aliases: ['www.rotate.example'], certificateId: 'ASCAOLDOLDOLD', etag: 'E1' });
+    const serving = createServingClients({ endpointUrl: 'http://127.0.0.1:9', requestHandler: fake.handler, maxAttempts: 1 });
+    const request: RotationRequest = { old: 'www-old', to: { kind: 'existing', name: 'www-new' }, retire: 'keep', account: '123456789012', regions: ['us-east-1'], journalHome };
+    const plan = await planRotation(iam, serving, request);
+    const stopped = new AbortController();
+    stopped.abort();
+    const result = await runRotation(iam, serving, request, plan, { signal: stopped.signal });
+    expect(result.ok).toBe(false);
+    expect(result.problem).toMatchObject({ code: 'CANCELLED', fix: expect.stringContaining('it finishes what is left') });
+    expect(result.steps.find((step) => step.status === 'failed')?.label).toBe('CloudFront E4 (www.rotate.example): www-old → www-new');
+    expect(fake.distribution.certificateId).toBe('ASCAOLDOLDOLD');
+  });
+
   it("refuses a new certificate whose names do not cover the distribution's aliases, or that is not under /cloudfront/", async () => {
     const narrow = certificateFiles(['other.example'], { days: 400 });
     const { clients: iam } = scriptedClients((call) => {
