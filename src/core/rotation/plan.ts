@@ -1,3 +1,4 @@
+import { describeKeyShape } from '../crypto/key-facts.js';
 import { fail, IamcertError } from '../errors.js';
 import { isNoSuchEntity } from '../iam/call.js';
 import type { IamClients } from '../iam/client.js';
@@ -47,7 +48,7 @@ async function resolveIncoming(iam: IamClients, request: RotationRequest, old: C
     const certificate = details.certificate;
     if (!certificate) fail('CERTIFICATE_UNREADABLE', `The body of "${target.name}" in IAM could not be read${details.parseProblem ? `: ${details.parseProblem}` : '.'}`, 'Rotate to another certificate, or upload it again from its files.');
     return {
-      ref: { ...refOf(details), key: describeShape(certificate), upload: false },
+      ref: { ...refOf(details), key: describeKeyShape(certificate), upload: false },
       facts: { ...certificate, name: details.name, path: details.path, names: certificateNames(certificate), notAfter: certificate.notAfter },
       checks: [],
     };
@@ -68,14 +69,10 @@ async function resolveIncoming(iam: IamClients, request: RotationRequest, old: C
   }
   const uploaded = existing && existing.certificate?.sha256 === certificate.sha256 ? existing : undefined;
   return {
-    ref: uploaded ? { ...refOf(uploaded), key: describeShape(certificate), upload: false } : { name, path, sha256: certificate.sha256, expiration: certificate.notAfter.toISOString(), names: certificateNames(certificate), key: describeShape(certificate), upload: true },
+    ref: uploaded ? { ...refOf(uploaded), key: describeKeyShape(certificate), upload: false } : { name, path, sha256: certificate.sha256, expiration: certificate.notAfter.toISOString(), names: certificateNames(certificate), key: describeKeyShape(certificate), upload: true },
     facts: { ...certificate, name, path: uploaded?.path ?? path, names: certificateNames(certificate), notAfter: certificate.notAfter },
     checks,
   };
-}
-
-function describeShape(shape: { keyAlgorithm?: string; keySize?: number; curve?: string }): string {
-  return `${(shape.keyAlgorithm ?? 'unknown').toUpperCase()} ${shape.keySize ?? shape.curve ?? ''}`.trim();
 }
 
 /**

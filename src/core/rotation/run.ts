@@ -49,6 +49,8 @@ export async function runRotation(iam: IamClients, serving: ServingClients, requ
   };
   if (plan.finished) return { ok: true, steps };
   try {
+    const blocking = plan.checks.find((check) => check.severity === 'error');
+    if (blocking) fail(blocking.code, blocking.message, blocking.fix);
     let incoming: CertificateIds | undefined = plan.incoming.arn && plan.incoming.id ? { arn: plan.incoming.arn, id: plan.incoming.id } : undefined;
     if (plan.incoming.upload && request.to.kind === 'files') {
       const files = request.to;
