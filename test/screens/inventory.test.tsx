@@ -173,6 +173,44 @@ describe('server certificate inventory', () => {
     expect(deleted).toEqual([]);
   });
 
+  it('R on the panel that refused a delete opens Rotate for that certificate', async () => {
+    const all = rows(2);
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => all,
+        servedBy: async (certificates) => ({ consumers: certificates.map((certificate) => ({ kind: 'ELB' as const, region: 'eu-west-1', name: 'web', listener: 'HTTPS:443', port: 443, certificate: { arn: certificate.arn } })), notes: [] }),
+      }),
+      { route: { screen: 'servers' } },
+    );
+    await app.waitForText('2 of 2 ·');
+    await app.press('d');
+    const panel = await app.waitForText('R rotates it instead');
+    expect(panel).toContain('R rotate instead');
+    await app.press('R');
+    const rotate = await app.waitForText('Pick the certificate that takes over');
+    expect(rotate).toContain('Rotate cert-0000');
+    expect(rotate).toContain('cert-0001');
+  });
+
+  it('details of a served certificate say what that means: expired while served, and an alias its names miss', async () => {
+    const [row] = rows(1);
+    const { readItems } = await import('../../src/core/formats/read.js');
+    const { fixtures } = await import('../helpers/use-fixtures.js');
+    const [certificate] = (await readItems(fixtures().read('leaf.pem'))).items;
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => [row!],
+        getServerCertificate: async () => ({ ...row!, expiration: new Date(Date.now() - DAY).toISOString(), body: '', certificate: certificate as never, chainCertificates: [] }),
+        servedBy: async () => ({ consumers: [{ kind: 'CloudFront' as const, name: 'E1', domains: ['www.example.com', 'shop.example.com'], certificate: { id: row!.id } }], notes: [] }),
+      }),
+      { route: { screen: 'server-details', name: row!.name } },
+    );
+    const frame = (await app.waitForText('R rotates it')).replace(/\n\s*/g, ' ');
+    expect(frame).toContain('served by CloudFront E1 (www.example.com, shop.example.com)');
+    expect(frame).toMatch(/! Expired \d{4}-\d\d-\d\d and still served: HTTPS fails there now/);
+    expect(frame).toContain('do not cover shop.example.com (CloudFront E1)');
+  });
+
   it('Esc clears a kept filter before it leaves the screen', async () => {
     app = await renderApp(stubServices({ listServerCertificates: async () => rows(5) }), { route: { screen: 'servers' } });
     await app.waitForText('5 of 5 ·');

@@ -13,7 +13,8 @@ import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useTask, type TaskState } from '../../ui/use-task.js';
 import { Hanging } from '../../ui/Hanging.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
-import { describeConsumer } from '../../core/usage/usage-map.js';
+import { describeConsumer, usageMap, type Finding } from '../../core/usage/usage-map.js';
+import { certificateNames } from '../../core/usage/names.js';
 import { useFrame } from '../../ui/frame-context.js';
 
 function detailLines(details: ServerCertificateDetails, now: Date): Array<[string, string]> {
@@ -37,8 +38,15 @@ function detailLines(details: ServerCertificateDetails, now: Date): Array<[strin
   ];
 }
 
-/** Every consumer of the certificate, one a row, or "nothing found", or where it could not be looked. */
-function ServedByRows({ usage }: { usage: TaskState<ServedBy> }): React.JSX.Element {
+/** What being served means for this certificate: expired or expiring while served, names that miss an alias. */
+function servedFindings(details: ServerCertificateDetails, usage: ServedBy, now: Date): Finding[] {
+  const bodies = new Map([[details.arn, { names: certificateNames(details.certificate) }]]);
+  const [entry] = usageMap([details], { consumers: usage.consumers, notes: usage.notes, regions: [] }, { now, bodies }).certificates;
+  return (entry?.findings ?? []).filter((finding) => finding.code !== 'UNUSED');
+}
+
+/** Every consumer of the certificate, one a row, or "nothing found", or where it could not be looked; then what that means. */
+function ServedByRows({ usage, details, now }: { usage: TaskState<ServedBy>; details: ServerCertificateDetails; now: Date }): React.JSX.Element {
   if (usage.status === 'running') return <Spinner label={usage.label} />;
   if (usage.status === 'failed') return <Hanging prefix="served by " tone="warning">{`could not be looked up: ${usage.problem.message}`}</Hanging>;
   if (usage.status !== 'done') return <Text> </Text>;
@@ -53,6 +61,11 @@ function ServedByRows({ usage }: { usage: TaskState<ServedBy> }): React.JSX.Elem
       ))}
       {notes.map((note) => (
         <Hanging key={note.where} prefix="          ! " tone="warning">{`${note.where} not looked at: ${note.message}`}</Hanging>
+      ))}
+      {servedFindings(details, usage.value, now).map((finding) => (
+        <Hanging key={finding.code} prefix="! " tone={finding.code === 'EXPIRED_IN_USE' ? 'danger' : 'warning'}>
+          {`${finding.message}${finding.code.endsWith('_IN_USE') ? ' R rotates it.' : ''}`}
+        </Hanging>
       ))}
     </Box>
   );
@@ -91,7 +104,7 @@ export function ServerDetailsScreen({ name }: { name: string }): React.JSX.Eleme
             </Box>
           ))
         : null}
-      {state.status === 'done' ? <ServedByRows usage={usage} /> : null}
+      {state.status === 'done' ? <ServedByRows usage={usage} details={state.value} now={now} /> : null}
       {state.status === 'done' ? <Toned tone="muted">{KEY_NOT_READABLE}</Toned> : null}
     </Box>
   );
