@@ -1,13 +1,11 @@
 import type { RotationPlan } from '../../core/rotation/plan-types.js';
-import { regionsLooked, type RotationStep } from '../../core/rotation/steps.js';
+import { regionsLooked, retirement, STEP_MARKS, type RotationStep } from '../../core/rotation/steps.js';
 import { swapCalls } from '../../core/rotation/swap-calls.js';
 import { describeConsumer } from '../../core/usage/usage-map.js';
 
-const STEP_MARK: Record<RotationStep['status'], string> = { pending: '·', running: '…', done: '✓', already: '✓', skipped: '-', failed: '✗' };
-
 export function stepLine(step: RotationStep): string {
   const detail = step.problem ? `${step.problem.code}: ${step.problem.message} Fix: ${step.problem.fix}` : step.detail;
-  return `${STEP_MARK[step.status]} ${step.label}${step.status === 'already' ? ' (already done)' : ''}${detail ? `\n    ${detail}` : ''}`;
+  return `${STEP_MARKS[step.status]} ${step.label}${step.status === 'already' ? ' (already done)' : ''}${detail ? `\n    ${detail}` : ''}`;
 }
 
 /** The plan as a person reads it: what is replaced by what, each consumer and the call that moves it, then the checks. */
@@ -25,8 +23,7 @@ export function planLines(plan: RotationPlan, account: string): string[] {
     for (const consumer of plan.swaps) lines.push(`    ${describeConsumer(consumer)}  [${swapCalls(consumer)}]`);
   }
   for (const consumer of plan.alreadyOnNew) lines.push(`    ${describeConsumer(consumer)}  (on the new one already)`);
-  const retire = plan.retire.mode === 'rename' ? `rename ${plan.old.name} to ${plan.retire.as}` : plan.retire.mode === 'delete' ? `delete ${plan.old.name}` : `keep ${plan.old.name}`;
-  lines.push(`  Then, once nothing serves it: ${retire}.`);
+  lines.push(`  Then, once nothing serves it: ${retirement(plan)}.`);
   for (const check of plan.checks) lines.push(`  ${check.severity === 'error' ? '✗' : '!'} ${check.code}: ${check.message} Fix: ${check.fix}`);
   if (plan.checks.length === 0) lines.push('  ✓ The new certificate can serve everything the old one does.');
   lines.push(`  Looked in ${regionsLooked(plan.regions)} and CloudFront.`);

@@ -4,6 +4,9 @@ import type { RotationPlan } from './plan-types.js';
 
 export type StepStatus = 'pending' | 'running' | 'done' | 'already' | 'skipped' | 'failed';
 
+/** How each state is drawn, in text and on screen alike. */
+export const STEP_MARKS: Record<StepStatus, string> = { pending: '·', running: '…', done: '✓', already: '✓', skipped: '-', failed: '✗' };
+
 export interface RotationStep {
   id: string;
   label: string;
@@ -19,10 +22,15 @@ export interface RotationResult {
   problem?: Problem;
 }
 
-export function retireLabel(plan: RotationPlan): string {
-  if (plan.retire.mode === 'rename') return `Rename ${plan.old.name} to ${plan.retire.as}`;
-  if (plan.retire.mode === 'delete') return `Delete ${plan.old.name}`;
-  return `Keep ${plan.old.name} (--retire keep)`;
+/** What becomes of the old certificate: "rename www-2026 to www-2026-retired-20261130", "delete www-2026", "keep www-2026". */
+export function retirement(plan: Pick<RotationPlan, 'old' | 'retire'>): string {
+  if (plan.retire.mode === 'rename') return `rename ${plan.old.name} to ${plan.retire.as}`;
+  return `${plan.retire.mode} ${plan.old.name}`;
+}
+
+function retireLabel(plan: RotationPlan): string {
+  const phrase = retirement(plan);
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }
 
 /** The steps a plan will take, all pending (or already done), for the plan view and the run. */
@@ -39,7 +47,6 @@ export function rotationSteps(plan: RotationPlan): RotationStep[] {
     { id: 'retire', label: retireLabel(plan), status: plan.retire.mode === 'keep' ? 'skipped' : 'pending' },
   ];
 }
-
 
 /** "us-east-1, eu-west-1", or for many "38 regions (af-south-1 … us-west-2)". */
 export function regionsLooked(regions: string[]): string {

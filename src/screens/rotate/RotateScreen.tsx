@@ -3,7 +3,7 @@ import { Box } from 'ink';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import type { RotationPlan } from '../../core/rotation/plan-types.js';
-import { regionsLooked, type RotationStep } from '../../core/rotation/steps.js';
+import { regionsLooked, retirement, STEP_MARKS, type RotationStep } from '../../core/rotation/steps.js';
 import { swapCalls } from '../../core/rotation/swap-calls.js';
 import { describeConsumer } from '../../core/usage/usage-map.js';
 import { Hanging } from '../../ui/Hanging.js';
@@ -34,14 +34,7 @@ const FIELD_HINTS: Record<FileField, string> = {
 
 const SHAPE = { key: (row: ServerCertificateRow) => row.name, text: (row: ServerCertificateRow) => `${row.name} ${row.path}` };
 
-const STEP_MARK: Record<RotationStep['status'], [string, Tone | undefined]> = {
-  pending: ['·', 'muted'],
-  running: ['…', undefined],
-  done: ['✓', 'ok'],
-  already: ['✓', 'ok'],
-  skipped: ['-', 'muted'],
-  failed: ['✗', 'danger'],
-};
+const STEP_TONE: Record<RotationStep['status'], Tone | undefined> = { pending: 'muted', running: undefined, done: 'ok', already: 'ok', skipped: 'muted', failed: 'danger' };
 
 /** The steps in view: those around the first one not finished, with a line for each side left out. */
 export function stepWindow(steps: RotationStep[], room: number): { shown: RotationStep[]; above: number; below: number } {
@@ -60,7 +53,7 @@ function Steps({ steps }: { steps: RotationStep[] }): React.JSX.Element {
       {above > 0 ? <Toned tone="muted">{`  … ${above} done above`}</Toned> : null}
       {shown.map((step) => (
         <Box key={step.id} flexDirection="column">
-          <Hanging prefix={`${STEP_MARK[step.status][0]} `} tone={STEP_MARK[step.status][1]}>
+          <Hanging prefix={`${STEP_MARKS[step.status]} `} tone={STEP_TONE[step.status]}>
             {`${step.label}${step.status === 'already' ? ' (already done)' : ''}`}
           </Hanging>
           {step.detail && !step.problem ? <Hanging prefix="    " tone="muted">{step.detail}</Hanging> : null}
@@ -78,7 +71,6 @@ const SHOWN_CONSUMERS = 6;
 /** Old → new, each consumer with the call that moves it, the retirement, the checks. */
 function PlanView({ plan }: { plan: RotationPlan }): React.JSX.Element {
   if (plan.finished) return <Toned tone="ok">✓ Nothing left to do: {plan.old.name} was rotated to {plan.incoming.name} and {plan.finished.mode === 'delete' ? 'deleted' : `renamed to ${plan.finished.as}`} on {plan.finished.at.slice(0, 10)}.</Toned>;
-  const retire = plan.retire.mode === 'rename' ? `rename ${plan.old.name} to ${plan.retire.as}` : plan.retire.mode === 'delete' ? `delete ${plan.old.name}` : `keep ${plan.old.name}`;
   return (
     <Box flexDirection="column">
       <Hanging prefix="old  ">{`${plan.old.name}  ${plan.old.path}  expires ${plan.old.expiration?.slice(0, 10) ?? '?'}`}</Hanging>
@@ -91,7 +83,7 @@ function PlanView({ plan }: { plan: RotationPlan }): React.JSX.Element {
       {plan.alreadyOnNew.map((consumer, index) => (
         <Hanging key={`on-${index}`} prefix="  ✓ " tone="muted">{`${describeConsumer(consumer)} (on the new one already)`}</Hanging>
       ))}
-      <Hanging prefix="then ">{`once nothing serves it: ${retire} (m changes this)`}</Hanging>
+      <Hanging prefix="then ">{`once nothing serves it: ${retirement(plan)} (m changes this)`}</Hanging>
       {plan.checks.map((check) => (
         <Hanging key={check.code} prefix={check.severity === 'error' ? '✗ ' : '! '} tone={check.severity === 'error' ? 'danger' : 'warning'}>{`${check.message} Fix: ${check.fix}`}</Hanging>
       ))}
@@ -206,7 +198,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
       {state.step === 'plan' && state.refused ? <Toned tone="warning">{state.refused}</Toned> : null}
       {state.step === 'confirm' ? (
         <ConfirmByTyping
-          action={`Rotate ${name} → ${state.plan.incoming.name}: move ${state.plan.swaps.length} consumer${state.plan.swaps.length === 1 ? '' : 's'}, then ${state.plan.retire.mode === 'keep' ? `keep ${name}` : state.plan.retire.mode === 'delete' ? `delete ${name}` : `rename it to ${state.plan.retire.as}`}`}
+          action={`Rotate ${name} → ${state.plan.incoming.name}: move ${state.plan.swaps.length} consumer${state.plan.swaps.length === 1 ? '' : 's'}, then ${retirement(state.plan)}`}
           details={[...state.plan.swaps.slice(0, 4).map(describeConsumer), ...(state.plan.swaps.length > 4 ? [`and ${state.plan.swaps.length - 4} more`] : [])]}
           where={where}
           expected={name}
