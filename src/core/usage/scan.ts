@@ -1,5 +1,6 @@
 import { toProblem } from '../errors.js';
 import { mapLimited } from '../map-limited.js';
+import { shareSignal } from '../shared-signal.js';
 import type { Consumer, ScanNote } from './consumers.js';
 import { enabledRegions } from './regions.js';
 import { cloudFrontConsumers } from './scan-cloudfront.js';
@@ -21,6 +22,8 @@ const note = (where: string, error: unknown): ScanNote => {
  * that refuses is a note; the rest of the map still comes back.
  */
 export async function scanConsumers(clients: ServingClients, options: { regions?: string[]; concurrency?: number; signal?: AbortSignal } = {}): Promise<Scan> {
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  shareSignal(options.signal, concurrency + 1);
   const notes: ScanNote[] = [];
   let regions = options.regions;
   if (!regions) {
@@ -30,7 +33,7 @@ export async function scanConsumers(clients: ServingClients, options: { regions?
       return [clients.region];
     });
   }
-  const perRegion = await mapLimited(regions, options.concurrency ?? DEFAULT_CONCURRENCY, async (region) => {
+  const perRegion = await mapLimited(regions, concurrency, async (region) => {
     const found: Consumer[] = [];
     for (const [label, scan] of [
       ['classic load balancers', classicConsumers],
