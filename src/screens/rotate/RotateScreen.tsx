@@ -21,7 +21,7 @@ import { useList } from '../../widgets/list/use-list.js';
 import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { TextField } from '../../widgets/TextField.js';
-import { FILE_FIELDS, type FileField, type RotateState } from './rotate-state.js';
+import { FILE_FIELDS, type FileField } from './rotate-state.js';
 import { useRotation } from './use-rotation.js';
 
 const FIELD_LABELS: Record<FileField, string> = { certificate: 'Certificate  ', privateKey: 'Private key  ', chain: 'Chain (if CA)', name: 'Name in IAM  ' };
@@ -96,7 +96,7 @@ function PlanView({ plan }: { plan: RotationPlan }): React.JSX.Element {
   );
 }
 
-function usePickList({ rows, state, loading }: { rows: ServerCertificateRow[]; state: RotateState; loading: boolean }) {
+function usePickList({ rows, loading }: { rows: ServerCertificateRow[]; loading: boolean }) {
   const [box, height] = useMeasuredHeight();
   const list = useList({ rows, pageSize: height ?? 1, ...SHAPE });
   const now = useMemo(() => new Date(), [rows]);
@@ -120,7 +120,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
   const navigation = useNavigation();
   const { identity } = useFrame();
   const { state, dispatch, candidates, rows, stop } = useRotation(name);
-  const picker = usePickList({ rows, state, loading: candidates.status !== 'done' });
+  const picker = usePickList({ rows, loading: candidates.status !== 'done' });
   const current = picker.list.current;
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
   const step = state.step;

@@ -20,8 +20,8 @@ export function useRotation(old: string) {
   }, [listCandidates, services, old]);
 
   const account = identity.state === 'ready' ? (identity.identity.account ?? 'unknown') : 'unknown';
+  /** The planning or the run under way, for Esc; each effect aborts its own when it ends or the screen goes. */
   const controller = useRef<AbortController | undefined>(undefined);
-  useEffect(() => () => controller.current?.abort(), []);
   /** The request the plan was made for, files read once: the run uses the very same bytes. */
   const request = useRef<RotationRequest | undefined>(undefined);
 
