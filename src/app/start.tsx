@@ -15,7 +15,9 @@ export interface TuiOptions {
 /** Opens the full-screen app; every way out restores the terminal first. */
 export async function startTui(options: TuiOptions = {}): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    process.stderr.write('iamcert: the full-screen app needs a terminal. Run a command instead, e.g. iamcert inspect FILE (see iamcert --help).\n');
+    process.stderr.write(
+      'iamcert: the full-screen app needs a terminal. Run a command instead, e.g. iamcert inspect FILE (see iamcert --help).\n',
+    );
     return EXIT.problem;
   }
   const releaseOutput = holdBackStrayOutput();
@@ -30,12 +32,15 @@ export async function startTui(options: TuiOptions = {}): Promise<number> {
     process.exit(code);
   };
   const crash = (error: unknown) => {
-    const problem = toProblem(error, 'Please report it with what you were doing; nothing was changed in IAM by the crash itself.');
+    const problem = toProblem(
+      error,
+      'Please report it with what you were doing; nothing was changed in IAM by the crash itself.',
+    );
     finish(EXIT.problem, `iamcert stopped unexpectedly: ${problem.message} ${problem.fix}`);
   };
-  // Ctrl-C is a key here (raw mode): the app quits through the same finish.
-  process.once('SIGTERM', () => finish(SIGNAL_EXIT.SIGTERM));
-  process.once('SIGHUP', () => finish(SIGNAL_EXIT.SIGHUP));
+  // Ctrl-C typed is a key here (raw mode); SIGINT sent from outside (kill -INT) ends the app like the others.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.once(signal, () => finish(SIGNAL_EXIT[signal]));
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
   process.stdout.on('error', () => finish(EXIT.problem));
@@ -43,7 +48,9 @@ export async function startTui(options: TuiOptions = {}): Promise<number> {
   enterFullScreen();
   const app = render(
     <CrashBoundary onCrash={crash}>
-      <App services={realServices({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl })} />
+      <App
+        services={realServices({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl })}
+      />
     </CrashBoundary>,
     { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );

@@ -1,19 +1,29 @@
-import { readdir, rm } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createdPaths } from './crypto/created-files.js';
 import { createKeyAndCertificate, type KeyType } from './crypto/create.js';
 import { fail, toProblem, type Problem } from './errors.js';
 import { readInputFile, readInputFileIfPresent } from './files/read-input.js';
-import { isTempFileFor, writeFileSafely, writeFilesSafely } from './files/safe-write.js';
+import { removeStrayTempFiles, writeFileSafely, writeFilesSafely } from './files/safe-write.js';
 import { ensureAccessKey } from './onboard-access-key.js';
 import { isAlreadyExists } from './iam/call.js';
 import type { CertificateItem, PrivateKeyItem } from './formats/items.js';
 import { readItems } from './formats/read.js';
 import { ec2ExportLines } from './shell-exports.js';
-import { GROUP_NAME_PATTERN, STEP_TITLES, USER_NAME_PATTERN, type StepId, type StepState, type StepStatus } from './onboard-steps.js';
+import {
+  GROUP_NAME_PATTERN,
+  STEP_TITLES,
+  USER_NAME_PATTERN,
+  type StepId,
+  type StepState,
+  type StepStatus,
+} from './onboard-steps.js';
 import type { AccessKey } from './iam/access-keys.js';
 import type { IamClients } from './iam/client.js';
-import { listSigningCertificates, preflightSigningCertificate, uploadSigningCertificate } from './iam/signing-certificates.js';
+import {
+  listSigningCertificates,
+  preflightSigningCertificate,
+  uploadSigningCertificate,
+} from './iam/signing-certificates.js';
 import {
   addUserToGroup,
   attachedGroupPolicies,
@@ -72,10 +82,18 @@ function stepOfProblem(code: string): StepId {
 /** Checks that need no AWS call, so a bad request fails before anything is created. */
 export async function validateOnboarding(request: OnboardRequest): Promise<void> {
   if (!USER_NAME_PATTERN.test(request.userName)) {
-    fail('USER_NAME_INVALID', `"${request.userName}" is not a valid IAM user name.`, 'Use 1–64 letters, digits and + = , . @ _ - (no spaces).');
+    fail(
+      'USER_NAME_INVALID',
+      `"${request.userName}" is not a valid IAM user name.`,
+      'Use 1–64 letters, digits and + = , . @ _ - (no spaces).',
+    );
   }
   if (!GROUP_NAME_PATTERN.test(request.groupName)) {
-    fail('GROUP_NAME_INVALID', `"${request.groupName}" is not a valid IAM group name.`, 'Use 1–128 letters, digits and + = , . @ _ - (no spaces).');
+    fail(
+      'GROUP_NAME_INVALID',
+      `"${request.groupName}" is not a valid IAM group name.`,
+      'Use 1–128 letters, digits and + = , . @ _ - (no spaces).',
+    );
   }
   if (request.signing.kind === 'file') {
     const body = await readInputFile(request.signing.path);
@@ -88,9 +106,17 @@ export async function validateOnboarding(request: OnboardRequest): Promise<void>
  * Runs the onboarding plan. Each step is idempotent: what exists is reused,
  * never duplicated, so running the same request again resumes after a failure.
  */
-export async function runOnboarding(clients: IamClients, request: OnboardRequest, options: OnboardOptions = {}): Promise<OnboardResult> {
+export async function runOnboarding(
+  clients: IamClients,
+  request: OnboardRequest,
+  options: OnboardOptions = {},
+): Promise<OnboardResult> {
   const { signal } = options;
-  const steps: StepState[] = (Object.keys(STEP_TITLES) as StepId[]).map((id) => ({ id, title: STEP_TITLES[id], status: 'pending' }));
+  const steps: StepState[] = (Object.keys(STEP_TITLES) as StepId[]).map((id) => ({
+    id,
+    title: STEP_TITLES[id],
+    status: 'pending',
+  }));
   const result: OnboardResult = { ok: false, steps, exportLines: [] };
   const update = (id: StepId, status: StepStatus, detail?: string, problem?: Problem) => {
     const step = steps.find((candidate) => candidate.id === id)!;
@@ -114,7 +140,10 @@ export async function runOnboarding(clients: IamClients, request: OnboardRequest
 
     await run('group', async () => {
       if (await findGroup(clients, groupName, signal)) return ['reused', `group "${groupName}" already exists`];
-      await createOrFind(() => createGroup(clients, groupName, signal), () => findGroup(clients, groupName, signal));
+      await createOrFind(
+        () => createGroup(clients, groupName, signal),
+        () => findGroup(clients, groupName, signal),
+      );
       return ['done', `created group "${groupName}"`];
     });
 
@@ -128,17 +157,23 @@ export async function runOnboarding(clients: IamClients, request: OnboardRequest
         attached.add(arn);
         added.push(arn.split('/').pop() ?? arn);
       }
-      return added.length > 0 ? ['done', `attached ${added.join(', ')}`] : ['reused', 'every policy was already attached'];
+      return added.length > 0
+        ? ['done', `attached ${added.join(', ')}`]
+        : ['reused', 'every policy was already attached'];
     });
 
     await run('user', async () => {
       if (await findUser(clients, userName, signal)) return ['reused', `user "${userName}" already exists`];
-      await createOrFind(() => createUser(clients, userName, signal), () => findUser(clients, userName, signal));
+      await createOrFind(
+        () => createUser(clients, userName, signal),
+        () => findUser(clients, userName, signal),
+      );
       return ['done', `created user "${userName}"`];
     });
 
     await run('membership', async () => {
-      if ((await groupsOfUser(clients, userName, signal)).includes(groupName)) return ['reused', `already in "${groupName}"`];
+      if ((await groupsOfUser(clients, userName, signal)).includes(groupName))
+        return ['reused', `already in "${groupName}"`];
       await addUserToGroup(clients, userName, groupName, signal);
       return ['done', `added to "${groupName}"`];
     });
@@ -181,28 +216,41 @@ async function createOrFind(create: () => Promise<unknown>, find: () => Promise<
   }
 }
 
-async function readPair(paths: { key: string; certificate: string }): Promise<{ key?: PrivateKeyItem; certificate?: CertificateItem; certificatePem?: string } | undefined> {
-  const [keyBytes, certificateBytes] = await Promise.all([readInputFileIfPresent(paths.key), readInputFileIfPresent(paths.certificate)]);
+async function readPair(paths: {
+  key: string;
+  certificate: string;
+}): Promise<{ key?: PrivateKeyItem; certificate?: CertificateItem; certificatePem?: string } | undefined> {
+  const [keyBytes, certificateBytes] = await Promise.all([
+    readInputFileIfPresent(paths.key),
+    readInputFileIfPresent(paths.certificate),
+  ]);
   if (!keyBytes && !certificateBytes) return undefined;
-  const key = keyBytes ? ((await readItems(keyBytes)).items.find((item) => item.type === 'private-key') as PrivateKeyItem | undefined) : undefined;
-  const certificate = certificateBytes ? ((await readItems(certificateBytes)).items.find((item) => item.type === 'certificate') as CertificateItem | undefined) : undefined;
+  const key = keyBytes
+    ? (await readItems(keyBytes)).items.find((item): item is PrivateKeyItem => item.type === 'private-key')
+    : undefined;
+  const certificate = certificateBytes
+    ? (await readItems(certificateBytes)).items.find((item): item is CertificateItem => item.type === 'certificate')
+    : undefined;
   return { key, certificate, certificatePem: certificateBytes?.toString('utf8') };
 }
 
-/** Temp files our own writer left beside the pair when a run was killed mid-write (SIGKILL leaves no chance to clean up). */
-async function removeStrayTempFiles(paths: { key: string; certificate: string }): Promise<void> {
-  const names = await readdir(dirname(paths.key)).catch(() => [] as string[]);
-  const strays = names.filter((name) => isTempFileFor(paths.key, name) || isTempFileFor(paths.certificate, name));
-  await Promise.all(strays.map((name) => rm(join(dirname(paths.key), name), { force: true })));
-}
-
 /** The pair on disk, completed or made; fails only for what a rerun cannot mend, saying what is wrong. */
-async function signingPairOnDisk(request: OnboardRequest, paths: { key: string; certificate: string }, options: OnboardOptions): Promise<{ body: string; made: string }> {
-  await removeStrayTempFiles(paths);
+async function signingPairOnDisk(
+  request: OnboardRequest,
+  paths: { key: string; certificate: string },
+  options: OnboardOptions,
+): Promise<{ body: string; made: string }> {
+  await removeStrayTempFiles([paths.key, paths.certificate]);
   const existing = await readPair(paths);
   const keyType = request.signing.kind === 'create' ? (request.signing.keyType ?? 'rsa2048') : 'rsa2048';
   if (!existing) {
-    const created = await createKeyAndCertificate({ keyType, subject: '', days: 3650, keyFormat: 'pkcs8', now: options.now });
+    const created = await createKeyAndCertificate({
+      keyType,
+      subject: '',
+      days: 3650,
+      keyFormat: 'pkcs8',
+      now: options.now,
+    });
     await writeFilesSafely([
       { path: paths.key, data: created.privateKeyPem, secret: true },
       { path: paths.certificate, data: created.certificatePem! },
@@ -211,22 +259,55 @@ async function signingPairOnDisk(request: OnboardRequest, paths: { key: string; 
   }
   if (existing.key?.key && !existing.certificate && existing.certificatePem === undefined) {
     // An interrupted run wrote the key but not its certificate: make the certificate for that key.
-    const completed = await createKeyAndCertificate({ keyType, subject: '', days: 3650, keyFormat: 'pkcs8', now: options.now, existingKey: existing.key.key });
+    const completed = await createKeyAndCertificate({
+      keyType,
+      subject: '',
+      days: 3650,
+      keyFormat: 'pkcs8',
+      now: options.now,
+      existingKey: existing.key.key,
+    });
     await writeFileSafely({ path: paths.certificate, data: completed.certificatePem! });
-    return { body: completed.certificatePem!, made: `completed the pair: made ${paths.certificate} for the key already in ${paths.key}; ` };
+    return {
+      body: completed.certificatePem!,
+      made: `completed the pair: made ${paths.certificate} for the key already in ${paths.key}; `,
+    };
   }
   if (!existing.key) {
-    fail('SIGNING_FILES_CONFLICT', `${paths.certificate} exists but its private key ${paths.key} does not.`, `Without its key the certificate is of no use: move ${paths.certificate} aside and run again to make a new pair, or choose another --out-dir.`);
+    fail(
+      'SIGNING_FILES_CONFLICT',
+      `${paths.certificate} exists but its private key ${paths.key} does not.`,
+      `Without its key the certificate is of no use: move ${paths.certificate} aside and run again to make a new pair, or choose another --out-dir.`,
+    );
   }
-  if (!existing.key.key) fail('SIGNING_FILES_CONFLICT', `${paths.key} is an encrypted or unreadable key.`, 'Move it aside and run again to make a new pair, or choose another --out-dir.');
-  if (!existing.certificate) fail('SIGNING_FILES_CONFLICT', `${paths.certificate} holds no certificate.`, `Move it aside and run again; the certificate will be made for the key in ${paths.key}.`);
+  if (!existing.key.key)
+    fail(
+      'SIGNING_FILES_CONFLICT',
+      `${paths.key} is an encrypted or unreadable key.`,
+      'Move it aside and run again to make a new pair, or choose another --out-dir.',
+    );
+  if (!existing.certificate)
+    fail(
+      'SIGNING_FILES_CONFLICT',
+      `${paths.certificate} holds no certificate.`,
+      `Move it aside and run again; the certificate will be made for the key in ${paths.key}.`,
+    );
   if (existing.key.spkiSha256 !== existing.certificate.spkiSha256) {
-    fail('SIGNING_FILES_CONFLICT', `${paths.key} and ${paths.certificate} are not a matching pair (the certificate is for another key).`, 'Move both aside and run again to make a new pair, or choose another --out-dir.');
+    fail(
+      'SIGNING_FILES_CONFLICT',
+      `${paths.key} and ${paths.certificate} are not a matching pair (the certificate is for another key).`,
+      'Move both aside and run again to make a new pair, or choose another --out-dir.',
+    );
   }
   return { body: existing.certificatePem!, made: 'reused the key and certificate on disk; ' };
 }
 
-async function ensureSigningCertificate(clients: IamClients, request: OnboardRequest, result: OnboardResult, options: OnboardOptions): Promise<[StepStatus, string]> {
+async function ensureSigningCertificate(
+  clients: IamClients,
+  request: OnboardRequest,
+  result: OnboardResult,
+  options: OnboardOptions,
+): Promise<[StepStatus, string]> {
   const { signing, userName } = request;
   if (signing.kind === 'skip') return ['skipped', 'no signing certificate asked for'];
   let body: string;
@@ -241,10 +322,15 @@ async function ensureSigningCertificate(clients: IamClients, request: OnboardReq
     ({ body, made } = await signingPairOnDisk(request, paths, options));
   }
   const { certificate } = await preflightSigningCertificate(body, options.now);
-  const uploaded = (await listSigningCertificates(clients, userName, options)).find((row) => certificate && row.sha256 === certificate.sha256);
+  const uploaded = (await listSigningCertificates(clients, userName, options)).find(
+    (row) => certificate && row.sha256 === certificate.sha256,
+  );
   if (uploaded) {
     result.signingCertificateId = uploaded.id;
-    return [made.startsWith('created') ? 'done' : 'reused', `${made}certificate ${uploaded.id} is already on the user (${uploaded.status})`];
+    return [
+      made.startsWith('created') ? 'done' : 'reused',
+      `${made}certificate ${uploaded.id} is already on the user (${uploaded.status})`,
+    ];
   }
   const row = await uploadSigningCertificate(clients, userName, body, options);
   result.signingCertificateId = row.id;

@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -18,8 +28,12 @@ const fx = fixtures();
 const home = mkdtempSync(join(tmpdir(), 'iamcert-flows-'));
 afterAll(() => rmSync(home, { recursive: true, force: true, maxRetries: 5 }));
 const env: NodeJS.ProcessEnv = { ...motoEnvironment(), HOME: home, TERM: 'xterm-256color' };
-const aws = (...args: string[]) => JSON.parse(execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json'], { env }).toString() || '{}');
-const iamcertCli = (...args: string[]) => execFileSync(CLI, [...args, '--endpoint-url', motoEndpoint()], { env, cwd: home }).toString();
+const aws = (...args: string[]) =>
+  JSON.parse(
+    execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json'], { env }).toString() || '{}',
+  );
+const iamcertCli = (...args: string[]) =>
+  execFileSync(CLI, [...args, '--endpoint-url', motoEndpoint()], { env, cwd: home }).toString();
 
 let pane: Pane | undefined;
 afterEach(() => pane?.kill());
@@ -78,7 +92,9 @@ describe.each(PACES)('flows at a human pace in tmux (%s)', (pace) => {
     await pane.send('v');
     expect(pane.capture()).toContain('••••••••••••');
     const [certificate] = aws('iam', 'list-signing-certificates', '--user-name', user).Certificates;
-    expect(certificate.CertificateBody.trim()).toBe(readFileSync(join(home, '.ec2', `cert-${user}.pem`), 'utf8').trim());
+    expect(certificate.CertificateBody.trim()).toBe(
+      readFileSync(join(home, '.ec2', `cert-${user}.pem`), 'utf8').trim(),
+    );
     expect(statSync(join(home, '.ec2', `pk-${user}.pem`)).mode & 0o777).toBe(0o600);
     await enter(pane, 'Onboard a new IAM user');
   });
@@ -91,7 +107,8 @@ describe.each(PACES)('flows at a human pace in tmux (%s)', (pace) => {
     await enter(pane, 'Key type');
     await enter(pane, 'Subject');
     await fill(pane, 'www.flow.example', pace);
-    for (const next of ['Organisation', 'Unit', 'City', 'State', 'Country', 'DNS names']) await enter(pane, new RegExp(`› ${next}`));
+    for (const next of ['Organisation', 'Unit', 'City', 'State', 'Country', 'DNS names'])
+      await enter(pane, new RegExp(`› ${next}`));
     await enter(pane, 'Days');
     await enter(pane, 'Where to save');
     await enter(pane, '› Name');
@@ -105,7 +122,8 @@ describe.each(PACES)('flows at a human pace in tmux (%s)', (pace) => {
     await fill(pane, name, pace);
     for (const next of ['Path', 'Certificate', 'Private key', 'Chain']) await enter(pane, new RegExp(`› ${next}`));
     await enter(pane, `✓ Uploaded ${name}`);
-    const body = aws('iam', 'get-server-certificate', '--server-certificate-name', name).ServerCertificate.CertificateBody;
+    const body = aws('iam', 'get-server-certificate', '--server-certificate-name', name).ServerCertificate
+      .CertificateBody;
     expect(body.trim()).toBe(readFileSync(join(home, `cert-${name}.pem`), 'utf8').trim());
     await enter(pane, `${name}`);
     expect(pane.capture().split('\n')[0]).toContain('server certificates');
@@ -135,7 +153,11 @@ describe.each(PACES)('flows at a human pace in tmux (%s)', (pace) => {
     await fill(pane, name, pace);
     for (const next of ['Path', 'Certificate', 'Private key', 'Chain']) await enter(pane, new RegExp(`› ${next}`));
     await enter(pane, `✓ Uploaded ${name}`);
-    expect(readdirSync(join(home, pace, 'prepared')).sort()).toEqual(['certificate.pem', 'chain.pem', 'private-key.pem']);
+    expect(readdirSync(join(home, pace, 'prepared')).sort()).toEqual([
+      'certificate.pem',
+      'chain.pem',
+      'private-key.pem',
+    ]);
     const held = aws('iam', 'get-server-certificate', '--server-certificate-name', name).ServerCertificate;
     writeFileSync(join(home, pace, 'held.pem'), held.CertificateBody);
     expect(opensslCertSha256(join(home, pace, 'held.pem'))).toBe(opensslCertSha256(fx.path('leaf.pem')));
@@ -144,7 +166,17 @@ describe.each(PACES)('flows at a human pace in tmux (%s)', (pace) => {
   it('filters the inventory, opens details, exports, then deletes after the name is typed', async () => {
     const prefix = `/${uniqueName('inv')}/`;
     const name = uniqueName(`inv-${pace}`);
-    iamcertCli('upload', '--name', name, '--cert', fx.path('selfsigned.pem'), '--key', fx.path('rsa2048.key'), '--path', prefix);
+    iamcertCli(
+      'upload',
+      '--name',
+      name,
+      '--cert',
+      fx.path('selfsigned.pem'),
+      '--key',
+      fx.path('rsa2048.key'),
+      '--path',
+      prefix,
+    );
     pane = await openApp();
     await fromHome(pane, 'Server certificates', 'sorted by expiry');
     await pane.send('/');
@@ -166,7 +198,11 @@ describe.each(PACES)('flows at a human pace in tmux (%s)', (pace) => {
     await pane.waitFor(`Type ${name} to confirm`);
     await fill(pane, name, pace);
     await enter(pane, `Deleted ${name}`);
-    expect(aws('iam', 'list-server-certificates').ServerCertificateMetadataList.map((entry: { ServerCertificateName: string }) => entry.ServerCertificateName)).not.toContain(name);
+    expect(
+      aws('iam', 'list-server-certificates').ServerCertificateMetadataList.map(
+        (entry: { ServerCertificateName: string }) => entry.ServerCertificateName,
+      ),
+    ).not.toContain(name);
   });
 
   it('uploads a signing certificate, deactivates it after the ID is typed, then deletes it', async () => {
@@ -209,6 +245,7 @@ describe('the app interrupted while it writes a key pair', () => {
   it.each([
     ['SIGTERM', 143],
     ['SIGHUP', 129],
+    ['SIGINT', 130],
   ] as const)('%s during create leaves both files whole or neither, and no temp file', async (signal, code) => {
     const outcomes = new Set<string>();
     for (let run = 0; run < 4; run += 1) {

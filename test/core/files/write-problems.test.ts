@@ -10,7 +10,9 @@ describe('a failed write, in words', () => {
     ['ENAMETOOLONG', 'PATH_TOO_LONG'],
   ])('%s is %s, with a fix', (errno, code) => {
     const error = Object.assign(new Error(errno), { code: errno });
-    expect(() => writeProblem(error, '/out/pk.pem')).toThrow(expect.objectContaining({ code, fix: expect.stringMatching(/\w/) }));
+    expect(() => writeProblem(error, '/out/pk.pem')).toThrow(
+      expect.objectContaining({ code, fix: expect.stringMatching(/\w/) }),
+    );
   });
 
   it('anything else is passed on as it is', () => {
