@@ -5,32 +5,53 @@ import type { Services } from '../ui/services.js';
 /** The real services: the core, with the SDK and the heavy parsers loaded only when first used. */
 export function realServices(connection: ConnectionOptions): Services {
   let clients: Promise<IamClients> | undefined;
-  const iam = () => (clients ??= import('../core/iam/client.js').then(({ createIamClients }) => createIamClients(connection)));
+  const iam = () =>
+    (clients ??= import('../core/iam/client.js').then(({ createIamClients }) => createIamClients(connection)));
   const serverCertificates = () => import('../core/iam/server-certificates.js');
   // The load balancer, CloudFront and EC2 SDKs load only when a screen first asks who serves what.
   let serving: Promise<import('../core/usage/serving-clients.js').ServingClients> | undefined;
-  const servingClients = () => (serving ??= import('../core/usage/serving-clients.js').then(({ createServingClients }) => createServingClients(connection)));
+  const servingClients = () =>
+    (serving ??= import('../core/usage/serving-clients.js').then(({ createServingClients }) =>
+      createServingClients(connection),
+    ));
   const signing = () => import('../core/iam/signing-certificates.js');
   const usersAndGroups = () => import('../core/iam/users-and-groups.js');
   return {
     whoAmI: async (signal) => (await import('../core/iam/identity.js')).whoAmI(await iam(), signal),
-    listServerCertificates: async (signal, onPage) => (await import('../core/iam/server-certificate-list.js')).listServerCertificates(await iam(), { signal, onPage }),
-    getServerCertificate: async (name, signal) => (await serverCertificates()).getServerCertificate(await iam(), name, { signal }),
-    uploadServerCertificate: async (input, signal) => (await serverCertificates()).uploadServerCertificate(await iam(), input, signal),
-    renameServerCertificate: async (name, change, signal) => (await serverCertificates()).renameServerCertificate(await iam(), name, change, signal),
-    deleteServerCertificate: async (name, signal) => (await serverCertificates()).deleteServerCertificate(await iam(), name, signal),
-    servedBy: async (certificates, signal) => (await import('../core/usage/served-by.js')).servedBy(await servingClients(), certificates, { signal }),
-    planRotation: async (request, signal) => (await import('../core/rotation/plan.js')).planRotation(await iam(), await servingClients(), request, signal),
-    runRotation: async (request, plan, onProgress, signal) => (await import('../core/rotation/run.js')).runRotation(await iam(), await servingClients(), request, plan, { signal, onProgress }),
+    listServerCertificates: async (signal, onPage) =>
+      (await import('../core/iam/server-certificate-list.js')).listServerCertificates(await iam(), { signal, onPage }),
+    getServerCertificate: async (name, signal) =>
+      (await serverCertificates()).getServerCertificate(await iam(), name, { signal }),
+    uploadServerCertificate: async (input, signal) =>
+      (await serverCertificates()).uploadServerCertificate(await iam(), input, signal),
+    renameServerCertificate: async (name, change, signal) =>
+      (await serverCertificates()).renameServerCertificate(await iam(), name, change, signal),
+    deleteServerCertificate: async (name, signal) =>
+      (await serverCertificates()).deleteServerCertificate(await iam(), name, signal),
+    servedBy: async (certificates, signal) =>
+      (await import('../core/usage/served-by.js')).servedBy(await servingClients(), certificates, { signal }),
+    planRotation: async (request, signal) =>
+      (await import('../core/rotation/plan.js')).planRotation(await iam(), await servingClients(), request, signal),
+    runRotation: async (request, plan, onProgress, signal) =>
+      (await import('../core/rotation/run.js')).runRotation(await iam(), await servingClients(), request, plan, {
+        signal,
+        onProgress,
+      }),
     listUsers: async (signal) => (await usersAndGroups()).listUsers(await iam(), signal),
     listGroups: async (signal) => (await usersAndGroups()).listGroups(await iam(), signal),
     listManagedPolicies: async (signal) => (await usersAndGroups()).listManagedPolicies(await iam(), signal),
-    listSigningCertificates: async (user, signal) => (await signing()).listSigningCertificates(await iam(), user, { signal }),
-    uploadSigningCertificate: async (user, body, signal) => (await signing()).uploadSigningCertificate(await iam(), user, body, { signal }),
-    setSigningCertificateStatus: async (user, id, status, signal) => (await signing()).setSigningCertificateStatus(await iam(), user, id, status, signal),
-    deleteSigningCertificate: async (user, id, signal) => (await signing()).deleteSigningCertificate(await iam(), user, id, signal),
-    listAccessKeys: async (user, signal) => (await import('../core/iam/access-keys.js')).listAccessKeys(await iam(), user, signal),
-    runOnboarding: async (request, options) => (await import('../core/onboard.js')).runOnboarding(await iam(), request, options),
+    listSigningCertificates: async (user, signal) =>
+      (await signing()).listSigningCertificates(await iam(), user, { signal }),
+    uploadSigningCertificate: async (user, body, signal) =>
+      (await signing()).uploadSigningCertificate(await iam(), user, body, { signal }),
+    setSigningCertificateStatus: async (user, id, status, signal) =>
+      (await signing()).setSigningCertificateStatus(await iam(), user, id, status, signal),
+    deleteSigningCertificate: async (user, id, signal) =>
+      (await signing()).deleteSigningCertificate(await iam(), user, id, signal),
+    listAccessKeys: async (user, signal) =>
+      (await import('../core/iam/access-keys.js')).listAccessKeys(await iam(), user, signal),
+    runOnboarding: async (request, options) =>
+      (await import('../core/onboard.js')).runOnboarding(await iam(), request, options),
     checkOnboarding: async (request) => {
       const { validateOnboarding } = await import('../core/onboard.js');
       return validateOnboarding(request).then(
@@ -39,12 +60,16 @@ export function realServices(connection: ConnectionOptions): Services {
       );
     },
     readFile: async (path) => (await import('../core/files/read-input.js')).readInputFile(path),
+    listFolder: async (path) => (await import('../core/files/path-completion.js')).listFolder(path),
     readItems: async (bytes, passphrase) => (await import('../core/formats/read.js')).readItems(bytes, { passphrase }),
     convert: async (result, request) => (await import('../core/formats/convert.js')).convertItems(result, request),
     prepare: async (files, options) => (await import('../core/prepare.js')).prepareForIamUpload(files, options),
-    preflight: async (input) => (await import('../core/preflight/server-certificate.js')).preflightServerCertificate(input),
-    createKeyAndCertificate: async (request) => (await import('../core/crypto/create.js')).createKeyAndCertificate(request),
-    writeFiles: async (files, options) => (await import('../core/files/safe-write.js')).writeFilesSafely(files, options),
+    preflight: async (input) =>
+      (await import('../core/preflight/server-certificate.js')).preflightServerCertificate(input),
+    createKeyAndCertificate: async (request) =>
+      (await import('../core/crypto/create.js')).createKeyAndCertificate(request),
+    writeFiles: async (files, options) =>
+      (await import('../core/files/safe-write.js')).writeFilesSafely(files, options),
     existingPaths: async (paths) => (await import('../core/files/existing.js')).existingPaths(paths),
   };
 }

@@ -1,4 +1,5 @@
 import type { Created, CreateRequest } from '../core/crypto/create.js';
+import type { FolderEntry } from '../core/files/path-completion.js';
 import type { FileToWrite } from '../core/files/safe-write.js';
 import type { Problem } from '../core/errors.js';
 import type { ConvertRequest } from '../core/formats/convert.js';
@@ -6,7 +7,11 @@ import type { ReadResult } from '../core/formats/items.js';
 import type { AccessKeyRow } from '../core/iam/access-keys.js';
 import type { Identity } from '../core/iam/identity-facts.js';
 import type { ServerCertificateRow } from '../core/iam/server-certificate-list.js';
-import type { ServerCertificateDetails, UploadResult, UploadServerCertificateInput } from '../core/iam/server-certificates.js';
+import type {
+  ServerCertificateDetails,
+  UploadResult,
+  UploadServerCertificateInput,
+} from '../core/iam/server-certificates.js';
 import type { SigningCertificateRow } from '../core/iam/signing-certificates.js';
 import type { ManagedPolicy } from '../core/iam/managed-policies.js';
 import type { NamedEntity } from '../core/iam/users-and-groups.js';
@@ -26,26 +31,45 @@ export interface Services {
   listServerCertificates(signal?: AbortSignal, onPage?: (rows: number) => void): Promise<ServerCertificateRow[]>;
   getServerCertificate(name: string, signal?: AbortSignal): Promise<ServerCertificateDetails>;
   uploadServerCertificate(input: UploadServerCertificateInput, signal?: AbortSignal): Promise<UploadResult>;
-  renameServerCertificate(name: string, change: { newName?: string; newPath?: string }, signal?: AbortSignal): Promise<void>;
+  renameServerCertificate(
+    name: string,
+    change: { newName?: string; newPath?: string },
+    signal?: AbortSignal,
+  ): Promise<void>;
   deleteServerCertificate(name: string, signal?: AbortSignal): Promise<void>;
   /** Who serves these certificates: load balancers in every enabled region, and CloudFront. */
   servedBy(certificates: Array<{ arn: string; id: string }>, signal?: AbortSignal): Promise<ServedBy>;
   /** What rotating one certificate to another would do, read afresh from AWS; nothing changes. */
   planRotation(request: RotationRequest, signal?: AbortSignal): Promise<RotationPlan>;
   /** Carries out a plan, telling each step as it goes. */
-  runRotation(request: RotationRequest, plan: RotationPlan, onProgress: (steps: RotationStep[]) => void, signal?: AbortSignal): Promise<RotationResult>;
+  runRotation(
+    request: RotationRequest,
+    plan: RotationPlan,
+    onProgress: (steps: RotationStep[]) => void,
+    signal?: AbortSignal,
+  ): Promise<RotationResult>;
   listUsers(signal?: AbortSignal): Promise<NamedEntity[]>;
   listGroups(signal?: AbortSignal): Promise<NamedEntity[]>;
   listManagedPolicies(signal?: AbortSignal): Promise<ManagedPolicy[]>;
   listSigningCertificates(user: string, signal?: AbortSignal): Promise<SigningCertificateRow[]>;
   uploadSigningCertificate(user: string, body: Buffer | string, signal?: AbortSignal): Promise<SigningCertificateRow>;
-  setSigningCertificateStatus(user: string, id: string, status: 'Active' | 'Inactive', signal?: AbortSignal): Promise<void>;
+  setSigningCertificateStatus(
+    user: string,
+    id: string,
+    status: 'Active' | 'Inactive',
+    signal?: AbortSignal,
+  ): Promise<void>;
   deleteSigningCertificate(user: string, id: string, signal?: AbortSignal): Promise<void>;
   listAccessKeys(user: string, signal?: AbortSignal): Promise<AccessKeyRow[]>;
   runOnboarding(request: OnboardRequest, options: OnboardOptions): Promise<OnboardResult>;
-  /** What would stop this onboarding before any call (a bad name, a key offered as the certificate); undefined when nothing. */
+  /**
+   * What would stop this onboarding before any call (a bad name, a key offered as the certificate); undefined when
+   * nothing.
+   */
   checkOnboarding(request: OnboardRequest): Promise<Problem | undefined>;
   readFile(path: string): Promise<Buffer>;
+  /** A folder's entries for the path field (folders first); none when it cannot be read. */
+  listFolder(path: string): Promise<FolderEntry[]>;
   readItems(bytes: Buffer, passphrase?: string): Promise<ReadResult>;
   convert(result: ReadResult, request: ConvertRequest): Promise<Buffer>;
   prepare(files: InputFile[], options: PrepareOptions): Promise<PreparedUpload>;

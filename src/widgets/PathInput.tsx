@@ -3,7 +3,8 @@ import { Box } from 'ink';
 import { Text } from '../ui/safe-text.js';
 import { LineView } from '../ui/text-field/LineView.js';
 import { useLineEditor } from '../ui/text-field/use-line-editor.js';
-import { completeTyped, expandHome, listFolder, splitTyped, type FolderEntry } from '../core/files/path-completion.js';
+import { completeTyped, expandHome, splitTyped, type FolderEntry } from '../core/files/path-completion.js';
+import { useServices } from '../ui/frame-context.js';
 import { Toned } from '../ui/Toned.js';
 import { useList } from './list/use-list.js';
 import { Hanging } from '../ui/Hanging.js';
@@ -28,28 +29,41 @@ export interface PathInputProps {
 /** A path field with Tab completion and a list of the current folder (↑/↓ to pick, Enter to open). */
 const entryKey = (entry: FolderEntry) => entry.name;
 
-export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'open', onCancel, cancelLabel, focus, listRows = 8 }: PathInputProps): React.JSX.Element {
+export function PathInput({
+  label,
+  value,
+  onChange,
+  onSubmit,
+  submitLabel = 'open',
+  onCancel,
+  cancelLabel,
+  focus,
+  listRows = 8,
+}: PathInputProps): React.JSX.Element {
   const [entries, setEntries] = useState<FolderEntry[]>([]);
   /** ↓ moves from the typed path into the folder's entries (the one list); ↑ from the first goes back. */
   const [picking, setPicking] = useState(false);
   /** Enter with nothing to open says so, where the user looks. */
   const [empty, setEmpty] = useState(false);
   const [folder, partial] = splitTyped(value);
+  const services = useServices();
   useEffect(() => {
     let live = true;
-    void listFolder(folder).then((found) => live && setEntries(found));
+    void services.listFolder(folder).then((found) => live && setEntries(found));
     return () => {
       live = false;
     };
-  }, [folder]);
-  const visible = entries.filter((entry) => entry.name.startsWith(partial) && (partial.startsWith('.') || !entry.name.startsWith('.')));
+  }, [folder, services]);
+  const visible = entries.filter(
+    (entry) => entry.name.startsWith(partial) && (partial.startsWith('.') || !entry.name.startsWith('.')),
+  );
   const list = useList({ rows: visible, key: entryKey, text: entryKey, pageSize: listRows, filterable: false });
   const highlight = picking ? list.state.selected : -1;
   useEffect(() => {
     setPicking(false);
     setEmpty(false);
     list.dispatch({ type: 'first' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new typed value resets the pick, whatever else changed
   }, [value]);
 
   const submit = () => {
@@ -71,8 +85,19 @@ export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'ope
     cancelLabel,
     bindings: [
       { keys: ['tab'], label: 'complete the name', when: completed !== value, run: () => onChange(completed) },
-      { keys: ['down'], label: 'pick from the folder', run: () => setPicking(true), when: !picking && visible.length > 0 },
-      { keys: ['up'], label: 'back to the typed path', run: () => setPicking(false), when: picking && list.state.selected === 0, footer: false },
+      {
+        keys: ['down'],
+        label: 'pick from the folder',
+        run: () => setPicking(true),
+        when: !picking && visible.length > 0,
+      },
+      {
+        keys: ['up'],
+        label: 'back to the typed path',
+        run: () => setPicking(false),
+        when: picking && list.state.selected === 0,
+        footer: false,
+      },
       ...(picking ? list.bindings : []),
     ],
   });
@@ -83,8 +108,16 @@ export function PathInput({ label, value, onChange, onSubmit, submitLabel = 'ope
         <Text bold>{label}: </Text>
         <LineView line={line} focus={line.focused} placeholder="type a path; tab completes" />
       </Box>
-      {empty ? <Hanging prefix="  " tone="warning">Nothing to open yet: type a path (tab completes) or press ↓ to pick from the folder.</Hanging> : null}
-      <Toned tone="muted">  in {sanitise(folder) || './'}{visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}</Toned>
+      {empty ? (
+        <Hanging prefix="  " tone="warning">
+          Nothing to open yet: type a path (tab completes) or press ↓ to pick from the folder.
+        </Hanging>
+      ) : null}
+      <Toned tone="muted">
+        {' '}
+        in {sanitise(folder) || './'}
+        {visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}
+      </Toned>
       {visible.slice(start, start + listRows).map((entry, offset) => {
         const index = start + offset;
         return (

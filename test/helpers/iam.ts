@@ -1,18 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { inject } from 'vitest';
 import { createIamClients, type ConnectionOptions, type IamClients } from '../../src/core/iam/client.js';
 import { MOTO_ENV, UNSET_FOR_MOTO } from './moto.js';
 
 Object.assign(process.env, MOTO_ENV);
-for (const name of UNSET_FOR_MOTO) delete process.env[name];
+for (const name of UNSET_FOR_MOTO) Reflect.deleteProperty(process.env, name);
 
+/** This file's moto (test/setup/moto-per-file.ts). */
 export function motoEndpoint(): string {
-  return inject('motoEndpoint');
+  const endpoint = process.env.IAMCERT_TEST_MOTO_ENDPOINT;
+  if (!endpoint)
+    throw new Error('No moto for this file: it belongs in the integration or e2e tier (vitest.config.ts).');
+  return endpoint;
 }
 
-/** Names no other test uses, since every test file shares one moto. */
+/** Names no other test in the file uses, so tests stay independent of their order. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
@@ -32,7 +35,13 @@ type Reply = { status: number; body: string } | 'pass' | 'lose-answer' | Error;
 
 /** As IAM answers: XML, with the request ID in a header too. */
 function xmlResponse(status: number, body: string) {
-  return { response: { statusCode: status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': randomBytes(8).toString('hex') }, body: Readable.from([Buffer.from(body)]) } };
+  return {
+    response: {
+      statusCode: status,
+      headers: { 'content-type': 'text/xml', 'x-amzn-requestid': randomBytes(8).toString('hex') },
+      body: Readable.from([Buffer.from(body)]),
+    },
+  };
 }
 
 /**
@@ -43,7 +52,10 @@ export function scriptedHandler(reply: (call: Call) => Reply, passTo?: string): 
   const calls: Call[] = [];
   const real = new NodeHttpHandler();
   const handler = {
-    async handle(request: { body?: unknown; hostname?: string; port?: number; protocol?: string }, options?: { abortSignal?: AbortSignal }) {
+    async handle(
+      request: { body?: unknown; hostname?: string; port?: number; protocol?: string },
+      options?: { abortSignal?: AbortSignal },
+    ) {
       const params = new URLSearchParams(typeof request.body === 'string' ? request.body : '');
       const call = { action: params.get('Action') ?? '', params };
       calls.push(call);
@@ -51,7 +63,7 @@ export function scriptedHandler(reply: (call: Call) => Reply, passTo?: string): 
       if (answer instanceof Error) throw answer;
       if (answer === 'pass' || answer === 'lose-answer') {
         if (!passTo) throw new Error('no server to pass to');
-        const passed = await real.handle(request as never, options as never);
+        const passed = await real.handle(request as never, options);
         if (answer === 'pass') return passed;
         throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       }
@@ -76,7 +88,18 @@ export function iamOk(action: string, result = ''): { status: number; body: stri
 }
 
 /** Clients whose every call goes to the scripted handler (with fake credentials; nothing leaves the process). */
-export function scriptedClients(reply: (call: Call) => Reply, options: ConnectionOptions = {}): { clients: IamClients; calls: Call[] } {
+export function scriptedClients(
+  reply: (call: Call) => Reply,
+  options: ConnectionOptions = {},
+): { clients: IamClients; calls: Call[] } {
   const { handler, calls } = scriptedHandler(reply);
-  return { clients: createIamClients({ endpointUrl: 'http://127.0.0.1:9', requestHandler: handler, maxAttempts: 1, ...options }), calls };
+  return {
+    clients: createIamClients({
+      endpointUrl: 'http://127.0.0.1:9',
+      requestHandler: handler,
+      maxAttempts: 1,
+      ...options,
+    }),
+    calls,
+  };
 }

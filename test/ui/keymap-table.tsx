@@ -1,5 +1,4 @@
 import { stripVTControlCharacters } from 'node:util';
-import React from 'react';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App.js';
@@ -11,6 +10,7 @@ import type { RotationPlan } from '../../src/core/rotation/plan-types.js';
 import type { Services } from '../../src/ui/services.js';
 import { LINE_KEYS } from '../../src/ui/text-field/line-keys.js';
 import { stubServices } from '../helpers/stub-services.js';
+import { trackActivity } from '../helpers/activity.js';
 import { fixtures } from '../helpers/use-fixtures.js';
 
 /**
@@ -32,11 +32,27 @@ const serverRows = Array.from({ length: 5 }, (_, index) => ({
 
 /** cert-0 served by one ALB, rotated to cert-4, nothing in the way. */
 function rotationPlan(old: string): RotationPlan {
-  const row = (name: string) => ({ name, path: '/', arn: `arn:aws:iam::111122223333:server-certificate/${name}`, id: `ASCA${name}`, expiration: '2027-06-01T00:00:00.000Z', names: ['www.example.com'] });
+  const row = (name: string) => ({
+    name,
+    path: '/',
+    arn: `arn:aws:iam::111122223333:server-certificate/${name}`,
+    id: `ASCA${name}`,
+    expiration: '2027-06-01T00:00:00.000Z',
+    names: ['www.example.com'],
+  });
   return {
     old: row(old),
     incoming: { ...row('cert-4'), key: 'RSA 2048', upload: false },
-    swaps: [{ kind: 'ALB', region: 'us-east-1', name: 'web', listener: 'HTTPS:443', role: 'default', certificate: { arn: row(old).arn } }],
+    swaps: [
+      {
+        kind: 'ALB',
+        region: 'us-east-1',
+        name: 'web',
+        listener: 'HTTPS:443',
+        role: 'default',
+        certificate: { arn: row(old).arn },
+      },
+    ],
     alreadyOnNew: [],
     checks: [],
     retire: { mode: 'rename', as: `${old}-retired-20261130` },
@@ -49,13 +65,44 @@ function rotationPlan(old: string): RotationPlan {
 function services(): Services {
   return stubServices({
     listServerCertificates: async () => serverRows,
-    getServerCertificate: async (name) => ({ ...serverRows.find((row) => row.name === name)!, body: '', chainCertificates: [] }) as never,
-    listUsers: async () => [{ name: 'alice', path: '/', arn: 'arn:aws:iam::111122223333:user/alice', id: 'AIDA1', created: '2026-01-01T00:00:00Z' }, { name: 'bob', path: '/', arn: 'arn:aws:iam::111122223333:user/bob', id: 'AIDA2', created: '2026-01-01T00:00:00Z' }],
+    getServerCertificate: async (name) => ({
+      ...serverRows.find((row) => row.name === name)!,
+      body: '',
+      chainCertificates: [],
+    }),
+    listUsers: async () => [
+      {
+        name: 'alice',
+        path: '/',
+        arn: 'arn:aws:iam::111122223333:user/alice',
+        id: 'AIDA1',
+        created: '2026-01-01T00:00:00Z',
+      },
+      {
+        name: 'bob',
+        path: '/',
+        arn: 'arn:aws:iam::111122223333:user/bob',
+        id: 'AIDA2',
+        created: '2026-01-01T00:00:00Z',
+      },
+    ],
     // alice is at IAM's limit of two; bob has room for another.
     listSigningCertificates: async (user) =>
       [
-        { id: 'AAAABBBBCCCCDDDD1', status: 'Active', notAfter: '2036-01-01T00:00:00Z', expiryState: 'ok', sha256: 'ab'.repeat(32) },
-        { id: 'EEEEFFFFGGGGHHHH2', status: 'Inactive', notAfter: '2036-01-01T00:00:00Z', expiryState: 'ok', sha256: 'cd'.repeat(32) },
+        {
+          id: 'AAAABBBBCCCCDDDD1',
+          status: 'Active',
+          notAfter: '2036-01-01T00:00:00Z',
+          expiryState: 'ok',
+          sha256: 'ab'.repeat(32),
+        },
+        {
+          id: 'EEEEFFFFGGGGHHHH2',
+          status: 'Inactive',
+          notAfter: '2036-01-01T00:00:00Z',
+          expiryState: 'ok',
+          sha256: 'cd'.repeat(32),
+        },
       ].slice(0, user === 'alice' ? 2 : 1) as never,
     listGroups: async () => [{ name: 'ops', path: '/', arn: 'arn:aws:iam::111122223333:group/ops', id: 'AGPA1' }],
     // Keys are pressed for what they do on screen: an export or a create must never write into the working tree.
@@ -65,7 +112,11 @@ function services(): Services {
       onProgress([{ id: 'verify', label: `Nothing serves ${plan.old.name} any more`, status: 'done' }]);
       return { ok: true, steps: [{ id: 'verify', label: `Nothing serves ${plan.old.name} any more`, status: 'done' }] };
     },
-    listManagedPolicies: async () => ['AmazonEC2ReadOnlyAccess', 'AmazonEC2FullAccess', 'IAMReadOnlyAccess'].map((name) => ({ name, arn: `arn:aws:iam::aws:policy/${name}` })) as never,
+    listManagedPolicies: async () =>
+      ['AmazonEC2ReadOnlyAccess', 'AmazonEC2FullAccess', 'IAMReadOnlyAccess'].map((name) => ({
+        name,
+        arn: `arn:aws:iam::aws:policy/${name}`,
+      })),
   });
 }
 
@@ -81,31 +132,91 @@ export const CASES: Case[] = [
   { name: 'home', route: { screen: 'home' }, ready: 'Create key & certificate' },
   { name: 'server inventory', route: { screen: 'servers' }, ready: '5 of 5 ·' },
   { name: 'inventory filter line', route: { screen: 'servers' }, steps: ['/', 'c'], ready: 'filter "c"' },
-  { name: 'inventory delete confirmation', route: { screen: 'servers' }, steps: ['d'], ready: 'Type cert-0 to confirm' },
+  {
+    name: 'inventory delete confirmation',
+    route: { screen: 'servers' },
+    steps: ['d'],
+    ready: 'Type cert-0 to confirm',
+  },
   { name: 'inventory rename form', route: { screen: 'servers' }, steps: ['e'], ready: 'Rename or move' },
   { name: 'inventory export form', route: { screen: 'servers' }, steps: ['x'], ready: 'Export the body' },
   { name: 'server details', route: { screen: 'server-details', name: 'cert-0' }, ready: 'ARN' },
   { name: 'server upload form', route: { screen: 'server-upload' }, ready: 'Certificate' },
-  { name: 'server upload form, its field left with Esc', route: { screen: 'server-upload' }, steps: ['\u001b'], ready: 'edit the field again' },
+  {
+    name: 'server upload form, its field left with Esc',
+    route: { screen: 'server-upload' },
+    steps: ['\u001b'],
+    ready: 'edit the field again',
+  },
   { name: 'signing: users', route: { screen: 'signing' }, ready: 'alice' },
   { name: "signing: a user's certificates", route: { screen: 'signing-user', user: 'alice' }, ready: 'AAAABBBB' },
   { name: 'signing: at the limit', route: { screen: 'signing-user', user: 'alice' }, ready: 'at the limit' },
-  { name: 'signing: upload a file', route: { screen: 'signing-user', user: 'bob' }, steps: ['u'], ready: 'Certificate file' },
-  { name: 'signing: deactivate confirmation', route: { screen: 'signing-user', user: 'alice' }, steps: ['a'], ready: 'Type AAAABBBB to confirm' },
+  {
+    name: 'signing: upload a file',
+    route: { screen: 'signing-user', user: 'bob' },
+    steps: ['u'],
+    ready: 'Certificate file',
+  },
+  {
+    name: 'signing: deactivate confirmation',
+    route: { screen: 'signing-user', user: 'alice' },
+    steps: ['a'],
+    ready: 'Type AAAABBBB to confirm',
+  },
   { name: 'create: purpose', route: { screen: 'create' }, ready: 'What is the certificate for?' },
   { name: 'create: subject', route: { screen: 'create' }, steps: ['\r', '\r'], ready: 'Subject (all optional' },
-  { name: 'create: where to save', route: { screen: 'create' }, steps: ['\r', '\r', '\r', '\r', '\r', '\r', '\r', '\r', '\r'], ready: 'Where to save' },
+  {
+    name: 'create: where to save',
+    route: { screen: 'create' },
+    steps: ['\r', '\r', '\r', '\r', '\r', '\r', '\r', '\r', '\r'],
+    ready: 'Where to save',
+  },
   { name: 'inspect: file picker', route: { screen: 'inspect', path: fx.path('bag-attributes.pem') }, ready: 'File:' },
-  { name: 'inspect: report', route: { screen: 'inspect', path: fx.path('bag-attributes.pem') }, steps: ['\r'], ready: 'PEM, 4 items' },
-  { name: 'inspect: actions', route: { screen: 'inspect', path: fx.path('bag-attributes.pem') }, steps: ['\r', 'a'], ready: 'What should happen' },
+  {
+    name: 'inspect: report',
+    route: { screen: 'inspect', path: fx.path('bag-attributes.pem') },
+    steps: ['\r'],
+    ready: 'PEM, 4 items',
+  },
+  {
+    name: 'inspect: actions',
+    route: { screen: 'inspect', path: fx.path('bag-attributes.pem') },
+    steps: ['\r', 'a'],
+    ready: 'What should happen',
+  },
   { name: 'onboard: group', route: { screen: 'onboard' }, ready: 'Create a new group' },
-  { name: 'onboard: policies', route: { screen: 'onboard' }, steps: ['\r', 'newgroup', '\r'], ready: 'IAMReadOnlyAccess' },
-  { name: 'inspect: passphrase', route: { screen: 'inspect', path: fx.path('modern.p12') }, steps: ['\r'], ready: 'protected by a passphrase' },
+  {
+    name: 'onboard: policies',
+    route: { screen: 'onboard' },
+    steps: ['\r', 'newgroup', '\r'],
+    ready: 'IAMReadOnlyAccess',
+  },
+  {
+    name: 'inspect: passphrase',
+    route: { screen: 'inspect', path: fx.path('modern.p12') },
+    steps: ['\r'],
+    ready: 'protected by a passphrase',
+  },
   { name: 'rotate: pick the new certificate', route: { screen: 'rotate', name: 'cert-0' }, ready: '4 of 4' },
   { name: 'rotate: from files', route: { screen: 'rotate', name: 'cert-0' }, steps: ['f'], ready: 'Private key' },
-  { name: 'rotate: the plan', route: { screen: 'rotate', name: 'cert-0' }, steps: ['\r'], ready: 'Moved from the old to the new (1)' },
-  { name: 'rotate: typed confirmation', route: { screen: 'rotate', name: 'cert-0' }, steps: ['\r', '\r'], ready: 'Type cert-0 to confirm' },
-  { name: 'rotate: done', route: { screen: 'rotate', name: 'cert-0' }, steps: ['\r', '\r', 'cert-0', '\r'], ready: 'Rotated: everything' },
+  {
+    name: 'rotate: the plan',
+    route: { screen: 'rotate', name: 'cert-0' },
+    steps: ['\r'],
+    ready: 'Moved from the old to the new (1)',
+  },
+  {
+    name: 'rotate: typed confirmation',
+    route: { screen: 'rotate', name: 'cert-0' },
+    steps: ['\r', '\r'],
+    ready: 'Type cert-0 to confirm',
+  },
+  {
+    name: 'rotate: done',
+    route: { screen: 'rotate', name: 'cert-0' },
+    steps: ['\r', '\r', 'cert-0', '\r'],
+    ready: 'Rotated: everything',
+  },
   { name: 'help over the inventory', route: { screen: 'servers' }, steps: ['?'], ready: 'Help: server certificates' },
   { name: 'command line', route: { screen: 'servers' }, steps: [':'], ready: 'certs' },
 ];
@@ -120,42 +231,48 @@ const isText = (key: string) => key.length === 1;
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
-async function until(check: () => boolean, what: string, frame: () => string): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}:\n${frame()}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  for (let round = 0; round < 3; round += 1) await new Promise((resolve) => setImmediate(resolve));
-}
-
+/**
+ * The app at the case's state, quiet. Every wait is for an event (the frame changed, the app went idle),
+ * never for a stretch of time: a key that changes nothing is known to have changed nothing once the app
+ * has done all the work it caused.
+ */
 async function reach(entry: Case) {
   let shown: ShownKeys = { rows: [], help: [], typing: false };
-  const instance = render(<App services={services()} size={{ columns: 80, rows: 24 }} initialRoute={entry.route} onShownKeys={(keys) => (shown = keys)} />);
-  unmount = instance.unmount;
+  const activity = trackActivity(services());
+  const instance = render(
+    <App
+      services={activity.services}
+      size={{ columns: 80, rows: 24 }}
+      initialRoute={entry.route}
+      onShownKeys={(keys) => (shown = keys)}
+    />,
+  );
+  unmount = () => {
+    instance.unmount();
+    activity.stop();
+  };
   const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
-  await until(() => instance.stdin.listenerCount('readable') > 0, 'input', frame);
-  const first = entry.steps?.length ? '' : entry.ready;
-  await until(() => frame().includes(first || 'iamcert'), 'the screen', frame);
+  const until = async (check: () => boolean, what: string) => {
+    const deadline = Date.now() + 5_000;
+    await activity.idle();
+    while (!check()) {
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}:\n${frame()}`);
+      await activity.idle();
+      if (!check()) await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  await until(() => instance.stdin.listenerCount('readable') > 0, 'input');
   for (const step of entry.steps ?? []) {
-    // Wait for the screen to have its keys before each step.
-    await until(() => shown.rows.length > 0 && !frame().includes('Listing') && !frame().includes('Reading'), 'keys', frame);
+    await until(() => shown.rows.length > 0, 'keys');
     const before = frame();
     instance.stdin.write(step);
-    await until(() => frame() !== before, `the frame to answer ${JSON.stringify(step)}`, frame);
+    await until(() => frame() !== before, `the frame to answer ${JSON.stringify(step)}`);
   }
-  await until(() => frame().includes(entry.ready) && shown.rows.length > 0, entry.ready, frame);
-  // Still: live checks and listings have drawn what they draw on their own.
-  for (let quiet = 0, last = frame(); quiet < 20; ) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    quiet = frame() === last ? quiet + 1 : 0;
-    last = frame();
-  }
-  const pressChanges = async (key: string, expectChange: boolean): Promise<boolean> => {
+  await until(() => frame().includes(entry.ready) && shown.rows.length > 0, entry.ready);
+  const pressChanges = async (key: string): Promise<boolean> => {
     const before = instance.lastFrame();
     instance.stdin.write(sequenceFor(key));
-    const deadline = Date.now() + (expectChange ? 2_000 : 250);
-    while (instance.lastFrame() === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    await activity.idle();
     return instance.lastFrame() !== before;
   };
   return { frame, shown: () => shown, pressChanges };
@@ -165,7 +282,10 @@ async function reach(entry: Case) {
 function keysOf(display: string): string[] {
   if (display === '/') return ['/'];
   const arrows: Record<string, string> = { '↑': 'up', '↓': 'down', '←': 'left', '→': 'right' };
-  return display.split(/[ /]/).filter(Boolean).map((part) => arrows[part] ?? part);
+  return display
+    .split(/[ /]/)
+    .filter(Boolean)
+    .map((part) => arrows[part] ?? part);
 }
 
 /** One table-driven check per case; the cases are split over two files so they run side by side. */
@@ -181,14 +301,23 @@ export function checkKeymaps(cases: Case[]): void {
         const footerKeys = rows.filter(([, , inFooter]) => inFooter).map(([key]) => key);
         expect(footerKeys.length).toBeGreaterThan(0);
         const hints = rows.filter(([, , inFooter]) => inFooter).map(([key, label]) => [key, label] as [string, string]);
-        expect(footer.trim()).toBe(fitHints(hints, 80).map(([key, label]) => `${key} ${label}`).join('  '));
+        expect(footer.trim()).toBe(
+          fitHints(hints, 80)
+            .map(([key, label]) => `${key} ${label}`)
+            .join('  '),
+        );
         // The help (where ? is a key here) lists every row of the keymap, each key with its label.
         if (!typing && rows.some(([key]) => key === '?')) {
-          await first.pressChanges('?', true);
+          await first.pressChanges('?');
           // Taller than the screen, the help scrolls: read it to the end.
           let help = first.frame();
-          while (await first.pressChanges('down', true)) help += first.frame();
-          for (const [key, label] of rows) expect(help).toMatch(new RegExp(`${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${label.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+          while (await first.pressChanges('down')) help += first.frame();
+          for (const [key, label] of rows)
+            expect(help).toMatch(
+              new RegExp(
+                `${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+${label.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+              ),
+            );
         }
         unmount?.();
         const keys = rows.flatMap(([display]) => keysOf(display)).filter((key) => !NOT_HERE.has(key));
@@ -196,13 +325,16 @@ export function checkKeymaps(cases: Case[]): void {
           const fresh = await reach(entry);
           // Quitting from home ends the app: the app is gone, which the tmux tests check by exit code.
           if (key === 'q' && entry.route.screen === 'home' && !entry.steps) continue;
-          expect(await fresh.pressChanges(key, true), `${entry.name}: ${key} (advertised) changed nothing`).toBe(true);
+          expect(await fresh.pressChanges(key), `${entry.name}: ${key} (advertised) changed nothing`).toBe(true);
           unmount?.();
         }
         const bound = new Set(keys);
         const strangers = STRANGERS.filter((key) => !bound.has(key) && !(typing && isText(key)));
         const last = await reach(entry);
-        for (const key of strangers) expect(await last.pressChanges(key, false), `${entry.name}: ${key} is in no keymap, yet it changed the frame`).toBe(false);
+        for (const key of strangers)
+          expect(await last.pressChanges(key), `${entry.name}: ${key} is in no keymap, yet it changed the frame`).toBe(
+            false,
+          );
       });
     }
   });

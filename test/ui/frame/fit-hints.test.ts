@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { fitHints } from '../../../src/ui/frame/fit-hints.js';
 import type { Hint } from '../../../src/ui/frame-context.js';
 
-const inventory: Hint[] = [['enter', 'details'], ['/', 'filter'], ['s', 'sort: expiry'], ['u', 'upload'], ['e', 'rename/move'], ['d', 'delete'], ['x', 'export'], ['y', 'copy ARN'], ['r', 'refresh'], ['esc', 'back']];
+const inventory: Hint[] = [
+  ['enter', 'details'],
+  ['/', 'filter'],
+  ['s', 'sort: expiry'],
+  ['u', 'upload'],
+  ['e', 'rename/move'],
+  ['d', 'delete'],
+  ['x', 'export'],
+  ['y', 'copy ARN'],
+  ['r', 'refresh'],
+  ['esc', 'back'],
+];
 const line = (hints: Hint[]) => hints.map(([key, label]) => `${key} ${label}`).join('  ');
 
 describe('the footer line', () => {
