@@ -8,7 +8,8 @@ import { execFileSync, spawn } from 'node:child_process';
  */
 export async function firstFrameMs(command, text, env = process.env) {
   const socket = `iamcert-bench-${process.pid}-${Math.random().toString(16).slice(2)}`;
-  const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { env: { ...env, TERM: 'xterm-256color' } }).toString();
+  const tmux = (...args) =>
+    execFileSync('tmux', ['-L', socket, ...args], { env: { ...env, TERM: 'xterm-256color' } }).toString();
   tmux('new-session', '-d', '-s', 'b', '-x', '80', '-y', '24', `sh -c 'read go; exec ${command}'`);
   const control = spawn('tmux', ['-L', socket, '-C', 'attach', '-t', 'b'], { stdio: ['pipe', 'pipe', 'ignore'] });
   try {
@@ -20,7 +21,10 @@ export async function firstFrameMs(command, text, env = process.env) {
         output += chunk.toString();
         if (started && output.includes(text)) resolve(Number(process.hrtime.bigint() - started) / 1e6);
       });
-      setTimeout(() => reject(new Error(`no "${text}" within 20 s from: ${command}\n${output.slice(-2000)}`)), 20_000).unref();
+      setTimeout(
+        () => reject(new Error(`no "${text}" within 20 s from: ${command}\n${output.slice(-2000)}`)),
+        20_000,
+      ).unref();
     });
     started = process.hrtime.bigint();
     tmux('send-keys', '-t', 'b', 'Enter');

@@ -15,7 +15,9 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Warm-up runs, then alternating measured runs of both sides so machine noise hits both alike. Each side may be async. */
+/**
+ * Warm-up runs, then alternating measured runs of both sides so machine noise hits both alike. Each side may be async.
+ */
 export async function sideBySide(ours, theirs, { runs = 7, warmup = 1 } = {}) {
   for (let index = 0; index < warmup; index += 1) {
     await ours();

@@ -1,5 +1,4 @@
 // The least any Ink app does before its first frame: load Ink and React, lay out one line, draw it.
-import React from 'react';
 import { render, Text } from 'ink';
 
 process.stdout.write('\x1b[?1049h');

@@ -18,8 +18,14 @@ const rows: ServerCertificateRow[] = Array.from({ length: 5000 }, (_, index) => 
   expiration: new Date(Date.now() + index * DAY).toISOString(),
   expiryState: 'ok' as const,
 }));
-const services: Services = { ...realServices({}), whoAmI: async () => ({ account: '111122223333', arn: 'arn', endpoint: 'AWS', region: 'us-east-1' }), listServerCertificates: async () => rows };
-const instance = render(React.createElement(App, { services, size: { columns: 120, rows: 40 }, initialRoute: { screen: 'servers' } }));
+const services: Services = {
+  ...realServices({}),
+  whoAmI: async () => ({ account: '111122223333', arn: 'arn', endpoint: 'AWS', region: 'us-east-1' }),
+  listServerCertificates: async () => rows,
+};
+const instance = render(
+  React.createElement(App, { services, size: { columns: 120, rows: 40 }, initialRoute: { screen: 'servers' } }),
+);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const settle = async () => {
   for (let round = 0; round < 3; round += 1) await new Promise((resolve) => setImmediate(resolve));

@@ -15,12 +15,43 @@ const IAMCERT = `${NODE} --openssl-legacy-provider ${CLI}`;
 const work = mkdtempSync(join(tmpdir(), 'iamcert-bench-'));
 const ossl = (...args) => execFileSync('openssl', args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
 const results = [];
-const report = (name, ours, alternative, target, measured) => console.error(`done: ${name}`) || results.push({ name, ours, alternative, target, oursMs: measured.ours, theirsMs: measured.theirs, ratio: measured.ratio });
-const env = { ...process.env, AWS_ACCESS_KEY_ID: 'bench', AWS_SECRET_ACCESS_KEY: 'bench', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+const report = (name, ours, alternative, target, measured) =>
+  console.error(`done: ${name}`) ||
+  results.push({
+    name,
+    ours,
+    alternative,
+    target,
+    oursMs: measured.ours,
+    theirsMs: measured.theirs,
+    ratio: measured.ratio,
+  });
+const env = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_PAGER: '',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
 Object.assign(process.env, env);
 
 function makeCorpus() {
-  ossl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'k.pem', '-out', 'c.pem', '-days', '30', '-subj', '/CN=bench');
+  ossl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'k.pem',
+    '-out',
+    'c.pem',
+    '-days',
+    '30',
+    '-subj',
+    '/CN=bench',
+  );
   ossl('x509', '-in', 'c.pem', '-outform', 'DER', '-out', 'c.der');
   ossl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', 'ec.pem');
   ossl('pkcs8', '-topk8', '-nocrypt', '-in', 'k.pem', '-outform', 'DER', '-out', 'k.der');
@@ -28,7 +59,11 @@ function makeCorpus() {
   const sources = ['c.pem', 'c.der', 'k.pem', 'ec.pem', 'k.der', 'bundle.pem'];
   const corpus = join(work, 'corpus');
   mkdirSync(corpus);
-  for (let index = 0; index < 1000; index += 1) copyFileSync(join(work, sources[index % sources.length]), join(corpus, `file-${String(index).padStart(4, '0')}.bin`));
+  for (let index = 0; index < 1000; index += 1)
+    copyFileSync(
+      join(work, sources[index % sources.length]),
+      join(corpus, `file-${String(index).padStart(4, '0')}.bin`),
+    );
   return corpus;
 }
 
@@ -70,7 +105,13 @@ async function uploadMany(endpoint, count) {
   for (let start = 0; start < count; start += 25) {
     await Promise.all(
       Array.from({ length: Math.min(25, count - start) }, (_, offset) =>
-        clients.iam.send(new UploadServerCertificateCommand({ ServerCertificateName: `bench-${start + offset}`, CertificateBody: body, PrivateKey: key })),
+        clients.iam.send(
+          new UploadServerCertificateCommand({
+            ServerCertificateName: `bench-${start + offset}`,
+            CertificateBody: body,
+            PrivateKey: key,
+          }),
+        ),
       ),
     );
   }
@@ -80,24 +121,50 @@ const USAGE_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
 
 /** 3 regions × 50 ALBs × 2 HTTPS listeners, each serving one of the certificates uploaded. */
 async function buildLoadBalancers(endpoint) {
-  const { ElasticLoadBalancingV2Client, CreateLoadBalancerCommand, CreateListenerCommand, CreateTargetGroupCommand } = await import('@aws-sdk/client-elastic-load-balancing-v2');
+  const { ElasticLoadBalancingV2Client, CreateLoadBalancerCommand, CreateListenerCommand, CreateTargetGroupCommand } =
+    await import('@aws-sdk/client-elastic-load-balancing-v2');
   const { EC2Client, CreateVpcCommand, CreateSubnetCommand } = await import('@aws-sdk/client-ec2');
   const { IAMClient, ListServerCertificatesCommand } = await import('@aws-sdk/client-iam');
-  const arns = (await new IAMClient({ endpoint, region: 'us-east-1' }).send(new ListServerCertificatesCommand({ MaxItems: 3 }))).ServerCertificateMetadataList.map((entry) => entry.Arn);
+  const arns = (
+    await new IAMClient({ endpoint, region: 'us-east-1' }).send(new ListServerCertificatesCommand({ MaxItems: 3 }))
+  ).ServerCertificateMetadataList.map((entry) => entry.Arn);
   for (const region of USAGE_REGIONS) {
     const ec2 = new EC2Client({ endpoint, region });
     const elbv2 = new ElasticLoadBalancingV2Client({ endpoint, region });
     const vpc = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.30.0.0/16' }))).Vpc.VpcId;
     const subnets = [];
-    for (const [index, zone] of ['a', 'b'].entries()) subnets.push((await ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: `10.30.${index}.0/24`, AvailabilityZone: `${region}${zone}` }))).Subnet.SubnetId);
-    const group = (await elbv2.send(new CreateTargetGroupCommand({ Name: 'bench', Protocol: 'HTTP', Port: 80, VpcId: vpc }))).TargetGroups[0].TargetGroupArn;
+    for (const [index, zone] of ['a', 'b'].entries())
+      subnets.push(
+        (
+          await ec2.send(
+            new CreateSubnetCommand({
+              VpcId: vpc,
+              CidrBlock: `10.30.${index}.0/24`,
+              AvailabilityZone: `${region}${zone}`,
+            }),
+          )
+        ).Subnet.SubnetId,
+      );
+    const group = (
+      await elbv2.send(new CreateTargetGroupCommand({ Name: 'bench', Protocol: 'HTTP', Port: 80, VpcId: vpc }))
+    ).TargetGroups[0].TargetGroupArn;
     for (let start = 0; start < 50; start += 10) {
       await Promise.all(
         Array.from({ length: 10 }, async (_, offset) => {
           const index = start + offset;
-          const balancer = (await elbv2.send(new CreateLoadBalancerCommand({ Name: `bench-${index}`, Subnets: subnets }))).LoadBalancers[0].LoadBalancerArn;
+          const balancer = (
+            await elbv2.send(new CreateLoadBalancerCommand({ Name: `bench-${index}`, Subnets: subnets }))
+          ).LoadBalancers[0].LoadBalancerArn;
           for (const port of [443, 8443]) {
-            await elbv2.send(new CreateListenerCommand({ LoadBalancerArn: balancer, Protocol: 'HTTPS', Port: port, Certificates: [{ CertificateArn: arns[(index + port) % arns.length] }], DefaultActions: [{ Type: 'forward', TargetGroupArn: group }] }));
+            await elbv2.send(
+              new CreateListenerCommand({
+                LoadBalancerArn: balancer,
+                Protocol: 'HTTPS',
+                Port: port,
+                Certificates: [{ CertificateArn: arns[(index + port) % arns.length] }],
+                DefaultActions: [{ Type: 'forward', TargetGroupArn: group }],
+              }),
+            );
           }
         }),
       );
@@ -115,17 +182,31 @@ async function countingProxy(target) {
     incoming.on('data', (chunk) => chunks.push(chunk));
     incoming.on('end', () => {
       const body = Buffer.concat(chunks);
-      const action = new URLSearchParams(body.toString()).get('Action') ?? `${incoming.method} ${incoming.url.split('?')[0]}`;
+      const action =
+        new URLSearchParams(body.toString()).get('Action') ?? `${incoming.method} ${incoming.url.split('?')[0]}`;
       counts.set(action, (counts.get(action) ?? 0) + 1);
-      const outgoing = request({ hostname: url.hostname, port: url.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, (upstream) => {
-        response.writeHead(upstream.statusCode ?? 502, upstream.headers);
-        upstream.pipe(response);
-      });
+      const outgoing = request(
+        {
+          hostname: url.hostname,
+          port: url.port,
+          path: incoming.url,
+          method: incoming.method,
+          headers: incoming.headers,
+        },
+        (upstream) => {
+          response.writeHead(upstream.statusCode ?? 502, upstream.headers);
+          upstream.pipe(response);
+        },
+      );
       outgoing.end(body);
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { endpoint: `http://127.0.0.1:${server.address().port}`, counts, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    endpoint: `http://127.0.0.1:${server.address().port}`,
+    counts,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 /** `npm run bench -- usage` runs only the benchmarks whose name has that word. */
@@ -137,81 +218,119 @@ try {
   const corpus = makeCorpus();
   const files = readdirSync(corpus).map((name) => join(corpus, name));
   writeFileSync(join(work, 'files.txt'), files.join('\n'));
-  if (wanted('identify')) report(
-    'identify 1,000 mixed files',
-    'iamcert inspect --json (one process)',
-    'openssl x509 / pkey per file (shell loop)',
-    '≥ 30× faster',
-    await sideBySide(
-      () => timeShell(`xargs ${IAMCERT} inspect --json < files.txt > /dev/null`, { cwd: work }),
-      () => timeShell(`while read f; do openssl x509 -in "$f" -noout -subject 2>/dev/null || openssl x509 -inform DER -in "$f" -noout -subject 2>/dev/null || openssl pkey -in "$f" -noout 2>/dev/null || openssl pkey -inform DER -in "$f" -noout 2>/dev/null || true; done < files.txt`, { cwd: work }),
-      { runs: 3, warmup: 0 },
-    ),
-  );
-
-  if (wanted('recipe')) report(
-    'classic signing-certificate recipe',
-    'iamcert create (RSA 2048, 3650 days, PKCS#8)',
-    'openssl genrsa + req -x509 + pkcs8 -topk8',
-    '≤ 1.0×',
-    await sideBySide(
-      () => timeShell(`${IAMCERT} create --out-dir recipe --force > /dev/null 2>&1`, { cwd: work }),
-      () => timeShell('openssl genrsa -out rk.pem 2048 2>/dev/null && openssl req -new -x509 -days 3650 -key rk.pem -subj / -out rc.pem && openssl pkcs8 -topk8 -nocrypt -in rk.pem -out pk.pem', { cwd: work }),
-      // RSA key generation takes 0.1–0.7 s at random on either side; many runs steady the medians.
-      { runs: 31, warmup: 2 },
-    ),
-  );
-
-  if (wanted('list')) await withMoto(async (endpoint) => {
-    await uploadMany(endpoint, 1000);
+  if (wanted('identify'))
     report(
-      'list 1,000 server certificates',
-      'iamcert list --json',
-      'aws iam list-server-certificates',
-      '≤ 0.6×',
+      'identify 1,000 mixed files',
+      'iamcert inspect --json (one process)',
+      'openssl x509 / pkey per file (shell loop)',
+      '≥ 30× faster',
       await sideBySide(
-        () => timeShell(`${IAMCERT} list --json --endpoint-url ${endpoint} > /dev/null`, { env }),
-        () => timeShell(`aws iam list-server-certificates --endpoint-url ${endpoint} > /dev/null`, { env }),
-        { runs: 11 },
+        () => timeShell(`xargs ${IAMCERT} inspect --json < files.txt > /dev/null`, { cwd: work }),
+        () =>
+          timeShell(
+            `while read f; do openssl x509 -in "$f" -noout -subject 2>/dev/null || openssl x509 -inform DER -in "$f" -noout -subject 2>/dev/null || openssl pkey -in "$f" -noout 2>/dev/null || openssl pkey -inform DER -in "$f" -noout 2>/dev/null || true; done < files.txt`,
+            { cwd: work },
+          ),
+        { runs: 3, warmup: 0 },
       ),
     );
-  });
 
-  if (wanted('usage')) await withMoto(async (endpoint) => {
-    await uploadMany(endpoint, 3);
-    await buildLoadBalancers(endpoint);
-    const regions = USAGE_REGIONS.join(',');
-    // The AWS CLI way: every load balancer, then each one's listeners, then each listener's certificates.
-    const loop = `for r in ${USAGE_REGIONS.join(' ')}; do for lb in $(aws elbv2 describe-load-balancers --region $r --endpoint-url ${endpoint} --query 'LoadBalancers[].LoadBalancerArn' --output text); do for l in $(aws elbv2 describe-listeners --region $r --endpoint-url ${endpoint} --load-balancer-arn $lb --query 'Listeners[].ListenerArn' --output text); do aws elbv2 describe-listener-certificates --region $r --endpoint-url ${endpoint} --listener-arn $l > /dev/null; done; done; done`;
-    const counted = await countingProxy(endpoint);
-    // Not timeShell: a synchronous child would stop this process's proxy from answering it.
-    await new Promise((resolve) => spawn('bash', ['-c', `${IAMCERT} usage --regions ${regions} --json --endpoint-url ${counted.endpoint} > /dev/null`], { env, stdio: 'ignore' }).on('exit', resolve));
-    await counted.close();
-    const calls = [...counted.counts].sort(([a], [b]) => a.localeCompare(b)).map(([action, count]) => `${action} ${count}`).join(', ');
-    console.error(`usage scan API calls: ${calls}`);
+  if (wanted('recipe'))
     report(
-      'usage scan, 3 regions × 50 ALBs × 2 listeners',
-      'iamcert usage --regions (3) --json',
-      'aws elbv2 describe-load-balancers / describe-listeners / describe-listener-certificates, shell loop',
-      '≤ 0.2×',
-      // The CLI loop makes 453 calls, minutes a run: one measured run of each.
+      'classic signing-certificate recipe',
+      'iamcert create (RSA 2048, 3650 days, PKCS#8)',
+      'openssl genrsa + req -x509 + pkcs8 -topk8',
+      '≤ 1.0×',
       await sideBySide(
-        () => timeShell(`${IAMCERT} usage --regions ${regions} --json --endpoint-url ${endpoint} > /dev/null || true`, { env }),
-        () => timeShell(loop, { env }),
-        { runs: 1, warmup: 0 },
+        () => timeShell(`${IAMCERT} create --out-dir recipe --force > /dev/null 2>&1`, { cwd: work }),
+        () =>
+          timeShell(
+            'openssl genrsa -out rk.pem 2048 2>/dev/null && openssl req -new -x509 -days 3650 -key rk.pem -subj / -out rc.pem && openssl pkcs8 -topk8 -nocrypt -in rk.pem -out pk.pem',
+            { cwd: work },
+          ),
+        // RSA key generation takes 0.1–0.7 s at random on either side; many runs steady the medians.
+        { runs: 31, warmup: 2 },
       ),
     );
-    results.at(-1).calls = calls;
-  });
 
-  if (wanted('cold')) report('cold start', 'iamcert --version', 'aws --version', '≤ 0.25×', await sideBySide(() => timeShell(`${IAMCERT} --version > /dev/null`), () => timeShell('aws --version > /dev/null'), { runs: 9 }));
+  if (wanted('list'))
+    await withMoto(async (endpoint) => {
+      await uploadMany(endpoint, 1000);
+      report(
+        'list 1,000 server certificates',
+        'iamcert list --json',
+        'aws iam list-server-certificates',
+        '≤ 0.6×',
+        await sideBySide(
+          () => timeShell(`${IAMCERT} list --json --endpoint-url ${endpoint} > /dev/null`, { env }),
+          () => timeShell(`aws iam list-server-certificates --endpoint-url ${endpoint} > /dev/null`, { env }),
+          { runs: 11 },
+        ),
+      );
+    });
+
+  if (wanted('usage'))
+    await withMoto(async (endpoint) => {
+      await uploadMany(endpoint, 3);
+      await buildLoadBalancers(endpoint);
+      const regions = USAGE_REGIONS.join(',');
+      // The AWS CLI way: every load balancer, then each one's listeners, then each listener's certificates.
+      const loop = `for r in ${USAGE_REGIONS.join(' ')}; do for lb in $(aws elbv2 describe-load-balancers --region $r --endpoint-url ${endpoint} --query 'LoadBalancers[].LoadBalancerArn' --output text); do for l in $(aws elbv2 describe-listeners --region $r --endpoint-url ${endpoint} --load-balancer-arn $lb --query 'Listeners[].ListenerArn' --output text); do aws elbv2 describe-listener-certificates --region $r --endpoint-url ${endpoint} --listener-arn $l > /dev/null; done; done; done`;
+      const counted = await countingProxy(endpoint);
+      // Not timeShell: a synchronous child would stop this process's proxy from answering it.
+      await new Promise((resolve) =>
+        spawn(
+          'bash',
+          ['-c', `${IAMCERT} usage --regions ${regions} --json --endpoint-url ${counted.endpoint} > /dev/null`],
+          { env, stdio: 'ignore' },
+        ).on('exit', resolve),
+      );
+      await counted.close();
+      const calls = [...counted.counts]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([action, count]) => `${action} ${count}`)
+        .join(', ');
+      console.error(`usage scan API calls: ${calls}`);
+      report(
+        'usage scan, 3 regions × 50 ALBs × 2 listeners',
+        'iamcert usage --regions (3) --json',
+        'aws elbv2 describe-load-balancers / describe-listeners / describe-listener-certificates, shell loop',
+        '≤ 0.2×',
+        // The CLI loop makes 453 calls, minutes a run: one measured run of each.
+        await sideBySide(
+          () =>
+            timeShell(`${IAMCERT} usage --regions ${regions} --json --endpoint-url ${endpoint} > /dev/null || true`, {
+              env,
+            }),
+          () => timeShell(loop, { env }),
+          { runs: 1, warmup: 0 },
+        ),
+      );
+      results.at(-1).calls = calls;
+    });
+
+  if (wanted('cold'))
+    report(
+      'cold start',
+      'iamcert --version',
+      'aws --version',
+      '≤ 0.25×',
+      await sideBySide(
+        () => timeShell(`${IAMCERT} --version > /dev/null`),
+        () => timeShell('aws --version > /dev/null'),
+        { runs: 9 },
+      ),
+    );
 
   const { build } = await import('esbuild');
   await build({
-    entryPoints: ['inventory-frame.tsx', 'ink-floor.tsx'].map((name) => fileURLToPath(new URL(`./${name}`, import.meta.url))),
+    entryPoints: ['inventory-frame.tsx', 'ink-floor.tsx'].map((name) =>
+      fileURLToPath(new URL(`./${name}`, import.meta.url)),
+    ),
     outdir: join(work, 'bundles'),
     outExtension: { '.js': '.mjs' },
-    // Built as the app is (scripts/build.mjs): split, so Ink's devtools stay in a chunk that is never loaded; production React; ES builds first.
+    // Built as the app is (scripts/build.mjs): split, so Ink's devtools stay in a chunk that is never loaded;
+    // production React; ES builds first.
     splitting: true,
     bundle: true,
     format: 'esm',
@@ -224,33 +343,66 @@ try {
     logLevel: 'warning',
   });
 
-  if (wanted('frame')) report(
-    'TUI first full frame (tmux, 80×24)',
-    'iamcert (no command), home screen with its key footer',
-    'a one-line Ink app: the floor for any Ink TUI',
-    '≤ 300 ms median',
-    await sideBySide(
-      () => firstFrameMs(`${IAMCERT} --endpoint-url http://127.0.0.1:9`, 'quit', env),
-      () => firstFrameMs(`${NODE} ${join(work, 'bundles', 'ink-floor.mjs')}`, 'quit', env),
-      { runs: 15, warmup: 1 },
-    ),
-  );
+  if (wanted('frame'))
+    report(
+      'TUI first full frame (tmux, 80×24)',
+      'iamcert (no command), home screen with its key footer',
+      'a one-line Ink app: the floor for any Ink TUI',
+      '≤ 300 ms median',
+      await sideBySide(
+        () => firstFrameMs(`${IAMCERT} --endpoint-url http://127.0.0.1:9`, 'quit', env),
+        () => firstFrameMs(`${NODE} ${join(work, 'bundles', 'ink-floor.mjs')}`, 'quit', env),
+        { runs: 15, warmup: 1 },
+      ),
+    );
 
-  const inventory = wanted('inventory') ? JSON.parse(execFileSync(NODE, [join(work, 'bundles', 'inventory-frame.mjs')], { timeout: 120_000 }).toString()) : undefined;
-  if (inventory) results.push({ name: 'inventory, 5,000 rows: filter keystroke → frame', ours: 'iamcert inventory screen', alternative: 'none', target: '≤ 16 ms median', onlyMs: inventory.median });
+  const inventory = wanted('inventory')
+    ? JSON.parse(execFileSync(NODE, [join(work, 'bundles', 'inventory-frame.mjs')], { timeout: 120_000 }).toString())
+    : undefined;
+  if (inventory)
+    results.push({
+      name: 'inventory, 5,000 rows: filter keystroke → frame',
+      ours: 'iamcert inventory screen',
+      alternative: 'none',
+      target: '≤ 16 ms median',
+      onlyMs: inventory.median,
+    });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 
 const line = (cells) => `| ${cells.join(' | ')} |`;
-console.log(line(['benchmark', 'iamcert', 'alternative', 'iamcert median', 'alternative median', 'ratio (iamcert ÷ alternative)', 'target']));
+console.log(
+  line([
+    'benchmark',
+    'iamcert',
+    'alternative',
+    'iamcert median',
+    'alternative median',
+    'ratio (iamcert ÷ alternative)',
+    'target',
+  ]),
+);
 console.log(line(['---', '---', '---', '---', '---', '---', '---']));
 for (const result of results) {
   if (result.onlyMs !== undefined) {
-    console.log(line([result.name, result.ours, result.alternative, `${result.onlyMs.toFixed(1)} ms`, '—', '—', result.target]));
+    console.log(
+      line([result.name, result.ours, result.alternative, `${result.onlyMs.toFixed(1)} ms`, '—', '—', result.target]),
+    );
   } else {
     const faster = result.theirsMs / result.oursMs;
-    console.log(line([result.name, result.ours, result.alternative, `${result.oursMs.toFixed(0)} ms`, `${result.theirsMs.toFixed(0)} ms`, `${result.ratio.toFixed(2)}× (${faster >= 1 ? `${faster.toFixed(1)}× faster` : `${(1 / faster).toFixed(1)}× slower`})`, result.target]));
+    console.log(
+      line([
+        result.name,
+        result.ours,
+        result.alternative,
+        `${result.oursMs.toFixed(0)} ms`,
+        `${result.theirsMs.toFixed(0)} ms`,
+        `${result.ratio.toFixed(2)}× (${faster >= 1 ? `${faster.toFixed(1)}× faster` : `${(1 / faster).toFixed(1)}× slower`})`,
+        result.target,
+      ]),
+    );
   }
 }
-for (const result of results.filter((entry) => entry.calls)) console.log(`\n${result.name}, API calls made by iamcert: ${result.calls}`);
+for (const result of results.filter((entry) => entry.calls))
+  console.log(`\n${result.name}, API calls made by iamcert: ${result.calls}`);

@@ -24,7 +24,9 @@ await build({
   // React picks its build from NODE_ENV at run time; fixing it here drops the development build,
   // which is larger to parse and several times slower to render.
   define: { 'process.env.NODE_ENV': '"production"' },
-  banner: { js: "import { createRequire as __iamcertCreateRequire } from 'node:module'; const require = __iamcertCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __iamcertCreateRequire } from 'node:module'; const require = __iamcertCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 // Runnable as it is, through its #! line (which turns on OpenSSL's legacy provider), as `npm link` installs it.

@@ -10,7 +10,8 @@ import { EXIT, endOnSignals } from './core/lifecycle.js';
 import { toProblem } from './core/errors.js';
 import { keepInkLiveUnderCi, loadWithoutFetch } from './app/before-ink.js';
 
-// A reader that goes away (iamcert list | head) ends the run quietly, as it does for any Unix tool, never with a stack trace.
+// A reader that goes away (iamcert list | head) ends the run quietly, as it does for any Unix tool, never with a stack
+// trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
@@ -18,7 +19,9 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 /** Runs a headless command's work, turning any failure into one line and exit 1; never a stack trace. */
 function action<A extends unknown[]>(work: (...args: A) => Promise<number>): (...args: A) => Promise<void> {
@@ -44,8 +47,10 @@ function withoutOptionValues(text: string): string {
   return text.replace(/'(--?[^'=\s]+)=[^']*'/g, "'$1=…'");
 }
 
-const passphraseOption = () => new Option('--passphrase-file <file>', 'read the passphrase from the first line of FILE (or set IAMCERT_PASSPHRASE)');
-const keyFormatOption = (description: string) => new Option('--key-format <format>', description).choices(['pkcs8', 'pkcs1']);
+const passphraseOption = () =>
+  new Option('--passphrase-file <file>', 'read the passphrase from the first line of FILE (or set IAMCERT_PASSPHRASE)');
+const keyFormatOption = (description: string) =>
+  new Option('--key-format <format>', description).choices(['pkcs8', 'pkcs1']);
 
 export function buildProgram(): Command {
   const program = new Command('iamcert')
@@ -55,7 +60,10 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(withoutOptionValues(text)) })
     .option('--profile <name>', 'AWS profile (default: the SDK chain: env, config files, SSO, instance role)')
     .option('--region <region>', 'AWS region for signing (IAM is global)', undefined)
-    .option('--endpoint-url <url>', 'send IAM and STS calls here, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)')
+    .option(
+      '--endpoint-url <url>',
+      'send IAM and STS calls here, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)',
+    )
     .exitOverride()
     .action(async () => {
       keepInkLiveUnderCi();
@@ -69,7 +77,11 @@ export function buildProgram(): Command {
     .argument('<file...>', 'files to read')
     .option('--json', 'print one JSON array, one entry per file')
     .addOption(passphraseOption())
-    .action(action(async (files: string[], options) => (await import('./commands/inspect.js')).runInspect(files, options, processOutput)));
+    .action(
+      action(async (files: string[], options) =>
+        (await import('./commands/inspect.js')).runInspect(files, options, processOutput),
+      ),
+    );
 
   program
     .command('convert')
@@ -97,7 +109,11 @@ export function buildProgram(): Command {
     .addOption(keyFormatOption('private key encoding (default: pkcs8)'))
     .option('--force', 'replace existing files')
     .addOption(passphraseOption())
-    .action(action(async (files: string[], options) => (await import('./commands/prepare.js')).runPrepare(files, options, processOutput)));
+    .action(
+      action(async (files: string[], options) =>
+        (await import('./commands/prepare.js')).runPrepare(files, options, processOutput),
+      ),
+    );
 
   program
     .command('check')
@@ -105,7 +121,10 @@ export function buildProgram(): Command {
     .requiredOption('--cert <file>', 'certificate body (PEM)')
     .requiredOption('--key <file>', 'private key (PEM, unencrypted)')
     .option('--chain <file>', 'certificate chain (PEM)')
-    .option('--no-chain', 'a CA-issued certificate without its chain, knowingly (browsers and CloudFront will not trust it)')
+    .option(
+      '--no-chain',
+      'a CA-issued certificate without its chain, knowingly (browsers and CloudFront will not trust it)',
+    )
     .option('--name <name>', 'server certificate name')
     .option('--path <path>', 'IAM path, e.g. /cloudfront/')
     .option('--cloudfront', 'the certificate is for CloudFront (the path must start with /cloudfront/)')
@@ -114,10 +133,16 @@ export function buildProgram(): Command {
 
   program
     .command('create')
-    .description('make a private key and a self-signed certificate (or a CSR); defaults follow the classic EC2 signing-certificate recipe')
+    .description(
+      'make a private key and a self-signed certificate (or a CSR); defaults follow the classic EC2 signing-certificate recipe',
+    )
     .option('--out-dir <dir>', 'folder for the files (default: ~/.ec2)')
     .option('--name <name>', 'file name part: pk-NAME.pem, cert-NAME.pem (default: amazon)')
-    .addOption(new Option('--key-type <type>', 'key type').choices(['rsa2048', 'rsa3072', 'rsa4096', 'ec256', 'ec384']).default('rsa2048'))
+    .addOption(
+      new Option('--key-type <type>', 'key type')
+        .choices(['rsa2048', 'rsa3072', 'rsa4096', 'ec256', 'ec384'])
+        .default('rsa2048'),
+    )
     .option('--days <n>', 'days the certificate is valid', '3650')
     .option('--subject <dn>', 'subject such as "/CN=www.example.com/O=Example" (default: empty)')
     .option('--san <dns...>', 'DNS names for the certificate (subjectAltName)')
@@ -126,38 +151,57 @@ export function buildProgram(): Command {
     .option('--force', 'replace existing files')
     .action(action(async (options) => (await import('./commands/create.js')).runCreate(options, processOutput)));
 
-
   program
     .command('whoami')
     .description('show the account and identity iamcert acts as (STS GetCallerIdentity)')
     .option('--json', 'print JSON')
-    .action(action(async (_options, command: Command) => (await import('./commands/iam/server-certificates.js')).runWhoami(globals(command), processOutput)));
+    .action(
+      action(async (_options, command: Command) =>
+        (await import('./commands/iam/server-certificates.js')).runWhoami(globals(command), processOutput),
+      ),
+    );
 
   program
     .command('list')
     .description('list IAM server certificates, soonest expiry first')
     .option('--path-prefix <prefix>', 'only certificates under this path, e.g. /cloudfront/')
     .option('--json', 'print a JSON array')
-    .action(action(async (_options, command: Command) => (await import('./commands/iam/list.js')).runList(globals(command), processOutput)));
+    .action(
+      action(async (_options, command: Command) =>
+        (await import('./commands/iam/list.js')).runList(globals(command), processOutput),
+      ),
+    );
 
   program
     .command('usage')
-    .description('where each server certificate is served (classic, application and network load balancers in each region, CloudFront); exit 1 when one in use is expired or expires soon')
+    .description(
+      'where each server certificate is served (classic, application and network load balancers in each region, CloudFront); exit 1 when one in use is expired or expires soon',
+    )
     .argument('[name]', 'only this server certificate')
     .option('--regions <list>', 'regions to look in, comma-separated (default: every region enabled for the account)')
     .option('--within <days>', 'days ahead that count as "expires soon" (default 30)')
     .option('--concurrency <n>', 'regions looked at side by side (default 8)')
     .option('--json', 'print JSON')
-    .action(action(async (name: string | undefined, _options, command: Command) => (await import('./commands/iam/usage.js')).runUsage(name, globals(command), processOutput)));
+    .action(
+      action(async (name: string | undefined, _options, command: Command) =>
+        (await import('./commands/iam/usage.js')).runUsage(name, globals(command), processOutput),
+      ),
+    );
 
   program
     .command('get')
-    .description('show a server certificate: metadata, parsed body and chain (the private key is never returned by IAM)')
+    .description(
+      'show a server certificate: metadata, parsed body and chain (the private key is never returned by IAM)',
+    )
     .argument('<name>', 'server certificate name')
     .option('--out-dir <dir>', 'also write NAME.pem and NAME-chain.pem here')
     .option('--force', 'replace existing files in --out-dir')
     .option('--json', 'print JSON')
-    .action(action(async (name: string, _options, command: Command) => (await import('./commands/iam/server-certificates.js')).runGet(name, globals(command), processOutput)));
+    .action(
+      action(async (name: string, _options, command: Command) =>
+        (await import('./commands/iam/server-certificates.js')).runGet(name, globals(command), processOutput),
+      ),
+    );
 
   program
     .command('upload')
@@ -166,11 +210,18 @@ export function buildProgram(): Command {
     .requiredOption('--cert <file>', 'certificate body (PEM)')
     .requiredOption('--key <file>', 'private key (PEM, unencrypted)')
     .option('--chain <file>', 'certificate chain (PEM); needed unless self-signed')
-    .option('--no-chain', 'upload a CA-issued certificate without its chain, knowingly (browsers and CloudFront will not trust it)')
+    .option(
+      '--no-chain',
+      'upload a CA-issued certificate without its chain, knowingly (browsers and CloudFront will not trust it)',
+    )
     .option('--path <path>', 'IAM path; CloudFront needs /cloudfront/...')
     .option('--cloudfront', 'the certificate is for CloudFront')
     .option('--json', 'print the new certificate as JSON')
-    .action(action(async (_options, command: Command) => (await import('./commands/iam/server-certificates.js')).runUpload(globals(command), processOutput)));
+    .action(
+      action(async (_options, command: Command) =>
+        (await import('./commands/iam/server-certificates.js')).runUpload(globals(command), processOutput),
+      ),
+    );
 
   program
     .command('rename')
@@ -179,19 +230,34 @@ export function buildProgram(): Command {
     .option('--new-name <name>', 'new name')
     .option('--new-path <path>', 'new path, e.g. /cloudfront/')
     .option('--cloudfront', 'the new path is for CloudFront')
-    .action(action(async (name: string, _options, command: Command) => (await import('./commands/iam/server-certificates.js')).runRename(name, globals(command), processOutput)));
+    .action(
+      action(async (name: string, _options, command: Command) =>
+        (await import('./commands/iam/server-certificates.js')).runRename(name, globals(command), processOutput),
+      ),
+    );
 
   program
     .command('delete')
-    .description('delete a server certificate (shows the account; needs --yes); refused while a load balancer or distribution serves it')
+    .description(
+      'delete a server certificate (shows the account; needs --yes); refused while a load balancer or distribution serves it',
+    )
     .argument('<name>', 'server certificate name')
     .option('--yes', 'really delete it')
-    .option('--regions <list>', 'regions to check for load balancers serving it (default: every region enabled for the account)')
-    .action(action(async (name: string, _options, command: Command) => (await import('./commands/iam/server-certificates.js')).runDelete(name, globals(command), processOutput)));
+    .option(
+      '--regions <list>',
+      'regions to check for load balancers serving it (default: every region enabled for the account)',
+    )
+    .action(
+      action(async (name: string, _options, command: Command) =>
+        (await import('./commands/iam/server-certificates.js')).runDelete(name, globals(command), processOutput),
+      ),
+    );
 
   program
     .command('rotate')
-    .description('put a new server certificate everywhere the old one is served (classic, application and network load balancers, CloudFront), then retire the old one; resumable')
+    .description(
+      'put a new server certificate everywhere the old one is served (classic, application and network load balancers, CloudFront), then retire the old one; resumable',
+    )
     .argument('<old>', 'the server certificate to replace')
     .option('--to <name>', 'a server certificate already in IAM that takes over')
     .option('--cert <file>', 'or: the new certificate (PEM), uploaded first')
@@ -199,37 +265,66 @@ export function buildProgram(): Command {
     .option('--chain <file>', 'its chain (PEM); needed unless self-signed')
     .option('--no-chain', 'upload a CA-issued certificate without its chain, knowingly')
     .option('--name <name>', 'name for the uploaded certificate (default: the old name with the new expiry date)')
-    .addOption(new Option('--retire <how>', 'what becomes of the old one once nothing serves it').choices(['rename', 'delete', 'keep']).default('rename'))
+    .addOption(
+      new Option('--retire <how>', 'what becomes of the old one once nothing serves it')
+        .choices(['rename', 'delete', 'keep'])
+        .default('rename'),
+    )
     .option('--plan', 'show what would change, change nothing')
     .option('--yes', 'really do it')
     .option('--regions <list>', 'regions to look in, comma-separated (default: every region enabled for the account)')
     .option('--concurrency <n>', 'regions looked at side by side (default 8)')
     .option('--json', 'print JSON')
-    .action(action(async (old: string, _options, command: Command) => (await import('./commands/iam/rotate.js')).runRotate(old, globals(command), processOutput)));
+    .action(
+      action(async (old: string, _options, command: Command) =>
+        (await import('./commands/iam/rotate.js')).runRotate(old, globals(command), processOutput),
+      ),
+    );
 
-  const signing = program.command('signing').description("an IAM user's signing certificates (X.509, for legacy EC2/ELB tools)");
+  const signing = program
+    .command('signing')
+    .description("an IAM user's signing certificates (X.509, for legacy EC2/ELB tools)");
   const userOption = () => new Option('--user <name>', 'IAM user name').makeOptionMandatory();
   signing
     .command('list')
     .description("list a user's signing certificates with status, expiry and fingerprint")
     .addOption(userOption())
     .option('--json', 'print JSON')
-    .action(action(async (_options, command: Command) => (await import('./commands/iam/signing.js')).runSigningList(globals(command), processOutput)));
+    .action(
+      action(async (_options, command: Command) =>
+        (await import('./commands/iam/signing.js')).runSigningList(globals(command), processOutput),
+      ),
+    );
   signing
     .command('upload')
     .description('upload a certificate (never a key) as a signing certificate')
     .addOption(userOption())
     .requiredOption('--cert <file>', 'certificate file (PEM)')
     .option('--json', 'print JSON')
-    .action(action(async (_options, command: Command) => (await import('./commands/iam/signing.js')).runSigningUpload(globals(command), processOutput)));
-  for (const [verb, status] of [['activate', 'Active'], ['deactivate', 'Inactive']] as const) {
+    .action(
+      action(async (_options, command: Command) =>
+        (await import('./commands/iam/signing.js')).runSigningUpload(globals(command), processOutput),
+      ),
+    );
+  for (const [verb, status] of [
+    ['activate', 'Active'],
+    ['deactivate', 'Inactive'],
+  ] as const) {
     const command = signing
       .command(verb)
-      .description(verb === 'deactivate' ? 'deactivate a signing certificate (shows the account; needs --yes)' : 'activate a signing certificate')
+      .description(
+        verb === 'deactivate'
+          ? 'deactivate a signing certificate (shows the account; needs --yes)'
+          : 'activate a signing certificate',
+      )
       .addOption(userOption())
       .requiredOption('--id <id>', 'certificate ID (see signing list)');
     if (verb === 'deactivate') command.option('--yes', 'really deactivate it');
-    command.action(action(async (_options, self: Command) => (await import('./commands/iam/signing.js')).runSigningStatus(globals(self), status, processOutput)));
+    command.action(
+      action(async (_options, self: Command) =>
+        (await import('./commands/iam/signing.js')).runSigningStatus(globals(self), status, processOutput),
+      ),
+    );
   }
   signing
     .command('delete')
@@ -237,7 +332,11 @@ export function buildProgram(): Command {
     .addOption(userOption())
     .requiredOption('--id <id>', 'certificate ID (see signing list)')
     .option('--yes', 'really delete it')
-    .action(action(async (_options, command: Command) => (await import('./commands/iam/signing.js')).runSigningDelete(globals(command), processOutput)));
+    .action(
+      action(async (_options, command: Command) =>
+        (await import('./commands/iam/signing.js')).runSigningDelete(globals(command), processOutput),
+      ),
+    );
 
   program
     .command('onboard')
@@ -250,7 +349,11 @@ export function buildProgram(): Command {
     .option('--signing-cert <create|FILE|none>', 'create a new key and certificate (default), upload FILE, or none')
     .option('--out-dir <dir>', 'folder for pk-USER.pem, cert-USER.pem and the CSV (default: ~/.ec2)')
     .option('--json', 'print the result as JSON (the secret stays in its file)')
-    .action(action(async (_options, command: Command) => (await import('./commands/iam/onboard.js')).runOnboard(globals(command), processOutput)));
+    .action(
+      action(async (_options, command: Command) =>
+        (await import('./commands/iam/onboard.js')).runOnboard(globals(command), processOutput),
+      ),
+    );
 
   return program;
 }
@@ -259,7 +362,9 @@ const SECRET_FLAGS = /^--(passphrase|password|passin|pass|secret)(=|$)/;
 
 export async function main(argv: string[]): Promise<void> {
   if (argv.slice(2).some((arg) => SECRET_FLAGS.test(arg))) {
-    processOutput.err('error PASSPHRASE_ON_COMMAND_LINE: iamcert never takes a passphrase as an argument (it would show in ps and shell history). Fix: use --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.');
+    processOutput.err(
+      'error PASSPHRASE_ON_COMMAND_LINE: iamcert never takes a passphrase as an argument (it would show in ps and shell history). Fix: use --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.',
+    );
     process.exitCode = EXIT.usage;
     return;
   }
@@ -267,7 +372,9 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code) ? EXIT.ok : EXIT.usage;
+      process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)
+        ? EXIT.ok
+        : EXIT.usage;
       return;
     }
     processOutput.err(problemLine(toProblem(error)));

@@ -54,7 +54,17 @@ function useFlash(): [string | undefined, (message: string | undefined) => void]
   return [message, setMessage];
 }
 
-function Screens({ services, columns, rows, identity }: { services: Services; columns: number; rows: number; identity: IdentityState }): React.JSX.Element {
+function Screens({
+  services,
+  columns,
+  rows,
+  identity,
+}: {
+  services: Services;
+  columns: number;
+  rows: number;
+  identity: IdentityState;
+}): React.JSX.Element {
   const navigation = useNavigation();
   const shown = useShownKeys();
   const [overlay, setOverlay] = useState<Overlay>({ kind: 'none' });
@@ -63,7 +73,14 @@ function Screens({ services, columns, rows, identity }: { services: Services; co
   // Read when ? is pressed: the help lists the keys of what had focus, not the help's own.
   const latest = useRef({ shown, title: TITLES[top.screen] });
   latest.current = { shown, title: TITLES[top.screen] };
-  const openHelp = useCallback(() => setOverlay({ kind: 'help', content: { title: latest.current.title, rows: latest.current.shown.rows, help: latest.current.shown.help } }), []);
+  const openHelp = useCallback(
+    () =>
+      setOverlay({
+        kind: 'help',
+        content: { title: latest.current.title, rows: latest.current.shown.rows, help: latest.current.shown.help },
+      }),
+    [],
+  );
   const openPalette = useCallback(() => setOverlay({ kind: 'palette' }), []);
   const close = useCallback(() => setOverlay({ kind: 'none' }), []);
   const clearMessage = useCallback(() => setMessage(undefined), [setMessage]);
@@ -75,7 +92,10 @@ function Screens({ services, columns, rows, identity }: { services: Services; co
     },
     [write, setMessage],
   );
-  const frame = useMemo<Frame>(() => ({ services, identity, columns, rows, openHelp, openPalette, flash: setMessage, copy }), [services, identity, columns, rows, openHelp, openPalette, setMessage, copy]);
+  const frame = useMemo<Frame>(
+    () => ({ services, identity, columns, rows, openHelp, openPalette, flash: setMessage, copy }),
+    [services, identity, columns, rows, openHelp, openPalette, setMessage, copy],
+  );
   const onPalette = (outcome: Exclude<PaletteOutcome, { kind: 'unknown' }>) => {
     close();
     if (outcome.kind === 'quit') navigation.quit();
@@ -89,7 +109,9 @@ function Screens({ services, columns, rows, identity }: { services: Services; co
         <ClearOnNavigate depth={navigation.stack.length} clear={clearMessage} />
         <Header identity={identity} title={TITLES[top.screen]} columns={columns} />
         <Box flexDirection="column" flexGrow={1} overflow="hidden">
-          {overlay.kind === 'help' ? <HelpOverlay content={overlay.content} columns={columns} rows={rows - 3} onClose={close} /> : null}
+          {overlay.kind === 'help' ? (
+            <HelpOverlay content={overlay.content} columns={columns} rows={rows - 3} onClose={close} />
+          ) : null}
           <Box display={covered ? 'none' : 'flex'} flexDirection="column" flexGrow={1}>
             <ScreenStack stack={navigation.stack} render={renderRoute} />
           </Box>
@@ -101,7 +123,12 @@ function Screens({ services, columns, rows, identity }: { services: Services; co
   );
 }
 
-export function App({ services, size: fixedSize, initialRoute = { screen: 'home' }, onShownKeys }: AppProps): React.JSX.Element {
+export function App({
+  services,
+  size: fixedSize,
+  initialRoute = { screen: 'home' },
+  onShownKeys,
+}: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(fixedSize);
   const identity = useIdentity(services);

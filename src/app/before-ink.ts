@@ -4,7 +4,8 @@
  * so those flags must not reach Ink: call this before Ink is imported.
  */
 export function keepInkLiveUnderCi(env: NodeJS.ProcessEnv = process.env): void {
-  for (const flag of ['CI', 'CONTINUOUS_INTEGRATION']) delete env[flag];
+  delete env.CI;
+  delete env.CONTINUOUS_INTEGRATION;
 }
 
 /**

@@ -10,7 +10,10 @@ const SHOW_CURSOR = '\x1b[?25h';
 
 let restored = false;
 
-/** Runs every cleanup (newest first), leaves the alternate screen, shows the cursor and leaves raw mode. Safe to call twice. */
+/**
+ * Runs every cleanup (newest first), leaves the alternate screen, shows the cursor and leaves raw mode. Safe to call
+ * twice.
+ */
 export function restoreTerminal(): void {
   if (restored) return;
   restored = true;
@@ -41,16 +44,28 @@ export function holdBackStrayOutput(): () => string[] {
   const hold = (...parts: unknown[]) => {
     held.push(parts.map(String).join(' '));
   };
-  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
+  const saved = {
+    log: console.log,
+    info: console.info,
+    warn: console.warn,
+    error: console.error,
+    debug: console.debug,
+  };
   const warningListeners = process.listeners('warning');
   const stderrWrite = process.stderr.write.bind(process.stderr);
   process.removeAllListeners('warning');
   process.on('warning', (warning) => hold(`${warning.name}: ${warning.message}`));
   Object.assign(console, { log: hold, info: hold, warn: hold, error: hold, debug: hold });
-  process.stderr.write = ((chunk: unknown) => {
-    hold(typeof chunk === 'string' ? chunk.trimEnd() : Buffer.from(chunk as Uint8Array).toString().trimEnd());
+  process.stderr.write = (chunk: unknown) => {
+    hold(
+      typeof chunk === 'string'
+        ? chunk.trimEnd()
+        : Buffer.from(chunk as Uint8Array)
+            .toString()
+            .trimEnd(),
+    );
     return true;
-  }) as typeof process.stderr.write;
+  };
   return () => {
     Object.assign(console, saved);
     process.stderr.write = stderrWrite;

@@ -27,9 +27,12 @@ export function reportLines(report: PreflightReport, now = new Date()): string[]
   const lines: string[] = [];
   if (report.certificate) {
     const certificate = report.certificate;
-    lines.push(`certificate: ${certificate.subject || '(empty subject)'}, ${describeKeyShape(certificate)}, ${describeExpiry(certificate.notAfter, now)}`);
+    lines.push(
+      `certificate: ${certificate.subject || '(empty subject)'}, ${describeKeyShape(certificate)}, ${describeExpiry(certificate.notAfter, now)}`,
+    );
   }
-  if (report.chain.length > 0) lines.push(`chain: ${report.chain.map((link) => link.subject || '(empty subject)').join(' → ')}`);
+  if (report.chain.length > 0)
+    lines.push(`chain: ${report.chain.map((link) => link.subject || '(empty subject)').join(' → ')}`);
   lines.push(...report.findings.map(findingLine));
   lines.push(report.ok ? '✓ IAM would accept this upload.' : '✗ IAM would reject this upload; fix the errors above.');
   return lines;

@@ -20,7 +20,12 @@ export interface ConvertTargets {
   writeStdout(data: Buffer): void;
 }
 
-export async function runConvert(file: string, options: ConvertOptions, output: Output, targets: ConvertTargets): Promise<number> {
+export async function runConvert(
+  file: string,
+  options: ConvertOptions,
+  output: Output,
+  targets: ConvertTargets,
+): Promise<number> {
   const passphrase = await readPassphrase(options.passphraseFile);
   const result = await readItems(await readInputFile(file), { passphrase });
   const converted = convertItems(result, { to: options.to, keyFormat: options.keyFormat });
@@ -33,7 +38,9 @@ export async function runConvert(file: string, options: ConvertOptions, output: 
   if (targets.stdoutIsTerminal && (holdsKey || options.to === 'der')) {
     fail(
       holdsKey ? 'KEY_TO_TERMINAL' : 'BINARY_TO_TERMINAL',
-      holdsKey ? 'The output holds a private key, and iamcert will not print it to the terminal.' : 'DER is binary and would garble the terminal.',
+      holdsKey
+        ? 'The output holds a private key, and iamcert will not print it to the terminal.'
+        : 'DER is binary and would garble the terminal.',
       'Write it to a file with --out FILE (or pipe the output somewhere).',
     );
   }

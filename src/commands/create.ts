@@ -1,5 +1,12 @@
 import { createdPaths, defaultOutDir } from '../core/crypto/created-files.js';
-import { createKeyAndCertificate, KEY_TYPES, parseSubject, validateDays, validateDnsNames, type KeyType } from '../core/crypto/create.js';
+import {
+  createKeyAndCertificate,
+  KEY_TYPES,
+  parseSubject,
+  validateDays,
+  validateDnsNames,
+  type KeyType,
+} from '../core/crypto/create.js';
 import { fail } from '../core/errors.js';
 import { checkWritable, writeFilesSafely } from '../core/files/safe-write.js';
 import { checkName } from '../core/preflight/rules.js';
@@ -19,7 +26,13 @@ export interface CreateOptions {
   force?: boolean;
 }
 
-const KEY_TYPE_WORDS: Record<KeyType, string> = { rsa2048: 'an RSA 2048', rsa3072: 'an RSA 3072', rsa4096: 'an RSA 4096', ec256: 'an EC P-256', ec384: 'an EC P-384' };
+const KEY_TYPE_WORDS: Record<KeyType, string> = {
+  rsa2048: 'an RSA 2048',
+  rsa3072: 'an RSA 3072',
+  rsa4096: 'an RSA 4096',
+  ec256: 'an EC P-256',
+  ec384: 'an EC P-384',
+};
 
 function parseKeyType(value: string): KeyType {
   if ((KEY_TYPES as readonly string[]).includes(value)) return value as KeyType;
@@ -27,7 +40,12 @@ function parseKeyType(value: string): KeyType {
 }
 
 function parseDays(text: string): number {
-  if (!/^\d+$/.test(text.trim())) fail('DAYS_INVALID', `--days "${text}" is not a number of days.`, 'Give a whole number of days from 1 to 36500 (3650 is ten years).');
+  if (!/^\d+$/.test(text.trim()))
+    fail(
+      'DAYS_INVALID',
+      `--days "${text}" is not a number of days.`,
+      'Give a whole number of days from 1 to 36500 (3650 is ten years).',
+    );
   const days = Number(text);
   validateDays(days);
   return days;
@@ -36,7 +54,8 @@ function parseDays(text: string): number {
 export async function runCreate(options: CreateOptions, output: Output): Promise<number> {
   const name = options.name ?? 'amazon';
   const nameProblem = checkName(name);
-  if (nameProblem) fail('FILE_NAME_INVALID', `--name ${nameProblem.message.replace(/^The name /, '')}`, nameProblem.fix);
+  if (nameProblem)
+    fail('FILE_NAME_INVALID', `--name ${nameProblem.message.replace(/^The name /, '')}`, nameProblem.fix);
   const keyType = parseKeyType(options.keyType ?? 'rsa2048');
   const days = parseDays(options.days ?? '3650');
   // Everything that can be wrong with the request is said before any file is looked at.
@@ -70,7 +89,9 @@ export async function runCreate(options: CreateOptions, output: Output): Promise
       `Created ${KEY_TYPE_WORDS[keyType]} key and a ${what}:`,
       `  ${paths.key}  private key, ${options.keyFormat === 'pkcs1' ? 'traditional (PKCS#1/SEC1)' : 'PKCS#8'}, mode 0600`,
       `  ${paths.certificate}`,
-      csr ? 'Send the CSR to your CA; keep the key. When the certificate comes back: iamcert prepare CERT KEY --out-dir DIR' : 'Set these in your shell (or run: eval "$(iamcert create ...)"):',
+      csr
+        ? 'Send the CSR to your CA; keep the key. When the certificate comes back: iamcert prepare CERT KEY --out-dir DIR'
+        : 'Set these in your shell (or run: eval "$(iamcert create ...)"):',
     ].join('\n'),
   );
   if (!csr) output.out(ec2ExportLines(paths.certificate, paths.key).join('\n'));

@@ -36,11 +36,22 @@ export async function inspectFile(file: string, passphrase: string | undefined):
   }
 }
 
-export async function runInspect(files: string[], options: InspectOptions, output: Output, now = new Date()): Promise<number> {
+export async function runInspect(
+  files: string[],
+  options: InspectOptions,
+  output: Output,
+  now = new Date(),
+): Promise<number> {
   const passphrase = await readPassphrase(options.passphraseFile);
   const inspected = await mapLimited(files, 16, (file) => inspectFile(file, passphrase));
-  if (options.json) printJson(output, inspected.map((entry) => entry.facts));
+  if (options.json)
+    printJson(
+      output,
+      inspected.map((entry) => entry.facts),
+    );
   else output.out(inspected.map((entry) => formatFile(entry, now)).join('\n'));
-  const failed = inspected.some((entry) => entry.facts.error || entry.facts.damaged || entry.facts.items?.some((item) => 'error' in item));
+  const failed = inspected.some(
+    (entry) => entry.facts.error || entry.facts.damaged || entry.facts.items?.some((item) => 'error' in item),
+  );
   return failed ? EXIT.problem : EXIT.ok;
 }

@@ -4,15 +4,25 @@ import { readInputFile } from '../core/files/read-input.js';
 /** A passphrase file holds one line; anything far larger is the wrong file. */
 const MAX_PASSPHRASE_FILE_BYTES = 64 * 1024;
 
-/** A passphrase comes from a file's first line or IAMCERT_PASSPHRASE, never from argv (it would show in `ps` and shell history). */
-export async function readPassphrase(passphraseFile: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+/**
+ * A passphrase comes from a file's first line or IAMCERT_PASSPHRASE, never from argv (it would show in `ps` and shell
+ * history).
+ */
+export async function readPassphrase(
+  passphraseFile: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
   if (passphraseFile === undefined) return env.IAMCERT_PASSPHRASE;
   let bytes: Buffer;
   try {
     bytes = await readInputFile(passphraseFile, { maxBytes: MAX_PASSPHRASE_FILE_BYTES });
   } catch (error) {
     if (!(error instanceof IamcertError)) throw error;
-    throw new IamcertError({ code: 'PASSPHRASE_FILE_UNREADABLE', message: `The passphrase file: ${error.message}`, fix: 'Check the path given to --passphrase-file; it must be a regular file whose first line is the passphrase.' });
+    throw new IamcertError({
+      code: 'PASSPHRASE_FILE_UNREADABLE',
+      message: `The passphrase file: ${error.message}`,
+      fix: 'Check the path given to --passphrase-file; it must be a regular file whose first line is the passphrase.',
+    });
   }
   return bytes.toString('utf8').split(/\r?\n/)[0] ?? '';
 }

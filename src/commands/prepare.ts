@@ -39,7 +39,11 @@ export async function runPrepare(files: string[], options: PrepareCommandOptions
       prepared.chainPem
         ? `  ${PREPARED_NAMES.chain.padEnd(18)}${prepared.chain.length} certificate${prepared.chain.length === 1 ? '' : 's'}, issuer first: ${prepared.chain.map((link) => link.subject).join(' → ')}`
         : '  (no chain.pem: the certificate is self-signed)',
-      ...(prepared.unrelated.length > 0 ? [`Left out ${prepared.unrelated.length} unrelated certificate(s): ${prepared.unrelated.map((item) => item.subject).join('; ')}`] : []),
+      ...(prepared.unrelated.length > 0
+        ? [
+            `Left out ${prepared.unrelated.length} unrelated certificate(s): ${prepared.unrelated.map((item) => item.subject).join('; ')}`,
+          ]
+        : []),
       ...lines,
       `Upload: iamcert upload --name NAME --cert ${certificateFile} --key ${keyFile}${chainFile ? ` --chain ${chainFile}` : ''}`,
     ].join('\n'),

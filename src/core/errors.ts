@@ -8,7 +8,9 @@ export interface Problem {
 export class IamcertError extends Error implements Problem {
   readonly code: string;
   readonly fix: string;
-  /** For an AWS call: how many times the SDK sent it. An "already exists" after a retry may be our own first attempt. */
+  /**
+   * For an AWS call: how many times the SDK sent it. An "already exists" after a retry may be our own first attempt.
+   */
   readonly attempts: number;
 
   constructor(problem: Problem, attempts = 1) {
@@ -29,7 +31,10 @@ export function fail(code: string, message: string, fix: string): never {
 }
 
 /** Turns anything thrown into a Problem, so no stack trace ever reaches a user. */
-export function toProblem(error: unknown, fallbackFix = 'If this keeps happening, report it with the command you ran.'): Problem {
+export function toProblem(
+  error: unknown,
+  fallbackFix = 'If this keeps happening, report it with the command you ran.',
+): Problem {
   if (error instanceof IamcertError) return error.toProblem();
   const message = error instanceof Error ? error.message : String(error);
   return { code: 'UNEXPECTED', message: firstLine(message), fix: fallbackFix };

@@ -30,7 +30,10 @@ export function runCleanups(): void {
 }
 
 /** On each signal: the cleanups, then `end` with the signal's exit code (by default, exit). */
-export function endOnSignals(signals: EndingSignal[], end: (code: number) => void = (code) => process.exit(code)): void {
+export function endOnSignals(
+  signals: EndingSignal[],
+  end: (code: number) => void = (code) => process.exit(code),
+): void {
   for (const signal of signals) {
     process.once(signal, () => {
       runCleanups();

@@ -3,7 +3,16 @@ import { basename, dirname, join } from 'node:path';
 import { fail, IamcertError, toProblem } from './errors.js';
 import { readInputFileIfPresent } from './files/read-input.js';
 import { checkWritable, writeFileSafely } from './files/safe-write.js';
-import { accessKeyCsv, accessKeyIdFromCsv, ACCESS_KEYS_PER_USER, createAccessKey, deleteAccessKey, listAccessKeys, type AccessKey, type AccessKeyRow } from './iam/access-keys.js';
+import {
+  accessKeyCsv,
+  accessKeyIdFromCsv,
+  ACCESS_KEYS_PER_USER,
+  createAccessKey,
+  deleteAccessKey,
+  listAccessKeys,
+  type AccessKey,
+  type AccessKeyRow,
+} from './iam/access-keys.js';
 import type { IamClients } from './iam/client.js';
 import type { StepStatus } from './onboard-steps.js';
 
@@ -32,10 +41,17 @@ async function readSmallFile(path: string): Promise<string | undefined> {
 
 function keysBefore(markerText: string): Set<string> {
   const parsed = JSON.parse(markerText) as { keysBefore?: unknown };
-  return new Set(Array.isArray(parsed.keysBefore) ? parsed.keysBefore.filter((id): id is string => typeof id === 'string') : []);
+  return new Set(
+    Array.isArray(parsed.keysBefore) ? parsed.keysBefore.filter((id): id is string => typeof id === 'string') : [],
+  );
 }
 
-async function deleteKeys(clients: IamClients, userName: string, keys: AccessKeyRow[], signal?: AbortSignal): Promise<string[]> {
+async function deleteKeys(
+  clients: IamClients,
+  userName: string,
+  keys: AccessKeyRow[],
+  signal?: AbortSignal,
+): Promise<string[]> {
   const deleted: string[] = [];
   for (const key of keys) {
     await deleteAccessKey(clients, userName, key.accessKeyId, signal);
@@ -45,7 +61,14 @@ async function deleteKeys(clients: IamClients, userName: string, keys: AccessKey
 }
 
 /** Deletes the keys an interrupted earlier run made and could not save; returns the keys left. */
-async function cleanUpInterruptedRun(clients: IamClients, userName: string, file: string, savedId: string | undefined, keys: AccessKeyRow[], signal?: AbortSignal) {
+async function cleanUpInterruptedRun(
+  clients: IamClients,
+  userName: string,
+  file: string,
+  savedId: string | undefined,
+  keys: AccessKeyRow[],
+  signal?: AbortSignal,
+) {
   const marker = pendingMarkerPath(file);
   const markerText = await readSmallFile(marker);
   if (markerText === undefined) return { keys, deleted: [] as string[] };
@@ -53,7 +76,11 @@ async function cleanUpInterruptedRun(clients: IamClients, userName: string, file
   try {
     before = keysBefore(markerText);
   } catch {
-    fail('ACCESS_KEY_MARKER_DAMAGED', `${marker} is not iamcert's note of an unfinished access key.`, `Check the user's keys (aws iam list-access-keys --user-name ${userName}), then remove ${marker}.`);
+    fail(
+      'ACCESS_KEY_MARKER_DAMAGED',
+      `${marker} is not iamcert's note of an unfinished access key.`,
+      `Check the user's keys (aws iam list-access-keys --user-name ${userName}), then remove ${marker}.`,
+    );
   }
   const orphans = keys.filter((key) => !before.has(key.accessKeyId) && key.accessKeyId !== savedId);
   const deleted = await deleteKeys(clients, userName, orphans, signal);
@@ -71,24 +98,56 @@ function deletedNote(deleted: string[]): string {
  * is lost. CreateAccessKey is sent once; after a lost answer iamcert lists the keys and deletes
  * the one it cannot have saved, instead of retrying blindly.
  */
-export async function ensureAccessKey(clients: IamClients, userName: string, file: string, signal?: AbortSignal): Promise<AccessKeyOutcome> {
+export async function ensureAccessKey(
+  clients: IamClients,
+  userName: string,
+  file: string,
+  signal?: AbortSignal,
+): Promise<AccessKeyOutcome> {
   const savedId = accessKeyIdFromCsv((await readSmallFile(file)) ?? '');
-  const cleaned = await cleanUpInterruptedRun(clients, userName, file, savedId, await listAccessKeys(clients, userName, signal), signal);
+  const cleaned = await cleanUpInterruptedRun(
+    clients,
+    userName,
+    file,
+    savedId,
+    await listAccessKeys(clients, userName, signal),
+    signal,
+  );
   const note = deletedNote(cleaned.deleted);
-  if (savedId && cleaned.keys.some((key) => key.accessKeyId === savedId)) return { status: 'reused', detail: `access key ${savedId} is already saved in ${file}${note}` };
+  if (savedId && cleaned.keys.some((key) => key.accessKeyId === savedId))
+    return { status: 'reused', detail: `access key ${savedId} is already saved in ${file}${note}` };
   if (savedId) {
-    fail('ACCESS_KEY_FILE_STALE', `${file} holds access key ${savedId}, which user "${userName}" no longer has.`, `Move ${file} aside (or delete it) and run again for a new key, or give another --access-key-file.`);
+    fail(
+      'ACCESS_KEY_FILE_STALE',
+      `${file} holds access key ${savedId}, which user "${userName}" no longer has.`,
+      `Move ${file} aside (or delete it) and run again for a new key, or give another --access-key-file.`,
+    );
   }
   // Refuse before creating: a secret that cannot be saved would be lost.
-  if (await readSmallFile(file).catch(() => '') !== undefined) {
-    fail('ACCESS_KEY_FILE_EXISTS', `${file} exists and is not an access-key CSV iamcert wrote.`, 'Move it aside, or give another --access-key-file.');
+  if ((await readSmallFile(file).catch(() => '')) !== undefined) {
+    fail(
+      'ACCESS_KEY_FILE_EXISTS',
+      `${file} exists and is not an access-key CSV iamcert wrote.`,
+      'Move it aside, or give another --access-key-file.',
+    );
   }
   await checkWritable(file, { secret: true });
   if (cleaned.keys.length >= ACCESS_KEYS_PER_USER) {
-    fail('ACCESS_KEY_LIMIT', `User "${userName}" already has ${cleaned.keys.length} access keys, the most IAM allows.`, 'Delete an unused one in IAM (aws iam delete-access-key), then run this again.');
+    fail(
+      'ACCESS_KEY_LIMIT',
+      `User "${userName}" already has ${cleaned.keys.length} access keys, the most IAM allows.`,
+      'Delete an unused one in IAM (aws iam delete-access-key), then run this again.',
+    );
   }
   const marker = pendingMarkerPath(file);
-  await writeFileSafely({ path: marker, data: JSON.stringify({ user: userName, keysBefore: cleaned.keys.map((key) => key.accessKeyId) }), secret: true }, { force: true });
+  await writeFileSafely(
+    {
+      path: marker,
+      data: JSON.stringify({ user: userName, keysBefore: cleaned.keys.map((key) => key.accessKeyId) }),
+      secret: true,
+    },
+    { force: true },
+  );
   let key: AccessKey;
   try {
     key = await createAccessKey(clients, userName, signal);
@@ -97,7 +156,11 @@ export async function ensureAccessKey(clients: IamClients, userName: string, fil
     const now = await listAccessKeys(clients, userName).catch(() => undefined);
     if (now) {
       const before = new Set(cleaned.keys.map((existing) => existing.accessKeyId));
-      await deleteKeys(clients, userName, now.filter((candidate) => !before.has(candidate.accessKeyId))).catch(() => undefined);
+      await deleteKeys(
+        clients,
+        userName,
+        now.filter((candidate) => !before.has(candidate.accessKeyId)),
+      ).catch(() => undefined);
       await rm(marker, { force: true });
     }
     throw error;
@@ -108,8 +171,16 @@ export async function ensureAccessKey(clients: IamClients, userName: string, fil
     await deleteAccessKey(clients, userName, key.accessKeyId).catch(() => undefined);
     await rm(marker, { force: true });
     const problem = toProblem(error);
-    throw new IamcertError({ code: 'ACCESS_KEY_NOT_SAVED', message: `The access key could not be saved (${problem.message}), so it was deleted again.`, fix: problem.fix });
+    throw new IamcertError({
+      code: 'ACCESS_KEY_NOT_SAVED',
+      message: `The access key could not be saved (${problem.message}), so it was deleted again.`,
+      fix: problem.fix,
+    });
   }
   await rm(marker, { force: true });
-  return { status: 'done', detail: `created ${key.accessKeyId}; secret saved in ${file} (mode 0600)${note}`, created: key };
+  return {
+    status: 'done',
+    detail: `created ${key.accessKeyId}; secret saved in ${file} (mode 0600)${note}`,
+    created: key,
+  };
 }

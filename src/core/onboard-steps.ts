@@ -24,4 +24,3 @@ export interface StepState {
   detail?: string;
   problem?: Problem;
 }
-

@@ -40,7 +40,8 @@ export async function prepareForIamUpload(files: InputFile[], options: PrepareOp
     try {
       items.push(...(await readItems(file.bytes, { passphrase: options.passphrase })).items);
     } catch (error) {
-      if (error instanceof Error && 'code' in error) Object.assign(error, { message: `${file.name}: ${error.message}` });
+      if (error instanceof Error && 'code' in error)
+        Object.assign(error, { message: `${file.name}: ${error.message}` });
       throw error;
     }
   }
@@ -54,7 +55,12 @@ export async function prepareForIamUpload(files: InputFile[], options: PrepareOp
   const privateKeyPem = exportPrivateKey(key.key!, encodingFor(key.key!, keyFormat), 'pem') as string;
   const certificateText = certificatePem(certificate);
   const chainPem = chain.length > 0 ? chain.map(certificatePem).join('') : undefined;
-  const report = await preflightServerCertificate({ certificate: certificateText, privateKey: privateKeyPem, chain: chainPem, now: options.now });
+  const report = await preflightServerCertificate({
+    certificate: certificateText,
+    privateKey: privateKeyPem,
+    chain: chainPem,
+    now: options.now,
+  });
   return {
     certificatePem: certificateText,
     privateKeyPem,
@@ -66,24 +72,46 @@ export async function prepareForIamUpload(files: InputFile[], options: PrepareOp
   };
 }
 
-function pickKeyAndLeaf(keys: PrivateKeyItem[], certificates: CertificateItem[], passphrase: string | undefined): { key: PrivateKeyItem; certificate: CertificateItem } {
+function pickKeyAndLeaf(
+  keys: PrivateKeyItem[],
+  certificates: CertificateItem[],
+  passphrase: string | undefined,
+): { key: PrivateKeyItem; certificate: CertificateItem } {
   if (keys.length === 0) {
-    fail('NO_PRIVATE_KEY', 'None of the files holds a private key, and IAM needs one.', 'Add the private key file (it was made with the certificate request).');
+    fail(
+      'NO_PRIVATE_KEY',
+      'None of the files holds a private key, and IAM needs one.',
+      'Add the private key file (it was made with the certificate request).',
+    );
   }
   const locked = keys.filter((key) => !key.key);
   if (locked.length === keys.length) {
     const wrong = locked.find((key) => key.problem);
     if (wrong?.problem) fail(wrong.problem.code, wrong.problem.message, wrong.problem.fix);
-    fail('KEY_ENCRYPTED', 'The private key is encrypted.', passphrase === undefined ? 'Give its passphrase with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.' : 'Check the passphrase.');
+    fail(
+      'KEY_ENCRYPTED',
+      'The private key is encrypted.',
+      passphrase === undefined
+        ? 'Give its passphrase with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.'
+        : 'Check the passphrase.',
+    );
   }
   if (certificates.length === 0) {
-    fail('NO_CERTIFICATE', 'None of the files holds a certificate.', 'Add the certificate your CA sent (or make one with iamcert create).');
+    fail(
+      'NO_CERTIFICATE',
+      'None of the files holds a certificate.',
+      'Add the certificate your CA sent (or make one with iamcert create).',
+    );
   }
   for (const key of keys) {
     const certificate = certificateMatchingKey(key, certificates);
     if (certificate && key.key) return { key, certificate };
   }
-  fail('NO_MATCHING_CERTIFICATE', `None of the ${certificates.length} certificates matches the private key.`, 'Add the certificate that was issued for this key, or the key that goes with the certificate.');
+  fail(
+    'NO_MATCHING_CERTIFICATE',
+    `None of the ${certificates.length} certificates matches the private key.`,
+    'Add the certificate that was issued for this key, or the key that goes with the certificate.',
+  );
 }
 
 function unique(certificates: CertificateItem[]): CertificateItem[] {

@@ -5,7 +5,8 @@ import type { Services } from './services.js';
 
 export type Hint = [key: string, label: string];
 
-export type IdentityState = { state: 'loading' } | { state: 'ready'; identity: Identity } | { state: 'offline'; problem: Problem };
+export type IdentityState =
+  { state: 'loading' } | { state: 'ready'; identity: Identity } | { state: 'offline'; problem: Problem };
 
 export interface Frame {
   services: Services;

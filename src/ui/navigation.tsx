@@ -40,14 +40,25 @@ export function useIsTopScreen(): boolean {
   return useNavigation().stack.length - 1 === depth;
 }
 
-export function NavigationProvider({ initial, onQuit, children }: { initial: Route; onQuit: () => void; children: (stack: Route[]) => React.ReactNode }): React.JSX.Element {
+export function NavigationProvider({
+  initial,
+  onQuit,
+  children,
+}: {
+  initial: Route;
+  onQuit: () => void;
+  children: (stack: Route[]) => React.ReactNode;
+}): React.JSX.Element {
   const [stack, setStack] = useState<Route[]>([initial]);
   const navigation = useMemo<Navigation>(
     () => ({
       stack,
       push: (route) => setStack((current) => [...current, route]),
       // Esc always goes somewhere: from a screen opened first (a test, a future deep link), it goes home.
-      pop: () => setStack((current) => (current.length > 1 ? current.slice(0, -1) : current[0]?.screen === 'home' ? current : [{ screen: 'home' }])),
+      pop: () =>
+        setStack((current) =>
+          current.length > 1 ? current.slice(0, -1) : current[0]?.screen === 'home' ? current : [{ screen: 'home' }],
+        ),
       reset: (route) => setStack([route]),
       quit: onQuit,
     }),
@@ -57,7 +68,13 @@ export function NavigationProvider({ initial, onQuit, children }: { initial: Rou
 }
 
 /** Renders every screen of the stack, hiding all but the top one, so going back keeps a screen's state. */
-export function ScreenStack({ stack, render }: { stack: Route[]; render: (route: Route) => React.ReactNode }): React.JSX.Element {
+export function ScreenStack({
+  stack,
+  render,
+}: {
+  stack: Route[];
+  render: (route: Route) => React.ReactNode;
+}): React.JSX.Element {
   return (
     <>
       {stack.map((route, depth) => (
@@ -70,7 +87,6 @@ export function ScreenStack({ stack, render }: { stack: Route[]; render: (route:
     </>
   );
 }
-
 
 function ScreenSlot({ visible, children }: { visible: boolean; children: React.ReactNode }): React.JSX.Element {
   return (

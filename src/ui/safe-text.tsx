@@ -8,5 +8,9 @@ import { sanitiseLines } from '../core/text/sanitise.js';
  * text through this one, so no screen can forget.
  */
 export function Text({ children, ...props }: TextProps): React.JSX.Element {
-  return <InkText {...props}>{React.Children.map(children, (child) => (typeof child === 'string' ? sanitiseLines(child) : child))}</InkText>;
+  return (
+    <InkText {...props}>
+      {React.Children.map(children, (child) => (typeof child === 'string' ? sanitiseLines(child) : child))}
+    </InkText>
+  );
 }

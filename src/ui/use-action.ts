@@ -5,7 +5,13 @@ import { useTask, type TaskState } from './use-task.js';
  * A change to IAM from a screen: busy label while it runs, the problem inline
  * if it fails, and on success a footer message and a refresh of the list.
  */
-export function useAction(flash: (message: string) => void, refresh: () => void): [TaskState<boolean>, (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string | (() => string)) => void] {
+export function useAction(
+  flash: (message: string) => void,
+  refresh: () => void,
+): [
+  TaskState<boolean>,
+  (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string | (() => string)) => void,
+] {
   const [state, run] = useTask<boolean>();
   const perform = useCallback(
     /** `done` may be worked out by the work itself (a file name it chose), so it can be a function read afterwards. */

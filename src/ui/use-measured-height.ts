@@ -8,6 +8,7 @@ import { measureElement, type DOMElement } from 'ink';
 export function useMeasuredHeight(): [React.RefObject<DOMElement | null>, number | undefined] {
   const ref = useRef<DOMElement | null>(null);
   const [height, setHeight] = useState<number | undefined>(undefined);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- measured after every render: any render may move the box
   useEffect(() => {
     if (!ref.current) return;
     const measured = Math.floor(measureElement(ref.current).height);

@@ -7,8 +7,15 @@ export type TaskState<T> =
   | { status: 'done'; value: T }
   | { status: 'failed'; problem: Problem };
 
-/** Runs async core work for a screen: a label while busy, a Problem on failure, and the call aborted when the screen goes away. */
-export function useTask<T>(): [TaskState<T>, (label: string, work: (signal: AbortSignal) => Promise<T>) => Promise<T | undefined>, () => void] {
+/**
+ * Runs async core work for a screen: a label while busy, a Problem on failure, and the call aborted when the screen
+ * goes away.
+ */
+export function useTask<T>(): [
+  TaskState<T>,
+  (label: string, work: (signal: AbortSignal) => Promise<T>) => Promise<T | undefined>,
+  () => void,
+] {
   const [state, setState] = useState<TaskState<T>>({ status: 'idle' });
   const controller = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => controller.current?.abort(), []);

@@ -13,7 +13,7 @@ export function useTerminalSize(fixed?: { columns: number; rows: number }): { co
     return () => {
       stdout.off('resize', onResize);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- subscribed once per stream
   }, [stdout, fixed]);
   return size;
 }

@@ -10,7 +10,9 @@ export function wrapLines(lines: string[], width: number): string[] {
     const indent = `${/^ */.exec(line)?.[0] ?? ''}    `;
     const [first = '', ...rest] = wrapAnsi(line, Math.max(20, width), { hard: true, trim: false }).split('\n');
     if (rest.length === 0) return [first];
-    const continued = wrapAnsi(rest.join(' ').trimStart(), Math.max(20, width - indent.length), { hard: true }).split('\n');
+    const continued = wrapAnsi(rest.join(' ').trimStart(), Math.max(20, width - indent.length), { hard: true }).split(
+      '\n',
+    );
     return [first, ...continued.map((part) => `${indent}${part}`)];
   });
 }

@@ -20,7 +20,15 @@ export interface ConfirmByTypingProps {
   onCancel: () => void;
 }
 
-function Confirm({ action, where, expected, warning, details = [], onConfirm, onCancel }: ConfirmByTypingProps): React.JSX.Element {
+function Confirm({
+  action,
+  where,
+  expected,
+  warning,
+  details = [],
+  onConfirm,
+  onCancel,
+}: ConfirmByTypingProps): React.JSX.Element {
   const [typed, setTyped] = useState('');
   const [mismatch, setMismatch] = useState(false);
   const line = useLineEditor({
@@ -60,7 +68,10 @@ function Confirm({ action, where, expected, warning, details = [], onConfirm, on
   );
 }
 
-/** A dangerous action needs the name (or, for a bulk action, the count) typed back; the account is shown; it owns the keyboard until Enter or Esc. */
+/**
+ * A dangerous action needs the name (or, for a bulk action, the count) typed back; the account is shown; it owns the
+ * keyboard until Enter or Esc.
+ */
 export function ConfirmByTyping(props: ConfirmByTypingProps): React.JSX.Element {
   return (
     <KeyScope>

@@ -17,19 +17,49 @@ const itemKey = (item: MenuItem<unknown>) => item.key ?? item.label;
 const itemText = (item: MenuItem<unknown>) => item.label;
 
 /** A vertical choice list on the one list: ↑/↓ or j/k, g/G, Enter picks; its keys join the screen's keymap. */
-export function Menu<V>({ items, onSelect, onHighlight, focus, limit, initialIndex = 0, selectLabel = 'choose' }: { items: Array<MenuItem<V>>; onSelect(item: MenuItem<V>): void; onHighlight?(item: MenuItem<V>): void; focus: boolean; limit?: number; initialIndex?: number; selectLabel?: string }): React.JSX.Element {
-  const list = useList<MenuItem<V>>({ rows: items, key: itemKey, text: itemText, pageSize: limit ?? items.length, filterable: false });
+export function Menu<V>({
+  items,
+  onSelect,
+  onHighlight,
+  focus,
+  limit,
+  initialIndex = 0,
+  selectLabel = 'choose',
+}: {
+  items: Array<MenuItem<V>>;
+  onSelect(item: MenuItem<V>): void;
+  onHighlight?(item: MenuItem<V>): void;
+  focus: boolean;
+  limit?: number;
+  initialIndex?: number;
+  selectLabel?: string;
+}): React.JSX.Element {
+  const list = useList<MenuItem<V>>({
+    rows: items,
+    key: itemKey,
+    text: itemText,
+    pageSize: limit ?? items.length,
+    filterable: false,
+  });
   const { dispatch } = list;
   useEffect(() => {
     if (initialIndex > 0) dispatch({ type: 'move', by: initialIndex, total: items.length });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the initial highlight is applied once, on mount
   }, []);
   const current = list.current;
   useEffect(() => {
     if (current) onHighlight?.(current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new highlight only
   }, [current]);
-  useKeymap([{ keys: ['enter'], label: selectLabel, when: current !== undefined, run: () => current && onSelect(current) }, ...list.bindings.map((binding) => (binding.label === 'up' || binding.label === 'down' ? { ...binding, footer: true } : binding))], { active: focus });
+  useKeymap(
+    [
+      { keys: ['enter'], label: selectLabel, when: current !== undefined, run: () => current && onSelect(current) },
+      ...list.bindings.map((binding) =>
+        binding.label === 'up' || binding.label === 'down' ? { ...binding, footer: true } : binding,
+      ),
+    ],
+    { active: focus },
+  );
   const height = limit ?? items.length;
   const start = Math.max(0, Math.min(list.state.selected - height + 1, items.length - height));
   return (
@@ -43,7 +73,11 @@ export function Menu<V>({ items, onSelect, onHighlight, focus, limit, initialInd
           </Text>
         );
       })}
-      {current?.why ? <Hanging prefix="  " tone="muted">{current.why}</Hanging> : null}
+      {current?.why ? (
+        <Hanging prefix="  " tone="muted">
+          {current.why}
+        </Hanging>
+      ) : null}
     </Box>
   );
 }

@@ -14,7 +14,13 @@ const MARK: Record<CheckState, [string, 'ok' | 'danger' | 'warning' | 'muted']> 
 };
 
 /** IAM's rules, each turning green as the inputs arrive; failures say what to do. */
-export function PreflightChecklist({ report, given = { certificate: true, privateKey: true, name: false, path: false } }: { report: PreflightReport | undefined; given?: { certificate: boolean; privateKey: boolean; name: boolean; path: boolean } }): React.JSX.Element {
+export function PreflightChecklist({
+  report,
+  given = { certificate: true, privateKey: true, name: false, path: false },
+}: {
+  report: PreflightReport | undefined;
+  given?: { certificate: boolean; privateKey: boolean; name: boolean; path: boolean };
+}): React.JSX.Element {
   const checks = preflightChecklist(report, given);
   const notes = report?.findings.filter((finding) => finding.severity === 'note') ?? [];
   return (

@@ -23,11 +23,22 @@ export function TextField({ label, placeholder, error, hint, mask, ...editing }:
     <Box flexDirection="column">
       <Box>
         <Box flexShrink={0}>
-          <Text bold={focus}>{focus ? '› ' : '  '}{label}: </Text>
+          <Text bold={focus}>
+            {focus ? '› ' : '  '}
+            {label}:{' '}
+          </Text>
         </Box>
         <LineView line={line} focus={focus} placeholder={placeholder} mask={mask} />
       </Box>
-      {error ? <Hanging prefix="    ✗ " tone="danger">{error}</Hanging> : hint && focus ? <Hanging prefix="    " tone="muted">{hint}</Hanging> : null}
+      {error ? (
+        <Hanging prefix="    ✗ " tone="danger">
+          {error}
+        </Hanging>
+      ) : hint && focus ? (
+        <Hanging prefix="    " tone="muted">
+          {hint}
+        </Hanging>
+      ) : null}
     </Box>
   );
 }

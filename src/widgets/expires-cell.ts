@@ -2,12 +2,21 @@ import type { ExpiryState } from '../core/time/expiry.js';
 import { durationInWords } from '../core/time/expiry.js';
 import type { Tone } from '../ui/theme.js';
 
-/** "2027-01-01 in 12 days" or "2020-05-01 EXPIRED", and the tone that goes with it: the date and the words, in every list. */
-export function expiresCell(row: { expiration?: string; expiryState?: ExpiryState }, now: Date): { text: string; tone?: Tone } {
+/**
+ * "2027-01-01 in 12 days" or "2020-05-01 EXPIRED", and the tone that goes with it: the date and the words, in every
+ * list.
+ */
+export function expiresCell(
+  row: { expiration?: string; expiryState?: ExpiryState },
+  now: Date,
+): { text: string; tone?: Tone } {
   if (!row.expiration) return { text: '?' };
   const date = row.expiration.slice(0, 10);
   const left = new Date(row.expiration).getTime() - now.getTime();
   if (left <= 0) return { text: `${date} EXPIRED`, tone: 'danger' };
   const words = `${date} in ${durationInWords(left)}`;
-  return { text: words, tone: row.expiryState === '≤30 days' ? 'danger' : row.expiryState === '≤90 days' ? 'warning' : undefined };
+  return {
+    text: words,
+    tone: row.expiryState === '≤30 days' ? 'danger' : row.expiryState === '≤90 days' ? 'warning' : undefined,
+  };
 }

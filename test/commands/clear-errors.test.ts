@@ -41,14 +41,32 @@ describe('connection and onboarding requests', () => {
   });
 
   it('a user name IAM would refuse is named before any call', async () => {
-    const line = expectCodedLine(await runCli(['onboard', '--user', 'bad user', '--group', 'g', '--endpoint-url', motoEndpoint()], { env }), 'USER_NAME_INVALID');
+    const line = expectCodedLine(
+      await runCli(['onboard', '--user', 'bad user', '--group', 'g', '--endpoint-url', motoEndpoint()], { env }),
+      'USER_NAME_INVALID',
+    );
     expect(line).toContain('"bad user"');
   });
 
   it('a file in the way of the access-key CSV is named, with a fix onboard accepts', async () => {
     const csv = join(work, 'not-a-csv.txt');
     writeFileSync(csv, 'my notes');
-    const result = await runCli(['onboard', '--user', uniqueName('csv'), '--group', uniqueName('g'), '--access-key-file', csv, '--signing-cert', 'none', '--endpoint-url', motoEndpoint()], { env });
+    const result = await runCli(
+      [
+        'onboard',
+        '--user',
+        uniqueName('csv'),
+        '--group',
+        uniqueName('g'),
+        '--access-key-file',
+        csv,
+        '--signing-cert',
+        'none',
+        '--endpoint-url',
+        motoEndpoint(),
+      ],
+      { env },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/ACCESS_KEY_FILE_EXISTS: .* Fix: Move it aside, or give another --access-key-file/);
     expect(result.stderr).not.toContain('--force');
@@ -57,7 +75,22 @@ describe('connection and onboarding requests', () => {
   it('a CSV whose key the user no longer has is called stale, with a fix onboard accepts', async () => {
     const csv = join(work, 'stale.csv');
     writeFileSync(csv, 'Access key ID,Secret access key\nAKIAGONEGONEGONE1234,secret\n');
-    const result = await runCli(['onboard', '--user', uniqueName('stale'), '--group', uniqueName('g'), '--access-key-file', csv, '--signing-cert', 'none', '--endpoint-url', motoEndpoint()], { env });
+    const result = await runCli(
+      [
+        'onboard',
+        '--user',
+        uniqueName('stale'),
+        '--group',
+        uniqueName('g'),
+        '--access-key-file',
+        csv,
+        '--signing-cert',
+        'none',
+        '--endpoint-url',
+        motoEndpoint(),
+      ],
+      { env },
+    );
     expect(result.stderr).toMatch(/ACCESS_KEY_FILE_STALE: .*AKIAGONEGONEGONE1234.* Fix: Move .* aside/);
     expect(result.stderr).not.toContain('--force');
   });
@@ -65,7 +98,14 @@ describe('connection and onboarding requests', () => {
 
 describe('check and upload agree on IAM rules', () => {
   it('--cloudfront without --path is refused: "/" is never seen by CloudFront', async () => {
-    const result = await runCli(['check', '--cert', fx.path('selfsigned.pem'), '--key', fx.path('rsa2048.key'), '--cloudfront']);
+    const result = await runCli([
+      'check',
+      '--cert',
+      fx.path('selfsigned.pem'),
+      '--key',
+      fx.path('rsa2048.key'),
+      '--cloudfront',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/PATH_CLOUDFRONT/);
   });
@@ -73,17 +113,48 @@ describe('check and upload agree on IAM rules', () => {
   it('a CA-issued certificate without its chain: refused, saying why, unless --no-chain', async () => {
     const refused = await runCli(['check', '--cert', fx.path('leaf.pem'), '--key', fx.path('rsa2048.key')]);
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toMatch(/CHAIN_MISSING: .*IAM would take it, but browsers and CloudFront would not trust it.* --no-chain/);
-    const knowingly = await runCli(['check', '--cert', fx.path('leaf.pem'), '--key', fx.path('rsa2048.key'), '--no-chain']);
+    expect(refused.stdout).toMatch(
+      /CHAIN_MISSING: .*IAM would take it, but browsers and CloudFront would not trust it.* --no-chain/,
+    );
+    const knowingly = await runCli([
+      'check',
+      '--cert',
+      fx.path('leaf.pem'),
+      '--key',
+      fx.path('rsa2048.key'),
+      '--no-chain',
+    ]);
     expect(knowingly.code).toBe(0);
     expect(knowingly.stdout).toMatch(/! warning CHAIN_MISSING/);
     const name = uniqueName('no-chain');
-    const uploaded = await runCli(['upload', '--name', name, '--cert', fx.path('leaf.pem'), '--key', fx.path('rsa2048.key'), '--no-chain', '--endpoint-url', motoEndpoint()], { env });
+    const uploaded = await runCli(
+      [
+        'upload',
+        '--name',
+        name,
+        '--cert',
+        fx.path('leaf.pem'),
+        '--key',
+        fx.path('rsa2048.key'),
+        '--no-chain',
+        '--endpoint-url',
+        motoEndpoint(),
+      ],
+      { env },
+    );
     expect(uploaded.code, uploaded.stderr).toBe(0);
   });
 
   it('text outside the PEM blocks is a note for check, as upload strips it', async () => {
-    const result = await runCli(['check', '--cert', fx.path('text-dump.pem'), '--key', fx.path('rsa2048.key'), '--chain', fx.path('chain.pem')]);
+    const result = await runCli([
+      'check',
+      '--cert',
+      fx.path('text-dump.pem'),
+      '--key',
+      fx.path('rsa2048.key'),
+      '--chain',
+      fx.path('chain.pem'),
+    ]);
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toMatch(/· note CERT_EXTRA_TEXT/);
   });

@@ -45,13 +45,38 @@ describe('iamcert --version, --help and usage errors', () => {
 });
 
 describe('iamcert inspect', () => {
-  it('prints one JSON entry per file, in order, with openssl\'s digests', async () => {
-    const result = await runCli(['inspect', '--json', '--passphrase-file', passFile, fx.path('modern.p12'), fx.path('leaf.der'), fx.path('missing.pem')]);
+  it("prints one JSON entry per file, in order, with openssl's digests", async () => {
+    const result = await runCli([
+      'inspect',
+      '--json',
+      '--passphrase-file',
+      passFile,
+      fx.path('modern.p12'),
+      fx.path('leaf.der'),
+      fx.path('missing.pem'),
+    ]);
     expect(result.code).toBe(1);
     const [pfx, der, missing] = JSON.parse(result.stdout);
-    expect(pfx).toMatchObject({ file: fx.path('modern.p12'), container: 'pkcs12', matches: [{ key: 0, certificate: 1 }], chain: [1, 2, 3] });
-    expect(pfx.items[0]).toMatchObject({ type: 'private-key', keyAlgorithm: 'rsa', keySize: 2048, encoding: 'pkcs8', spkiSha256: opensslSpkiSha256(fx.path('rsa2048.key'), 'key') });
-    expect(pfx.items[1]).toMatchObject({ type: 'certificate', sha256: opensslCertSha256(fx.path('leaf.pem')), selfSigned: false, keyAlgorithm: 'rsa', keySize: 2048 });
+    expect(pfx).toMatchObject({
+      file: fx.path('modern.p12'),
+      container: 'pkcs12',
+      matches: [{ key: 0, certificate: 1 }],
+      chain: [1, 2, 3],
+    });
+    expect(pfx.items[0]).toMatchObject({
+      type: 'private-key',
+      keyAlgorithm: 'rsa',
+      keySize: 2048,
+      encoding: 'pkcs8',
+      spkiSha256: opensslSpkiSha256(fx.path('rsa2048.key'), 'key'),
+    });
+    expect(pfx.items[1]).toMatchObject({
+      type: 'certificate',
+      sha256: opensslCertSha256(fx.path('leaf.pem')),
+      selfSigned: false,
+      keyAlgorithm: 'rsa',
+      keySize: 2048,
+    });
     expect(pfx.items[1].notAfter).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(der).toMatchObject({ container: 'der', items: [{ type: 'certificate' }] });
     expect(missing).toMatchObject({ file: fx.path('missing.pem'), error: { code: 'FILE_NOT_FOUND' } });
@@ -69,7 +94,9 @@ describe('iamcert inspect', () => {
   });
 
   it('takes the passphrase from IAMCERT_PASSPHRASE', async () => {
-    const result = await runCli(['inspect', '--json', fx.path('enc-legacy-des3.key')], { env: { IAMCERT_PASSPHRASE: PASSPHRASE } });
+    const result = await runCli(['inspect', '--json', fx.path('enc-legacy-des3.key')], {
+      env: { IAMCERT_PASSPHRASE: PASSPHRASE },
+    });
     expect(JSON.parse(result.stdout)[0].items[0].spkiSha256).toBe(opensslSpkiSha256(fx.path('rsa2048.key'), 'key'));
   });
 
@@ -84,11 +111,33 @@ describe('iamcert inspect', () => {
 describe('iamcert convert', () => {
   it('writes a decrypted key to --out with mode 0600, readable by openssl', async () => {
     const out = join(work, 'plain.key');
-    const result = await runCli(['convert', fx.path('enc-sha1-3des.key'), '--to', 'pem', '--passphrase-file', passFile, '--out', out]);
+    const result = await runCli([
+      'convert',
+      fx.path('enc-sha1-3des.key'),
+      '--to',
+      'pem',
+      '--passphrase-file',
+      passFile,
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(0);
     expect(mode(out)).toBe(0o600);
     expect(opensslText(['pkey', '-in', out, '-noout', '-text'])).toMatch(/Private-Key: \(2048 bit/);
-    expect((await runCli(['convert', fx.path('enc-sha1-3des.key'), '--to', 'pem', '--passphrase-file', passFile, '--out', out])).code).toBe(1);
+    expect(
+      (
+        await runCli([
+          'convert',
+          fx.path('enc-sha1-3des.key'),
+          '--to',
+          'pem',
+          '--passphrase-file',
+          passFile,
+          '--out',
+          out,
+        ])
+      ).code,
+    ).toBe(1);
   });
 
   it('pipes certificates to stdout, but never a key or DER to a terminal', async () => {
@@ -97,8 +146,12 @@ describe('iamcert convert', () => {
     const written: Buffer[] = [];
     const targets = { stdoutIsTerminal: true, writeStdout: (data: Buffer) => written.push(data) };
     const output = { out: () => undefined, err: () => undefined };
-    await expect(runConvert(fx.path('rsa2048.key'), { to: 'pem' }, output, targets)).rejects.toMatchObject({ code: 'KEY_TO_TERMINAL' });
-    await expect(runConvert(fx.path('leaf.pem'), { to: 'der' }, output, targets)).rejects.toMatchObject({ code: 'BINARY_TO_TERMINAL' });
+    await expect(runConvert(fx.path('rsa2048.key'), { to: 'pem' }, output, targets)).rejects.toMatchObject({
+      code: 'KEY_TO_TERMINAL',
+    });
+    await expect(runConvert(fx.path('leaf.pem'), { to: 'der' }, output, targets)).rejects.toMatchObject({
+      code: 'BINARY_TO_TERMINAL',
+    });
     expect(written).toEqual([]);
   });
 });
@@ -112,19 +165,44 @@ describe('iamcert prepare', () => {
     expect(mode(outDir)).toBe(0o700);
     expect(opensslCertSha256(join(outDir, 'certificate.pem'))).toBe(opensslCertSha256(fx.path('leaf.pem')));
     for (const name of ['certificate.pem', 'private-key.pem', 'chain.pem']) {
-      expect(readFileSync(join(outDir, name), 'utf8'), name).toMatch(/^-----BEGIN [A-Z ]+-----\n[\s\S]*-----END [A-Z ]+-----\n$/);
+      expect(readFileSync(join(outDir, name), 'utf8'), name).toMatch(
+        /^-----BEGIN [A-Z ]+-----\n[\s\S]*-----END [A-Z ]+-----\n$/,
+      );
     }
-    const check = await runCli(['check', '--cert', join(outDir, 'certificate.pem'), '--key', join(outDir, 'private-key.pem'), '--chain', join(outDir, 'chain.pem')]);
+    const check = await runCli([
+      'check',
+      '--cert',
+      join(outDir, 'certificate.pem'),
+      '--key',
+      join(outDir, 'private-key.pem'),
+      '--chain',
+      join(outDir, 'chain.pem'),
+    ]);
     expect(check.code, check.stdout).toBe(0);
-    expect(opensslText(['verify', '-CAfile', fx.path('root.pem'), '-untrusted', join(outDir, 'chain.pem'), join(outDir, 'certificate.pem')])).toMatch(/OK/);
+    expect(
+      opensslText([
+        'verify',
+        '-CAfile',
+        fx.path('root.pem'),
+        '-untrusted',
+        join(outDir, 'chain.pem'),
+        join(outDir, 'certificate.pem'),
+      ]),
+    ).toMatch(/OK/);
     const again = await runCli(['prepare', fx.path('legacy.p12'), '--out-dir', outDir, '--passphrase-file', passFile]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/FILE_EXISTS/);
-    expect((await runCli(['prepare', fx.path('legacy.p12'), '--out-dir', outDir, '--passphrase-file', passFile, '--force'])).code).toBe(0);
+    expect(
+      (await runCli(['prepare', fx.path('legacy.p12'), '--out-dir', outDir, '--passphrase-file', passFile, '--force']))
+        .code,
+    ).toBe(0);
   });
 
   it('writes nothing and exits 1 for an expired certificate or a missing chain', async () => {
-    for (const inputs of [['expired.pem', 'rsa2048.key'], ['leaf.pem', 'rsa2048.key']]) {
+    for (const inputs of [
+      ['expired.pem', 'rsa2048.key'],
+      ['leaf.pem', 'rsa2048.key'],
+    ]) {
       const outDir = join(work, `nothing-${inputs[0]}`);
       const result = await runCli(['prepare', ...inputs.map((name) => fx.path(name)), '--out-dir', outDir]);
       expect(result.code).toBe(1);
@@ -135,14 +213,31 @@ describe('iamcert prepare', () => {
 
 describe('iamcert check', () => {
   it('exits 1 with one line per problem: code, message and fix', async () => {
-    const result = await runCli(['check', '--cert', fx.path('rsa2048.key'), '--key', fx.path('rsa2048.key'), '--name', 'bad name']);
+    const result = await runCli([
+      'check',
+      '--cert',
+      fx.path('rsa2048.key'),
+      '--key',
+      fx.path('rsa2048.key'),
+      '--name',
+      'bad name',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^✗ error CERT_IS_PRIVATE_KEY: .+ Fix: .+$/m);
     expect(result.stdout).toMatch(/^✗ error NAME_INVALID: .+ Fix: .+$/m);
   });
 
   it('gives JSON findings', async () => {
-    const result = await runCli(['check', '--json', '--cert', fx.path('selfsigned.pem'), '--key', fx.path('rsa2048.key'), '--path', '/cloudfront/']);
+    const result = await runCli([
+      'check',
+      '--json',
+      '--cert',
+      fx.path('selfsigned.pem'),
+      '--key',
+      fx.path('rsa2048.key'),
+      '--path',
+      '/cloudfront/',
+    ]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, certificate: { selfSigned: true } });
   });
@@ -166,9 +261,22 @@ describe('iamcert create', () => {
 
   it('writes a CSR with --csr', async () => {
     const outDir = join(work, 'csr');
-    const result = await runCli(['create', '--csr', '--out-dir', outDir, '--name', 'web', '--subject', '/CN=www.example.com', '--key-type', 'ec256']);
+    const result = await runCli([
+      'create',
+      '--csr',
+      '--out-dir',
+      outDir,
+      '--name',
+      'web',
+      '--subject',
+      '/CN=www.example.com',
+      '--key-type',
+      'ec256',
+    ]);
     expect(result.code, result.stderr).toBe(0);
-    expect(opensslText(['req', '-in', join(outDir, 'csr-web.pem'), '-noout', '-verify', '-subject'])).toContain('CN = www.example.com');
+    expect(opensslText(['req', '-in', join(outDir, 'csr-web.pem'), '-noout', '-verify', '-subject'])).toContain(
+      'CN = www.example.com',
+    );
     expect(existsSync(join(outDir, 'pk-web.pem'))).toBe(true);
   });
 });

@@ -7,7 +7,13 @@ import { CLI, runCli } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
 import { iamOk, uniqueName } from '../helpers/iam.js';
 import { motoEnvironment, startMoto, type Moto } from '../helpers/moto.js';
-import { buildRotationWorld, certificateFiles, expectRotated, servingWorld, type RotationWorld } from '../helpers/serving.js';
+import {
+  buildRotationWorld,
+  certificateFiles,
+  expectRotated,
+  servingWorld,
+  type RotationWorld,
+} from '../helpers/serving.js';
 
 /**
  * iamcert rotate against real load balancers in a moto of its own (moto gives every server
@@ -39,7 +45,20 @@ const newFiles = certificateFiles(['www.rotate.example', 'rotate.example'], { da
 const otherFiles = certificateFiles(['api.rotate.example']);
 
 const build = () => buildRotationWorld(world, oldFiles, other);
-const rotateArgs = (w: RotationWorld) => ['rotate', w.old, '--cert', newFiles.cert, '--key', newFiles.key, '--name', w.next, '--retire', 'delete', '--regions', 'us-east-1'];
+const rotateArgs = (w: RotationWorld) => [
+  'rotate',
+  w.old,
+  '--cert',
+  newFiles.cert,
+  '--key',
+  newFiles.key,
+  '--name',
+  w.next,
+  '--retire',
+  'delete',
+  '--regions',
+  'us-east-1',
+];
 
 describe('iamcert rotate', () => {
   it('shows the map, refuses to delete the shared certificate, plans, then swaps all three and retires the old one', async () => {
@@ -57,7 +76,9 @@ describe('iamcert rotate', () => {
     expect(plan.stdout).toContain(`Rotate ${w.old} → ${w.next} in account 123456789012`);
     expect(plan.stdout).toContain(`ELB ${w.classic} (us-east-1) HTTPS:443  [SetLoadBalancerListenerSSLCertificate]`);
     expect(plan.stdout).toContain(`ALB ${w.albDefault.name} (us-east-1) HTTPS:443, default  [ModifyListener]`);
-    expect(plan.stdout).toContain(`ALB ${w.albSni.name} (us-east-1) HTTPS:443, SNI  [AddListenerCertificates, RemoveListenerCertificates]`);
+    expect(plan.stdout).toContain(
+      `ALB ${w.albSni.name} (us-east-1) HTTPS:443, SNI  [AddListenerCertificates, RemoveListenerCertificates]`,
+    );
     expect(plan.stdout).toContain(`Then, once nothing serves it: delete ${w.old}.`);
     const unasked = await iamcert(moto.endpoint, ...rotateArgs(w));
     expect(unasked.code).toBe(2);
@@ -83,7 +104,22 @@ describe('iamcert rotate', () => {
     const sni = [other.arn, world.upload(uniqueName('sni-b'), otherFiles).arn].sort();
     const alb = await world.alb(oldCert.arn, sni);
     const next = uniqueName('dflt-next');
-    const run = await iamcert(moto.endpoint, 'rotate', old, '--cert', newFiles.cert, '--key', newFiles.key, '--name', next, '--retire', 'keep', '--regions', 'us-east-1', '--yes');
+    const run = await iamcert(
+      moto.endpoint,
+      'rotate',
+      old,
+      '--cert',
+      newFiles.cert,
+      '--key',
+      newFiles.key,
+      '--name',
+      next,
+      '--retire',
+      'keep',
+      '--regions',
+      'us-east-1',
+      '--yes',
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(world.listenerCertificates(alb.listener)).toEqual({ default: oldCert.arn.replace(old, next), sni });
     expect(world.serverCertificateNames()).toContain(old);
@@ -94,9 +130,22 @@ describe('iamcert rotate', () => {
     const oldCert = world.upload(old, oldFiles);
     const classic = await world.classic(oldCert.arn);
     const big = certificateFiles(['www.rotate.example', 'rotate.example'], { bits: 4096 });
-    const run = await iamcert(moto.endpoint, 'rotate', old, '--cert', big.cert, '--key', big.key, '--regions', 'us-east-1', '--yes');
+    const run = await iamcert(
+      moto.endpoint,
+      'rotate',
+      old,
+      '--cert',
+      big.cert,
+      '--key',
+      big.key,
+      '--regions',
+      'us-east-1',
+      '--yes',
+    );
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/error KEY_TYPE_NOT_ACCEPTED: ELB cannot serve a certificate with a RSA 4096 key\. Fix: Use RSA 2048/);
+    expect(run.stderr).toMatch(
+      /error KEY_TYPE_NOT_ACCEPTED: ELB cannot serve a certificate with a RSA 4096 key\. Fix: Use RSA 2048/,
+    );
     expect(world.classicCertificate(classic)).toBe(oldCert.arn);
   });
 
@@ -105,13 +154,34 @@ describe('iamcert rotate', () => {
     const oldCert = world.upload(old, oldFiles);
     const classic = await world.classic(oldCert.arn);
     proxy.rules.length = 0;
-    proxy.rules.push({ action: 'UpdateServerCertificate', fault: 'answer', times: 1, answer: iamOk('UpdateServerCertificate') });
+    proxy.rules.push({
+      action: 'UpdateServerCertificate',
+      fault: 'answer',
+      times: 1,
+      answer: iamOk('UpdateServerCertificate'),
+    });
     const before = proxy.requests.length;
-    const run = await iamcert(proxy.endpoint, 'rotate', old, '--cert', newFiles.cert, '--key', newFiles.key, '--name', `${old}-next`, '--regions', 'us-east-1', '--yes');
+    const run = await iamcert(
+      proxy.endpoint,
+      'rotate',
+      old,
+      '--cert',
+      newFiles.cert,
+      '--key',
+      newFiles.key,
+      '--name',
+      `${old}-next`,
+      '--regions',
+      'us-east-1',
+      '--yes',
+    );
     expect(run.code, run.stderr).toBe(0);
     const today = new Date().toISOString().slice(0, 10).replace(/-/g, '');
     const rename = proxy.requests.slice(before).find((params) => params.get('Action') === 'UpdateServerCertificate')!;
-    expect(Object.fromEntries(rename)).toMatchObject({ ServerCertificateName: old, NewServerCertificateName: `${old}-retired-${today}` });
+    expect(Object.fromEntries(rename)).toMatchObject({
+      ServerCertificateName: old,
+      NewServerCertificateName: `${old}-retired-${today}`,
+    });
     expect(world.classicCertificate(classic)).toBe(oldCert.arn.replace(old, `${old}-next`));
     const record = JSON.parse(readFileSync(join(journal, 'rotations', '123456789012', `${old}.json`), 'utf8'));
     expect(record).toMatchObject({ mode: 'rename', as: `${old}-retired-${today}`, incoming: { name: `${old}-next` } });
@@ -120,13 +190,23 @@ describe('iamcert rotate', () => {
 
 describe('iamcert rotate killed at every step boundary', () => {
   // Each call that changes something: the answer is held after AWS acted, and the process is killed.
-  const boundaries = ['UploadServerCertificate', 'SetLoadBalancerListenerSSLCertificate', 'ModifyListener', 'AddListenerCertificates', 'RemoveListenerCertificates', 'DeleteServerCertificate'];
+  const boundaries = [
+    'UploadServerCertificate',
+    'SetLoadBalancerListenerSSLCertificate',
+    'ModifyListener',
+    'AddListenerCertificates',
+    'RemoveListenerCertificates',
+    'DeleteServerCertificate',
+  ];
 
   function killedAt(action: string, args: string[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      const child = spawn(CLI, [...args, '--endpoint-url', proxy.endpoint], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(CLI, [...args, '--endpoint-url', proxy.endpoint], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
-      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const seenBefore = proxy.seen.length;
       const timer = setInterval(() => {
         if (!proxy.seen.slice(seenBefore).includes(action)) return;
@@ -141,14 +221,17 @@ describe('iamcert rotate killed at every step boundary', () => {
     });
   }
 
-  it.each(boundaries)('killed once %s was sent, a rerun finishes: every consumer on the new certificate, nothing duplicated', async (action) => {
-    const w = await build();
-    proxy.rules.length = 0;
-    proxy.rules.push({ action, fault: 'hold-after', times: 1 });
-    await killedAt(action, [...rotateArgs(w), '--yes']);
-    proxy.rules.length = 0;
-    const rerun = await iamcert(proxy.endpoint, ...rotateArgs(w), '--yes');
-    expect(rerun.code, rerun.stderr).toBe(0);
-    expectRotated(world, w);
-  });
+  it.each(boundaries)(
+    'killed once %s was sent, a rerun finishes: every consumer on the new certificate, nothing duplicated',
+    async (action) => {
+      const w = await build();
+      proxy.rules.length = 0;
+      proxy.rules.push({ action, fault: 'hold-after', times: 1 });
+      await killedAt(action, [...rotateArgs(w), '--yes']);
+      proxy.rules.length = 0;
+      const rerun = await iamcert(proxy.endpoint, ...rotateArgs(w), '--yes');
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expectRotated(world, w);
+    },
+  );
 });

@@ -27,8 +27,24 @@ const aws = (...args: string[]) => {
 };
 
 function upload(name: string): { arn: string; id: string } {
-  execFileSync('aws', ['iam', 'upload-server-certificate', '--server-certificate-name', name, '--certificate-body', `file://${fx.path('selfsigned.pem')}`, '--private-key', `file://${fx.path('rsa2048.key')}`, '--endpoint-url', motoEndpoint()], { env });
-  const metadata = aws('iam', 'get-server-certificate', '--server-certificate-name', name).ServerCertificate.ServerCertificateMetadata;
+  execFileSync(
+    'aws',
+    [
+      'iam',
+      'upload-server-certificate',
+      '--server-certificate-name',
+      name,
+      '--certificate-body',
+      `file://${fx.path('selfsigned.pem')}`,
+      '--private-key',
+      `file://${fx.path('rsa2048.key')}`,
+      '--endpoint-url',
+      motoEndpoint(),
+    ],
+    { env },
+  );
+  const metadata = aws('iam', 'get-server-certificate', '--server-certificate-name', name).ServerCertificate
+    .ServerCertificateMetadata;
   return { arn: metadata.Arn, id: metadata.ServerCertificateId };
 }
 
@@ -40,23 +56,83 @@ describe('iamcert usage against load balancers and a distribution in moto', () =
     const idle = uniqueName('idle');
     upload(idle);
     const balancer = uniqueName('elb').slice(0, 32);
-    aws('elb', 'create-load-balancer', '--load-balancer-name', balancer, '--listeners', `Protocol=HTTPS,LoadBalancerPort=443,InstanceProtocol=HTTP,InstancePort=80,SSLCertificateId=${classic.arn}`, '--availability-zones', 'us-east-1a');
+    aws(
+      'elb',
+      'create-load-balancer',
+      '--load-balancer-name',
+      balancer,
+      '--listeners',
+      `Protocol=HTTPS,LoadBalancerPort=443,InstanceProtocol=HTTP,InstancePort=80,SSLCertificateId=${classic.arn}`,
+      '--availability-zones',
+      'us-east-1a',
+    );
     const vpc = aws('ec2', 'create-vpc', '--cidr-block', '10.8.0.0/16').Vpc.VpcId;
-    const subnets = ['a', 'b'].map((zone, index) => aws('ec2', 'create-subnet', '--vpc-id', vpc, '--cidr-block', `10.8.${index}.0/24`, '--availability-zone', `us-east-1${zone}`).Subnet.SubnetId);
+    const subnets = ['a', 'b'].map(
+      (zone, index) =>
+        aws(
+          'ec2',
+          'create-subnet',
+          '--vpc-id',
+          vpc,
+          '--cidr-block',
+          `10.8.${index}.0/24`,
+          '--availability-zone',
+          `us-east-1${zone}`,
+        ).Subnet.SubnetId,
+    );
     const alb = uniqueName('alb').slice(0, 32);
-    const albArn = aws('elbv2', 'create-load-balancer', '--name', alb, '--subnets', ...subnets).LoadBalancers[0].LoadBalancerArn;
-    const group = aws('elbv2', 'create-target-group', '--name', uniqueName('tg').slice(0, 32), '--protocol', 'HTTP', '--port', '80', '--vpc-id', vpc).TargetGroups[0].TargetGroupArn;
-    const listener = aws('elbv2', 'create-listener', '--load-balancer-arn', albArn, '--protocol', 'HTTPS', '--port', '443', '--certificates', `CertificateArn=${albDefault.arn}`, '--default-actions', `Type=forward,TargetGroupArn=${group}`).Listeners[0].ListenerArn;
-    aws('elbv2', 'add-listener-certificates', '--listener-arn', listener, '--certificates', `CertificateArn=${albSni.arn}`);
+    const albArn = aws('elbv2', 'create-load-balancer', '--name', alb, '--subnets', ...subnets).LoadBalancers[0]
+      .LoadBalancerArn;
+    const group = aws(
+      'elbv2',
+      'create-target-group',
+      '--name',
+      uniqueName('tg').slice(0, 32),
+      '--protocol',
+      'HTTP',
+      '--port',
+      '80',
+      '--vpc-id',
+      vpc,
+    ).TargetGroups[0].TargetGroupArn;
+    const listener = aws(
+      'elbv2',
+      'create-listener',
+      '--load-balancer-arn',
+      albArn,
+      '--protocol',
+      'HTTPS',
+      '--port',
+      '443',
+      '--certificates',
+      `CertificateArn=${albDefault.arn}`,
+      '--default-actions',
+      `Type=forward,TargetGroupArn=${group}`,
+    ).Listeners[0].ListenerArn;
+    aws(
+      'elbv2',
+      'add-listener-certificates',
+      '--listener-arn',
+      listener,
+      '--certificates',
+      `CertificateArn=${albSni.arn}`,
+    );
 
     const result = await iamcert('usage', '--regions', 'us-east-1,eu-west-1', '--json');
     expect(result.code, result.stderr).toBe(1);
     const map = JSON.parse(result.stdout);
     expect(map.regions).toEqual(['us-east-1', 'eu-west-1']);
-    const entry = (arn: string) => map.certificates.find((item: { certificate: { arn: string } }) => item.certificate.arn === arn);
-    expect(entry(classic.arn).consumers).toContainEqual(expect.objectContaining({ kind: 'ELB', name: balancer, region: 'us-east-1', listener: 'HTTPS:443' }));
-    expect(entry(albDefault.arn).consumers).toContainEqual(expect.objectContaining({ kind: 'ALB', name: alb, role: 'default', listenerArn: listener }));
-    expect(entry(albSni.arn).consumers).toContainEqual(expect.objectContaining({ kind: 'ALB', name: alb, role: 'sni', listenerArn: listener }));
+    const entry = (arn: string) =>
+      map.certificates.find((item: { certificate: { arn: string } }) => item.certificate.arn === arn);
+    expect(entry(classic.arn).consumers).toContainEqual(
+      expect.objectContaining({ kind: 'ELB', name: balancer, region: 'us-east-1', listener: 'HTTPS:443' }),
+    );
+    expect(entry(albDefault.arn).consumers).toContainEqual(
+      expect.objectContaining({ kind: 'ALB', name: alb, role: 'default', listenerArn: listener }),
+    );
+    expect(entry(albSni.arn).consumers).toContainEqual(
+      expect.objectContaining({ kind: 'ALB', name: alb, role: 'sni', listenerArn: listener }),
+    );
     // moto's IAM dates are fixed in 2012: a served certificate is expired, an outage now. And every
     // certificate here was uploaded from the same file: each is a duplicate of the others.
     const codes = entry(classic.arn).findings.map((finding: { code: string }) => finding.code);
@@ -76,17 +152,34 @@ describe('iamcert usage against load balancers and a distribution in moto', () =
     const served = upload(uniqueName('served'));
     const servedName = served.arn.split('/').pop()!;
     const balancer = uniqueName('keep').slice(0, 32);
-    aws('elb', 'create-load-balancer', '--load-balancer-name', balancer, '--listeners', `Protocol=HTTPS,LoadBalancerPort=8443,InstanceProtocol=HTTP,InstancePort=80,SSLCertificateId=${served.arn}`, '--availability-zones', 'us-east-1a');
+    aws(
+      'elb',
+      'create-load-balancer',
+      '--load-balancer-name',
+      balancer,
+      '--listeners',
+      `Protocol=HTTPS,LoadBalancerPort=8443,InstanceProtocol=HTTP,InstancePort=80,SSLCertificateId=${served.arn}`,
+      '--availability-zones',
+      'us-east-1a',
+    );
     const refused = await iamcert('delete', servedName, '--yes', '--regions', 'us-east-1');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`CERTIFICATE_IN_USE: "${servedName}" is served by ELB ${balancer} (us-east-1) HTTPS:8443`);
+    expect(refused.stderr).toContain(
+      `CERTIFICATE_IN_USE: "${servedName}" is served by ELB ${balancer} (us-east-1) HTTPS:8443`,
+    );
     expect(refused.stderr).toContain(`iamcert usage ${servedName}`);
-    expect(aws('iam', 'get-server-certificate', '--server-certificate-name', servedName).ServerCertificate).toBeDefined();
+    expect(
+      aws('iam', 'get-server-certificate', '--server-certificate-name', servedName).ServerCertificate,
+    ).toBeDefined();
     const idle = uniqueName('unserved');
     upload(idle);
     const deleted = await iamcert('delete', idle, '--yes', '--regions', 'us-east-1');
     expect(deleted.code, deleted.stderr).toBe(0);
-    expect(aws('iam', 'list-server-certificates').ServerCertificateMetadataList.map((entry: { ServerCertificateName: string }) => entry.ServerCertificateName)).not.toContain(idle);
+    expect(
+      aws('iam', 'list-server-certificates').ServerCertificateMetadataList.map(
+        (entry: { ServerCertificateName: string }) => entry.ServerCertificateName,
+      ),
+    ).not.toContain(idle);
   });
 
   // Last: from here on every certificate in this moto shares the distribution's certificate ID.
@@ -96,16 +189,39 @@ describe('iamcert usage against load balancers and a distribution in moto', () =
     const config = {
       CallerReference: uniqueName('ref'),
       Aliases: { Quantity: 1, Items: ['www.usage.example'] },
-      Origins: { Quantity: 1, Items: [{ Id: 'o1', DomainName: 'origin.usage.example', CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' } }] },
-      DefaultCacheBehavior: { TargetOriginId: 'o1', ViewerProtocolPolicy: 'redirect-to-https', ForwardedValues: { QueryString: false, Cookies: { Forward: 'none' } }, MinTTL: 0, TrustedSigners: { Enabled: false, Quantity: 0 } },
+      Origins: {
+        Quantity: 1,
+        Items: [
+          {
+            Id: 'o1',
+            DomainName: 'origin.usage.example',
+            CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only' },
+          },
+        ],
+      },
+      DefaultCacheBehavior: {
+        TargetOriginId: 'o1',
+        ViewerProtocolPolicy: 'redirect-to-https',
+        ForwardedValues: { QueryString: false, Cookies: { Forward: 'none' } },
+        MinTTL: 0,
+        TrustedSigners: { Enabled: false, Quantity: 0 },
+      },
       Comment: '',
       Enabled: true,
       ViewerCertificate: { IAMCertificateId: id, SSLSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021' },
     };
-    const distribution = aws('cloudfront', 'create-distribution', '--distribution-config', JSON.stringify(config)).Distribution.Id;
+    const distribution = aws('cloudfront', 'create-distribution', '--distribution-config', JSON.stringify(config))
+      .Distribution.Id;
     const result = await iamcert('usage', name, '--regions', 'us-east-1', '--json');
     const [entry] = JSON.parse(result.stdout).certificates;
-    expect(entry.consumers).toContainEqual(expect.objectContaining({ kind: 'CloudFront', name: distribution, domains: ['www.usage.example'], certificate: { id } }));
+    expect(entry.consumers).toContainEqual(
+      expect.objectContaining({
+        kind: 'CloudFront',
+        name: distribution,
+        domains: ['www.usage.example'],
+        certificate: { id },
+      }),
+    );
   });
 
   it('refuses a region list that is not one, before any call', async () => {

@@ -12,12 +12,21 @@ import { fixtures } from '../helpers/use-fixtures.js';
 const fx = fixtures();
 const work = mkdtempSync(join(tmpdir(), 'iamcert-onboard-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const aws = (...args: string[]) => JSON.parse(execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json']).toString());
+const aws = (...args: string[]) =>
+  JSON.parse(execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json']).toString());
 
 function request(overrides: Partial<OnboardRequest> = {}): OnboardRequest {
   const user = uniqueName('user');
   const outDir = join(work, user);
-  return { userName: user, groupName: uniqueName('group'), policies: ['AmazonEC2ReadOnlyAccess'], accessKeyFile: join(outDir, 'keys.csv'), signing: { kind: 'create' }, outDir, ...overrides };
+  return {
+    userName: user,
+    groupName: uniqueName('group'),
+    policies: ['AmazonEC2ReadOnlyAccess'],
+    accessKeyFile: join(outDir, 'keys.csv'),
+    signing: { kind: 'create' },
+    outDir,
+    ...overrides,
+  };
 }
 
 /** moto behind a handler that fails the first call of one IAM action, as a dropped connection would. */
@@ -42,18 +51,27 @@ describe('onboarding a user', () => {
     expect(result.steps.map((step) => step.status)).toEqual(['done', 'done', 'done', 'done', 'done', 'done', 'done']);
     expect(seen.filter((step) => step.status === 'running')).toHaveLength(7);
 
-    expect(aws('iam', 'get-group', '--group-name', plan.groupName).Users.map((user: { UserName: string }) => user.UserName)).toEqual([plan.userName]);
-    expect(aws('iam', 'list-attached-group-policies', '--group-name', plan.groupName).AttachedPolicies[0].PolicyName).toBe('AmazonEC2ReadOnlyAccess');
+    expect(
+      aws('iam', 'get-group', '--group-name', plan.groupName).Users.map((user: { UserName: string }) => user.UserName),
+    ).toEqual([plan.userName]);
+    expect(
+      aws('iam', 'list-attached-group-policies', '--group-name', plan.groupName).AttachedPolicies[0].PolicyName,
+    ).toBe('AmazonEC2ReadOnlyAccess');
     const [certificate] = aws('iam', 'list-signing-certificates', '--user-name', plan.userName).Certificates;
     expect(certificate.Status).toBe('Active');
     expect(certificate.CertificateBody.trim()).toBe(readFileSync(result.certificatePath!, 'utf8').trim());
 
     const csv = readFileSync(plan.accessKeyFile!, 'utf8');
-    expect(csv).toBe(`Access key ID,Secret access key\n${result.accessKey!.accessKeyId},${result.accessKey!.secretAccessKey}\n`);
+    expect(csv).toBe(
+      `Access key ID,Secret access key\n${result.accessKey!.accessKeyId},${result.accessKey!.secretAccessKey}\n`,
+    );
     expect(statSync(plan.accessKeyFile!).mode & 0o777).toBe(0o600);
     expect(statSync(result.keyPath!).mode & 0o777).toBe(0o600);
     expect(readFileSync(result.keyPath!, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
-    expect(result.exportLines).toEqual([`export EC2_PRIVATE_KEY=${result.keyPath}`, `export EC2_CERT=${result.certificatePath}`]);
+    expect(result.exportLines).toEqual([
+      `export EC2_PRIVATE_KEY=${result.keyPath}`,
+      `export EC2_CERT=${result.certificatePath}`,
+    ]);
   });
 
   it.each(['CreateUser', 'AddUserToGroup', 'CreateAccessKey', 'UploadSigningCertificate'])(
@@ -74,12 +92,22 @@ describe('onboarding a user', () => {
       expect(second.ok).toBe(true);
       expect(second.steps.slice(0, failedIndex).every((step) => step.status === 'reused')).toBe(true);
 
-      expect(aws('iam', 'list-users').Users.filter((user: { UserName: string }) => user.UserName === plan.userName)).toHaveLength(1);
+      expect(
+        aws('iam', 'list-users').Users.filter((user: { UserName: string }) => user.UserName === plan.userName),
+      ).toHaveLength(1);
       expect(aws('iam', 'list-access-keys', '--user-name', plan.userName).AccessKeyMetadata).toHaveLength(1);
       expect(aws('iam', 'list-signing-certificates', '--user-name', plan.userName).Certificates).toHaveLength(1);
       if (keyIdBefore) expect(readFileSync(plan.accessKeyFile!, 'utf8')).toBe(keyIdBefore);
       const third = await runOnboarding(motoClients(), plan);
-      expect(third.steps.map((step) => step.status)).toEqual(['reused', 'reused', 'reused', 'reused', 'reused', 'reused', 'done']);
+      expect(third.steps.map((step) => step.status)).toEqual([
+        'reused',
+        'reused',
+        'reused',
+        'reused',
+        'reused',
+        'reused',
+        'done',
+      ]);
     },
   );
 
@@ -88,8 +116,19 @@ describe('onboarding a user', () => {
     const result = await runOnboarding(motoClients(), fromFile);
     expect(result.ok).toBe(true);
     expect(result.exportLines).toEqual([`export EC2_CERT=${fx.path('selfsigned.pem')}`]);
-    const skipped = await runOnboarding(motoClients(), request({ signing: { kind: 'skip' }, accessKeyFile: undefined, policies: [] }));
-    expect(skipped.steps.map((step) => step.status)).toEqual(['done', 'skipped', 'done', 'done', 'skipped', 'skipped', 'skipped']);
+    const skipped = await runOnboarding(
+      motoClients(),
+      request({ signing: { kind: 'skip' }, accessKeyFile: undefined, policies: [] }),
+    );
+    expect(skipped.steps.map((step) => step.status)).toEqual([
+      'done',
+      'skipped',
+      'done',
+      'done',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
   });
 
   it('refuses bad input before any call, on the step it is about', async () => {
@@ -98,8 +137,13 @@ describe('onboarding a user', () => {
     const badName = await runOnboarding(clients, request({ userName: 'has space' }));
     expect(badName.steps.find((step) => step.id === 'user')!.problem?.code).toBe('USER_NAME_INVALID');
     expect(badName.steps.find((step) => step.id === 'group')!.status).toBe('pending');
-    const keyAsCertificate = await runOnboarding(clients, request({ signing: { kind: 'file', path: fx.path('rsa2048.key') } }));
-    expect(keyAsCertificate.steps.find((step) => step.id === 'signing-certificate')!.problem?.code).toBe('CERT_IS_PRIVATE_KEY');
+    const keyAsCertificate = await runOnboarding(
+      clients,
+      request({ signing: { kind: 'file', path: fx.path('rsa2048.key') } }),
+    );
+    expect(keyAsCertificate.steps.find((step) => step.id === 'signing-certificate')!.problem?.code).toBe(
+      'CERT_IS_PRIVATE_KEY',
+    );
     expect(keyAsCertificate.steps.find((step) => step.id === 'group')!.status).toBe('pending');
     expect(calls).toEqual([]);
   });

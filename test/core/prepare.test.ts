@@ -37,9 +37,15 @@ describe('prepareForIamUpload', () => {
   });
 
   it('fails clearly when no key matches, the key is locked, or there is no key', async () => {
-    await expect(prepareForIamUpload(files('leaf.pem', 'rsa3072.key'))).rejects.toMatchObject({ code: 'NO_MATCHING_CERTIFICATE' });
-    await expect(prepareForIamUpload(files('leaf.pem', 'enc-pbes2.key'))).rejects.toMatchObject({ code: 'KEY_ENCRYPTED' });
-    await expect(prepareForIamUpload(files('leaf.pem', 'enc-pbes2.key'), { passphrase: 'wrong' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(prepareForIamUpload(files('leaf.pem', 'rsa3072.key'))).rejects.toMatchObject({
+      code: 'NO_MATCHING_CERTIFICATE',
+    });
+    await expect(prepareForIamUpload(files('leaf.pem', 'enc-pbes2.key'))).rejects.toMatchObject({
+      code: 'KEY_ENCRYPTED',
+    });
+    await expect(
+      prepareForIamUpload(files('leaf.pem', 'enc-pbes2.key'), { passphrase: 'wrong' }),
+    ).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
     await expect(prepareForIamUpload(files('leaf.pem'))).rejects.toMatchObject({ code: 'NO_PRIVATE_KEY' });
   });
 

@@ -15,14 +15,22 @@ describe.skipIf(!corpusPresent())('the real-world corpus, with OpenSSL 3 as refe
     const results: Comparison[] = [];
     for (const entry of manifest()) results.push(await compare(entry));
     const by = (verdict: Comparison['verdict']) => results.filter((result) => result.verdict === verdict);
-    console.log(`real-world corpus: ${by('agree').length} agree, ${by('wrong').length} wrong, ${by('missing').length} missing, ${by('crash').length} crashes (of ${results.length})`);
+    console.log(
+      `real-world corpus: ${by('agree').length} agree, ${by('wrong').length} wrong, ${by('missing').length} missing, ${by('crash').length} crashes (of ${results.length})`,
+    );
     expect(by('crash')).toEqual([]);
     expect(by('wrong')).toEqual([]);
-    expect(by('missing').map((result) => result.file).sort()).toEqual(Object.keys(KNOWN_MISSING).sort());
+    expect(
+      by('missing')
+        .map((result) => result.file)
+        .sort(),
+    ).toEqual(Object.keys(KNOWN_MISSING).sort());
     expect(results.length).toBe(1616);
   }, 300_000);
 });
 
 if (!corpusPresent()) {
-  console.warn(`\n*** The real-world corpus is not at ${CORPUS}: its 1,616-file check is SKIPPED. ***\n*** It lives beside the project in this workspace (../shared/corpus/real-world).   ***\n`);
+  console.warn(
+    `\n*** The real-world corpus is not at ${CORPUS}: its 1,616-file check is SKIPPED. ***\n*** It lives beside the project in this workspace (../shared/corpus/real-world).   ***\n`,
+  );
 }

@@ -18,7 +18,9 @@ export interface CloudFrontFake {
   distribution: Distribution;
   /** Every UpdateDistribution: the If-Match sent and the config body. */
   updates: Array<{ ifMatch?: string; body: string }>;
-  /** The next n updates are answered PreconditionFailed, as when someone else changed it meanwhile (the ETag moves on). */
+  /**
+   * The next n updates are answered PreconditionFailed, as when someone else changed it meanwhile (the ETag moves on).
+   */
   preconditionFailures: number;
 }
 
@@ -26,7 +28,13 @@ const configXml = (distribution: Distribution) =>
   `<DistributionConfig xmlns="${NS}"><CallerReference>ref-1</CallerReference><Aliases><Quantity>${distribution.aliases.length}</Quantity><Items>${distribution.aliases.map((alias) => `<CNAME>${alias}</CNAME>`).join('')}</Items></Aliases><DefaultRootObject></DefaultRootObject><Origins><Quantity>1</Quantity><Items><Origin><Id>o1</Id><DomainName>origin.example</DomainName><CustomOriginConfig><HTTPPort>80</HTTPPort><HTTPSPort>443</HTTPSPort><OriginProtocolPolicy>https-only</OriginProtocolPolicy></CustomOriginConfig></Origin></Items></Origins><DefaultCacheBehavior><TargetOriginId>o1</TargetOriginId><ViewerProtocolPolicy>redirect-to-https</ViewerProtocolPolicy></DefaultCacheBehavior><Comment>served</Comment><Enabled>true</Enabled><ViewerCertificate><IAMCertificateId>${distribution.certificateId}</IAMCertificateId><SSLSupportMethod>sni-only</SSLSupportMethod><MinimumProtocolVersion>TLSv1.2_2021</MinimumProtocolVersion><Certificate>${distribution.certificateId}</Certificate><CertificateSource>iam</CertificateSource></ViewerCertificate><HttpVersion>http2</HttpVersion></DistributionConfig>`;
 
 function respond(status: number, body: string, headers: Record<string, string> = {}) {
-  return { response: { statusCode: status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': randomBytes(8).toString('hex'), ...headers }, body: Readable.from([Buffer.from(body)]) } };
+  return {
+    response: {
+      statusCode: status,
+      headers: { 'content-type': 'text/xml', 'x-amzn-requestid': randomBytes(8).toString('hex'), ...headers },
+      body: Readable.from([Buffer.from(body)]),
+    },
+  };
 }
 
 /**
@@ -44,9 +52,13 @@ export function cloudFrontFake(distribution: Distribution): CloudFrontFake {
         const listing = request.path.match(/\/distribution\/?$/);
         const config = request.path.match(/\/distribution\/([^/]+)\/config$/);
         if (listing && request.method === 'GET') {
-          return respond(200, `<DistributionList xmlns="${NS}"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>1</Quantity><Items><DistributionSummary><Id>${distribution.id}</Id><ARN>arn:aws:cloudfront::123456789012:distribution/${distribution.id}</ARN><Status>Deployed</Status><DomainName>d111.cloudfront.net</DomainName><Aliases><Quantity>${distribution.aliases.length}</Quantity><Items>${distribution.aliases.map((alias) => `<CNAME>${alias}</CNAME>`).join('')}</Items></Aliases><Enabled>true</Enabled></DistributionSummary></Items></DistributionList>`);
+          return respond(
+            200,
+            `<DistributionList xmlns="${NS}"><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>1</Quantity><Items><DistributionSummary><Id>${distribution.id}</Id><ARN>arn:aws:cloudfront::123456789012:distribution/${distribution.id}</ARN><Status>Deployed</Status><DomainName>d111.cloudfront.net</DomainName><Aliases><Quantity>${distribution.aliases.length}</Quantity><Items>${distribution.aliases.map((alias) => `<CNAME>${alias}</CNAME>`).join('')}</Items></Aliases><Enabled>true</Enabled></DistributionSummary></Items></DistributionList>`,
+          );
         }
-        if (config && request.method === 'GET') return respond(200, configXml(distribution), { etag: distribution.etag });
+        if (config && request.method === 'GET')
+          return respond(200, configXml(distribution), { etag: distribution.etag });
         if (config && request.method === 'PUT') {
           const body = String(request.body ?? '');
           const ifMatch = request.headers['if-match'] ?? request.headers['If-Match'];
@@ -54,14 +66,26 @@ export function cloudFrontFake(distribution: Distribution): CloudFrontFake {
           if (fake.preconditionFailures > 0 || ifMatch !== distribution.etag) {
             fake.preconditionFailures = Math.max(0, fake.preconditionFailures - 1);
             distribution.etag = `E${randomBytes(4).toString('hex').toUpperCase()}`;
-            return respond(412, `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>PreconditionFailed</Code><Message>The request failed because it didn't meet the preconditions in one or more request-header fields.</Message></Error><RequestId>${randomBytes(8).toString('hex')}</RequestId></ErrorResponse>`);
+            return respond(
+              412,
+              `<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>PreconditionFailed</Code><Message>The request failed because it didn't meet the preconditions in one or more request-header fields.</Message></Error><RequestId>${randomBytes(8).toString('hex')}</RequestId></ErrorResponse>`,
+            );
           }
-          distribution.certificateId = /<IAMCertificateId>([^<]+)<\/IAMCertificateId>/.exec(body)?.[1] ?? distribution.certificateId;
+          distribution.certificateId =
+            /<IAMCertificateId>([^<]+)<\/IAMCertificateId>/.exec(body)?.[1] ?? distribution.certificateId;
           distribution.etag = `E${randomBytes(4).toString('hex').toUpperCase()}`;
-          return respond(200, `<Distribution xmlns="${NS}"><Id>${distribution.id}</Id><Status>InProgress</Status>${configXml(distribution)}</Distribution>`, { etag: distribution.etag });
+          return respond(
+            200,
+            `<Distribution xmlns="${NS}"><Id>${distribution.id}</Id><Status>InProgress</Status>${configXml(distribution)}</Distribution>`,
+            { etag: distribution.etag },
+          );
         }
-        const action = new URLSearchParams(typeof request.body === 'string' ? request.body : '').get('Action') ?? 'Unknown';
-        return respond(200, `<${action}Response><${action}Result><LoadBalancerDescriptions/><LoadBalancers/></${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`);
+        const action =
+          new URLSearchParams(typeof request.body === 'string' ? request.body : '').get('Action') ?? 'Unknown';
+        return respond(
+          200,
+          `<${action}Response><${action}Result><LoadBalancerDescriptions/><LoadBalancers/></${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`,
+        );
       },
     } as unknown as Handler,
   };

@@ -1,7 +1,26 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Fault = 'reset' | 'slow' | 'status500' | 'status503' | 'throttle' | 'expired' | 'refuse-before' | 'reset-after' | 'hold-after' | 'hostile-message' | 'empty-200' | 'certificate-not-found' | 'answer';
+export type Fault =
+  | 'reset'
+  | 'slow'
+  | 'status500'
+  | 'status503'
+  | 'throttle'
+  | 'expired'
+  | 'refuse-before'
+  | 'reset-after'
+  | 'hold-after'
+  | 'hostile-message'
+  | 'empty-200'
+  | 'certificate-not-found'
+  | 'answer';
 
 export interface FaultRule {
   /** The IAM/STS Action to hit; undefined hits every call. */
@@ -39,7 +58,16 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const sockets = new Set<import('node:net').Socket>();
 
   const forward = (incoming: IncomingMessage, body: Buffer, onResponse: (response: IncomingMessage) => void) => {
-    const outgoing = httpRequest({ hostname: targetUrl.hostname, port: targetUrl.port, path: incoming.url, method: incoming.method, headers: incoming.headers }, onResponse);
+    const outgoing = httpRequest(
+      {
+        hostname: targetUrl.hostname,
+        port: targetUrl.port,
+        path: incoming.url,
+        method: incoming.method,
+        headers: incoming.headers,
+      },
+      onResponse,
+    );
     outgoing.end(body);
   };
 
@@ -80,7 +108,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         case 'empty-200':
           return reply(200, '');
         case 'certificate-not-found':
-          return reply(400, xmlError('CertificateNotFound', 'The specified SSL ID does not refer to a valid SSL certificate in AWS Identity and Access Management (IAM).'));
+          return reply(
+            400,
+            xmlError(
+              'CertificateNotFound',
+              'The specified SSL ID does not refer to a valid SSL certificate in AWS Identity and Access Management (IAM).',
+            ),
+          );
         case 'answer':
           return reply(rule!.answer!.status, rule!.answer!.body, { 'x-amzn-requestid': 'recorded' });
         case 'hostile-message':

@@ -23,8 +23,10 @@ export function makeFixtures(): Fixtures {
   const pass = `pass:${PASSPHRASE}`;
 
   // Keys of every type, PKCS#8 PEM.
-  for (const bits of [1024, 2048, 3072, 4096]) run('genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${bits}`, '-out', `rsa${bits}.key`);
-  for (const curve of ['P-256', 'P-384', 'P-521']) run('genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:${curve}`, '-out', `ec-${curve}.key`);
+  for (const bits of [1024, 2048, 3072, 4096])
+    run('genpkey', '-algorithm', 'RSA', '-pkeyopt', `rsa_keygen_bits:${bits}`, '-out', `rsa${bits}.key`);
+  for (const curve of ['P-256', 'P-384', 'P-521'])
+    run('genpkey', '-algorithm', 'EC', '-pkeyopt', `ec_paramgen_curve:${curve}`, '-out', `ec-${curve}.key`);
   run('genpkey', '-algorithm', 'ED25519', '-out', 'ed25519.key');
 
   // Traditional encodings and DER forms.
@@ -45,44 +47,292 @@ export function makeFixtures(): Fixtures {
   run('pkcs8', '-topk8', '-in', 'rsa2048.key', '-v2', 'aes-256-cbc', '-passout', pass, '-out', 'enc-pbes2.key');
   run('pkcs8', '-topk8', '-in', 'rsa2048.key', '-v1', 'PBE-SHA1-3DES', '-passout', pass, '-out', 'enc-sha1-3des.key');
   run('pkcs8', '-topk8', '-in', 'ec-P-384.key', '-scrypt', '-passout', pass, '-out', 'enc-scrypt.key');
-  run('pkcs8', '-topk8', '-in', 'rsa2048.key', '-v2', 'aes-256-cbc', '-passout', pass, '-outform', 'DER', '-out', 'enc-pbes2.der');
-  run('pkcs8', '-topk8', '-in', 'ec-P-256.key', '-v2', 'aes-256-cbc', '-passout', 'pass:another one', '-out', 'enc-other.key');
+  run(
+    'pkcs8',
+    '-topk8',
+    '-in',
+    'rsa2048.key',
+    '-v2',
+    'aes-256-cbc',
+    '-passout',
+    pass,
+    '-outform',
+    'DER',
+    '-out',
+    'enc-pbes2.der',
+  );
+  run(
+    'pkcs8',
+    '-topk8',
+    '-in',
+    'ec-P-256.key',
+    '-v2',
+    'aes-256-cbc',
+    '-passout',
+    'pass:another one',
+    '-out',
+    'enc-other.key',
+  );
   // Passphrase stretching: OWASP's 600,000 rounds is fine; just over a million is refused unread.
-  run('pkcs8', '-topk8', '-in', 'ec-P-256.key', '-v2', 'aes-256-cbc', '-iter', '600000', '-passout', pass, '-out', 'enc-owasp.key');
-  run('pkcs8', '-topk8', '-in', 'ec-P-256.key', '-v2', 'aes-256-cbc', '-iter', '1000001', '-passout', pass, '-outform', 'DER', '-out', 'enc-costly.der');
+  run(
+    'pkcs8',
+    '-topk8',
+    '-in',
+    'ec-P-256.key',
+    '-v2',
+    'aes-256-cbc',
+    '-iter',
+    '600000',
+    '-passout',
+    pass,
+    '-out',
+    'enc-owasp.key',
+  );
+  run(
+    'pkcs8',
+    '-topk8',
+    '-in',
+    'ec-P-256.key',
+    '-v2',
+    'aes-256-cbc',
+    '-iter',
+    '1000001',
+    '-passout',
+    pass,
+    '-outform',
+    'DER',
+    '-out',
+    'enc-costly.der',
+  );
 
   // A CA chain: root → intermediate → leaf, plus a self-signed signing certificate.
-  write('ca.ext', 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
-  write('leaf.ext', 'basicConstraints=CA:FALSE\nsubjectAltName=DNS:www.example.com,DNS:example.com\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n');
-  run('req', '-x509', '-new', '-key', 'rsa4096.key', '-subj', '/CN=Test Root CA/O=iamcert tests', '-days', '3650', '-out', 'root.pem');
-  run('req', '-new', '-key', 'rsa3072.key', '-subj', '/CN=Test Intermediate CA/O=iamcert tests', '-out', 'intermediate.csr');
-  run('x509', '-req', '-in', 'intermediate.csr', '-CA', 'root.pem', '-CAkey', 'rsa4096.key', '-CAcreateserial', '-days', '1825', '-extfile', 'ca.ext', '-out', 'intermediate.pem');
+  write(
+    'ca.ext',
+    'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+  );
+  write(
+    'leaf.ext',
+    'basicConstraints=CA:FALSE\nsubjectAltName=DNS:www.example.com,DNS:example.com\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n',
+  );
+  run(
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    'rsa4096.key',
+    '-subj',
+    '/CN=Test Root CA/O=iamcert tests',
+    '-days',
+    '3650',
+    '-out',
+    'root.pem',
+  );
+  run(
+    'req',
+    '-new',
+    '-key',
+    'rsa3072.key',
+    '-subj',
+    '/CN=Test Intermediate CA/O=iamcert tests',
+    '-out',
+    'intermediate.csr',
+  );
+  run(
+    'x509',
+    '-req',
+    '-in',
+    'intermediate.csr',
+    '-CA',
+    'root.pem',
+    '-CAkey',
+    'rsa4096.key',
+    '-CAcreateserial',
+    '-days',
+    '1825',
+    '-extfile',
+    'ca.ext',
+    '-out',
+    'intermediate.pem',
+  );
   run('req', '-new', '-key', 'rsa2048.key', '-subj', '/CN=www.example.com/O=Example Ltd', '-out', 'leaf.csr');
-  run('x509', '-req', '-in', 'leaf.csr', '-CA', 'intermediate.pem', '-CAkey', 'rsa3072.key', '-CAcreateserial', '-days', '397', '-extfile', 'leaf.ext', '-out', 'leaf.pem');
+  run(
+    'x509',
+    '-req',
+    '-in',
+    'leaf.csr',
+    '-CA',
+    'intermediate.pem',
+    '-CAkey',
+    'rsa3072.key',
+    '-CAcreateserial',
+    '-days',
+    '397',
+    '-extfile',
+    'leaf.ext',
+    '-out',
+    'leaf.pem',
+  );
   write('chain.pem', Buffer.concat([readFileSync(join(dir, 'intermediate.pem')), readFileSync(join(dir, 'root.pem'))]));
-  write('fullchain.pem', Buffer.concat([readFileSync(join(dir, 'leaf.pem')), readFileSync(join(dir, 'intermediate.pem')), readFileSync(join(dir, 'root.pem'))]));
+  write(
+    'fullchain.pem',
+    Buffer.concat([
+      readFileSync(join(dir, 'leaf.pem')),
+      readFileSync(join(dir, 'intermediate.pem')),
+      readFileSync(join(dir, 'root.pem')),
+    ]),
+  );
   run('x509', '-in', 'leaf.pem', '-outform', 'DER', '-out', 'leaf.der');
   run('req', '-x509', '-new', '-key', 'rsa2048.key', '-subj', '/', '-days', '3650', '-out', 'selfsigned.pem');
-  run('req', '-x509', '-new', '-key', 'ec-P-256.key', '-subj', '/CN=ec.example.com', '-days', '365', '-out', 'ec-selfsigned.pem');
+  run(
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    'ec-P-256.key',
+    '-subj',
+    '/CN=ec.example.com',
+    '-days',
+    '365',
+    '-out',
+    'ec-selfsigned.pem',
+  );
   run('req', '-new', '-key', 'ec-P-384.key', '-subj', '/CN=ec-csr.example.com', '-out', 'ec.csr');
   run('req', '-in', 'leaf.csr', '-outform', 'DER', '-out', 'leaf.csr.der');
 
   // Certificates outside their validity window, made with `openssl ca`, the one 3.0 tool that sets dates freely.
   write('index.txt', '');
-  write('ca.cnf', ['[ca]', 'default_ca=test', '[test]', 'database=index.txt', 'new_certs_dir=.', 'serial=ca.srl', 'default_md=sha256', 'policy=anything', 'unique_subject=no', '[anything]', 'commonName=supplied'].join('\n'));
+  write(
+    'ca.cnf',
+    [
+      '[ca]',
+      'default_ca=test',
+      '[test]',
+      'database=index.txt',
+      'new_certs_dir=.',
+      'serial=ca.srl',
+      'default_md=sha256',
+      'policy=anything',
+      'unique_subject=no',
+      '[anything]',
+      'commonName=supplied',
+    ].join('\n'),
+  );
   write('ca.srl', '1000\n');
-  run('ca', '-batch', '-config', 'ca.cnf', '-selfsign', '-keyfile', 'rsa2048.key', '-in', 'leaf.csr', '-startdate', '20200101000000Z', '-enddate', '20210101000000Z', '-notext', '-out', 'expired.pem');
-  run('ca', '-batch', '-config', 'ca.cnf', '-selfsign', '-keyfile', 'rsa2048.key', '-in', 'leaf.csr', '-startdate', '20991231000000Z', '-enddate', '21001231000000Z', '-notext', '-out', 'future.pem');
+  run(
+    'ca',
+    '-batch',
+    '-config',
+    'ca.cnf',
+    '-selfsign',
+    '-keyfile',
+    'rsa2048.key',
+    '-in',
+    'leaf.csr',
+    '-startdate',
+    '20200101000000Z',
+    '-enddate',
+    '20210101000000Z',
+    '-notext',
+    '-out',
+    'expired.pem',
+  );
+  run(
+    'ca',
+    '-batch',
+    '-config',
+    'ca.cnf',
+    '-selfsign',
+    '-keyfile',
+    'rsa2048.key',
+    '-in',
+    'leaf.csr',
+    '-startdate',
+    '20991231000000Z',
+    '-enddate',
+    '21001231000000Z',
+    '-notext',
+    '-out',
+    'future.pem',
+  );
 
   // PKCS#12 and PKCS#7 containers.
-  run('pkcs12', '-export', '-in', 'leaf.pem', '-inkey', 'rsa2048.key', '-certfile', 'chain.pem', '-passout', pass, '-out', 'modern.p12');
-  run('pkcs12', '-export', '-legacy', '-in', 'leaf.pem', '-inkey', 'rsa2048.key', '-certfile', 'chain.pem', '-passout', pass, '-out', 'legacy.p12');
+  run(
+    'pkcs12',
+    '-export',
+    '-in',
+    'leaf.pem',
+    '-inkey',
+    'rsa2048.key',
+    '-certfile',
+    'chain.pem',
+    '-passout',
+    pass,
+    '-out',
+    'modern.p12',
+  );
+  run(
+    'pkcs12',
+    '-export',
+    '-legacy',
+    '-in',
+    'leaf.pem',
+    '-inkey',
+    'rsa2048.key',
+    '-certfile',
+    'chain.pem',
+    '-passout',
+    pass,
+    '-out',
+    'legacy.p12',
+  );
   run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-passout', pass, '-out', 'ec.p12');
   run('pkcs12', '-export', '-in', 'selfsigned.pem', '-inkey', 'rsa2048.key', '-passout', 'pass:', '-out', 'nopass.p12');
-  run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-iter', '10000', '-passout', pass, '-out', 'java-rounds.p12');
-  run('pkcs12', '-export', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-iter', '1400000', '-passout', pass, '-out', 'costly.p12');
+  run(
+    'pkcs12',
+    '-export',
+    '-in',
+    'ec-selfsigned.pem',
+    '-inkey',
+    'ec-P-256.key',
+    '-iter',
+    '10000',
+    '-passout',
+    pass,
+    '-out',
+    'java-rounds.p12',
+  );
+  run(
+    'pkcs12',
+    '-export',
+    '-in',
+    'ec-selfsigned.pem',
+    '-inkey',
+    'ec-P-256.key',
+    '-iter',
+    '1400000',
+    '-passout',
+    pass,
+    '-out',
+    'costly.p12',
+  );
   // Firefox's export: PKCS#12's own KDF, 600,000 rounds for the MAC, the 3DES key and the RC2-40 certificates.
-  run('pkcs12', '-export', '-legacy', '-in', 'ec-selfsigned.pem', '-inkey', 'ec-P-256.key', '-iter', '600000', '-macalg', 'sha1', '-passout', pass, '-out', 'firefox-like.p12');
+  run(
+    'pkcs12',
+    '-export',
+    '-legacy',
+    '-in',
+    'ec-selfsigned.pem',
+    '-inkey',
+    'ec-P-256.key',
+    '-iter',
+    '600000',
+    '-macalg',
+    'sha1',
+    '-passout',
+    pass,
+    '-out',
+    'firefox-like.p12',
+  );
   run('crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-out', 'chain.p7b');
   run('crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-outform', 'DER', '-out', 'chain.p7b.der');
 
@@ -106,7 +356,22 @@ export function makeFixtures(): Fixtures {
   run('req', '-x509', '-new', '-key', 'dsa.key', '-subj', '/CN=dsa.example.com', '-days', '30', '-out', 'dsa-cert.pem');
   // Old ciphers: DES in a PEM header, and PKCS#8 with PBES2/DES (both need OpenSSL's legacy provider).
   run('rsa', '-in', 'rsa2048.key', '-traditional', '-des', '-passout', pass, '-out', 'enc-legacy-des.key');
-  run('pkcs8', '-topk8', '-provider', 'legacy', '-provider', 'default', '-in', 'rsa2048.key', '-v2', 'des-cbc', '-passout', pass, '-out', 'enc-pbes2-des.key');
+  run(
+    'pkcs8',
+    '-topk8',
+    '-provider',
+    'legacy',
+    '-provider',
+    'default',
+    '-in',
+    'rsa2048.key',
+    '-v2',
+    'des-cbc',
+    '-passout',
+    pass,
+    '-out',
+    'enc-pbes2-des.key',
+  );
 
   return {
     dir,

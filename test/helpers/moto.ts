@@ -70,10 +70,16 @@ export const MOTO_ENV = {
 };
 
 /** Variables from the developer's own setup that would steer the SDK or the AWS CLI away from moto. */
-export const UNSET_FOR_MOTO = ['AWS_PROFILE', 'AWS_SESSION_TOKEN', 'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS'];
+export const UNSET_FOR_MOTO = [
+  'AWS_PROFILE',
+  'AWS_SESSION_TOKEN',
+  'AWS_ENDPOINT_URL',
+  'AWS_ENDPOINT_URL_IAM',
+  'AWS_ENDPOINT_URL_STS',
+];
 
 export function motoEnvironment(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...base, ...MOTO_ENV };
-  for (const name of UNSET_FOR_MOTO) delete env[name];
+  for (const name of UNSET_FOR_MOTO) Reflect.deleteProperty(env, name);
   return env;
 }

@@ -6,7 +6,7 @@ export function openssl(args: string[], options: { cwd?: string; input?: string 
     return execFileSync('openssl', args, { cwd: options.cwd, input: options.input, stdio: ['pipe', 'pipe', 'pipe'] });
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new Error(`openssl ${args.join(' ')} failed: ${stderr}`);
+    throw new Error(`openssl ${args.join(' ')} failed: ${stderr}`, { cause: error });
   }
 }
 
@@ -21,7 +21,12 @@ export function opensslCertSha256(path: string, cwd?: string): string {
 }
 
 /** SHA-256 of the DER SubjectPublicKeyInfo of a key or certificate, as openssl computes it. */
-export function opensslSpkiSha256(path: string, kind: 'cert' | 'key' | 'csr', cwd?: string, passphrase?: string): string {
+export function opensslSpkiSha256(
+  path: string,
+  kind: 'cert' | 'key' | 'csr',
+  cwd?: string,
+  passphrase?: string,
+): string {
   const spkiPem =
     kind === 'cert'
       ? openssl(['x509', '-in', path, '-noout', '-pubkey'], { cwd })

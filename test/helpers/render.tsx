@@ -42,8 +42,17 @@ async function settle(): Promise<void> {
 }
 
 /** Renders the whole app at a fixed size, with the services handed in. */
-export async function renderApp(services: Services, options: { route?: Route; columns?: number; rows?: number } = {}): Promise<Rendered> {
-  const instance = render(<App services={services} size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }} initialRoute={options.route} />);
+export async function renderApp(
+  services: Services,
+  options: { route?: Route; columns?: number; rows?: number } = {},
+): Promise<Rendered> {
+  const instance = render(
+    <App
+      services={services}
+      size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }}
+      initialRoute={options.route}
+    />,
+  );
   const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
   const waitFor = async (predicate: (current: string) => boolean, what = 'the expected frame'): Promise<string> => {
     const deadline = Date.now() + TIMEOUT_MS;
@@ -64,17 +73,25 @@ export async function renderApp(services: Services, options: { route?: Route; co
     instance.stdin.write(key);
     // Long enough for any frame a key causes; a key expected to change nothing waits it out whole.
     const deadline = Date.now() + (expectChange ? 2_000 : 300);
-    while (instance.lastFrame() === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (instance.lastFrame() === before && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     await settle();
     const changed = instance.lastFrame() !== before;
     if (expectChange && !changed) throw new Error(`The key ${JSON.stringify(key)} changed nothing on:\n${frame()}`);
-    if (!expectChange && changed) throw new Error(`The key ${JSON.stringify(key)} was expected to change nothing, but the frame became:\n${frame()}`);
+    if (!expectChange && changed)
+      throw new Error(
+        `The key ${JSON.stringify(key)} was expected to change nothing, but the frame became:\n${frame()}`,
+      );
   };
   return {
     frame,
     rawFrame: () => instance.lastFrame() ?? '',
     waitFor,
-    waitForText: (text) => waitFor((current) => (typeof text === 'string' ? current.includes(text) : text.test(current)), `text ${String(text)}`),
+    waitForText: (text) =>
+      waitFor(
+        (current) => (typeof text === 'string' ? current.includes(text) : text.test(current)),
+        `text ${String(text)}`,
+      ),
     press,
     type: async (text) => {
       for (const character of text) await press(character);

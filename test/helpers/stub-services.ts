@@ -1,7 +1,12 @@
 import type { Services } from '../../src/ui/services.js';
 import { realServices } from '../../src/app/real-services.js';
 
-export const STUB_IDENTITY = { account: '111122223333', arn: 'arn:aws:iam::111122223333:user/tester', endpoint: 'AWS', region: 'us-east-1' };
+export const STUB_IDENTITY = {
+  account: '111122223333',
+  arn: 'arn:aws:iam::111122223333:user/tester',
+  endpoint: 'AWS',
+  region: 'us-east-1',
+};
 
 /**
  * The real file services (no AWS needed for them) with every IAM call

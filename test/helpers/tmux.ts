@@ -4,10 +4,16 @@ import { randomBytes } from 'node:crypto';
 export interface Pane {
   /** The screen as text, one string per row. */
   capture(): string;
-  /** Sends tmux key names (Enter, Escape, C-c, Down) or literal text with literal=true, then waits for the screen to change. */
+  /**
+   * Sends tmux key names (Enter, Escape, C-c, Down) or literal text with literal=true, then waits for the screen to
+   * change.
+   */
   send(keys: string, options?: { literal?: boolean }): Promise<void>;
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
-  /** Types text as a person does: one key at a time, `perKeyMs` apart (10 keys a second by default), never waiting for the app. */
+  /**
+   * Types text as a person does: one key at a time, `perKeyMs` apart (10 keys a second by default), never waiting for
+   * the app.
+   */
   typeAtPace(text: string, perKeyMs?: number): Promise<void>;
   /** tmux's view of the terminal: alternate screen on, cursor visible. */
   state(): { alternateScreen: boolean; cursorVisible: boolean };
@@ -20,11 +26,24 @@ export interface Pane {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A shell in a tmux server of its own (its own socket), so tests never touch a developer's tmux. */
-export function startPane(options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Pane {
+export function startPane(
+  options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Pane {
   const socket = `iamcert-e2e-${randomBytes(4).toString('hex')}`;
   const env = options.env ?? process.env;
-  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { env, cwd: options.cwd }).toString();
-  tmux('new-session', '-d', '-s', 'e2e', '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), "env PS1='e2e$ ' HISTFILE=/dev/null bash --norc --noprofile");
+  const tmux = (...args: string[]) =>
+    execFileSync('tmux', ['-L', socket, ...args], { env, cwd: options.cwd }).toString();
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    'e2e',
+    '-x',
+    String(options.columns ?? 80),
+    '-y',
+    String(options.rows ?? 24),
+    "env PS1='e2e$ ' HISTFILE=/dev/null bash --norc --noprofile",
+  );
   tmux('set-option', '-t', 'e2e', 'status', 'off');
   const capture = () => tmux('capture-pane', '-p', '-t', 'e2e');
   const waitFor = async (text: string | RegExp, timeoutMs = 20_000) => {
@@ -55,14 +74,16 @@ export function startPane(options: { columns?: number; rows?: number; env?: Node
         current = capture();
       }
       // Then until the screen holds still: the app subscribes its new key handlers just after drawing.
-      for (let previous = ''; current !== previous && Date.now() < deadline; ) {
+      for (let previous = ''; current !== previous && Date.now() < deadline;) {
         previous = current;
         await pause(40);
         current = capture();
       }
     },
     state() {
-      const [alternate, cursor] = tmux('display-message', '-p', '-t', 'e2e', '#{alternate_on} #{cursor_flag}').trim().split(' ');
+      const [alternate, cursor] = tmux('display-message', '-p', '-t', 'e2e', '#{alternate_on} #{cursor_flag}')
+        .trim()
+        .split(' ');
       return { alternateScreen: alternate === '1', cursorVisible: cursor === '1' };
     },
     children() {
@@ -87,7 +108,12 @@ export function startPane(options: { columns?: number; rows?: number; env?: Node
 }
 
 /** The built app against moto in a fresh 80×24 pane, its exit code echoed after it; ready when the account shows. */
-export async function openAppPane(options: { cli: string; endpoint: string; env: NodeJS.ProcessEnv; cwd: string }): Promise<Pane> {
+export async function openAppPane(options: {
+  cli: string;
+  endpoint: string;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}): Promise<Pane> {
   const opened = startPane({ env: options.env, cwd: options.cwd });
   try {
     await opened.waitFor('e2e$');

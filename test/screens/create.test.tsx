@@ -11,7 +11,10 @@ afterEach(() => app?.unmount());
 describe('create key & certificate', () => {
   it('walks the classic signing recipe with Enter alone, and shows files, modes, fingerprint and exports', async () => {
     const written: FileToWrite[] = [];
-    app = await renderApp(stubServices({ existingPaths: async () => [], writeFiles: async (files) => void written.push(...files) }), { route: { screen: 'create' } });
+    app = await renderApp(
+      stubServices({ existingPaths: async () => [], writeFiles: async (files) => void written.push(...files) }),
+      { route: { screen: 'create' } },
+    );
     await app.waitForText('What is the certificate for?');
     await app.press(KEYS.enter);
     await app.waitForText('Key type');
@@ -31,7 +34,10 @@ describe('create key & certificate', () => {
     expect(result).toMatch(/export EC2_PRIVATE_KEY=.*pk-amazon\.pem/);
     expect(result).toContain('Upload as signing certificate for a user');
 
-    expect(written.map((file) => [file.path.split('/').pop(), Boolean(file.secret)])).toEqual([['pk-amazon.pem', true], ['cert-amazon.pem', false]]);
+    expect(written.map((file) => [file.path.split('/').pop(), Boolean(file.secret)])).toEqual([
+      ['pk-amazon.pem', true],
+      ['cert-amazon.pem', false],
+    ]);
     expect(String(written[0]!.data)).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     const certificate = (await readItems(Buffer.from(String(written[1]!.data)))).items[0] as CertificateItem;
     expect(certificate).toMatchObject({ subject: '', keySize: 2048, selfSigned: true });
@@ -39,7 +45,10 @@ describe('create key & certificate', () => {
 
   it('asks before replacing existing files, and goes back on n', async () => {
     const written: FileToWrite[] = [];
-    app = await renderApp(stubServices({ existingPaths: async (paths) => paths, writeFiles: async (files) => void written.push(...files) }), { route: { screen: 'create', purpose: 'signing' } });
+    app = await renderApp(
+      stubServices({ existingPaths: async (paths) => paths, writeFiles: async (files) => void written.push(...files) }),
+      { route: { screen: 'create', purpose: 'signing' } },
+    );
     await app.waitForText('Key type');
     await app.press(KEYS.enter);
     for (let field = 0; field < 6; field += 1) await app.press(KEYS.enter);

@@ -7,21 +7,48 @@ import { stubServices } from '../helpers/stub-services.js';
 let app: Rendered | undefined;
 afterEach(() => app?.unmount());
 
-const row = (name: string, expiryState: ServerCertificateRow['expiryState']): ServerCertificateRow => ({ name, path: '/', id: name, arn: `arn:${name}`, expiration: '2027-01-01T00:00:00.000Z', expiryState });
+const row = (name: string, expiryState: ServerCertificateRow['expiryState']): ServerCertificateRow => ({
+  name,
+  path: '/',
+  id: name,
+  arn: `arn:${name}`,
+  expiration: '2027-01-01T00:00:00.000Z',
+  expiryState,
+});
 
 describe('home screen', () => {
   it('lists the tasks, shows who you are, and the account status in words', async () => {
-    app = await renderApp(stubServices({ listServerCertificates: async () => [row('a', 'expired'), row('b', '≤30 days'), row('c', 'ok')] }));
+    app = await renderApp(
+      stubServices({ listServerCertificates: async () => [row('a', 'expired'), row('b', '≤30 days'), row('c', 'ok')] }),
+    );
     const frame = await app.waitForText('3 server certificates');
     expect(frame).toContain('1 EXPIRED');
     expect(frame).toContain('1 expiring within 30 days');
     expect(frame).toContain('account 111122223333');
-    for (const task of ['Create key & certificate', 'Inspect & convert a file', 'Server certificates', 'Signing certificates', 'Onboard a new IAM user']) expect(frame).toContain(task);
+    for (const task of [
+      'Create key & certificate',
+      'Inspect & convert a file',
+      'Server certificates',
+      'Signing certificates',
+      'Onboard a new IAM user',
+    ])
+      expect(frame).toContain(task);
     expect(frame).toMatch(/q quit/);
   });
 
   it('works offline: says how to connect and keeps the file tasks', async () => {
-    app = await renderApp(stubServices({ whoAmI: async () => Promise.reject(new IamcertError({ code: 'NO_CREDENTIALS', message: 'No AWS credentials were found.', fix: 'Run aws configure.' })) }));
+    app = await renderApp(
+      stubServices({
+        whoAmI: async () =>
+          Promise.reject(
+            new IamcertError({
+              code: 'NO_CREDENTIALS',
+              message: 'No AWS credentials were found.',
+              fix: 'Run aws configure.',
+            }),
+          ),
+      }),
+    );
     const frame = await app.waitForText('Offline');
     expect(frame).toContain('--endpoint-url');
     expect(frame).toContain('Server certificates  (needs AWS)');
@@ -44,7 +71,10 @@ describe('home screen', () => {
   });
 
   it('fits 80×24 and 200×50 without losing the footer', async () => {
-    for (const [columns, rows] of [[80, 24], [200, 50]] as const) {
+    for (const [columns, rows] of [
+      [80, 24],
+      [200, 50],
+    ] as const) {
       app = await renderApp(stubServices(), { columns, rows });
       const frame = await app.waitForText('q quit');
       const lines = frame.split('\n');

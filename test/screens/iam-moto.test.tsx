@@ -12,7 +12,8 @@ const fx = fixtures();
 const home = mkdtempSync(join(tmpdir(), 'iamcert-screens-home-'));
 process.env.HOME = home;
 afterAll(() => rmSync(home, { recursive: true, force: true }));
-const aws = (...args: string[]) => JSON.parse(execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json']).toString());
+const aws = (...args: string[]) =>
+  JSON.parse(execFileSync('aws', [...args, '--endpoint-url', motoEndpoint(), '--output', 'json']).toString());
 const services = () => realServices({ endpointUrl: motoEndpoint(), maxAttempts: 1 });
 
 let app: Rendered | undefined;
@@ -38,7 +39,9 @@ describe('IAM screens against moto', () => {
     await app.waitForText('✓ Chain present and in order');
     await app.press(KEYS.enter);
     await app.waitForText(`Uploaded ${name}`);
-    expect(aws('iam', 'get-server-certificate', '--server-certificate-name', name).ServerCertificate.CertificateBody.trim()).toBe(fx.text('leaf.pem').trim());
+    expect(
+      aws('iam', 'get-server-certificate', '--server-certificate-name', name).ServerCertificate.CertificateBody.trim(),
+    ).toBe(fx.text('leaf.pem').trim());
     await app.press(KEYS.enter);
     await app.press('/');
     await app.type(name);
@@ -58,7 +61,9 @@ describe('IAM screens against moto', () => {
     await app.press('c');
     await app.waitForText('1 of 2 signing certificates');
     const [certificate] = aws('iam', 'list-signing-certificates', '--user-name', user).Certificates;
-    expect(certificate.CertificateBody.trim()).toBe(readFileSync(join(home, '.ec2', `cert-${user}.pem`), 'utf8').trim());
+    expect(certificate.CertificateBody.trim()).toBe(
+      readFileSync(join(home, '.ec2', `cert-${user}.pem`), 'utf8').trim(),
+    );
     await app.press('a');
     await app.waitForText('Deactivate signing certificate');
     expect(aws('iam', 'list-signing-certificates', '--user-name', user).Certificates[0].Status).toBe('Active');
@@ -100,8 +105,12 @@ describe('IAM screens against moto', () => {
     await app.press('v');
     await app.waitForText(csv.split('\n')[1]!.split(',')[1]!);
 
-    expect(aws('iam', 'get-group', '--group-name', group).Users.map((entry: { UserName: string }) => entry.UserName)).toEqual([user]);
+    expect(
+      aws('iam', 'get-group', '--group-name', group).Users.map((entry: { UserName: string }) => entry.UserName),
+    ).toEqual([user]);
     expect(aws('iam', 'list-signing-certificates', '--user-name', user).Certificates[0].Status).toBe('Active');
-    expect(aws('iam', 'list-attached-group-policies', '--group-name', group).AttachedPolicies[0].PolicyName).toBe('AmazonEC2ReadOnlyAccess');
+    expect(aws('iam', 'list-attached-group-policies', '--group-name', group).AttachedPolicies[0].PolicyName).toBe(
+      'AmazonEC2ReadOnlyAccess',
+    );
   });
 });

@@ -69,7 +69,8 @@ describe('inspect & convert', () => {
     await app.waitForText('PKCS#12');
     await app.press('a');
     await app.waitForText('What should happen');
-    for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(app.frame()); step += 1) await app.press(KEYS.down);
+    for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(app.frame()); step += 1)
+      await app.press(KEYS.down);
     await app.press(KEYS.enter);
     await app.waitForText('Folder:');
     const folder = join(work, 'prepared');
@@ -104,6 +105,7 @@ describe('hostile names in the folder listing', () => {
     await app.type(`${dir}/`);
     await app.waitForText('a\\e]52;c;aGVsbG8=\\x07\\e[2J.pem');
     await app.press('a');
+    // eslint-disable-next-line no-control-regex -- the test looks for terminal escapes in the frame
     expect(app.rawFrame()).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
   });
 });

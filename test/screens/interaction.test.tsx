@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ServerCertificateRow } from '../../src/core/iam/server-certificate-list.js';
-import type { PreflightReport } from '../../src/core/preflight/server-certificate.js';
 import { realServices } from '../../src/app/real-services.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';
@@ -15,7 +14,14 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 let app: Rendered | undefined;
 afterEach(() => app?.unmount());
 
-const row = (name: string): ServerCertificateRow => ({ name, path: '/', id: name, arn: `arn:${name}`, expiration: '2027-01-01T00:00:00.000Z', expiryState: 'ok' });
+const row = (name: string): ServerCertificateRow => ({
+  name,
+  path: '/',
+  id: name,
+  arn: `arn:${name}`,
+  expiration: '2027-01-01T00:00:00.000Z',
+  expiryState: 'ok',
+});
 
 describe('no dead ends, no keys that lie', () => {
   it('Inspect: q and ? are text in the path field; the first Esc leaves the field, the second goes back home', async () => {
@@ -78,7 +84,7 @@ describe('every Enter answers', () => {
     const services = stubServices({
       preflight: async (input) => {
         await release;
-        return files.preflight(input) as Promise<PreflightReport>;
+        return files.preflight(input);
       },
       uploadServerCertificate: async (input) => {
         uploads.push(input.name);
@@ -89,10 +95,12 @@ describe('every Enter answers', () => {
   }
 
   it('Enter on the upload form while the checks still run waits for them, says so, then uploads', async () => {
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => (release = resolve));
     const { services, uploads } = slowPreflightServices(released);
-    app = await renderApp(services, { route: { screen: 'server-upload', certificate: fx.path('selfsigned.pem'), privateKey: fx.path('rsa2048.key') } });
+    app = await renderApp(services, {
+      route: { screen: 'server-upload', certificate: fx.path('selfsigned.pem'), privateKey: fx.path('rsa2048.key') },
+    });
     await app.waitForText('Name');
     await app.type('queued-upload');
     for (let field = 0; field < 4; field += 1) await app.press(KEYS.down);
@@ -196,7 +204,9 @@ describe('signing: a second pair for a user', () => {
 
 describe('status lines', () => {
   it('a message belongs to the screen that made it: going back clears it', async () => {
-    app = await renderApp(stubServices({ listServerCertificates: async () => [row('www')] }), { route: { screen: 'home' } });
+    app = await renderApp(stubServices({ listServerCertificates: async () => [row('www')] }), {
+      route: { screen: 'home' },
+    });
     await app.waitForText('1 server certificate');
     await app.press(KEYS.down);
     await app.press(KEYS.down);
@@ -213,7 +223,13 @@ describe('status lines', () => {
 describe('policy search', () => {
   it('says when nothing matches, with the count, and when IAM listed none at all', async () => {
     const policies = [{ name: 'AmazonEC2ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess' }];
-    app = await renderApp(stubServices({ listGroups: async () => [{ name: 'ops', arn: 'arn:g', path: '/' }], listManagedPolicies: async () => policies }), { route: { screen: 'onboard' } });
+    app = await renderApp(
+      stubServices({
+        listGroups: async () => [{ name: 'ops', arn: 'arn:g', path: '/' }],
+        listManagedPolicies: async () => policies,
+      }),
+      { route: { screen: 'onboard' } },
+    );
     await app.waitForText('ops');
     await app.press(KEYS.down);
     await app.press(KEYS.enter);
@@ -221,7 +237,13 @@ describe('policy search', () => {
     await app.type('nosuch');
     await app.waitForText('No policy matches "nosuch" (of 1).');
     app.unmount();
-    app = await renderApp(stubServices({ listGroups: async () => [{ name: 'ops', arn: 'arn:g', path: '/' }], listManagedPolicies: async () => [] }), { route: { screen: 'onboard' } });
+    app = await renderApp(
+      stubServices({
+        listGroups: async () => [{ name: 'ops', arn: 'arn:g', path: '/' }],
+        listManagedPolicies: async () => [],
+      }),
+      { route: { screen: 'onboard' } },
+    );
     await app.waitForText('ops');
     await app.press(KEYS.down);
     await app.press(KEYS.enter);

@@ -11,7 +11,15 @@ const DAY = 86_400_000;
 function rows(count: number): ServerCertificateRow[] {
   return Array.from({ length: count }, (_, index) => {
     const expiration = new Date(Date.now() + (index - 2) * 7 * DAY);
-    return { name: `cert-${String(index).padStart(4, '0')}`, path: index % 2 ? '/cloudfront/' : '/', id: `ASCA${index}`, arn: `arn:aws:iam::111122223333:server-certificate/cert-${index}`, uploadDate: '2026-01-01T00:00:00.000Z', expiration: expiration.toISOString(), expiryState: expiryState(expiration) };
+    return {
+      name: `cert-${String(index).padStart(4, '0')}`,
+      path: index % 2 ? '/cloudfront/' : '/',
+      id: `ASCA${index}`,
+      arn: `arn:aws:iam::111122223333:server-certificate/cert-${index}`,
+      uploadDate: '2026-01-01T00:00:00.000Z',
+      expiration: expiration.toISOString(),
+      expiryState: expiryState(expiration),
+    };
   }).reverse();
 }
 
@@ -31,7 +39,9 @@ function deletingInventory(start: ServerCertificateRow[]) {
 
 describe('server certificate inventory', () => {
   it('sorts soonest expiry first, says EXPIRED in words, and renders only visible rows of 1,000', async () => {
-    app = await renderApp(stubServices({ listServerCertificates: async () => rows(1000) }), { route: { screen: 'servers' } });
+    app = await renderApp(stubServices({ listServerCertificates: async () => rows(1000) }), {
+      route: { screen: 'servers' },
+    });
     const frame = await app.waitForText('1000 of 1000 · sorted by expiry');
     const lines = frame.split('\n');
     const first = lines.findIndex((line) => line.includes('cert-'));
@@ -47,7 +57,9 @@ describe('server certificate inventory', () => {
   });
 
   it('filters with / and changes the sort with s', async () => {
-    app = await renderApp(stubServices({ listServerCertificates: async () => rows(50) }), { route: { screen: 'servers' } });
+    app = await renderApp(stubServices({ listServerCertificates: async () => rows(50) }), {
+      route: { screen: 'servers' },
+    });
     await app.waitForText('50 of 50 ·');
     await app.press('/');
     await app.type('0049');
@@ -62,7 +74,9 @@ describe('server certificate inventory', () => {
   });
 
   it('typing q into the filter does not quit or leave the screen', async () => {
-    app = await renderApp(stubServices({ listServerCertificates: async () => rows(5) }), { route: { screen: 'servers' } });
+    app = await renderApp(stubServices({ listServerCertificates: async () => rows(5) }), {
+      route: { screen: 'servers' },
+    });
     await app.waitForText('5 of 5 ·');
     await app.press('/');
     await app.press('q');
@@ -128,11 +142,27 @@ describe('server certificate inventory', () => {
         listServerCertificates: async () => all,
         servedBy: async () => ({
           consumers: [
-            { kind: 'ALB' as const, region: 'eu-west-1', name: 'web', listener: 'HTTPS:443', role: 'default' as const, certificate: { arn: all.find((row) => row.name === 'cert-0000')!.arn } },
+            {
+              kind: 'ALB' as const,
+              region: 'eu-west-1',
+              name: 'web',
+              listener: 'HTTPS:443',
+              role: 'default' as const,
+              certificate: { arn: all.find((row) => row.name === 'cert-0000')!.arn },
+            },
             { kind: 'CloudFront' as const, name: 'E1', certificate: { id: 'ASCA0' } },
-            { kind: 'ALB' as const, region: 'us-east-1', name: 'api', listener: 'HTTPS:443', role: 'sni' as const, certificate: { arn: all.find((row) => row.name === 'cert-0002')!.arn } },
+            {
+              kind: 'ALB' as const,
+              region: 'us-east-1',
+              name: 'api',
+              listener: 'HTTPS:443',
+              role: 'sni' as const,
+              certificate: { arn: all.find((row) => row.name === 'cert-0002')!.arn },
+            },
           ],
-          notes: [{ where: 'classic load balancers in ap-south-1', code: 'ACCESS_DENIED', message: 'no', fix: 'grant it' }],
+          notes: [
+            { where: 'classic load balancers in ap-south-1', code: 'ACCESS_DENIED', message: 'no', fix: 'grant it' },
+          ],
         }),
       }),
       { route: { screen: 'servers' } },
@@ -155,7 +185,14 @@ describe('server certificate inventory', () => {
           deleted.push(name);
         },
         servedBy: async (certificates) => ({
-          consumers: certificates.map((certificate) => ({ kind: 'ALB' as const, region: 'eu-west-1', name: 'web-prod', listener: 'HTTPS:443', role: 'sni' as const, certificate: { arn: certificate.arn } })),
+          consumers: certificates.map((certificate) => ({
+            kind: 'ALB' as const,
+            region: 'eu-west-1',
+            name: 'web-prod',
+            listener: 'HTTPS:443',
+            role: 'sni' as const,
+            certificate: { arn: certificate.arn },
+          })),
           notes: [],
         }),
       }),
@@ -178,7 +215,17 @@ describe('server certificate inventory', () => {
     app = await renderApp(
       stubServices({
         listServerCertificates: async () => all,
-        servedBy: async (certificates) => ({ consumers: certificates.map((certificate) => ({ kind: 'ELB' as const, region: 'eu-west-1', name: 'web', listener: 'HTTPS:443', port: 443, certificate: { arn: certificate.arn } })), notes: [] }),
+        servedBy: async (certificates) => ({
+          consumers: certificates.map((certificate) => ({
+            kind: 'ELB' as const,
+            region: 'eu-west-1',
+            name: 'web',
+            listener: 'HTTPS:443',
+            port: 443,
+            certificate: { arn: certificate.arn },
+          })),
+          notes: [],
+        }),
       }),
       { route: { screen: 'servers' } },
     );
@@ -200,8 +247,24 @@ describe('server certificate inventory', () => {
     app = await renderApp(
       stubServices({
         listServerCertificates: async () => [row!],
-        getServerCertificate: async () => ({ ...row!, expiration: new Date(Date.now() - DAY).toISOString(), body: '', certificate: certificate as never, chainCertificates: [] }),
-        servedBy: async () => ({ consumers: [{ kind: 'CloudFront' as const, name: 'E1', domains: ['www.example.com', 'shop.example.com'], certificate: { id: row!.id } }], notes: [] }),
+        getServerCertificate: async () => ({
+          ...row!,
+          expiration: new Date(Date.now() - DAY).toISOString(),
+          body: '',
+          certificate: certificate as never,
+          chainCertificates: [],
+        }),
+        servedBy: async () => ({
+          consumers: [
+            {
+              kind: 'CloudFront' as const,
+              name: 'E1',
+              domains: ['www.example.com', 'shop.example.com'],
+              certificate: { id: row!.id },
+            },
+          ],
+          notes: [],
+        }),
       }),
       { route: { screen: 'server-details', name: row!.name } },
     );
@@ -212,7 +275,9 @@ describe('server certificate inventory', () => {
   });
 
   it('Esc clears a kept filter before it leaves the screen', async () => {
-    app = await renderApp(stubServices({ listServerCertificates: async () => rows(5) }), { route: { screen: 'servers' } });
+    app = await renderApp(stubServices({ listServerCertificates: async () => rows(5) }), {
+      route: { screen: 'servers' },
+    });
     await app.waitForText('5 of 5 ·');
     await app.press('/');
     await app.type('0003');
@@ -225,7 +290,19 @@ describe('server certificate inventory', () => {
 
   it('shows an AWS error inline, in one line with the fix, and stays on the screen', async () => {
     const { IamcertError } = await import('../../src/core/errors.js');
-    app = await renderApp(stubServices({ listServerCertificates: async () => Promise.reject(new IamcertError({ code: 'ACCESS_DENIED', message: 'You are not allowed to call iam:ListServerCertificates.', fix: 'Ask an administrator to grant iam:ListServerCertificates.' })) }), { route: { screen: 'servers' } });
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () =>
+          Promise.reject(
+            new IamcertError({
+              code: 'ACCESS_DENIED',
+              message: 'You are not allowed to call iam:ListServerCertificates.',
+              fix: 'Ask an administrator to grant iam:ListServerCertificates.',
+            }),
+          ),
+      }),
+      { route: { screen: 'servers' } },
+    );
     const frame = await app.waitForText('not allowed');
     expect(frame).toContain('fix: Ask an administrator');
     expect(frame).toContain('server certificates');

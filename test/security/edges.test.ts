@@ -53,7 +53,17 @@ describe('what is not a regular file is refused, never waited on', () => {
   });
 
   it('onboard --signing-cert /dev/zero is refused before any AWS call', async () => {
-    const result = await runBounded(['onboard', '--user', 'zero', '--group', 'g', '--signing-cert', '/dev/zero', '--endpoint-url', 'http://127.0.0.1:9']);
+    const result = await runBounded([
+      'onboard',
+      '--user',
+      'zero',
+      '--group',
+      'g',
+      '--signing-cert',
+      '/dev/zero',
+      '--endpoint-url',
+      'http://127.0.0.1:9',
+    ]);
     expect(result.hung).toBe(false);
     expect(result.stderr).toMatch(/^error NOT_A_REGULAR_FILE: /);
   });
@@ -67,7 +77,9 @@ describe('what is not a regular file is refused, never waited on', () => {
     }
     const substituted = await runBounded([], { shell: `"${CLI}" inspect <(cat "${cert}")` });
     expect(substituted.hung).toBe(false);
-    expect(substituted.stdout + substituted.stderr).toMatch(/NOT_A_REGULAR_FILE: .*pipe[\s\S]*Fix: Pass piped data on standard input as -/);
+    expect(substituted.stdout + substituted.stderr).toMatch(
+      /NOT_A_REGULAR_FILE: .*pipe[\s\S]*Fix: Pass piped data on standard input as -/,
+    );
   });
 });
 
@@ -75,13 +87,22 @@ describe('no-clobber writes under a race', () => {
   it('two creates into one folder: one wins whole, the other refuses, nothing is mixed or lost', async () => {
     for (let round = 0; round < 15; round += 1) {
       const outDir = join(work, `race-${round}`);
-      const [first, second] = await Promise.all([runCli(['create', '--out-dir', outDir, '--name', 'r']), runCli(['create', '--out-dir', outDir, '--name', 'r'])]);
+      const [first, second] = await Promise.all([
+        runCli(['create', '--out-dir', outDir, '--name', 'r']),
+        runCli(['create', '--out-dir', outDir, '--name', 'r']),
+      ]);
       const codes = [first.code, second.code].sort();
       expect(codes, `${first.stderr}${second.stderr}`).toEqual([0, 1]);
       expect((first.code === 1 ? first : second).stderr).toMatch(/FILE_EXISTS/);
       expect(readdirSync(outDir).sort()).toEqual(['cert-r.pem', 'pk-r.pem']);
       const keySpki = execFileSync('openssl', ['pkey', '-in', join(outDir, 'pk-r.pem'), '-pubout']).toString();
-      const certSpki = execFileSync('openssl', ['x509', '-in', join(outDir, 'cert-r.pem'), '-noout', '-pubkey']).toString();
+      const certSpki = execFileSync('openssl', [
+        'x509',
+        '-in',
+        join(outDir, 'cert-r.pem'),
+        '-noout',
+        '-pubkey',
+      ]).toString();
       expect(certSpki).toBe(keySpki);
     }
   });
@@ -101,7 +122,9 @@ describe('folders that cannot be written', () => {
     // sysfs refuses new entries even to root.
     const result = await runCli(['create', '--out-dir', '/sys/iamcert-test']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^error (READ_ONLY_FOLDER|FOLDER_NOT_WRITABLE): .* Fix: Choose a folder you can write to/);
+    expect(result.stderr).toMatch(
+      /^error (READ_ONLY_FOLDER|FOLDER_NOT_WRITABLE): .* Fix: Choose a folder you can write to/,
+    );
   });
 
   it('a write that fails inside new folders leaves none of them behind', async () => {
@@ -125,6 +148,7 @@ describe('flags', () => {
 
 describe('text from outside never drives the terminal', () => {
   const hostileName = 'x\u001b]52;c;aGVsbG8=\u0007\u001b[2J\nforged: ok\u202e.pem';
+  // eslint-disable-next-line no-control-regex -- the test looks for control characters in the output
   const ACTS_ON_TERMINAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
   it('inspect shows a hostile file name escaped, on its own line, and JSON keeps it exact', async () => {
@@ -152,7 +176,9 @@ describe('Ctrl-C and SIGTERM end a command while it is busy', () => {
   ] as const)('%s during a long passphrase derivation ends the run (exit %i), not after it', async (signal, code) => {
     const passFile = join(work, 'pass.txt');
     execFileSync('sh', ['-c', `printf '%s\\n' 'correct horse battery staple' > "${passFile}"`]);
-    const child = spawn(CLI, ['inspect', '--passphrase-file', passFile, fx.path('firefox-like.p12')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(CLI, ['inspect', '--passphrase-file', passFile, fx.path('firefox-like.p12')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));

@@ -17,7 +17,10 @@ writeFileSync(passFile, PASSPHRASE);
 
 /** Every 32-character run of a PEM body: enough to spot any piece of a key that leaked. */
 function secretFragments(pem: string): string[] {
-  const body = pem.split('\n').filter((line) => !line.startsWith('-----') && !line.includes(':') && line.trim()).join('');
+  const body = pem
+    .split('\n')
+    .filter((line) => !line.startsWith('-----') && !line.includes(':') && line.trim())
+    .join('');
   const fragments: string[] = [];
   for (let start = 0; start + 32 <= body.length; start += 32) fragments.push(body.slice(start, start + 32));
   return fragments;
@@ -30,16 +33,76 @@ function expectNoLeak(result: CliResult, secrets: string[], label: string): void
 
 describe('secrets never reach output unless asked for', () => {
   it('no command prints key material or the passphrase', async () => {
-    const keySecrets = [...secretFragments(fx.text('rsa2048.key')), ...secretFragments(fx.text('rsa2048-pkcs1.key')), PASSPHRASE];
+    const keySecrets = [
+      ...secretFragments(fx.text('rsa2048.key')),
+      ...secretFragments(fx.text('rsa2048-pkcs1.key')),
+      PASSPHRASE,
+    ];
     const runs: Array<[string, string[]]> = [
       ['inspect key', ['inspect', fx.path('rsa2048.key')]],
-      ['inspect --json pfx', ['inspect', '--json', '--passphrase-file', passFile, fx.path('modern.p12'), fx.path('enc-pbes2.key')]],
-      ['check', ['check', '--json', '--cert', fx.path('leaf.pem'), '--key', fx.path('rsa2048.key'), '--chain', fx.path('chain.pem')]],
+      [
+        'inspect --json pfx',
+        ['inspect', '--json', '--passphrase-file', passFile, fx.path('modern.p12'), fx.path('enc-pbes2.key')],
+      ],
+      [
+        'check',
+        [
+          'check',
+          '--json',
+          '--cert',
+          fx.path('leaf.pem'),
+          '--key',
+          fx.path('rsa2048.key'),
+          '--chain',
+          fx.path('chain.pem'),
+        ],
+      ],
       ['check with key as cert', ['check', '--cert', fx.path('rsa2048.key'), '--key', fx.path('rsa2048.key')]],
-      ['prepare', ['prepare', fx.path('modern.p12'), '--out-dir', join(work, 'prepared'), '--passphrase-file', passFile]],
-      ['convert to file', ['convert', fx.path('enc-pbes2.key'), '--to', 'pem', '--out', join(work, 'plain.key'), '--passphrase-file', passFile]],
-      ['upload', ['upload', '--name', uniqueName('sec'), '--cert', fx.path('selfsigned.pem'), '--key', fx.path('rsa2048.key'), '--endpoint-url', motoEndpoint()]],
-      ['bad upload', ['upload', '--name', 'x', '--cert', fx.path('rsa2048.key'), '--key', fx.path('rsa2048.key'), '--endpoint-url', motoEndpoint()]],
+      [
+        'prepare',
+        ['prepare', fx.path('modern.p12'), '--out-dir', join(work, 'prepared'), '--passphrase-file', passFile],
+      ],
+      [
+        'convert to file',
+        [
+          'convert',
+          fx.path('enc-pbes2.key'),
+          '--to',
+          'pem',
+          '--out',
+          join(work, 'plain.key'),
+          '--passphrase-file',
+          passFile,
+        ],
+      ],
+      [
+        'upload',
+        [
+          'upload',
+          '--name',
+          uniqueName('sec'),
+          '--cert',
+          fx.path('selfsigned.pem'),
+          '--key',
+          fx.path('rsa2048.key'),
+          '--endpoint-url',
+          motoEndpoint(),
+        ],
+      ],
+      [
+        'bad upload',
+        [
+          'upload',
+          '--name',
+          'x',
+          '--cert',
+          fx.path('rsa2048.key'),
+          '--key',
+          fx.path('rsa2048.key'),
+          '--endpoint-url',
+          motoEndpoint(),
+        ],
+      ],
     ];
     for (const [label, args] of runs) expectNoLeak(await runCli(args, { env }), keySecrets, label);
   });
@@ -51,10 +114,31 @@ describe('secrets never reach output unless asked for', () => {
 
     const user = uniqueName('sec-user');
     const onboardDir = join(work, user);
-    const onboard = await runCli(['onboard', '--user', user, '--group', uniqueName('sec-group'), '--out-dir', onboardDir, '--json', '--endpoint-url', motoEndpoint()], { env });
+    const onboard = await runCli(
+      [
+        'onboard',
+        '--user',
+        user,
+        '--group',
+        uniqueName('sec-group'),
+        '--out-dir',
+        onboardDir,
+        '--json',
+        '--endpoint-url',
+        motoEndpoint(),
+      ],
+      { env },
+    );
     expect(onboard.code, onboard.stderr).toBe(0);
-    const secret = readFileSync(join(onboardDir, `${user}_accessKeys.csv`), 'utf8').trim().split('\n')[1]!.split(',')[1]!;
-    expectNoLeak(onboard, [secret, ...secretFragments(readFileSync(join(onboardDir, `pk-${user}.pem`), 'utf8'))], 'onboard');
+    const secret = readFileSync(join(onboardDir, `${user}_accessKeys.csv`), 'utf8')
+      .trim()
+      .split('\n')[1]!
+      .split(',')[1]!;
+    expectNoLeak(
+      onboard,
+      [secret, ...secretFragments(readFileSync(join(onboardDir, `pk-${user}.pem`), 'utf8'))],
+      'onboard',
+    );
   });
 
   it('a passphrase is refused on argv, in every spelling', async () => {
@@ -69,7 +153,14 @@ describe('secrets never reach output unless asked for', () => {
 describe('files on disk', () => {
   it('keys are 0600 and new folders 0700 even under umask 000', () => {
     const outDir = join(work, 'umask', 'nested');
-    const run = spawnSync('sh', ['-c', `umask 000 && "${CLI}" create --out-dir "${outDir}" --name open && "${CLI}" prepare "${fx.path('legacy.p12')}" --out-dir "${outDir}/prep" --passphrase-file "${passFile}"`], { env });
+    const run = spawnSync(
+      'sh',
+      [
+        '-c',
+        `umask 000 && "${CLI}" create --out-dir "${outDir}" --name open && "${CLI}" prepare "${fx.path('legacy.p12')}" --out-dir "${outDir}/prep" --passphrase-file "${passFile}"`,
+      ],
+      { env },
+    );
     expect(run.status, run.stderr.toString()).toBe(0);
     expect(statSync(join(outDir, 'pk-open.pem')).mode & 0o777).toBe(0o600);
     expect(statSync(outDir).mode & 0o777).toBe(0o700);

@@ -1,4 +1,4 @@
-import React, { useState } from 'react';
+import { useState } from 'react';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TextField } from '../../src/widgets/TextField.js';
@@ -12,7 +12,17 @@ async function settle(): Promise<void> {
   for (let round = 0; round < 3; round += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
-function Harness({ outside, onValue, onSubmit, onCancel }: { outside?: string; onValue(value: string): void; onSubmit?(value: string): void; onCancel?(): void }) {
+function Harness({
+  outside,
+  onValue,
+  onSubmit,
+  onCancel,
+}: {
+  outside?: string;
+  onValue(value: string): void;
+  onSubmit?(value: string): void;
+  onCancel?(): void;
+}) {
   const [value, setValue] = useState('');
   const [last, setLast] = useState<string | undefined>(undefined);
   // A value set from outside (as Tab completion does) when the prop changes.
@@ -37,7 +47,11 @@ function Harness({ outside, onValue, onSubmit, onCancel }: { outside?: string; o
 
 async function field(props: { onSubmit?(value: string): void; onCancel?(): void } = {}) {
   const values: string[] = [];
-  const instance = render(<WithKeys><Harness onValue={(value) => values.push(value)} {...props} /></WithKeys>);
+  const instance = render(
+    <WithKeys>
+      <Harness onValue={(value) => values.push(value)} {...props} />
+    </WithKeys>,
+  );
   unmount = instance.unmount;
   await settle();
   return { instance, values, last: () => values.at(-1) ?? '' };
@@ -88,14 +102,22 @@ describe('the one text field', () => {
 
   it('a value set from outside puts the cursor at the end', async () => {
     const values: string[] = [];
-    const instance = render(<WithKeys><Harness onValue={(value) => values.push(value)} /></WithKeys>);
+    const instance = render(
+      <WithKeys>
+        <Harness onValue={(value) => values.push(value)} />
+      </WithKeys>,
+    );
     unmount = instance.unmount;
     await settle();
     instance.stdin.write('certs/fi');
     await settle();
     instance.stdin.write('\u001b[D\u001b[D');
     await settle();
-    instance.rerender(<WithKeys><Harness outside="certs/files/" onValue={(value) => values.push(value)} /></WithKeys>);
+    instance.rerender(
+      <WithKeys>
+        <Harness outside="certs/files/" onValue={(value) => values.push(value)} />
+      </WithKeys>,
+    );
     await settle();
     instance.stdin.write('leaf.pem');
     await settle();

@@ -14,6 +14,7 @@ export async function connect(flags: ConnectionFlags, output: Output): Promise<I
     profile: flags.profile,
     region: flags.region,
     endpointUrl: flags.endpointUrl,
-    onRetry: ({ operation, attempt }) => output.err(`IAM did not answer ${operation} cleanly; retrying (attempt ${attempt})…`),
+    onRetry: ({ operation, attempt }) =>
+      output.err(`IAM did not answer ${operation} cleanly; retrying (attempt ${attempt})…`),
   });
 }

@@ -11,7 +11,11 @@ function expiresCell(row: ServerCertificateRow, now: Date): string {
   return `${row.expiration.slice(0, 10)} (${describeExpiry(new Date(row.expiration), now).replace(/^expires /, '')})`;
 }
 
-export async function runList(flags: ConnectionFlags & { pathPrefix?: string; json?: boolean }, output: Output, now = new Date()): Promise<number> {
+export async function runList(
+  flags: ConnectionFlags & { pathPrefix?: string; json?: boolean },
+  output: Output,
+  now = new Date(),
+): Promise<number> {
   const clients = await connect(flags, output);
   const rows = (await listServerCertificates(clients, { pathPrefix: flags.pathPrefix, now })).sort(byExpiry);
   if (flags.json) {
@@ -19,7 +23,9 @@ export async function runList(flags: ConnectionFlags & { pathPrefix?: string; js
     return EXIT.ok;
   }
   if (rows.length === 0) {
-    output.out(`No server certificates${flags.pathPrefix ? ` under ${flags.pathPrefix}` : ''}. Upload one with: iamcert upload --name NAME --cert C --key K`);
+    output.out(
+      `No server certificates${flags.pathPrefix ? ` under ${flags.pathPrefix}` : ''}. Upload one with: iamcert upload --name NAME --cert C --key K`,
+    );
     return EXIT.ok;
   }
   output.out(
@@ -30,6 +36,8 @@ export async function runList(flags: ConnectionFlags & { pathPrefix?: string; js
   );
   const expired = rows.filter((row) => row.expiryState === 'expired').length;
   const soon = rows.filter((row) => row.expiryState === '≤30 days').length;
-  output.out(`${rows.length} certificate${rows.length === 1 ? '' : 's'}; ${expired} expired, ${soon} expiring within 30 days.`);
+  output.out(
+    `${rows.length} certificate${rows.length === 1 ? '' : 's'}; ${expired} expired, ${soon} expiring within 30 days.`,
+  );
   return EXIT.ok;
 }

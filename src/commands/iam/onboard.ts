@@ -20,10 +20,19 @@ export interface OnboardFlags extends ConnectionFlags {
   json?: boolean;
 }
 
-const MARKS: Record<StepState['status'], string> = { pending: '·', running: '…', done: '✓', reused: '✓', skipped: '-', failed: '✗' };
+const MARKS: Record<StepState['status'], string> = {
+  pending: '·',
+  running: '…',
+  done: '✓',
+  reused: '✓',
+  skipped: '-',
+  failed: '✗',
+};
 
 export function stepLine(step: StepState): string {
-  const detail = sanitise(step.problem ? `error ${step.problem.code}: ${step.problem.message} Fix: ${step.problem.fix}` : step.detail ?? '');
+  const detail = sanitise(
+    step.problem ? `error ${step.problem.code}: ${step.problem.message} Fix: ${step.problem.fix}` : (step.detail ?? ''),
+  );
   return `${MARKS[step.status]} ${step.title.padEnd(20)}${step.status === 'reused' ? '(already there) ' : ''}${detail}`;
 }
 
@@ -39,7 +48,8 @@ export function onboardRequest(flags: OnboardFlags): OnboardRequest {
     userName: flags.user,
     groupName: flags.group,
     policies: flags.policy ?? [],
-    accessKeyFile: flags.accessKey === false ? undefined : (flags.accessKeyFile ?? join(outDir, `${flags.user}_accessKeys.csv`)),
+    accessKeyFile:
+      flags.accessKey === false ? undefined : (flags.accessKeyFile ?? join(outDir, `${flags.user}_accessKeys.csv`)),
     signing: signingChoice(flags.signingCert),
     outDir,
   };
@@ -64,12 +74,21 @@ export async function runOnboard(flags: OnboardFlags, output: Output): Promise<n
     return result.ok ? EXIT.ok : EXIT.problem;
   }
   if (!result.ok) {
-    const exists = result.steps.filter((step) => step.status === 'done' || step.status === 'reused').map((step) => step.title);
-    const missing = result.steps.filter((step) => step.status === 'pending' || step.status === 'failed').map((step) => step.title);
-    output.err(`Stopped. Done: ${exists.join(', ') || 'nothing'}. Not done: ${missing.join(', ')}.\nRun the same command again to resume; what exists is reused, never duplicated.`);
+    const exists = result.steps
+      .filter((step) => step.status === 'done' || step.status === 'reused')
+      .map((step) => step.title);
+    const missing = result.steps
+      .filter((step) => step.status === 'pending' || step.status === 'failed')
+      .map((step) => step.title);
+    output.err(
+      `Stopped. Done: ${exists.join(', ') || 'nothing'}. Not done: ${missing.join(', ')}.\nRun the same command again to resume; what exists is reused, never duplicated.`,
+    );
     return EXIT.problem;
   }
-  if (result.accessKey) output.err(`The secret access key is in ${result.accessKeyFile} (mode 0600). IAM will never show it again: keep that file safe.`);
+  if (result.accessKey)
+    output.err(
+      `The secret access key is in ${result.accessKeyFile} (mode 0600). IAM will never show it again: keep that file safe.`,
+    );
   if (result.exportLines.length > 0) {
     output.err('Set these in your shell:');
     output.out(result.exportLines.join('\n'));

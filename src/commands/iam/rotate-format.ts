@@ -8,7 +8,9 @@ export function stepLine(step: RotationStep): string {
   return `${STEP_MARKS[step.status]} ${step.label}${step.status === 'already' ? ' (already done)' : ''}${detail ? `\n    ${detail}` : ''}`;
 }
 
-/** The plan as a person reads it: what is replaced by what, each consumer and the call that moves it, then the checks. */
+/**
+ * The plan as a person reads it: what is replaced by what, each consumer and the call that moves it, then the checks.
+ */
 export function planLines(plan: RotationPlan, account: string): string[] {
   if (plan.finished) return [`Rotation of ${plan.old.name} in ${account}: nothing left to do.`];
   const expires = (iso?: string) => (iso ? `expires ${iso.slice(0, 10)}` : 'expiry unknown');
@@ -24,7 +26,8 @@ export function planLines(plan: RotationPlan, account: string): string[] {
   }
   for (const consumer of plan.alreadyOnNew) lines.push(`    ${describeConsumer(consumer)}  (on the new one already)`);
   lines.push(`  Then, once nothing serves it: ${retirement(plan)}.`);
-  for (const check of plan.checks) lines.push(`  ${check.severity === 'error' ? '✗' : '!'} ${check.code}: ${check.message} Fix: ${check.fix}`);
+  for (const check of plan.checks)
+    lines.push(`  ${check.severity === 'error' ? '✗' : '!'} ${check.code}: ${check.message} Fix: ${check.fix}`);
   if (plan.checks.length === 0) lines.push('  ✓ The new certificate can serve everything the old one does.');
   lines.push(`  Looked in ${regionsLooked(plan.regions)} and CloudFront.`);
   for (const note of plan.notes) lines.push(`  ! ${note.where} not looked at: ${note.message} Fix: ${note.fix}`);

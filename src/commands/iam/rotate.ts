@@ -26,12 +26,27 @@ export interface RotateFlags extends ConnectionFlags {
 }
 
 async function targetOf(flags: RotateFlags): Promise<RotationTarget> {
-  if (flags.to !== undefined && (flags.cert !== undefined || flags.key !== undefined)) fail('ROTATE_TARGET_TWICE', 'Give either --to NAME or --cert and --key, not both.', 'Use --to for a certificate already in IAM, --cert/--key for files to upload first.');
+  if (flags.to !== undefined && (flags.cert !== undefined || flags.key !== undefined))
+    fail(
+      'ROTATE_TARGET_TWICE',
+      'Give either --to NAME or --cert and --key, not both.',
+      'Use --to for a certificate already in IAM, --cert/--key for files to upload first.',
+    );
   if (flags.to !== undefined) {
-    if (flags.name !== undefined) fail('ROTATE_NAME_WITH_TO', '--name names the certificate uploaded from --cert/--key; with --to it has nothing to name.', 'Leave out --name.');
+    if (flags.name !== undefined)
+      fail(
+        'ROTATE_NAME_WITH_TO',
+        '--name names the certificate uploaded from --cert/--key; with --to it has nothing to name.',
+        'Leave out --name.',
+      );
     return { kind: 'existing', name: flags.to };
   }
-  if (flags.cert === undefined || flags.key === undefined) fail('ROTATE_TARGET_MISSING', 'Say what replaces the old certificate.', 'Give --to NAME (already in IAM), or --cert FILE --key FILE [--chain FILE] to upload it first.');
+  if (flags.cert === undefined || flags.key === undefined)
+    fail(
+      'ROTATE_TARGET_MISSING',
+      'Say what replaces the old certificate.',
+      'Give --to NAME (already in IAM), or --cert FILE --key FILE [--chain FILE] to upload it first.',
+    );
   return {
     kind: 'files',
     ...(flags.name !== undefined ? { name: flags.name } : {}),
@@ -55,7 +70,11 @@ export async function runRotate(old: string, flags: RotateFlags, output: Output)
   const account = identity.account ?? 'unknown';
   const request: RotationRequest = { old, to, retire: flags.retire ?? 'rename', account, regions, concurrency };
   const { createServingClients } = await import('../../core/usage/serving-clients.js');
-  const serving = createServingClients({ profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl });
+  const serving = createServingClients({
+    profile: flags.profile,
+    region: flags.region,
+    endpointUrl: flags.endpointUrl,
+  });
   const { planRotation } = await import('../../core/rotation/plan.js');
   const plan = await planRotation(iam, serving, request);
   const blocking = plan.checks.filter((check) => check.severity === 'error');

@@ -18,7 +18,12 @@ import { EXIT } from '../../core/lifecycle.js';
 import { readInputFile } from '../../core/files/read-input.js';
 import { connect, type ConnectionFlags } from './connect.js';
 
-export async function runGet(name: string, flags: ConnectionFlags & { outDir?: string; json?: boolean; force?: boolean }, output: Output, now = new Date()): Promise<number> {
+export async function runGet(
+  name: string,
+  flags: ConnectionFlags & { outDir?: string; json?: boolean; force?: boolean },
+  output: Output,
+  now = new Date(),
+): Promise<number> {
   const clients = await connect(flags, output);
   const details = await getServerCertificate(clients, name, { now });
   if (flags.outDir) {
@@ -28,7 +33,11 @@ export async function runGet(name: string, flags: ConnectionFlags & { outDir?: s
   }
   if (flags.json) {
     const { certificate, chainCertificates, ...plain } = details;
-    printJson(output, { ...plain, certificate: certificate ? itemFacts(certificate) : undefined, chainCertificates: chainCertificates.map(itemFacts) });
+    printJson(output, {
+      ...plain,
+      certificate: certificate ? itemFacts(certificate) : undefined,
+      chainCertificates: chainCertificates.map(itemFacts),
+    });
     return EXIT.ok;
   }
   const certificate = details.certificate;
@@ -82,19 +91,42 @@ export async function runUpload(flags: UploadFlags, output: Output): Promise<num
     printJson(output, row);
     return EXIT.ok;
   }
-  output.out([`Uploaded ${row.name} to ${row.path}`, `  arn ${row.arn}`, `  id  ${row.id}`, ...report.findings.map(findingLine), KEY_NOT_READABLE].join('\n'));
+  output.out(
+    [
+      `Uploaded ${row.name} to ${row.path}`,
+      `  arn ${row.arn}`,
+      `  id  ${row.id}`,
+      ...report.findings.map(findingLine),
+      KEY_NOT_READABLE,
+    ].join('\n'),
+  );
   return EXIT.ok;
 }
 
-export async function runRename(name: string, flags: ConnectionFlags & { newName?: string; newPath?: string; cloudfront?: boolean }, output: Output): Promise<number> {
+export async function runRename(
+  name: string,
+  flags: ConnectionFlags & { newName?: string; newPath?: string; cloudfront?: boolean },
+  output: Output,
+): Promise<number> {
   const clients = await connect(flags, output);
-  await renameServerCertificate(clients, name, { newName: flags.newName, newPath: flags.newPath, cloudfront: flags.cloudfront });
-  const parts = [flags.newName ? `renamed to ${flags.newName}` : '', flags.newPath ? `moved to ${flags.newPath}` : ''].filter(Boolean);
+  await renameServerCertificate(clients, name, {
+    newName: flags.newName,
+    newPath: flags.newPath,
+    cloudfront: flags.cloudfront,
+  });
+  const parts = [
+    flags.newName ? `renamed to ${flags.newName}` : '',
+    flags.newPath ? `moved to ${flags.newPath}` : '',
+  ].filter(Boolean);
   output.out(`Server certificate ${name} ${parts.join(' and ')}.`);
   return EXIT.ok;
 }
 
-export async function runDelete(name: string, flags: ConnectionFlags & { yes?: boolean; regions?: string }, output: Output): Promise<number> {
+export async function runDelete(
+  name: string,
+  flags: ConnectionFlags & { yes?: boolean; regions?: string },
+  output: Output,
+): Promise<number> {
   const clients = await connect(flags, output);
   const identity = await whoAmI(clients);
   const target = `server certificate "${name}" in ${describeIdentity(identity)}`;
@@ -104,10 +136,16 @@ export async function runDelete(name: string, flags: ConnectionFlags & { yes?: b
   const { createServingClients } = await import('../../core/usage/serving-clients.js');
   const { refuseDeleteIfServed, servedBy } = await import('../../core/usage/served-by.js');
   const { parseRegions } = await import('./regions-flag.js');
-  const serving = createServingClients({ profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl });
+  const serving = createServingClients({
+    profile: flags.profile,
+    region: flags.region,
+    endpointUrl: flags.endpointUrl,
+  });
   refuseDeleteIfServed(name, await servedBy(serving, [details], { regions: parseRegions(flags.regions) }));
   if (!flags.yes) {
-    output.err(`This would delete ${target}. ${DELETE_WARNING}\nNothing was deleted; run again with --yes to delete it.`);
+    output.err(
+      `This would delete ${target}. ${DELETE_WARNING}\nNothing was deleted; run again with --yes to delete it.`,
+    );
     return EXIT.usage;
   }
   await deleteServerCertificate(clients, name);
@@ -119,6 +157,16 @@ export async function runWhoami(flags: ConnectionFlags & { json?: boolean }, out
   const clients = await connect(flags, output);
   const identity = await whoAmI(clients);
   if (flags.json) printJson(output, identity);
-  else output.out([`account   ${identity.account ?? 'unknown'}`, `arn       ${identity.arn ?? 'unknown'}`, `profile   ${identity.profile ?? '(default chain)'}`, `region    ${identity.region}`, `endpoint  ${identity.endpoint}`, ...(identity.note ? [identity.note] : [])].join('\n'));
+  else
+    output.out(
+      [
+        `account   ${identity.account ?? 'unknown'}`,
+        `arn       ${identity.arn ?? 'unknown'}`,
+        `profile   ${identity.profile ?? '(default chain)'}`,
+        `region    ${identity.region}`,
+        `endpoint  ${identity.endpoint}`,
+        ...(identity.note ? [identity.note] : []),
+      ].join('\n'),
+    );
   return EXIT.ok;
 }

@@ -30,13 +30,21 @@ export async function runSigningList(flags: UserFlags, output: Output, now = new
     return EXIT.ok;
   }
   if (rows.length === 0) {
-    output.out(`User ${flags.user} has no signing certificates. Add one: iamcert signing upload --user ${flags.user} --cert cert.pem`);
+    output.out(
+      `User ${flags.user} has no signing certificates. Add one: iamcert signing upload --user ${flags.user} --cert cert.pem`,
+    );
     return EXIT.ok;
   }
   output.out(
     formatTable(
       ['ID', 'STATUS', 'EXPIRES', 'UPLOADED', 'SHA256'],
-      rows.map((row) => [row.id, row.status, row.notAfter ? `${row.notAfter.slice(0, 10)} (${describeExpiry(new Date(row.notAfter), now)})` : '?', row.uploadDate?.slice(0, 10) ?? '', row.sha256 ?? '?']),
+      rows.map((row) => [
+        row.id,
+        row.status,
+        row.notAfter ? `${row.notAfter.slice(0, 10)} (${describeExpiry(new Date(row.notAfter), now)})` : '?',
+        row.uploadDate?.slice(0, 10) ?? '',
+        row.sha256 ?? '?',
+      ]),
     ),
   );
   output.out(`${rows.length} of ${SIGNING_CERTIFICATES_PER_USER} allowed signing certificates.`);
@@ -52,11 +60,17 @@ export async function runSigningUpload(flags: UserFlags & { cert: string }, outp
   return EXIT.ok;
 }
 
-export async function runSigningStatus(flags: UserFlags & { id: string; yes?: boolean }, status: 'Active' | 'Inactive', output: Output): Promise<number> {
+export async function runSigningStatus(
+  flags: UserFlags & { id: string; yes?: boolean },
+  status: 'Active' | 'Inactive',
+  output: Output,
+): Promise<number> {
   const clients = await connect(flags, output);
   if (status === 'Inactive' && !flags.yes) {
     const target = `signing certificate ${flags.id} of user "${flags.user}" in ${describeIdentity(await whoAmI(clients))}`;
-    output.err(`This would deactivate ${target}; requests signed with it will fail until it is activated again.\nNothing was changed; run again with --yes to deactivate it.`);
+    output.err(
+      `This would deactivate ${target}; requests signed with it will fail until it is activated again.\nNothing was changed; run again with --yes to deactivate it.`,
+    );
     return EXIT.usage;
   }
   await setSigningCertificateStatus(clients, flags.user, flags.id, status);
@@ -64,11 +78,16 @@ export async function runSigningStatus(flags: UserFlags & { id: string; yes?: bo
   return EXIT.ok;
 }
 
-export async function runSigningDelete(flags: UserFlags & { id: string; yes?: boolean }, output: Output): Promise<number> {
+export async function runSigningDelete(
+  flags: UserFlags & { id: string; yes?: boolean },
+  output: Output,
+): Promise<number> {
   const clients = await connect(flags, output);
   const target = `signing certificate ${flags.id} of user "${flags.user}" in ${describeIdentity(await whoAmI(clients))}`;
   if (!flags.yes) {
-    output.err(`This would delete ${target}; requests signed with it will fail.\nNothing was deleted; run again with --yes to delete it (or deactivate it first to test).`);
+    output.err(
+      `This would delete ${target}; requests signed with it will fail.\nNothing was deleted; run again with --yes to delete it (or deactivate it first to test).`,
+    );
     return EXIT.usage;
   }
   await deleteSigningCertificate(clients, flags.user, flags.id);

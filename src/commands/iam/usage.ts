@@ -20,31 +20,60 @@ export interface UsageFlags extends ConnectionFlags {
 export function positive(text: string | undefined, flag: string, fallback: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) fail('NUMBER_INVALID', `${flag} "${text}" is not a whole number.`, `Give a number of ${flag === '--within' ? 'days, e.g. --within 30' : 'calls, e.g. --concurrency 8'}.`);
+  if (!Number.isInteger(value) || value < 0)
+    fail(
+      'NUMBER_INVALID',
+      `${flag} "${text}" is not a whole number.`,
+      `Give a number of ${flag === '--within' ? 'days, e.g. --within 30' : 'calls, e.g. --concurrency 8'}.`,
+    );
   return value;
 }
 
 /** The exit status: 1 when anything served is expired or expires within the window, so CI can gate on it. */
 export function usageExit(map: UsageMap): number {
-  return map.certificates.some((entry) => entry.findings.some((finding) => finding.code === 'EXPIRED_IN_USE' || finding.code === 'EXPIRING_IN_USE')) ? EXIT.problem : EXIT.ok;
+  return map.certificates.some((entry) =>
+    entry.findings.some((finding) => finding.code === 'EXPIRED_IN_USE' || finding.code === 'EXPIRING_IN_USE'),
+  )
+    ? EXIT.problem
+    : EXIT.ok;
 }
 
-/** iamcert usage [NAME]: who serves each server certificate (load balancers in each region, CloudFront), and what needs doing. */
-export async function runUsage(name: string | undefined, flags: UsageFlags, output: Output, now = new Date()): Promise<number> {
+/**
+ * iamcert usage [NAME]: who serves each server certificate (load balancers in each region, CloudFront), and what needs
+ * doing.
+ */
+export async function runUsage(
+  name: string | undefined,
+  flags: UsageFlags,
+  output: Output,
+  now = new Date(),
+): Promise<number> {
   const regions = parseRegions(flags.regions);
   const withinDays = positive(flags.within, '--within', 30);
   const concurrency = Math.max(1, positive(flags.concurrency, '--concurrency', 8));
   const iam = await connect(flags, output);
   const all = (await listServerCertificates(iam, { now })).sort(byExpiry);
-  if (name !== undefined && !all.some((row) => row.name === name)) fail('NO_SUCH_ENTITY', `IAM has no server certificate "${name}".`, 'Check the name (iamcert list shows them all); names are case-sensitive.');
-  const clients = createServingClients({ profile: flags.profile, region: flags.region, endpointUrl: flags.endpointUrl });
+  if (name !== undefined && !all.some((row) => row.name === name))
+    fail(
+      'NO_SUCH_ENTITY',
+      `IAM has no server certificate "${name}".`,
+      'Check the name (iamcert list shows them all); names are case-sensitive.',
+    );
+  const clients = createServingClients({
+    profile: flags.profile,
+    region: flags.region,
+    endpointUrl: flags.endpointUrl,
+  });
   const scan = await scanConsumers(clients, { regions, concurrency });
   // Bodies of every certificate, so a duplicate is found even when only one name is asked about.
   const { bodyFacts } = await import('../../core/usage/bodies.js');
   const bodies = await bodyFacts(iam, all, { concurrency });
   // Duplicates are judged against every certificate; then only the one asked about is shown.
   const everything = usageMap(all, scan, { now, withinDays, bodies });
-  const map = name === undefined ? everything : { ...everything, certificates: everything.certificates.filter((entry) => entry.certificate.name === name) };
+  const map =
+    name === undefined
+      ? everything
+      : { ...everything, certificates: everything.certificates.filter((entry) => entry.certificate.name === name) };
   if (flags.json) {
     printJson(output, map);
     return usageExit(map);
@@ -54,15 +83,24 @@ export async function runUsage(name: string | undefined, flags: UsageFlags, outp
     output.out(
       formatTable(
         ['NAME', 'EXPIRES', 'USED BY', 'FINDING'],
-        map.certificates.map((entry) => [entry.certificate.name, entry.certificate.expiration?.slice(0, 10) ?? '?', usedBySummary(entry.consumers), entry.findings.map((finding) => finding.code).join(', ')]),
+        map.certificates.map((entry) => [
+          entry.certificate.name,
+          entry.certificate.expiration?.slice(0, 10) ?? '?',
+          usedBySummary(entry.consumers),
+          entry.findings.map((finding) => finding.code).join(', '),
+        ]),
       ),
     );
-  for (const entry of map.certificates.filter((item) => item.consumers.length > 0 || item.findings.some((finding) => finding.code !== 'UNUSED'))) {
+  for (const entry of map.certificates.filter(
+    (item) => item.consumers.length > 0 || item.findings.some((finding) => finding.code !== 'UNUSED'),
+  )) {
     output.out(`\n${entry.certificate.name}:`);
     for (const consumer of entry.consumers) output.out(`  ${describeConsumer(consumer)}`);
     for (const finding of entry.findings) output.out(`  ! ${finding.message}`);
   }
-  output.out(`\nLooked in ${map.regions.length} region${map.regions.length === 1 ? '' : 's'} (${map.regions.join(', ')}) and CloudFront.`);
+  output.out(
+    `\nLooked in ${map.regions.length} region${map.regions.length === 1 ? '' : 's'} (${map.regions.join(', ')}) and CloudFront.`,
+  );
   for (const note of map.notes) output.err(`note: ${note.where} not looked at: ${note.message} Fix: ${note.fix}`);
   return usageExit(map);
 }

@@ -1,6 +1,14 @@
 import { X509Certificate } from 'node:crypto';
 import { fail } from '../errors.js';
-import { children, CONTEXT_SPECIFIC, firstElementLength, oidOf, parseDer, toDer, type Asn1Node } from '../formats/asn1.js';
+import {
+  children,
+  CONTEXT_SPECIFIC,
+  firstElementLength,
+  oidOf,
+  parseDer,
+  toDer,
+  type Asn1Node,
+} from '../formats/asn1.js';
 import type { CertificateItem, KeyShape } from '../formats/items.js';
 import { derToPem } from '../formats/pem.js';
 import { keyShape, sha256Hex, spkiDer } from './key-facts.js';
@@ -16,7 +24,11 @@ export function certificateItem(der: Buffer): CertificateItem {
   try {
     x509 = new X509Certificate(der);
   } catch {
-    fail('CERT_DAMAGED', 'A certificate in the file could not be read.', 'Get a fresh copy of the file; it is damaged or truncated.');
+    fail(
+      'CERT_DAMAGED',
+      'A certificate in the file could not be read.',
+      'Get a fresh copy of the file; it is damaged or truncated.',
+    );
   }
   return readCertificate(exactBytes(der, x509), x509);
 }
@@ -63,18 +75,26 @@ function publicKeyFacts(der: Buffer, x509: X509Certificate): { spkiSha256: strin
   } catch {
     const spki = subjectPublicKeyInfo(der);
     const oid = oidOf(children(children(spki)[0])[0]);
-    return { spkiSha256: spki ? sha256Hex(toDer(spki)) : '', shape: { keyAlgorithm: 'unknown', ...(oid ? { keyOid: oid } : {}) } };
+    return {
+      spkiSha256: spki ? sha256Hex(toDer(spki)) : '',
+      shape: { keyAlgorithm: 'unknown', ...(oid ? { keyOid: oid } : {}) },
+    };
   }
 }
 
-/** TBSCertificate: [0] version (v2 and v3 only), serial, signature, issuer, validity, subject, subjectPublicKeyInfo, … */
+/**
+ * TBSCertificate: [0] version (v2 and v3 only), serial, signature, issuer, validity, subject, subjectPublicKeyInfo, …
+ */
 function subjectPublicKeyInfo(der: Buffer): Asn1Node | undefined {
   const fields = children(children(parseDer(der, { all: false })?.node)[0]);
   const hasVersion = fields[0]?.tagClass === CONTEXT_SPECIFIC;
   return fields[(hasVersion ? 1 : 0) + 5];
 }
 
-/** Signed by its own key under its own name. checkIssued would also demand keyCertSign, which a self-signed leaf need not have. */
+/**
+ * Signed by its own key under its own name. checkIssued would also demand keyCertSign, which a self-signed leaf need
+ * not have.
+ */
 export function isSelfSigned(x509: X509Certificate): boolean {
   return x509.issuer === x509.subject && safeVerify(x509, x509);
 }

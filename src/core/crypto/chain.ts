@@ -56,13 +56,19 @@ function pathFrom(leaf: CertificateItem, links: Map<CertificateItem, Certificate
   return path;
 }
 
-/** The issuers of `leaf` found in `pool`, nearest first, each verified by signature. Unrelated certificates are left out. */
+/**
+ * The issuers of `leaf` found in `pool`, nearest first, each verified by signature. Unrelated certificates are left
+ * out.
+ */
 export function issuersOf(leaf: CertificateItem, pool: CertificateItem[]): CertificateItem[] {
   const all = pool.some((candidate) => candidate === leaf) ? pool : [leaf, ...pool];
   return pathFrom(leaf, issuerLinks(all));
 }
 
-export function certificateMatchingKey(key: PrivateKeyItem, certificates: CertificateItem[]): CertificateItem | undefined {
+export function certificateMatchingKey(
+  key: PrivateKeyItem,
+  certificates: CertificateItem[],
+): CertificateItem | undefined {
   if (!key.spkiSha256) return undefined;
   return certificates.find((certificate) => certificate.spkiSha256 === key.spkiSha256);
 }
@@ -71,7 +77,11 @@ export function certificateMatchingKey(key: PrivateKeyItem, certificates: Certif
  * The leaf: a certificate some private key matches; else, of the certificates that issued none of
  * the others, the one with the longest chain (a stranger placed first in a bundle is not the leaf).
  */
-export function pickLeaf(certificates: CertificateItem[], keys: PrivateKeyItem[], links = issuerLinks(certificates)): CertificateItem | undefined {
+export function pickLeaf(
+  certificates: CertificateItem[],
+  keys: PrivateKeyItem[],
+  links = issuerLinks(certificates),
+): CertificateItem | undefined {
   for (const key of keys) {
     const matched = certificateMatchingKey(key, certificates);
     if (matched) return matched;
@@ -94,7 +104,8 @@ export function findRelations(items: Item[]): Relations {
   const matches: KeyMatch[] = [];
   for (const key of keys) {
     for (const certificate of certificates) {
-      if (key.spkiSha256 && key.spkiSha256 === certificate.spkiSha256) matches.push({ key: indexOf.get(key)!, certificate: indexOf.get(certificate)! });
+      if (key.spkiSha256 && key.spkiSha256 === certificate.spkiSha256)
+        matches.push({ key: indexOf.get(key)!, certificate: indexOf.get(certificate)! });
     }
   }
   const links = issuerLinks(certificates);

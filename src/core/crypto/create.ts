@@ -26,7 +26,9 @@ export interface CreateRequest {
   /** DNS names for subjectAltName. */
   dnsNames?: string[];
   now?: Date;
-  /** Make the certificate for this key instead of a new one (an interrupted run left the key without its certificate). */
+  /**
+   * Make the certificate for this key instead of a new one (an interrupted run left the key without its certificate).
+   */
   existingKey?: KeyObject;
 }
 
@@ -40,7 +42,12 @@ export interface Created {
 type Algorithm = RsaHashedKeyGenParams | EcKeyGenParams;
 
 function algorithmFor(keyType: KeyType): Algorithm & { hash: string } {
-  const rsa = (modulusLength: number) => ({ name: 'RSASSA-PKCS1-v1_5', modulusLength, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' });
+  const rsa = (modulusLength: number) => ({
+    name: 'RSASSA-PKCS1-v1_5',
+    modulusLength,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: 'SHA-256',
+  });
   switch (keyType) {
     case 'rsa2048':
       return rsa(2048);
@@ -61,7 +68,11 @@ function algorithmOf(key: KeyObject): Algorithm & { hash: string } {
   const curve = key.asymmetricKeyDetails?.namedCurve;
   if (key.asymmetricKeyType === 'ec' && curve === 'prime256v1') return algorithmFor('ec256');
   if (key.asymmetricKeyType === 'ec' && curve === 'secp384r1') return algorithmFor('ec384');
-  fail('KEY_TYPE_UNSUPPORTED', `A ${key.asymmetricKeyType ?? 'unknown'} key cannot be used for a signing certificate.`, 'Use an RSA 2048 key (the default), or EC P-256 or P-384.');
+  fail(
+    'KEY_TYPE_UNSUPPORTED',
+    `A ${key.asymmetricKeyType ?? 'unknown'} key cannot be used for a signing certificate.`,
+    'Use an RSA 2048 key (the default), or EC P-256 or P-384.',
+  );
 }
 
 async function importKeyPair(key: KeyObject, algorithm: Algorithm): Promise<CryptoKeyPair> {
@@ -79,7 +90,11 @@ export function parseSubject(subject: string): Array<Record<string, string[]>> {
   const trimmed = subject.trim();
   if (trimmed === '' || trimmed === '/') return [];
   if (!trimmed.startsWith('/')) {
-    fail('SUBJECT_INVALID', `The subject "${subject}" must look like /CN=name/O=organisation.`, 'Start it with a slash, e.g. --subject "/CN=www.example.com/O=Example Ltd".');
+    fail(
+      'SUBJECT_INVALID',
+      `The subject "${subject}" must look like /CN=name/O=organisation.`,
+      'Start it with a slash, e.g. --subject "/CN=www.example.com/O=Example Ltd".',
+    );
   }
   return trimmed
     .slice(1)
@@ -87,7 +102,12 @@ export function parseSubject(subject: string): Array<Record<string, string[]>> {
     .filter(Boolean)
     .map((part) => {
       const equals = part.indexOf('=');
-      if (equals <= 0) fail('SUBJECT_INVALID', `"${part}" in the subject is not TYPE=value.`, 'Write each part as TYPE=value, e.g. /CN=www.example.com/O=Example Ltd.');
+      if (equals <= 0)
+        fail(
+          'SUBJECT_INVALID',
+          `"${part}" in the subject is not TYPE=value.`,
+          'Write each part as TYPE=value, e.g. /CN=www.example.com/O=Example Ltd.',
+        );
       const type = part.slice(0, equals).trim();
       const value = part.slice(equals + 1).replace(/\\\//g, '/');
       return { [subjectAttribute(type, value)]: [value] };
@@ -96,34 +116,73 @@ export function parseSubject(subject: string): Array<Record<string, string[]>> {
 
 /** OpenSSL's attribute names, as the certificate builder knows them (a name or a dotted OID). */
 const SUBJECT_TYPES: Record<string, string> = {
-  CN: 'CN', O: 'O', OU: 'OU', C: 'C', ST: 'ST', L: 'L', DC: 'DC', SN: 'SN', GN: 'G', title: 'T',
-  E: 'E', emailAddress: 'E', serialNumber: '2.5.4.5', street: '2.5.4.9',
+  CN: 'CN',
+  O: 'O',
+  OU: 'OU',
+  C: 'C',
+  ST: 'ST',
+  L: 'L',
+  DC: 'DC',
+  SN: 'SN',
+  GN: 'G',
+  title: 'T',
+  E: 'E',
+  emailAddress: 'E',
+  serialNumber: '2.5.4.5',
+  street: '2.5.4.9',
 };
 
 function subjectAttribute(type: string, value: string): string {
-  const known = Object.hasOwn(SUBJECT_TYPES, type) ? SUBJECT_TYPES[type] : /^\d+(\.\d+)+$/.test(type) ? type : undefined;
+  const known = Object.hasOwn(SUBJECT_TYPES, type)
+    ? SUBJECT_TYPES[type]
+    : /^\d+(\.\d+)+$/.test(type)
+      ? type
+      : undefined;
   if (!known) {
-    fail('SUBJECT_INVALID', `"${type}" in the subject is not an attribute name iamcert knows.`, 'Use CN, O, OU, C, ST, L, E or DC (e.g. /CN=www.example.com/O=Example Ltd/C=GB), or a dotted OID.');
+    fail(
+      'SUBJECT_INVALID',
+      `"${type}" in the subject is not an attribute name iamcert knows.`,
+      'Use CN, O, OU, C, ST, L, E or DC (e.g. /CN=www.example.com/O=Example Ltd/C=GB), or a dotted OID.',
+    );
   }
-  if (type === 'C' && !/^[A-Za-z]{2}$/.test(value)) fail('SUBJECT_INVALID', `The country "${value}" must be two letters.`, 'Use the two-letter ISO code, e.g. C=US or C=GB.');
+  if (type === 'C' && !/^[A-Za-z]{2}$/.test(value))
+    fail(
+      'SUBJECT_INVALID',
+      `The country "${value}" must be two letters.`,
+      'Use the two-letter ISO code, e.g. C=US or C=GB.',
+    );
   return known;
 }
 
 /** A DNS name (a leading "*." allowed), or an IP address: anything else is refused before a key is made. */
-const DNS_NAME = /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+const DNS_NAME =
+  /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 export function validateDnsNames(names: string[]): void {
   for (const name of names) {
-    if (name.trim() === '') fail('SAN_INVALID', 'A name for the certificate (--san) is empty.', 'Give each DNS name once, e.g. --san www.example.com example.com');
+    if (name.trim() === '')
+      fail(
+        'SAN_INVALID',
+        'A name for the certificate (--san) is empty.',
+        'Give each DNS name once, e.g. --san www.example.com example.com',
+      );
     if (!DNS_NAME.test(name) || name.length > 253) {
-      fail('SAN_INVALID', `"${name}" is not a DNS name${/\s/.test(name) ? ' (it has a space)' : ''}.`, 'Give each DNS name on its own, e.g. --san www.example.com example.com');
+      fail(
+        'SAN_INVALID',
+        `"${name}" is not a DNS name${/\s/.test(name) ? ' (it has a space)' : ''}.`,
+        'Give each DNS name on its own, e.g. --san www.example.com example.com',
+      );
     }
   }
 }
 
 export function validateDays(days: number): void {
   if (!Number.isInteger(days) || days < 1 || days > 36_500) {
-    fail('DAYS_INVALID', `${days} is not a number of days iamcert can use.`, 'Give a whole number of days from 1 to 36500 (3650 is ten years).');
+    fail(
+      'DAYS_INVALID',
+      `${days} is not a number of days iamcert can use.`,
+      'Give a whole number of days from 1 to 36500 (3650 is ten years).',
+    );
   }
 }
 
@@ -134,7 +193,9 @@ export async function createKeyAndCertificate(request: CreateRequest): Promise<C
   const name = parseSubject(request.subject);
   const algorithm = request.existingKey ? algorithmOf(request.existingKey) : algorithmFor(request.keyType);
   // Key generation runs on libuv's thread pool: start it first, and load the certificate builder meanwhile.
-  const generating = request.existingKey ? importKeyPair(request.existingKey, algorithm) : (webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']) as Promise<CryptoKeyPair>);
+  const generating = request.existingKey
+    ? importKeyPair(request.existingKey, algorithm)
+    : (webcrypto.subtle.generateKey(algorithm, true, ['sign', 'verify']) as Promise<CryptoKeyPair>);
   const [x509, keys] = await Promise.all([loadX509(), generating]);
   const pkcs8 = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey));
   const key = createPrivateKey({ key: pkcs8, format: 'der', type: 'pkcs8' });
@@ -144,7 +205,12 @@ export async function createKeyAndCertificate(request: CreateRequest): Promise<C
     ? [new x509.SubjectAlternativeNameExtension(request.dnsNames.map((value) => ({ type: 'dns' as const, value })))]
     : [];
   if (request.csr) {
-    const csr = await x509.Pkcs10CertificateRequestGenerator.create({ name, keys, signingAlgorithm: algorithm, extensions: sanExtension });
+    const csr = await x509.Pkcs10CertificateRequestGenerator.create({
+      name,
+      keys,
+      signingAlgorithm: algorithm,
+      extensions: sanExtension,
+    });
     return { key, privateKeyPem, csrPem: `${csr.toString('pem')}\n` };
   }
   const notBefore = new Date(Math.floor((request.now ?? new Date()).getTime() / 1000) * 1000);
@@ -160,7 +226,10 @@ export async function createKeyAndCertificate(request: CreateRequest): Promise<C
     keys,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | (algorithm.name === 'ECDSA' ? 0 : x509.KeyUsageFlags.keyEncipherment), true),
+      new x509.KeyUsagesExtension(
+        x509.KeyUsageFlags.digitalSignature | (algorithm.name === 'ECDSA' ? 0 : x509.KeyUsageFlags.keyEncipherment),
+        true,
+      ),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       ...sanExtension,
     ],

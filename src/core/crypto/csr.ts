@@ -63,7 +63,10 @@ function attributesWellFormed(attributes: Asn1Node | undefined): boolean {
   });
 }
 
-/** CertificationRequest { CertificationRequestInfo { version 0, subject, subjectPKInfo, [0] attributes }, algorithm, signature }. */
+/**
+ * CertificationRequest { CertificationRequestInfo { version 0, subject, subjectPKInfo, [0] attributes }, algorithm,
+ * signature }.
+ */
 function csrFromStructure(der: Buffer): CsrItem | undefined {
   const [info, algorithm, signature] = children(parseDer(der)?.node);
   const [version, subject, spki] = children(info);
@@ -74,11 +77,16 @@ function csrFromStructure(der: Buffer): CsrItem | undefined {
   } catch {
     return undefined;
   }
-  const rdnAttributes = (forge.pki as unknown as { RDNAttributesAsArray(rdn: unknown): Array<{ shortName?: string; type: string; value: unknown }> }).RDNAttributesAsArray;
+  const rdnAttributes = (
+    forge.pki as unknown as {
+      RDNAttributesAsArray(rdn: unknown): Array<{ shortName?: string; type: string; value: unknown }>;
+    }
+  ).RDNAttributesAsArray;
   const names = rdnAttributes(subject);
   const hashName = SIGNATURE_HASHES[oidOf(children(algorithm)[0]) ?? ''];
-  const signatureBytes = typeof signature.value === 'string' ? Buffer.from(signature.value, 'binary').subarray(1) : Buffer.alloc(0);
-  let signatureValid = false;
+  const signatureBytes =
+    typeof signature.value === 'string' ? Buffer.from(signature.value, 'binary').subarray(1) : Buffer.alloc(0);
+  let signatureValid: boolean;
   try {
     signatureValid = hashName !== undefined && verify(hashName, toDer(info!), publicKey, signatureBytes);
   } catch {

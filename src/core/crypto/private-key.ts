@@ -9,10 +9,17 @@ export function exportPrivateKey(key: KeyObject, encoding: KeyEncoding, format: 
   return key.export({ type, format: 'der' });
 }
 
-/** The encoding to use for a key when the user asked for pkcs1/pkcs8: EC keys have no PKCS#1, their traditional form is SEC1. */
+/**
+ * The encoding to use for a key when the user asked for pkcs1/pkcs8: EC keys have no PKCS#1, their traditional form is
+ * SEC1.
+ */
 export function encodingFor(key: KeyObject, requested: 'pkcs1' | 'pkcs8'): KeyEncoding {
   if (requested === 'pkcs8') return 'pkcs8';
   if (key.asymmetricKeyType === 'rsa') return 'pkcs1';
   if (key.asymmetricKeyType === 'ec') return 'sec1';
-  fail('KEY_FORMAT_UNSUPPORTED', `A ${key.asymmetricKeyType ?? 'this'} key has no traditional (PKCS#1/SEC1) form.`, 'Use --key-format pkcs8.');
+  fail(
+    'KEY_FORMAT_UNSUPPORTED',
+    `A ${key.asymmetricKeyType ?? 'this'} key has no traditional (PKCS#1/SEC1) form.`,
+    'Use --key-format pkcs8.',
+  );
 }

@@ -29,7 +29,10 @@ export function wrongPassphrase(): Problem {
   };
 }
 
-/** OpenSSL 3 keeps old ciphers (DES, RC2, RC4, MD5-based PBE) in its legacy provider, which the iamcert command turns on. */
+/**
+ * OpenSSL 3 keeps old ciphers (DES, RC2, RC4, MD5-based PBE) in its legacy provider, which the iamcert command turns
+ * on.
+ */
 export function cipherNotAvailable(cipher: string, what = 'The key'): Problem {
   return {
     code: 'CIPHER_NOT_AVAILABLE',
@@ -48,13 +51,23 @@ function gcmNotSupported(cipher: string): Problem {
 }
 
 function isUnsupported(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_OSSL_EVP_UNSUPPORTED';
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_OSSL_EVP_UNSUPPORTED'
+  );
 }
 
-export function privateKeyItem(source: KeySource, encoding: KeyEncoding, encrypted: boolean, passphrase?: string): PrivateKeyItem {
+export function privateKeyItem(
+  source: KeySource,
+  encoding: KeyEncoding,
+  encrypted: boolean,
+  passphrase?: string,
+): PrivateKeyItem {
   const base: PrivateKeyItem = { type: 'private-key', encoding, encrypted };
   // Checked before any passphrase is asked for or tried: the count is in the clear.
-  const tooCostly = encrypted && encoding === 'pkcs8' ? keyDerivationProblem(source.der, MAX_KEY_FILE_ROUNDS, 'encrypted key') : undefined;
+  const tooCostly =
+    encrypted && encoding === 'pkcs8'
+      ? keyDerivationProblem(source.der, MAX_KEY_FILE_ROUNDS, 'encrypted key')
+      : undefined;
   if (tooCostly) return { ...base, problem: tooCostly };
   if (encrypted && passphrase === undefined) return { ...base, ...SHAPE_FROM_ENCODING[encoding] };
   let key: KeyObject;
@@ -63,9 +76,14 @@ export function privateKeyItem(source: KeySource, encoding: KeyEncoding, encrypt
   } catch (error) {
     const cipher = source.cipher ?? (encoding === 'pkcs8' ? encryptionOf(source.der) : undefined);
     if (encrypted && cipher && /GCM/.test(cipher)) return { ...base, problem: gcmNotSupported(cipher) };
-    if (encrypted && isUnsupported(error)) return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: cipherNotAvailable(cipher ?? 'an old cipher') };
+    if (encrypted && isUnsupported(error))
+      return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: cipherNotAvailable(cipher ?? 'an old cipher') };
     if (encrypted) return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: wrongPassphrase() };
-    fail('KEY_DAMAGED', `The ${encoding.toUpperCase()} private key could not be read.`, 'Get a fresh copy of the key file; it is damaged or truncated.');
+    fail(
+      'KEY_DAMAGED',
+      `The ${encoding.toUpperCase()} private key could not be read.`,
+      'Get a fresh copy of the key file; it is damaged or truncated.',
+    );
   }
   return { ...base, key, spkiSha256: spkiSha256(key), ...keyShape(key) };
 }

@@ -19,9 +19,13 @@ export function splitTyped(typed: string): [folder: string, partial: string] {
   return slash < 0 ? ['', typed] : [typed.slice(0, slash + 1), typed.slice(slash + 1)];
 }
 
-/** Folders first, then files that look like certificates or keys, then the rest; hidden ones last; alphabetical within each. */
+/**
+ * Folders first, then files that look like certificates or keys, then the rest; hidden ones last; alphabetical within
+ * each.
+ */
 export function sortEntries(entries: FolderEntry[]): FolderEntry[] {
-  const rank = (entry: FolderEntry) => (entry.name.startsWith('.') ? 3 : entry.folder ? 0 : CERTIFICATE_LIKE.test(entry.name) ? 1 : 2);
+  const rank = (entry: FolderEntry) =>
+    entry.name.startsWith('.') ? 3 : entry.folder ? 0 : CERTIFICATE_LIKE.test(entry.name) ? 1 : 2;
   return [...entries].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }
 
@@ -45,7 +49,9 @@ function commonPrefix(names: string[]): string {
 /** Tab completion: the longest unambiguous completion, with "/" after a lone folder, and the candidates. */
 export function completeTyped(typed: string, entries: FolderEntry[]): { value: string; candidates: FolderEntry[] } {
   const [folder, partial] = splitTyped(typed);
-  const candidates = entries.filter((entry) => entry.name.startsWith(partial) && (partial.startsWith('.') || !entry.name.startsWith('.')));
+  const candidates = entries.filter(
+    (entry) => entry.name.startsWith(partial) && (partial.startsWith('.') || !entry.name.startsWith('.')),
+  );
   if (candidates.length === 1) {
     const only = candidates[0]!;
     return { value: `${folder}${only.name}${only.folder ? '/' : ''}`, candidates };

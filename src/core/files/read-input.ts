@@ -2,7 +2,9 @@ import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { fail, IamcertError } from '../errors.js';
 
-/** Certificate files are kilobytes; a PEM chain IAM accepts is at most 2 MB. Anything far larger is not ours to parse. */
+/**
+ * Certificate files are kilobytes; a PEM chain IAM accepts is at most 2 MB. Anything far larger is not ours to parse.
+ */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
 export interface ReadInputOptions {
@@ -34,8 +36,13 @@ export async function readInputFile(path: string, options: ReadInputOptions = {}
   }
 }
 
-/** The same read, with a missing file as undefined: for files a rerun may or may not find (a CSV, a half-written pair). */
-export async function readInputFileIfPresent(path: string, options: ReadInputOptions = {}): Promise<Buffer | undefined> {
+/**
+ * The same read, with a missing file as undefined: for files a rerun may or may not find (a CSV, a half-written pair).
+ */
+export async function readInputFileIfPresent(
+  path: string,
+  options: ReadInputOptions = {},
+): Promise<Buffer | undefined> {
   try {
     return await readInputFile(path, options);
   } catch (error) {
@@ -55,9 +62,18 @@ async function openRegularFile(path: string): Promise<{ handle: FileHandle; size
     const info = await handle.stat();
     if (info.isDirectory()) fail('FILE_IS_FOLDER', `${path} is a folder.`, 'Give a file inside it.');
     if (info.isFIFO()) {
-      fail('NOT_A_REGULAR_FILE', `${path} is a pipe, not a file.`, 'Pass piped data on standard input as - (… | iamcert inspect -), or save it to a file first.');
+      fail(
+        'NOT_A_REGULAR_FILE',
+        `${path} is a pipe, not a file.`,
+        'Pass piped data on standard input as - (… | iamcert inspect -), or save it to a file first.',
+      );
     }
-    if (!info.isFile()) fail('NOT_A_REGULAR_FILE', `${path} is a device or socket, not a file.`, 'Give a certificate, key or bundle file.');
+    if (!info.isFile())
+      fail(
+        'NOT_A_REGULAR_FILE',
+        `${path} is a device or socket, not a file.`,
+        'Give a certificate, key or bundle file.',
+      );
     return { handle, size: info.size };
   } catch (error) {
     await handle.close();
@@ -67,19 +83,39 @@ async function openRegularFile(path: string): Promise<{ handle: FileHandle; size
 
 function failToOpen(path: string, code: string | undefined): never {
   if (code === 'ENOENT' && path.includes('\uFFFD')) {
-    fail('FILE_NAME_NOT_UTF8', `${path} does not exist: the file's name is not valid UTF-8, so it could not be passed on.`, 'Rename the file, or pass it on standard input: iamcert inspect - < FILE');
+    fail(
+      'FILE_NAME_NOT_UTF8',
+      `${path} does not exist: the file's name is not valid UTF-8, so it could not be passed on.`,
+      'Rename the file, or pass it on standard input: iamcert inspect - < FILE',
+    );
   }
-  if (code === 'ENOENT') fail('FILE_NOT_FOUND', `${path} does not exist.`, 'Check the path; iamcert inspect accepts any certificate or key file.');
-  if (code === 'EACCES' || code === 'EPERM') fail('FILE_NOT_READABLE', `${path} cannot be read (permission denied).`, "Check the file's permissions, or run as its owner.");
+  if (code === 'ENOENT')
+    fail(
+      'FILE_NOT_FOUND',
+      `${path} does not exist.`,
+      'Check the path; iamcert inspect accepts any certificate or key file.',
+    );
+  if (code === 'EACCES' || code === 'EPERM')
+    fail(
+      'FILE_NOT_READABLE',
+      `${path} cannot be read (permission denied).`,
+      "Check the file's permissions, or run as its owner.",
+    );
   if (code === 'EISDIR') fail('FILE_IS_FOLDER', `${path} is a folder.`, 'Give a file inside it.');
-  if (code === 'ENXIO') fail('NOT_A_REGULAR_FILE', `${path} is a socket, not a file.`, 'Give a certificate, key or bundle file.');
+  if (code === 'ENXIO')
+    fail('NOT_A_REGULAR_FILE', `${path} is a socket, not a file.`, 'Give a certificate, key or bundle file.');
   if (code === 'ELOOP') fail('FILE_NOT_READABLE', `${path} is a loop of symbolic links.`, 'Give the real file.');
-  if (code === 'ENOTDIR') fail('FILE_NOT_FOUND', `${path} does not exist (a part of the path is a file, not a folder).`, 'Check the path.');
+  if (code === 'ENOTDIR')
+    fail('FILE_NOT_FOUND', `${path} does not exist (a part of the path is a file, not a folder).`, 'Check the path.');
   fail('FILE_NOT_READABLE', `${path} cannot be read (${code ?? 'unknown error'}).`, 'Check the path and permissions.');
 }
 
 function tooLargeProblem(path: string, maxBytes: number): IamcertError {
-  return new IamcertError({ code: 'FILE_TOO_LARGE', message: `${path} is larger than ${describeSize(maxBytes)}, more than any certificate file.`, fix: 'Check that you picked a certificate, key or bundle, not some other file.' });
+  return new IamcertError({
+    code: 'FILE_TOO_LARGE',
+    message: `${path} is larger than ${describeSize(maxBytes)}, more than any certificate file.`,
+    fix: 'Check that you picked a certificate, key or bundle, not some other file.',
+  });
 }
 
 function tooLarge(path: string, maxBytes: number): never {
@@ -90,8 +126,17 @@ function describeSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** Reads to the end, never past the cap: the size the file had when opened sizes the first read, and a file still growing is read on. */
-async function readCapped(handle: FileHandle, path: string, maxBytes: number, sizeWhenOpened: number, signal: AbortSignal | undefined): Promise<Buffer> {
+/**
+ * Reads to the end, never past the cap: the size the file had when opened sizes the first read, and a file still
+ * growing is read on.
+ */
+async function readCapped(
+  handle: FileHandle,
+  path: string,
+  maxBytes: number,
+  sizeWhenOpened: number,
+  signal: AbortSignal | undefined,
+): Promise<Buffer> {
   if (sizeWhenOpened > maxBytes) tooLarge(path, maxBytes);
   const chunks: Buffer[] = [];
   let total = 0;
@@ -110,9 +155,18 @@ async function readCapped(handle: FileHandle, path: string, maxBytes: number, si
   return Buffer.concat(chunks, total);
 }
 
-async function readStream(stream: NodeJS.ReadableStream, path: string, maxBytes: number, signal: AbortSignal | undefined): Promise<Buffer> {
+async function readStream(
+  stream: NodeJS.ReadableStream,
+  path: string,
+  maxBytes: number,
+  signal: AbortSignal | undefined,
+): Promise<Buffer> {
   if ((stream as { isTTY?: boolean }).isTTY) {
-    fail('STDIN_IS_TERMINAL', `${path} means standard input, but nothing is piped into it.`, 'Pipe the file in (iamcert inspect - < FILE), or give its path.');
+    fail(
+      'STDIN_IS_TERMINAL',
+      `${path} means standard input, but nothing is piped into it.`,
+      'Pipe the file in (iamcert inspect - < FILE), or give its path.',
+    );
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -134,7 +188,13 @@ async function readStream(stream: NodeJS.ReadableStream, path: string, maxBytes:
     };
     const onEnd = () => finish();
     const onError = (error: Error) =>
-      finish(new IamcertError({ code: 'FILE_NOT_READABLE', message: `Standard input could not be read (${(error as { code?: string }).code ?? error.message}).`, fix: 'Pipe the file in (iamcert inspect - < FILE), or give its path.' }));
+      finish(
+        new IamcertError({
+          code: 'FILE_NOT_READABLE',
+          message: `Standard input could not be read (${(error as { code?: string }).code ?? error.message}).`,
+          fix: 'Pipe the file in (iamcert inspect - < FILE), or give its path.',
+        }),
+      );
     const onAbort = () => finish(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
     stream.on('data', onData);

@@ -8,11 +8,21 @@ const { asn1 } = forge;
 export type Asn1Node = forge.asn1.Asn1;
 
 /** `strict` checks every length against its contents, as OpenSSL does for PKCS#7 and requests. */
-export function parseDer(der: Buffer, options: { all?: boolean; strict?: boolean } = {}): { node: Asn1Node; length: number } | undefined {
+export function parseDer(
+  der: Buffer,
+  options: { all?: boolean; strict?: boolean } = {},
+): { node: Asn1Node; length: number } | undefined {
   try {
     const buffer = forge.util.createBuffer(der.toString('binary'));
-    const fromDer = asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { parseAllBytes: boolean; decodeBitStrings: boolean; strict: boolean }) => Asn1Node;
-    const node = fromDer(buffer, { parseAllBytes: options.all ?? true, decodeBitStrings: false, strict: options.strict ?? false });
+    const fromDer = asn1.fromDer as unknown as (
+      bytes: forge.util.ByteStringBuffer,
+      options: { parseAllBytes: boolean; decodeBitStrings: boolean; strict: boolean },
+    ) => Asn1Node;
+    const node = fromDer(buffer, {
+      parseAllBytes: options.all ?? true,
+      decodeBitStrings: false,
+      strict: options.strict ?? false,
+    });
     return { node, length: der.length - buffer.length() };
   } catch {
     return undefined;
@@ -46,7 +56,8 @@ export function bytesOf(node: Asn1Node | undefined): Buffer | undefined {
 }
 
 export function integerOf(node: Asn1Node | undefined): number | undefined {
-  if (!node || node.type !== asn1.Type.INTEGER || typeof node.value !== 'string' || node.value.length === 0) return undefined;
+  if (!node || node.type !== asn1.Type.INTEGER || typeof node.value !== 'string' || node.value.length === 0)
+    return undefined;
   return Number(BigInt(`0x${forge.util.bytesToHex(node.value)}`));
 }
 

@@ -61,12 +61,20 @@ export function convertItems(result: ReadResult, request: ConvertRequest): Buffe
   const locked = result.items.find((item) => item.type === 'private-key' && !item.key);
   if (locked && locked.type === 'private-key') {
     if (locked.problem) fail(locked.problem.code, locked.problem.message, locked.problem.fix);
-    fail('KEY_ENCRYPTED', 'The private key is encrypted.', 'Give its passphrase with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.');
+    fail(
+      'KEY_ENCRYPTED',
+      'The private key is encrypted.',
+      'Give its passphrase with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.',
+    );
   }
   const ordered = orderForOutput(result.items);
   if (request.to === 'pem') return Buffer.from(ordered.map((item) => toPem(item, request)).join(''), 'utf8');
   if (ordered.length !== 1) {
-    fail('DER_SINGLE_ITEM', `DER holds one item, and this file holds ${ordered.length}.`, 'Use --to pem, or iamcert prepare to split it into certificate, key and chain.');
+    fail(
+      'DER_SINGLE_ITEM',
+      `DER holds one item, and this file holds ${ordered.length}.`,
+      'Use --to pem, or iamcert prepare to split it into certificate, key and chain.',
+    );
   }
   return toDer(ordered[0]!, request);
 }

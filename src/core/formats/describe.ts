@@ -5,7 +5,13 @@ import type { Item } from './items.js';
 import { sanitise } from '../text/sanitise.js';
 
 export const CONTAINER_NAMES = { pem: 'PEM', der: 'DER', pkcs7: 'PKCS#7 (P7B)', pkcs12: 'PKCS#12 (PFX)' } as const;
-const ENCODING_NAMES = { pkcs1: 'PKCS#1', pkcs8: 'PKCS#8', sec1: 'SEC1', dsa: 'traditional DSA', spki: 'SPKI' } as const;
+const ENCODING_NAMES = {
+  pkcs1: 'PKCS#1',
+  pkcs8: 'PKCS#8',
+  sec1: 'SEC1',
+  dsa: 'traditional DSA',
+  spki: 'SPKI',
+} as const;
 
 function day(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -34,12 +40,24 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
       ];
     }
     case 'private-key': {
-      const state = item.problem ? `encrypted: ${sanitise(item.problem.message)}` : item.encrypted ? (item.key ? 'encrypted (opened with the passphrase)' : 'encrypted (give --passphrase-file to read it)') : 'not encrypted';
+      const state = item.problem
+        ? `encrypted: ${sanitise(item.problem.message)}`
+        : item.encrypted
+          ? item.key
+            ? 'encrypted (opened with the passphrase)'
+            : 'encrypted (give --passphrase-file to read it)'
+          : 'not encrypted';
       const shape = item.keyAlgorithm ? `${describeKeyShape(item)}, ` : '';
-      return [head('private key', `${shape}${ENCODING_NAMES[item.encoding]}, ${state}`), ...(item.spkiSha256 ? [row('spki sha256', item.spkiSha256)] : [])];
+      return [
+        head('private key', `${shape}${ENCODING_NAMES[item.encoding]}, ${state}`),
+        ...(item.spkiSha256 ? [row('spki sha256', item.spkiSha256)] : []),
+      ];
     }
     case 'public-key':
-      return [head('public key', `${describeKeyShape(item)}, ${ENCODING_NAMES[item.encoding]}`), row('spki sha256', item.spkiSha256)];
+      return [
+        head('public key', `${describeKeyShape(item)}, ${ENCODING_NAMES[item.encoding]}`),
+        row('spki sha256', item.spkiSha256),
+      ];
     case 'csr':
       return [
         head('CSR', sanitise(item.subject) || '(empty subject)'),
@@ -50,12 +68,15 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
   }
 }
 
-
-/** "CRL, CRL, X509 CRL" → "2 × CRL, X509 CRL", at most a few names: a file of 150,000 blocks still makes one short line. */
+/**
+ * "CRL, CRL, X509 CRL" → "2 × CRL, X509 CRL", at most a few names: a file of 150,000 blocks still makes one short line.
+ */
 export function describeLabels(labels: string[]): string {
   const counts = new Map<string, number>();
   for (const label of labels) counts.set(label, (counts.get(label) ?? 0) + 1);
-  const named = [...counts].slice(0, 5).map(([label, count]) => (count > 1 ? `${count.toLocaleString('en-US')} × ${label}` : label));
+  const named = [...counts]
+    .slice(0, 5)
+    .map(([label, count]) => (count > 1 ? `${count.toLocaleString('en-US')} × ${label}` : label));
   return counts.size > 5 ? `${named.join(', ')} and ${counts.size - 5} other kinds` : named.join(', ');
 }
 
@@ -65,7 +86,10 @@ export function countOf(count: number, noun: string): string {
 }
 
 function listIndexes(indexes: number[]): string {
-  const shown = indexes.slice(0, 12).map((index) => `[${index}]`).join(' ');
+  const shown = indexes
+    .slice(0, 12)
+    .map((index) => `[${index}]`)
+    .join(' ');
   return indexes.length > 12 ? `${shown} and ${indexes.length - 12} more` : shown;
 }
 
@@ -74,7 +98,11 @@ export function itemsWithRelations(items: Item[], relations: Relations, now: Dat
   return [
     ...items.flatMap((item, index) => itemLines(item, index, now)),
     ...relations.matches.map((match) => `  key [${match.key}] matches certificate [${match.certificate}]`),
-    ...(relations.chain.length > 1 ? [`  chain, leaf to root: ${relations.chain.map((index) => `[${index}]`).join(' → ')}`] : []),
-    ...(relations.chain.length > 1 && relations.strangers.length > 0 ? [`  not on that chain: ${listIndexes(relations.strangers)}`] : []),
+    ...(relations.chain.length > 1
+      ? [`  chain, leaf to root: ${relations.chain.map((index) => `[${index}]`).join(' → ')}`]
+      : []),
+    ...(relations.chain.length > 1 && relations.strangers.length > 0
+      ? [`  not on that chain: ${listIndexes(relations.strangers)}`]
+      : []),
   ];
 }

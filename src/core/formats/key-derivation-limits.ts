@@ -19,7 +19,9 @@ export const MAX_PKCS12_ROUNDS = 4_000_000;
  * Firefox's export asks 1,800,000.
  */
 export const MAX_PKCS12_KDF_ROUNDS = 2_000_000;
-/** OpenSSL refuses scrypt above 32 MB of memory when decrypting a key; asking more is refused here first, and said so. */
+/**
+ * OpenSSL refuses scrypt above 32 MB of memory when decrypting a key; asking more is refused here first, and said so.
+ */
 const SCRYPT_MAX_MEMORY = 32 * 1024 * 1024;
 
 const OID = {
@@ -63,7 +65,9 @@ export interface Derivation {
   memory?: number;
 }
 
-/** The derivation an AlgorithmIdentifier (PBES1, PBES2 with PBKDF2 or scrypt, PKCS#12 PBE) asks for, read in the clear. */
+/**
+ * The derivation an AlgorithmIdentifier (PBES1, PBES2 with PBKDF2 or scrypt, PKCS#12 PBE) asks for, read in the clear.
+ */
 export function derivationOf(algorithm: Asn1Node | undefined): Derivation | undefined {
   const [oidNode, params] = children(algorithm);
   const oid = oidOf(oidNode);

@@ -43,7 +43,12 @@ function damaged(label: string, message: string): DamagedPemBlock {
  */
 export function scanPemBlocks(rawText: string): Array<PemBlock | DamagedPemBlock> {
   const text = normaliseLineEndings(rawText.startsWith(BOM) ? rawText.slice(1) : rawText);
-  const markers = [...text.matchAll(MARKER)].map((match) => ({ kind: match[1], label: match[2] ?? '', start: match.index, end: match.index + match[0].length }));
+  const markers = [...text.matchAll(MARKER)].map((match) => ({
+    kind: match[1],
+    label: match[2] ?? '',
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
   const blocks: Array<PemBlock | DamagedPemBlock> = [];
   for (let index = 0; index < markers.length; index += 1) {
     const begin = markers[index]!;
@@ -77,21 +82,32 @@ function decodeBody(label: string, body: string): PemBlock | DamagedPemBlock {
     if (blank < 0) return damaged(label, `The "${label}" PEM block has headers but no blank line after them.`);
     headers.push(...lines.slice(first, blank));
     first = blank;
-    if (!/^Proc-Type:/i.test(headers[0]!)) return damaged(label, `The "${label}" PEM block has headers, and its first is not Proc-Type.`);
+    if (!/^Proc-Type:/i.test(headers[0]!))
+      return damaged(label, `The "${label}" PEM block has headers, and its first is not Proc-Type.`);
   }
   // OpenSSL's decoder passes over white space inside lines too.
   const base64 = lines.slice(Math.max(first, 0)).join('').replace(/\s+/g, '');
   if (base64.length === 0) return damaged(label, `The "${label}" PEM block has no content.`);
   if (!BASE64.test(base64) || base64.length % 4 !== 0) {
-    return damaged(label, `The "${label}" PEM block is damaged: its base64 is ${base64.length % 4 !== 0 ? 'cut short' : 'not valid'}.`);
+    return damaged(
+      label,
+      `The "${label}" PEM block is damaged: its base64 is ${base64.length % 4 !== 0 ? 'cut short' : 'not valid'}.`,
+    );
   }
   const der = Buffer.from(base64, 'base64');
   const procType = headers.find((header) => /^Proc-Type:/i.test(header));
   const dekInfo = headers.find((header) => /^DEK-Info:/i.test(header));
   const encryptedLegacy = procType !== undefined && /ENCRYPTED/i.test(procType);
   const [, legacyCipher, iv] = dekInfo ? (/^DEK-Info:\s*([^,\s]+)\s*,?\s*(\S*)/i.exec(dekInfo) ?? []) : [];
-  if (dekInfo && !/^([0-9A-Fa-f]{2})+$/.test(iv ?? '')) return damaged(label, `The "${label}" PEM block's DEK-Info has no valid IV.`);
-  return { label, der, pem: encodePem(label, der, headers), encryptedLegacy, ...(legacyCipher ? { legacyCipher } : {}) };
+  if (dekInfo && !/^([0-9A-Fa-f]{2})+$/.test(iv ?? ''))
+    return damaged(label, `The "${label}" PEM block's DEK-Info has no valid IV.`);
+  return {
+    label,
+    der,
+    pem: encodePem(label, der, headers),
+    encryptedLegacy,
+    ...(legacyCipher ? { legacyCipher } : {}),
+  };
 }
 
 function encodePem(label: string, der: Buffer, headers: string[] = []): string {

@@ -15,7 +15,8 @@ import { cipherName } from './key-derivation-limits.js';
 const pbkdf2Async = promisify(pbkdf2);
 /** crypto.hash (Node 20.12+) is a one-shot digest, twice as fast as createHash for this loop. */
 const hash: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer =
-  (nodeCrypto as { hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer }).hash ?? ((algorithm, data) => createHash(algorithm).update(data).digest());
+  (nodeCrypto as { hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer }).hash ??
+  ((algorithm, data) => createHash(algorithm).update(data).digest());
 
 const HASHES: Record<string, { name: string; size: number; block: number }> = {
   '1.3.14.3.2.26': { name: 'sha1', size: 20, block: 64 },
@@ -56,7 +57,10 @@ const PBES2 = '1.2.840.113549.1.5.13';
 const PBKDF2 = '1.2.840.113549.1.5.12';
 const PBMAC1 = '1.2.840.113549.1.5.14';
 
-/** The password as PKCS#12's KDF takes it: UTF-16BE with a terminating zero; `null` is OpenSSL's "no password" (zero bytes). */
+/**
+ * The password as PKCS#12's KDF takes it: UTF-16BE with a terminating zero; `null` is OpenSSL's "no password" (zero
+ * bytes).
+ */
 export function bmpPassword(password: string | null): Buffer {
   if (password === null) return Buffer.alloc(0);
   const utf16 = Buffer.from(`${password}\u0000`, 'utf16le');
@@ -111,7 +115,15 @@ async function iterateHash(name: string, first: Buffer, iterations: number, sign
 }
 
 /** RFC 7292, appendix B.2. */
-export async function pkcs12Kdf(hashOid: string, password: Buffer, salt: Buffer, id: number, iterations: number, length: number, signal?: AbortSignal): Promise<Buffer> {
+export async function pkcs12Kdf(
+  hashOid: string,
+  password: Buffer,
+  salt: Buffer,
+  id: number,
+  iterations: number,
+  length: number,
+  signal?: AbortSignal,
+): Promise<Buffer> {
   const digest = HASHES[hashOid];
   if (!digest) unsupported(`a MAC or key derivation with hash ${hashOid}`);
   const { name, size: u, block: v } = digest;
@@ -136,12 +148,18 @@ export async function pkcs12Kdf(hashOid: string, password: Buffer, salt: Buffer,
 }
 
 function unsupported(what: string): never {
-  fail('PKCS12_UNSUPPORTED', `This PKCS#12 (PFX) file uses ${what}, which iamcert cannot open.`, 'Export it again from the tool that made it, with its default (AES) settings.');
+  fail(
+    'PKCS12_UNSUPPORTED',
+    `This PKCS#12 (PFX) file uses ${what}, which iamcert cannot open.`,
+    'Export it again from the tool that made it, with its default (AES) settings.',
+  );
 }
 
 function isUnsupportedCipher(error: unknown): boolean {
   const code = (error as { code?: string }).code;
-  return code === 'ERR_OSSL_EVP_UNSUPPORTED' || (error instanceof Error && /Unknown cipher|unsupported/i.test(error.message));
+  return (
+    code === 'ERR_OSSL_EVP_UNSUPPORTED' || (error instanceof Error && /Unknown cipher|unsupported/i.test(error.message))
+  );
 }
 
 function decipher(cipher: string, key: Buffer, iv: Buffer | null, data: Buffer, name: string): Buffer | undefined {
@@ -163,7 +181,12 @@ function decipher(cipher: string, key: Buffer, iv: Buffer | null, data: Buffer, 
  * Decrypts data under a password-based AlgorithmIdentifier (PKCS#12 PBE or PBES2 with PBKDF2);
  * undefined when the padding shows the password is wrong.
  */
-export async function decryptWithPassword(algorithm: Asn1Node | undefined, data: Buffer, password: string | null, signal?: AbortSignal): Promise<Buffer | undefined> {
+export async function decryptWithPassword(
+  algorithm: Asn1Node | undefined,
+  data: Buffer,
+  password: string | null,
+  signal?: AbortSignal,
+): Promise<Buffer | undefined> {
   const [oidNode, params] = children(algorithm);
   const oid = oidOf(oidNode) ?? '';
   const legacy = PKCS12_PBE[oid];
@@ -202,7 +225,12 @@ export function macRounds(macData: Asn1Node | undefined): number {
 }
 
 /** True when the password's MAC matches the file's. */
-export async function macMatches(macData: Asn1Node, authSafe: Buffer, password: string | null, signal?: AbortSignal): Promise<boolean> {
+export async function macMatches(
+  macData: Asn1Node,
+  authSafe: Buffer,
+  password: string | null,
+  signal?: AbortSignal,
+): Promise<boolean> {
   const [digestInfo, saltNode, roundsNode] = children(macData);
   const [algorithm, digestNode] = children(digestInfo);
   const hashOid = oidOf(children(algorithm)[0]) ?? '';
@@ -210,7 +238,15 @@ export async function macMatches(macData: Asn1Node, authSafe: Buffer, password: 
   const digest = HASHES[hashOid];
   if (!digest) unsupported(`a MAC with hash ${hashOid}`);
   const expected = bytesOf(digestNode) ?? Buffer.alloc(0);
-  const key = await pkcs12Kdf(hashOid, bmpPassword(password), bytesOf(saltNode) ?? Buffer.alloc(0), 3, integerOf(roundsNode) ?? 1, digest.size, signal);
+  const key = await pkcs12Kdf(
+    hashOid,
+    bmpPassword(password),
+    bytesOf(saltNode) ?? Buffer.alloc(0),
+    3,
+    integerOf(roundsNode) ?? 1,
+    digest.size,
+    signal,
+  );
   const actual = createHmac(digest.name, key).update(authSafe).digest();
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

@@ -5,7 +5,13 @@ import { keyShape, spkiSha256 } from '../crypto/key-facts.js';
 import { cipherNotAvailable, wrongPassphrase } from '../crypto/read-private-key.js';
 import { bytesOf, children, integerOf, oidOf, parseDer, toDer, type Asn1Node } from './asn1.js';
 import type { Item, PrivateKeyItem } from './items.js';
-import { derivationOf, derivationProblem, encryptionOf, MAX_PKCS12_ROUNDS, type Derivation } from './key-derivation-limits.js';
+import {
+  derivationOf,
+  derivationProblem,
+  encryptionOf,
+  MAX_PKCS12_ROUNDS,
+  type Derivation,
+} from './key-derivation-limits.js';
 import { decryptWithPassword, macMatches, macRounds } from './pkcs12-crypto.js';
 
 const OID = {
@@ -31,7 +37,9 @@ function contentInfo(node: Asn1Node | undefined): { type: string | undefined; co
   return { type: oidOf(type), content: children(wrapped)[0] };
 }
 
-/** SafeContents: SEQUENCE OF SafeBag { bagId, [0] EXPLICIT bagValue, attributes }; nested SafeContents bags flattened. */
+/**
+ * SafeContents: SEQUENCE OF SafeBag { bagId, [0] EXPLICIT bagValue, attributes }; nested SafeContents bags flattened.
+ */
 function bagsOf(safeContents: Asn1Node | undefined): Bag[] {
   return children(safeContents).flatMap((bag) => {
     const [id, wrapped] = children(bag);
@@ -46,10 +54,16 @@ function parseInner(bytes: Buffer | undefined): Asn1Node | undefined {
 }
 
 function damaged(): never {
-  fail('PKCS12_DAMAGED', 'The PKCS#12 (PFX) file is damaged: its parts could not be read.', 'Get a fresh copy of the file, or export it again.');
+  fail(
+    'PKCS12_DAMAGED',
+    'The PKCS#12 (PFX) file is damaged: its parts could not be read.',
+    'Get a fresh copy of the file, or export it again.',
+  );
 }
 
-/** The parts of a PFX as far as they can be read without the password. Undefined when the bytes are not PKCS#12 at all. */
+/**
+ * The parts of a PFX as far as they can be read without the password. Undefined when the bytes are not PKCS#12 at all.
+ */
 function parseEnvelope(der: Buffer) {
   const root = parseDer(der, { all: false })?.node;
   const [version, authSafeInfo, macData] = children(root);
@@ -67,7 +81,9 @@ function zip<A, B>(keys: A[], values: B[]): Array<[A, B]> {
 }
 
 function derivationsOfBags(bags: Bag[]): Derivation[] {
-  return bags.filter((bag) => bag.type === OID.shroudedKeyBag).flatMap((bag) => derivationOf(children(bag.value)[0]) ?? []);
+  return bags
+    .filter((bag) => bag.type === OID.shroudedKeyBag)
+    .flatMap((bag) => derivationOf(children(bag.value)[0]) ?? []);
 }
 
 /** The MAC and what can be seen of each part's encryption before opening anything. */
@@ -105,11 +121,17 @@ type Envelope = NonNullable<ReturnType<typeof parseEnvelope>>;
  * given, and the encrypted parts decrypted with it: the parts' derivations run beside the MAC's
  * (each on its own worker), and are thrown away if the MAC says the password is wrong.
  */
-async function openWithPassword(envelope: Envelope, passphrase: string | undefined, signal?: AbortSignal): Promise<{ password: string | null; opened: Map<Envelope['parts'][number], Bag[]> }> {
+async function openWithPassword(
+  envelope: Envelope,
+  passphrase: string | undefined,
+  signal?: AbortSignal,
+): Promise<{ password: string | null; opened: Map<Envelope['parts'][number], Bag[]> }> {
   const candidates: Array<string | null> = passphrase === undefined || passphrase === '' ? ['', null] : [passphrase];
   const encrypted = envelope.parts.filter((part) => part.type === OID.encryptedData);
-  const decryptAll = (candidate: string | null, partsSignal?: AbortSignal) => Promise.all(encrypted.map((part) => decryptPart(part.content, candidate, partsSignal)));
-  if (!envelope.macData) return { password: candidates[0]!, opened: new Map(zip(encrypted, await decryptAll(candidates[0]!, signal))) };
+  const decryptAll = (candidate: string | null, partsSignal?: AbortSignal) =>
+    Promise.all(encrypted.map((part) => decryptPart(part.content, candidate, partsSignal)));
+  if (!envelope.macData)
+    return { password: candidates[0]!, opened: new Map(zip(encrypted, await decryptAll(candidates[0]!, signal))) };
   const macData = envelope.macData;
   for (const candidate of candidates) {
     const speculative = new AbortController();
@@ -119,18 +141,28 @@ async function openWithPassword(envelope: Envelope, passphrase: string | undefin
     // A wrong password makes the parts fail too; that failure waits for the MAC's verdict.
     decrypting.catch(() => undefined);
     try {
-      if (await macMatches(macData, envelope.authSafe, candidate, signal)) return { password: candidate, opened: new Map(zip(encrypted, await decrypting)) };
+      if (await macMatches(macData, envelope.authSafe, candidate, signal))
+        return { password: candidate, opened: new Map(zip(encrypted, await decrypting)) };
       speculative.abort();
     } finally {
       signal?.removeEventListener('abort', stop);
     }
   }
-  if (passphrase === undefined) fail('PASSPHRASE_REQUIRED', 'This PKCS#12 (PFX) file is protected by a password.', 'Give it with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.');
+  if (passphrase === undefined)
+    fail(
+      'PASSPHRASE_REQUIRED',
+      'This PKCS#12 (PFX) file is protected by a password.',
+      'Give it with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.',
+    );
   const problem = wrongPassphrase();
   fail(problem.code, 'The password does not open this PKCS#12 (PFX) file.', problem.fix);
 }
 
-async function decryptPart(content: Asn1Node | undefined, password: string | null, signal?: AbortSignal): Promise<Bag[]> {
+async function decryptPart(
+  content: Asn1Node | undefined,
+  password: string | null,
+  signal?: AbortSignal,
+): Promise<Bag[]> {
   const [, algorithm, encrypted] = children(children(content)[1]);
   const plain = await decryptWithPassword(algorithm, bytesOf(encrypted) ?? Buffer.alloc(0), password, signal);
   if (!plain) {
@@ -140,7 +172,12 @@ async function decryptPart(content: Asn1Node | undefined, password: string | nul
   return bagsOf(parseInner(plain));
 }
 
-async function privateKeyOf(bag: Bag, password: string | null, derivations: Derivation[], signal?: AbortSignal): Promise<PrivateKeyItem> {
+async function privateKeyOf(
+  bag: Bag,
+  password: string | null,
+  derivations: Derivation[],
+  signal?: AbortSignal,
+): Promise<PrivateKeyItem> {
   const der = bag.value ? toDer(bag.value) : Buffer.alloc(0);
   const encrypted = bag.type === OID.shroudedKeyBag;
   let key: KeyObject;
@@ -150,7 +187,12 @@ async function privateKeyOf(bag: Bag, password: string | null, derivations: Deri
       key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8', passphrase: password ?? '' });
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_OSSL_EVP_UNSUPPORTED') {
-        return { type: 'private-key', encoding: 'pkcs8', encrypted, problem: cipherNotAvailable(encryptionOf(der) ?? 'an old cipher') };
+        return {
+          type: 'private-key',
+          encoding: 'pkcs8',
+          encrypted,
+          problem: cipherNotAvailable(encryptionOf(der) ?? 'an old cipher'),
+        };
       }
       // OpenSSL takes "no password" only as an empty one; the other spelling is decrypted here, and counted as such.
       const [algorithm, data] = children(bag.value);
@@ -185,7 +227,12 @@ export async function readPkcs12(der: Buffer, passphrase?: string, signal?: Abor
       derivations.push(...derivationsOfBags(inside));
       refuseIfTooCostly(derivations);
       bags.push(...inside);
-    } else fail('PKCS12_UNSUPPORTED', 'This PKCS#12 (PFX) file uses public-key privacy, which iamcert cannot open.', 'Export it again with a password.');
+    } else
+      fail(
+        'PKCS12_UNSUPPORTED',
+        'This PKCS#12 (PFX) file uses public-key privacy, which iamcert cannot open.',
+        'Export it again with a password.',
+      );
   }
   const keys: PrivateKeyItem[] = [];
   const certificates: Item[] = [];

@@ -21,14 +21,23 @@ export async function readItems(bytes: Buffer, options: ReadOptions = {}): Promi
   } catch (error) {
     if (error instanceof IamcertError) throw error;
     // A parser deep inside a library failed in a way nobody named: still one clean line.
-    throw new IamcertError({ code: 'UNREADABLE', message: `The file could not be read (${firstLine(error instanceof Error ? error.message : String(error))}).`, fix: DAMAGED_FIX });
+    throw new IamcertError({
+      code: 'UNREADABLE',
+      message: `The file could not be read (${firstLine(error instanceof Error ? error.message : String(error))}).`,
+      fix: DAMAGED_FIX,
+    });
   }
 }
 
 async function readAny(bytes: Buffer, options: ReadOptions): Promise<ReadResult> {
-  if (bytes.length === 0) fail('EMPTY_FILE', 'The file is empty.', 'Check that you picked the right file and that it was copied completely.');
+  if (bytes.length === 0)
+    fail('EMPTY_FILE', 'The file is empty.', 'Check that you picked the right file and that it was copied completely.');
   if (bytes.length > MAX_INPUT_BYTES) {
-    fail('FILE_TOO_LARGE', `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; certificate files are at most ${MAX_INPUT_BYTES / 1024 / 1024} MB.`, 'Check that you picked a certificate, key or bundle, not some other file.');
+    fail(
+      'FILE_TOO_LARGE',
+      `The file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; certificate files are at most ${MAX_INPUT_BYTES / 1024 / 1024} MB.`,
+      'Check that you picked a certificate, key or bundle, not some other file.',
+    );
   }
   const text = bytes.toString('latin1');
   if (looksLikePem(text)) return readPem(bytes.toString('utf8'), options);
@@ -62,7 +71,11 @@ async function readPem(text: string, options: ReadOptions): Promise<ReadResult> 
     throw new IamcertError({ ...first.problem, message: `${first.problem.message}${others}` });
   }
   if (items.length === 0 && skipped.length > 0) {
-    fail('NOTHING_USABLE', `The file holds only ${describeLabels(skipped)} blocks, and no certificate or key.`, 'Pick the file with the certificate or the private key.');
+    fail(
+      'NOTHING_USABLE',
+      `The file holds only ${describeLabels(skipped)} blocks, and no certificate or key.`,
+      'Pick the file with the certificate or the private key.',
+    );
   }
   return {
     container: onlyPkcs7 ? 'pkcs7' : 'pem',
@@ -108,7 +121,12 @@ async function readPemBlock(block: PemBlock, options: ReadOptions): Promise<Item
       return certificates;
     }
     case 'OPENSSH PRIVATE KEY':
-      fail('OPENSSH_KEY', 'This is an OpenSSH private key, which certificates cannot use.', 'Convert a copy with: ssh-keygen -p -m PKCS8 -f COPY_OF_KEY');
+      fail(
+        'OPENSSH_KEY',
+        'This is an OpenSSH private key, which certificates cannot use.',
+        'Convert a copy with: ssh-keygen -p -m PKCS8 -f COPY_OF_KEY',
+      );
+    // fail() throws: nothing falls through
     default:
       return undefined;
   }
@@ -123,7 +141,11 @@ async function readDer(der: Buffer, options: ReadOptions): Promise<ReadResult> {
   if (csr) return { container: 'der', items: [csr], skipped: [] };
   const p7Items = await readPkcs7(der);
   if (p7Items) return { container: 'pkcs7', items: p7Items, skipped: [] };
-  fail('UNRECOGNISED', 'This is not a certificate, key, CSR, PKCS#7 or PKCS#12 file (in PEM or DER).', 'Check that you picked the right file; if it came by email or chat, it may have been damaged on the way.');
+  fail(
+    'UNRECOGNISED',
+    'This is not a certificate, key, CSR, PKCS#7 or PKCS#12 file (in PEM or DER).',
+    'Check that you picked the right file; if it came by email or chat, it may have been damaged on the way.',
+  );
 }
 
 function readSingleDer(der: Buffer, options: ReadOptions): Item | undefined {

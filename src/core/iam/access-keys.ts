@@ -1,4 +1,10 @@
-import { CreateAccessKeyCommand, DeleteAccessKeyCommand, ListAccessKeysCommand, type CreateAccessKeyCommandOutput, type ListAccessKeysCommandOutput } from '@aws-sdk/client-iam';
+import {
+  CreateAccessKeyCommand,
+  DeleteAccessKeyCommand,
+  ListAccessKeysCommand,
+  type CreateAccessKeyCommandOutput,
+  type ListAccessKeysCommandOutput,
+} from '@aws-sdk/client-iam';
 import { fail } from '../errors.js';
 import { callIam } from './call.js';
 import type { IamClients } from './client.js';
@@ -18,21 +24,53 @@ export interface AccessKeyRow {
   created?: string;
 }
 
-export async function listAccessKeys(clients: IamClients, userName: string, signal?: AbortSignal): Promise<AccessKeyRow[]> {
-  const answer = await callIam<ListAccessKeysCommandOutput>(clients, new ListAccessKeysCommand({ UserName: userName }), { signal, subject: `user "${userName}"` });
-  return (answer.AccessKeyMetadata ?? []).map((key) => ({ accessKeyId: key.AccessKeyId ?? '', status: key.Status ?? '', created: key.CreateDate?.toISOString() }));
+export async function listAccessKeys(
+  clients: IamClients,
+  userName: string,
+  signal?: AbortSignal,
+): Promise<AccessKeyRow[]> {
+  const answer = await callIam<ListAccessKeysCommandOutput>(
+    clients,
+    new ListAccessKeysCommand({ UserName: userName }),
+    { signal, subject: `user "${userName}"` },
+  );
+  return (answer.AccessKeyMetadata ?? []).map((key) => ({
+    accessKeyId: key.AccessKeyId ?? '',
+    status: key.Status ?? '',
+    created: key.CreateDate?.toISOString(),
+  }));
 }
 
-/** Sent once: a retry after a lost answer would make a second key, and the first one's secret is gone. The caller looks and decides. */
+/**
+ * Sent once: a retry after a lost answer would make a second key, and the first one's secret is gone. The caller looks
+ * and decides.
+ */
 export async function createAccessKey(clients: IamClients, userName: string, signal?: AbortSignal): Promise<AccessKey> {
-  const answer = await callIam<CreateAccessKeyCommandOutput>(clients, new CreateAccessKeyCommand({ UserName: userName }), { signal, subject: `user "${userName}"`, once: true });
+  const answer = await callIam<CreateAccessKeyCommandOutput>(
+    clients,
+    new CreateAccessKeyCommand({ UserName: userName }),
+    { signal, subject: `user "${userName}"`, once: true },
+  );
   const key = answer.AccessKey;
-  if (!key?.AccessKeyId || !key.SecretAccessKey) fail('EMPTY_ANSWER', 'IAM created an access key but returned no secret.', `Delete it in IAM and try again (user "${userName}").`);
+  if (!key?.AccessKeyId || !key.SecretAccessKey)
+    fail(
+      'EMPTY_ANSWER',
+      'IAM created an access key but returned no secret.',
+      `Delete it in IAM and try again (user "${userName}").`,
+    );
   return { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey };
 }
 
-export async function deleteAccessKey(clients: IamClients, userName: string, accessKeyId: string, signal?: AbortSignal): Promise<void> {
-  await callIam(clients, new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }), { signal, subject: `access key ${accessKeyId}` });
+export async function deleteAccessKey(
+  clients: IamClients,
+  userName: string,
+  accessKeyId: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  await callIam(clients, new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }), {
+    signal,
+    subject: `access key ${accessKeyId}`,
+  });
 }
 
 /** The same CSV the IAM console downloads. */

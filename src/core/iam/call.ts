@@ -15,18 +15,31 @@ export interface CallOptions {
 }
 
 /** Sends one IAM command; any failure becomes one line with the fix. */
-export async function callIam<Output>(clients: IamClients, command: { constructor: { name: string } }, options: CallOptions = {}): Promise<Output> {
+export async function callIam<Output>(
+  clients: IamClients,
+  command: { constructor: { name: string } },
+  options: CallOptions = {},
+): Promise<Output> {
   const action = command.constructor.name.replace(/Command$/, '');
   let answer: Output;
   try {
     const client = options.once ? clients.iamWithoutRetries() : clients.iam;
     answer = await (client as unknown as Sendable<Output>).send(command, { abortSignal: options.signal });
   } catch (error) {
-    throw awsError(error, { action, subject: options.subject, endpoint: clients.endpointLabel, profile: clients.profile });
+    throw awsError(error, {
+      action,
+      subject: options.subject,
+      endpoint: clients.endpointLabel,
+      profile: clients.profile,
+    });
   }
   if (isEmptyAnswer(answer)) {
     // IAM always names its request; a bare 200 came from something else (a proxy, a captive portal).
-    fail('EMPTY_ANSWER', `${clients.endpointLabel === 'AWS' ? 'IAM' : clients.endpointLabel} answered ${action} with an empty response, not IAM's.`, 'Check --endpoint-url and any proxy between you and AWS, then try again.');
+    fail(
+      'EMPTY_ANSWER',
+      `${clients.endpointLabel === 'AWS' ? 'IAM' : clients.endpointLabel} answered ${action} with an empty response, not IAM's.`,
+      'Check --endpoint-url and any proxy between you and AWS, then try again.',
+    );
   }
   return answer;
 }

@@ -2,7 +2,14 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { namedExports } from '../commonjs.js';
 import { fail } from '../errors.js';
-import type { FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext, HttpHandlerOptions, MetadataBearer, RequestHandler } from '@smithy/types';
+import type {
+  FinalizeHandler,
+  FinalizeHandlerArguments,
+  HandlerExecutionContext,
+  HttpHandlerOptions,
+  MetadataBearer,
+  RequestHandler,
+} from '@smithy/types';
 
 export interface ConnectionOptions {
   profile?: string;
@@ -62,7 +69,11 @@ export function checkEndpoint(url: string): void {
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || !parsed.hostname) {
-    fail('ENDPOINT_INVALID', `"${url}" is not an endpoint URL.`, 'Give a full URL such as http://127.0.0.1:5000 (for moto) or https://iam.amazonaws.com.');
+    fail(
+      'ENDPOINT_INVALID',
+      `"${url}" is not an endpoint URL.`,
+      'Give a full URL such as http://127.0.0.1:5000 (for moto) or https://iam.amazonaws.com.',
+    );
   }
 }
 

@@ -20,7 +20,7 @@ interface AwsLikeError {
 }
 
 function asAwsError(error: unknown): AwsLikeError {
-  return typeof error === 'object' && error !== null ? (error as AwsLikeError) : { message: String(error) };
+  return typeof error === 'object' && error !== null ? error : { message: String(error) };
 }
 
 const NETWORK_CODES = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up/;
@@ -45,80 +45,172 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
 
   // The SDK names a connection cut before any answer a TimeoutError; it is not one.
   if (aws.code === 'ECONNRESET' || aws.code === 'EPIPE' || /socket hang up/i.test(message)) {
-    return problem('CONNECTION_RESET', `The connection to ${context.endpoint ?? 'IAM'} was cut before IAM answered${retried}.`, context.endpoint && context.endpoint !== 'AWS' ? 'Check that the endpoint is running and --endpoint-url is right; a proxy or firewall may be cutting connections.' : 'Check your network, proxy or firewall, then try again.');
+    return problem(
+      'CONNECTION_RESET',
+      `The connection to ${context.endpoint ?? 'IAM'} was cut before IAM answered${retried}.`,
+      context.endpoint && context.endpoint !== 'AWS'
+        ? 'Check that the endpoint is running and --endpoint-url is right; a proxy or firewall may be cutting connections.'
+        : 'Check your network, proxy or firewall, then try again.',
+    );
   }
 
   switch (name) {
     case 'NoSuchEntity':
     case 'NoSuchEntityException':
-      return problem('NO_SUCH_ENTITY', `IAM has no ${subject}: ${message}`, 'Check the name (and the account in the header); names are case-sensitive.');
+      return problem(
+        'NO_SUCH_ENTITY',
+        `IAM has no ${subject}: ${message}`,
+        'Check the name (and the account in the header); names are case-sensitive.',
+      );
     case 'EntityAlreadyExists':
     case 'EntityAlreadyExistsException':
-      return problem('ENTITY_ALREADY_EXISTS', `${capitalise(subject)} already exists in IAM.`, 'Choose another name, or rename or delete the existing one first.');
+      return problem(
+        'ENTITY_ALREADY_EXISTS',
+        `${capitalise(subject)} already exists in IAM.`,
+        'Choose another name, or rename or delete the existing one first.',
+      );
     case 'LimitExceeded':
     case 'LimitExceededException':
-      return problem('LIMIT_EXCEEDED', `IAM refused: a quota is reached (${message}).`, 'Delete something you no longer need, or ask AWS Support to raise the quota.');
+      return problem(
+        'LIMIT_EXCEEDED',
+        `IAM refused: a quota is reached (${message}).`,
+        'Delete something you no longer need, or ask AWS Support to raise the quota.',
+      );
     case 'MalformedCertificate':
     case 'MalformedCertificateException': {
       const index = chainIndexFromMessage(message);
       if (index !== undefined) {
-        return problem('CHAIN_INVALID', `IAM could not validate the certificate chain: certificate ${index} in the chain is the first bad link.`, 'The chain must start with the certificate\'s issuer and go upward in order; iamcert prepare builds it for you.');
+        return problem(
+          'CHAIN_INVALID',
+          `IAM could not validate the certificate chain: certificate ${index} in the chain is the first bad link.`,
+          "The chain must start with the certificate's issuer and go upward in order; iamcert prepare builds it for you.",
+        );
       }
-      return problem('MALFORMED_CERTIFICATE', `IAM could not read the certificate: ${message}`, 'Run iamcert check on the files, or iamcert prepare to clean them.');
+      return problem(
+        'MALFORMED_CERTIFICATE',
+        `IAM could not read the certificate: ${message}`,
+        'Run iamcert check on the files, or iamcert prepare to clean them.',
+      );
     }
     case 'KeyPairMismatch':
     case 'KeyPairMismatchException':
-      return problem('KEY_PAIR_MISMATCH', 'IAM says the private key does not match the certificate.', 'Pick the key made with this certificate; iamcert inspect shows which key matches which certificate.');
+      return problem(
+        'KEY_PAIR_MISMATCH',
+        'IAM says the private key does not match the certificate.',
+        'Pick the key made with this certificate; iamcert inspect shows which key matches which certificate.',
+      );
     case 'DuplicateCertificate':
     case 'DuplicateCertificateException':
-      return problem('DUPLICATE_CERTIFICATE', 'This certificate is already uploaded as a signing certificate, for this or another user.', 'Each signing certificate must be unique: create a new one (iamcert create) for this user.');
+      return problem(
+        'DUPLICATE_CERTIFICATE',
+        'This certificate is already uploaded as a signing certificate, for this or another user.',
+        'Each signing certificate must be unique: create a new one (iamcert create) for this user.',
+      );
     case 'InvalidCertificate':
     case 'InvalidCertificateException':
-      return problem('INVALID_CERTIFICATE', `IAM rejected the certificate: ${message}`, 'Check that it is a valid, unexpired X.509 certificate (iamcert inspect FILE).');
+      return problem(
+        'INVALID_CERTIFICATE',
+        `IAM rejected the certificate: ${message}`,
+        'Check that it is a valid, unexpired X.509 certificate (iamcert inspect FILE).',
+      );
     case 'InvalidInput':
     case 'InvalidInputException':
-      return problem('INVALID_INPUT', `IAM rejected the request: ${message}`, 'Check the names and paths given (iamcert check runs the same rules locally).');
+      return problem(
+        'INVALID_INPUT',
+        `IAM rejected the request: ${message}`,
+        'Check the names and paths given (iamcert check runs the same rules locally).',
+      );
     case 'DeleteConflict':
     case 'DeleteConflictException':
       // IAM's message names what uses it (a load balancer's ARN, for a server certificate).
-      return problem('DELETE_CONFLICT', `${capitalise(subject)} is still in use and cannot be deleted: ${message}`, 'Put another certificate in its place on what uses it (iamcert usage NAME lists them), or detach what depends on it, then delete.');
+      return problem(
+        'DELETE_CONFLICT',
+        `${capitalise(subject)} is still in use and cannot be deleted: ${message}`,
+        'Put another certificate in its place on what uses it (iamcert usage NAME lists them), or detach what depends on it, then delete.',
+      );
     case 'ConcurrentModification':
     case 'ConcurrentModificationException':
-      return problem('CONCURRENT_MODIFICATION', 'Someone else changed this in IAM at the same moment.', 'Refresh and try again.');
+      return problem(
+        'CONCURRENT_MODIFICATION',
+        'Someone else changed this in IAM at the same moment.',
+        'Refresh and try again.',
+      );
     case 'AccessDenied':
     case 'AccessDeniedException':
     case 'UnauthorizedOperation':
-      return problem('ACCESS_DENIED', `You are not allowed to call ${context.service ?? 'iam'}:${context.action}${message ? ` (${message})` : ''}.`, `Ask an administrator to grant ${context.service ?? 'iam'}:${context.action}, or use a profile that has it.`);
+      return problem(
+        'ACCESS_DENIED',
+        `You are not allowed to call ${context.service ?? 'iam'}:${context.action}${message ? ` (${message})` : ''}.`,
+        `Ask an administrator to grant ${context.service ?? 'iam'}:${context.action}, or use a profile that has it.`,
+      );
     case 'Throttling':
     case 'ThrottlingException':
     case 'TooManyRequestsException':
-      return problem('THROTTLED', `IAM is throttling requests${retried}; the SDK retried and gave up.`, 'Wait a minute and run it again.');
+      return problem(
+        'THROTTLED',
+        `IAM is throttling requests${retried}; the SDK retried and gave up.`,
+        'Wait a minute and run it again.',
+      );
     case 'ServiceFailure':
     case 'ServiceFailureException':
     case 'InternalFailure':
     case 'ServiceUnavailable':
-      return problem('SERVICE_FAILURE', `IAM had an internal failure${retried}.`, 'Try again in a few minutes; check the AWS Health Dashboard if it persists.');
+      return problem(
+        'SERVICE_FAILURE',
+        `IAM had an internal failure${retried}.`,
+        'Try again in a few minutes; check the AWS Health Dashboard if it persists.',
+      );
     case 'ExpiredToken':
     case 'ExpiredTokenException':
     case 'RequestExpired':
-      return problem('CREDENTIALS_EXPIRED', 'Your AWS credentials have expired.', context.profile ? `Refresh them: aws sso login${profileFlag} (or get new keys).` : 'Refresh your session credentials, or run aws sso login.');
+      return problem(
+        'CREDENTIALS_EXPIRED',
+        'Your AWS credentials have expired.',
+        context.profile
+          ? `Refresh them: aws sso login${profileFlag} (or get new keys).`
+          : 'Refresh your session credentials, or run aws sso login.',
+      );
     case 'InvalidClientTokenId':
     case 'SignatureDoesNotMatch':
     case 'UnrecognizedClientException':
-      return problem('CREDENTIALS_REJECTED', 'AWS rejected your credentials (unknown access key or wrong secret).', `Check them with aws configure${profileFlag}, or pick another profile with --profile.`);
+      return problem(
+        'CREDENTIALS_REJECTED',
+        'AWS rejected your credentials (unknown access key or wrong secret).',
+        `Check them with aws configure${profileFlag}, or pick another profile with --profile.`,
+      );
     case 'CredentialsProviderError':
-      return problem('NO_CREDENTIALS', 'No AWS credentials were found.', 'Run aws configure (or aws sso login --profile NAME), or set AWS_PROFILE; for a local emulator also pass --endpoint-url.');
+      return problem(
+        'NO_CREDENTIALS',
+        'No AWS credentials were found.',
+        'Run aws configure (or aws sso login --profile NAME), or set AWS_PROFILE; for a local emulator also pass --endpoint-url.',
+      );
     case 'TokenProviderError':
-      return problem('SSO_EXPIRED', `Your SSO session has expired or was never started: ${message}`, `Run aws sso login${profileFlag}.`);
+      return problem(
+        'SSO_EXPIRED',
+        `Your SSO session has expired or was never started: ${message}`,
+        `Run aws sso login${profileFlag}.`,
+      );
     case 'TimeoutError':
     case 'RequestTimeout':
     case 'RequestTimeoutException':
-      return problem('TIMEOUT', `IAM did not answer in time${context.endpoint ? ` at ${context.endpoint}` : ''}${retried}.`, 'Check your network (and --endpoint-url, if set), then try again.');
+      return problem(
+        'TIMEOUT',
+        `IAM did not answer in time${context.endpoint ? ` at ${context.endpoint}` : ''}${retried}.`,
+        'Check your network (and --endpoint-url, if set), then try again.',
+      );
     case 'CertificateNotFound':
     case 'CertificateNotFoundException':
-      return problem('CERTIFICATE_NOT_FOUND', `${context.service === 'elasticloadbalancing' ? 'Elastic Load Balancing' : 'AWS'} does not find ${subject}: ${message}`, 'A certificate just uploaded takes a few seconds to reach load balancers: try again shortly (iamcert list shows its ARN).');
+      return problem(
+        'CERTIFICATE_NOT_FOUND',
+        `${context.service === 'elasticloadbalancing' ? 'Elastic Load Balancing' : 'AWS'} does not find ${subject}: ${message}`,
+        'A certificate just uploaded takes a few seconds to reach load balancers: try again shortly (iamcert list shows its ARN).',
+      );
     case 'PreconditionFailed':
-      return problem('PRECONDITION_FAILED', `Someone else changed ${subject} at the same moment (its ETag no longer matches).`, 'Run the same command again: it reads the configuration afresh.');
+      return problem(
+        'PRECONDITION_FAILED',
+        `Someone else changed ${subject} at the same moment (its ETag no longer matches).`,
+        'Run the same command again: it reads the configuration afresh.',
+      );
     case 'AbortError':
       return problem('CANCELLED', 'Cancelled.', 'Nothing more to do.');
     default:
@@ -128,12 +220,29 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
     return problem('SSO_EXPIRED', 'Your SSO session has expired.', `Run aws sso login${profileFlag}.`);
   }
   if (NETWORK_CODES.test(`${name} ${aws.code ?? ''} ${message}`)) {
-    return problem('UNREACHABLE', `Could not reach IAM at ${context.endpoint ?? 'AWS'} (${message || name}).`, context.endpoint && context.endpoint !== 'AWS' ? 'Check that the endpoint is running and --endpoint-url is right.' : 'Check your network connection and proxy settings.');
+    return problem(
+      'UNREACHABLE',
+      `Could not reach IAM at ${context.endpoint ?? 'AWS'} (${message || name}).`,
+      context.endpoint && context.endpoint !== 'AWS'
+        ? 'Check that the endpoint is running and --endpoint-url is right.'
+        : 'Check your network connection and proxy settings.',
+    );
   }
   if (aws.$fault === 'server' || (aws.$metadata?.httpStatusCode ?? 0) >= 500) {
-    return problem('SERVICE_FAILURE', `IAM answered with an error${retried}: ${name}${message ? ` (${message})` : ''}.`, 'Try again in a few minutes.');
+    return problem(
+      'SERVICE_FAILURE',
+      `IAM answered with an error${retried}: ${name}${message ? ` (${message})` : ''}.`,
+      'Try again in a few minutes.',
+    );
   }
-  return problem(`AWS_${name.replace(/Exception$/, '').replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`, `IAM call ${context.action} failed: ${name}${message ? `: ${message}` : ''}.`, 'Check the request and try again.');
+  return problem(
+    `AWS_${name
+      .replace(/Exception$/, '')
+      .replace(/[^A-Za-z0-9]/g, '_')
+      .toUpperCase()}`,
+    `IAM call ${context.action} failed: ${name}${message ? `: ${message}` : ''}.`,
+    'Check the request and try again.',
+  );
 }
 
 export function awsError(error: unknown, context: AwsErrorContext): IamcertError {

@@ -14,9 +14,18 @@ export async function whoAmI(clients: IamClients, signal?: AbortSignal): Promise
     const answer = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
     return { ...base, account: answer.Account, arn: answer.Arn, userId: answer.UserId };
   } catch (error) {
-    const problem = describeAwsError(error, { action: 'GetCallerIdentity', endpoint: clients.endpointLabel, profile: clients.profile });
-    const credentialProblem = ['NO_CREDENTIALS', 'SSO_EXPIRED', 'CREDENTIALS_EXPIRED', 'CREDENTIALS_REJECTED'].includes(problem.code);
+    const problem = describeAwsError(error, {
+      action: 'GetCallerIdentity',
+      endpoint: clients.endpointLabel,
+      profile: clients.profile,
+    });
+    const credentialProblem = ['NO_CREDENTIALS', 'SSO_EXPIRED', 'CREDENTIALS_EXPIRED', 'CREDENTIALS_REJECTED'].includes(
+      problem.code,
+    );
     if (credentialProblem || clients.endpointLabel === 'AWS') throw new IamcertError(problem);
-    return { ...base, note: `STS could not be asked at ${clients.endpointLabel} (${problem.message}); showing the endpoint instead of the account.` };
+    return {
+      ...base,
+      note: `STS could not be asked at ${clients.endpointLabel} (${problem.message}); showing the endpoint instead of the account.`,
+    };
   }
 }

@@ -4,7 +4,10 @@ export interface Page<T> {
 }
 
 /** Follows IAM's Marker/IsTruncated until the last page, reporting how many items have arrived after each. */
-export async function allPages<T>(fetchPage: (marker: string | undefined) => Promise<Page<T>>, onPage?: (itemsSoFar: number) => void): Promise<T[]> {
+export async function allPages<T>(
+  fetchPage: (marker: string | undefined) => Promise<Page<T>>,
+  onPage?: (itemsSoFar: number) => void,
+): Promise<T[]> {
   const all: T[] = [];
   let marker: string | undefined;
   do {
@@ -17,4 +20,5 @@ export async function allPages<T>(fetchPage: (marker: string | undefined) => Pro
 }
 
 /** The marker for the next page, or undefined on the last one. */
-export const truncatedMarker = (page: { IsTruncated?: boolean; Marker?: string }) => (page.IsTruncated ? page.Marker : undefined);
+export const truncatedMarker = (page: { IsTruncated?: boolean; Marker?: string }) =>
+  page.IsTruncated ? page.Marker : undefined;

@@ -1,4 +1,8 @@
-import { ListServerCertificatesCommand, type ListServerCertificatesCommandOutput, type ServerCertificateMetadata } from '@aws-sdk/client-iam';
+import {
+  ListServerCertificatesCommand,
+  type ListServerCertificatesCommandOutput,
+  type ServerCertificateMetadata,
+} from '@aws-sdk/client-iam';
 import { expiryState, type ExpiryState } from '../time/expiry.js';
 import { callIam } from './call.js';
 import type { IamClients } from './client.js';
@@ -40,7 +44,10 @@ export async function listServerCertificates(
       new ListServerCertificatesCommand({ MaxItems: LIST_PAGE_SIZE, Marker: marker, PathPrefix: options.pathPrefix }),
       { signal: options.signal },
     );
-    return { items: (page.ServerCertificateMetadataList ?? []).map((metadata) => toRow(metadata, now)), marker: truncatedMarker(page) };
+    return {
+      items: (page.ServerCertificateMetadataList ?? []).map((metadata) => toRow(metadata, now)),
+      marker: truncatedMarker(page),
+    };
   }, options.onPage);
   // IAM filters by prefix itself; emulators may not, and a prefix must never widen the list.
   return options.pathPrefix ? rows.filter((row) => row.path.startsWith(options.pathPrefix!)) : rows;

@@ -16,7 +16,10 @@ export function byExpiry(a: ServerCertificateRow, b: ServerCertificateRow): numb
 const withNewline = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
 
 /** NAME.pem and, when there is a chain, NAME-chain.pem: what exporting a server certificate writes. */
-export function exportFiles(details: Pick<ServerCertificateDetails, 'name' | 'body' | 'chain'>, folder: string): FileToWrite[] {
+export function exportFiles(
+  details: Pick<ServerCertificateDetails, 'name' | 'body' | 'chain'>,
+  folder: string,
+): FileToWrite[] {
   return [
     { path: join(folder, `${details.name}.pem`), data: withNewline(details.body) },
     ...(details.chain ? [{ path: join(folder, `${details.name}-chain.pem`), data: withNewline(details.chain) }] : []),

@@ -37,13 +37,26 @@ async function parseCertificates(pem: string | undefined): Promise<CertificateIt
 }
 
 /** Metadata, body and chain, with the body parsed by the core. The private key is never returned by IAM. */
-export async function getServerCertificate(clients: IamClients, name: string, options: { signal?: AbortSignal; now?: Date } = {}): Promise<ServerCertificateDetails> {
-  const answer = await callIam<GetServerCertificateCommandOutput>(clients, new GetServerCertificateCommand({ ServerCertificateName: name }), {
-    signal: options.signal,
-    subject: subjectOf(name),
-  });
+export async function getServerCertificate(
+  clients: IamClients,
+  name: string,
+  options: { signal?: AbortSignal; now?: Date } = {},
+): Promise<ServerCertificateDetails> {
+  const answer = await callIam<GetServerCertificateCommandOutput>(
+    clients,
+    new GetServerCertificateCommand({ ServerCertificateName: name }),
+    {
+      signal: options.signal,
+      subject: subjectOf(name),
+    },
+  );
   const certificate = answer.ServerCertificate;
-  if (!certificate?.ServerCertificateMetadata) fail('EMPTY_ANSWER', `IAM returned no data for ${subjectOf(name)}.`, 'Try again; if it persists, check the name with iamcert list.');
+  if (!certificate?.ServerCertificateMetadata)
+    fail(
+      'EMPTY_ANSWER',
+      `IAM returned no data for ${subjectOf(name)}.`,
+      'Try again; if it persists, check the name with iamcert list.',
+    );
   const body = certificate.CertificateBody ?? '';
   const details: ServerCertificateDetails = {
     ...toRow(certificate.ServerCertificateMetadata, options.now ?? new Date()),
@@ -78,7 +91,10 @@ export interface UploadResult {
 }
 
 /** IAM allows this many server certificates; asked up front so the limit is explained before IAM refuses. */
-export async function checkServerCertificateQuota(clients: IamClients, signal?: AbortSignal): Promise<{ used: number; quota: number } | undefined> {
+export async function checkServerCertificateQuota(
+  clients: IamClients,
+  signal?: AbortSignal,
+): Promise<{ used: number; quota: number } | undefined> {
   let summary: GetAccountSummaryCommandOutput;
   try {
     summary = await callIam<GetAccountSummaryCommandOutput>(clients, new GetAccountSummaryCommand({}), { signal });
@@ -94,18 +110,35 @@ export async function checkServerCertificateQuota(clients: IamClients, signal?: 
  * Cleans the PEM texts, runs the preflight and the quota check, and only then
  * calls UploadServerCertificate. When the preflight finds an error, no call is made.
  */
-export async function uploadServerCertificate(clients: IamClients, input: UploadServerCertificateInput, signal?: AbortSignal): Promise<UploadResult> {
+export async function uploadServerCertificate(
+  clients: IamClients,
+  input: UploadServerCertificateInput,
+  signal?: AbortSignal,
+): Promise<UploadResult> {
   const certificate = cleanIfPem(input.certificate);
   const privateKey = cleanIfPem(input.privateKey);
   const chain = input.chain === undefined ? undefined : cleanIfPem(input.chain);
-  const report = await preflightServerCertificate({ certificate, privateKey, chain, name: input.name, path: input.path, cloudfront: input.cloudfront, allowMissingChain: input.allowMissingChain, now: input.now });
+  const report = await preflightServerCertificate({
+    certificate,
+    privateKey,
+    chain,
+    name: input.name,
+    path: input.path,
+    cloudfront: input.cloudfront,
+    allowMissingChain: input.allowMissingChain,
+    now: input.now,
+  });
   if (!report.ok) {
     const first = report.findings.find((finding) => finding.severity === 'error')!;
     throw new IamcertError({ code: `PREFLIGHT_${first.code}`, message: first.message, fix: first.fix });
   }
   const quota = await checkServerCertificateQuota(clients, signal);
   if (quota && quota.used >= quota.quota) {
-    fail('SERVER_CERTIFICATE_QUOTA', `The account already holds ${quota.used} of its ${quota.quota} server certificates.`, 'Delete expired ones (iamcert list shows them), or ask AWS Support to raise ServerCertificatesQuota; ACM has no such limit.');
+    fail(
+      'SERVER_CERTIFICATE_QUOTA',
+      `The account already holds ${quota.used} of its ${quota.quota} server certificates.`,
+      'Delete expired ones (iamcert list shows them), or ask AWS Support to raise ServerCertificatesQuota; ACM has no such limit.',
+    );
   }
   let answer: UploadServerCertificateCommandOutput;
   try {
@@ -125,7 +158,8 @@ export async function uploadServerCertificate(clients: IamClients, input: Upload
     return { row: await ourEarlierUpload(clients, input, report, signal), report };
   }
   const metadata = answer.ServerCertificateMetadata;
-  if (!metadata) fail('EMPTY_ANSWER', 'IAM accepted the upload but returned no metadata.', 'Check it with iamcert list.');
+  if (!metadata)
+    fail('EMPTY_ANSWER', 'IAM accepted the upload but returned no metadata.', 'Check it with iamcert list.');
   return { row: toRow(metadata, input.now ?? new Date()), report };
 }
 
@@ -133,14 +167,33 @@ export async function uploadServerCertificate(clients: IamClients, input: Upload
  * "Already exists" after a retry: the first attempt's answer was lost on the way back. It is our
  * upload when the certificate under that name has the same body; anything else is a real clash.
  */
-async function ourEarlierUpload(clients: IamClients, input: UploadServerCertificateInput, report: PreflightReport, signal?: AbortSignal): Promise<ServerCertificateRow> {
-  const { certificate, name, path, id, arn, uploadDate, expiration, expiryState } = await getServerCertificate(clients, input.name, { signal, now: input.now });
+async function ourEarlierUpload(
+  clients: IamClients,
+  input: UploadServerCertificateInput,
+  report: PreflightReport,
+  signal?: AbortSignal,
+): Promise<ServerCertificateRow> {
+  const { certificate, name, path, id, arn, uploadDate, expiration, expiryState } = await getServerCertificate(
+    clients,
+    input.name,
+    { signal, now: input.now },
+  );
   if (certificate && report.certificate && certificate.sha256 === report.certificate.sha256) {
-    return { name, path, id, arn, ...(uploadDate ? { uploadDate } : {}), ...(expiration ? { expiration, expiryState } : {}) };
+    return {
+      name,
+      path,
+      id,
+      arn,
+      ...(uploadDate ? { uploadDate } : {}),
+      ...(expiration ? { expiration, expiryState } : {}),
+    };
   }
-  fail('ENTITY_ALREADY_EXISTS', `A server certificate named "${input.name}" already exists with a different certificate.`, 'Choose another name, or rename or delete the existing one first (iamcert get shows it).');
+  fail(
+    'ENTITY_ALREADY_EXISTS',
+    `A server certificate named "${input.name}" already exists with a different certificate.`,
+    'Choose another name, or rename or delete the existing one first (iamcert get shows it).',
+  );
 }
-
 
 /** UpdateServerCertificate: a new name, a new path, or both. */
 export async function renameServerCertificate(
@@ -149,7 +202,8 @@ export async function renameServerCertificate(
   change: { newName?: string; newPath?: string; cloudfront?: boolean },
   signal?: AbortSignal,
 ): Promise<void> {
-  if (!change.newName && !change.newPath) fail('NOTHING_TO_CHANGE', 'Give a new name, a new path, or both.', 'Use --new-name NAME and/or --new-path /path/.');
+  if (!change.newName && !change.newPath)
+    fail('NOTHING_TO_CHANGE', 'Give a new name, a new path, or both.', 'Use --new-name NAME and/or --new-path /path/.');
   const nameProblem = change.newName ? checkName(change.newName) : undefined;
   const pathProblem = change.newPath ? checkPath(change.newPath, { cloudfront: change.cloudfront }) : undefined;
   const problem = nameProblem ?? pathProblem;
@@ -166,5 +220,8 @@ export async function renameServerCertificate(
 }
 
 export async function deleteServerCertificate(clients: IamClients, name: string, signal?: AbortSignal): Promise<void> {
-  await callIam(clients, new DeleteServerCertificateCommand({ ServerCertificateName: name }), { signal, subject: subjectOf(name) });
+  await callIam(clients, new DeleteServerCertificateCommand({ ServerCertificateName: name }), {
+    signal,
+    subject: subjectOf(name),
+  });
 }

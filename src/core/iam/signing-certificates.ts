@@ -38,12 +38,20 @@ async function certificateOf(body: string): Promise<CertificateItem | undefined>
   return read.items.find((item): item is CertificateItem => item.type === 'certificate');
 }
 
-export function listSigningCertificates(clients: IamClients, userName: string, options: { signal?: AbortSignal; now?: Date } = {}): Promise<SigningCertificateRow[]> {
+export function listSigningCertificates(
+  clients: IamClients,
+  userName: string,
+  options: { signal?: AbortSignal; now?: Date } = {},
+): Promise<SigningCertificateRow[]> {
   return allPages(async (marker) => {
-    const page = await callIam<ListSigningCertificatesCommandOutput>(clients, new ListSigningCertificatesCommand({ UserName: userName, Marker: marker, MaxItems: 1000 }), {
-      signal: options.signal,
-      subject: userSubject(userName),
-    });
+    const page = await callIam<ListSigningCertificatesCommandOutput>(
+      clients,
+      new ListSigningCertificatesCommand({ UserName: userName, Marker: marker, MaxItems: 1000 }),
+      {
+        signal: options.signal,
+        subject: userSubject(userName),
+      },
+    );
     const items: SigningCertificateRow[] = [];
     for (const entry of page.Certificates ?? []) {
       const body = entry.CertificateBody ?? '';
@@ -54,7 +62,12 @@ export function listSigningCertificates(clients: IamClients, userName: string, o
         status: entry.Status === 'Inactive' ? 'Inactive' : 'Active',
         ...(entry.UploadDate ? { uploadDate: entry.UploadDate.toISOString() } : {}),
         ...(certificate
-          ? { sha256: certificate.sha256, notAfter: certificate.notAfter.toISOString(), expiryState: expiryState(certificate.notAfter, options.now), subject: certificate.subject }
+          ? {
+              sha256: certificate.sha256,
+              notAfter: certificate.notAfter.toISOString(),
+              expiryState: expiryState(certificate.notAfter, options.now),
+              subject: certificate.subject,
+            }
           : {}),
         body,
       });
@@ -64,27 +77,59 @@ export function listSigningCertificates(clients: IamClients, userName: string, o
 }
 
 /** The checks made before UploadSigningCertificate: a lone, valid PEM certificate, and never a private key. */
-export async function preflightSigningCertificate(body: Buffer | string, now: Date = new Date()): Promise<{ findings: Finding[]; certificate?: CertificateItem }> {
+export async function preflightSigningCertificate(
+  body: Buffer | string,
+  now: Date = new Date(),
+): Promise<{ findings: Finding[]; certificate?: CertificateItem }> {
   const findings: Finding[] = [];
-  const add = (code: string, message: string, fix: string) => findings.push({ code, severity: 'error', field: 'certificate', message, fix });
+  const add = (code: string, message: string, fix: string) =>
+    findings.push({ code, severity: 'error', field: 'certificate', message, fix });
   const read = await readField('certificate', body);
   if ('code' in read) return { findings: [read] };
   if (read.items.some((item) => item.type === 'private-key')) {
-    add('CERT_IS_PRIVATE_KEY', 'This file holds a PRIVATE KEY. Only the certificate is uploaded; the key never leaves your machine.', 'Pick the certificate (cert-NAME.pem, BEGIN CERTIFICATE), not the key (pk-NAME.pem).');
+    add(
+      'CERT_IS_PRIVATE_KEY',
+      'This file holds a PRIVATE KEY. Only the certificate is uploaded; the key never leaves your machine.',
+      'Pick the certificate (cert-NAME.pem, BEGIN CERTIFICATE), not the key (pk-NAME.pem).',
+    );
     return { findings };
   }
   const certificates = read.items.filter((item): item is CertificateItem => item.type === 'certificate');
   const [certificate] = certificates;
   if (!certificate) {
-    add('CERT_MISSING', 'The file holds no certificate.', 'Pick the file with BEGIN CERTIFICATE in it, or let iamcert create one.');
+    add(
+      'CERT_MISSING',
+      'The file holds no certificate.',
+      'Pick the file with BEGIN CERTIFICATE in it, or let iamcert create one.',
+    );
     return { findings };
   }
-  if (certificates.length > 1) add('CERT_HAS_CHAIN', `The file holds ${certificates.length} certificates; a signing certificate is one.`, 'Pick the single certificate file.');
+  if (certificates.length > 1)
+    add(
+      'CERT_HAS_CHAIN',
+      `The file holds ${certificates.length} certificates; a signing certificate is one.`,
+      'Pick the single certificate file.',
+    );
   const cleaned = cleanPemText(read.text);
-  if (cleaned.length > IAM_LIMITS.bodyChars) add('CERT_TOO_LONG', `The certificate is ${cleaned.length} characters; IAM allows ${IAM_LIMITS.bodyChars}.`, 'Pick the single certificate file.');
+  if (cleaned.length > IAM_LIMITS.bodyChars)
+    add(
+      'CERT_TOO_LONG',
+      `The certificate is ${cleaned.length} characters; IAM allows ${IAM_LIMITS.bodyChars}.`,
+      'Pick the single certificate file.',
+    );
   const notYet = describeNotYetValid(certificate.notBefore, now);
-  if (notYet) add('CERT_NOT_YET_VALID', `The certificate is ${notYet}.`, 'Check this machine\'s clock, or create a new certificate.');
-  if (certificate.notAfter <= now) add('CERT_EXPIRED', `The certificate ${describeExpiry(certificate.notAfter, now)}.`, 'Create a new one: iamcert create');
+  if (notYet)
+    add(
+      'CERT_NOT_YET_VALID',
+      `The certificate is ${notYet}.`,
+      "Check this machine's clock, or create a new certificate.",
+    );
+  if (certificate.notAfter <= now)
+    add(
+      'CERT_EXPIRED',
+      `The certificate ${describeExpiry(certificate.notAfter, now)}.`,
+      'Create a new one: iamcert create',
+    );
   return { findings, certificate };
 }
 
@@ -100,7 +145,11 @@ export async function uploadSigningCertificate(
   const existing = await listSigningCertificates(clients, userName, options);
   const same = existing.find((row) => offered && row.sha256 === offered.sha256);
   if (same) {
-    fail('DUPLICATE_CERTIFICATE', `User "${userName}" already has this certificate (${same.id}, ${same.status}).`, 'Nothing to do; or create a new certificate with iamcert create for a second one.');
+    fail(
+      'DUPLICATE_CERTIFICATE',
+      `User "${userName}" already has this certificate (${same.id}, ${same.status}).`,
+      'Nothing to do; or create a new certificate with iamcert create for a second one.',
+    );
   }
   if (existing.length >= SIGNING_CERTIFICATES_PER_USER) {
     fail(
@@ -112,33 +161,71 @@ export async function uploadSigningCertificate(
   const text = String(cleanIfPem(body));
   let answer: UploadSigningCertificateCommandOutput;
   try {
-    answer = await callIam<UploadSigningCertificateCommandOutput>(clients, new UploadSigningCertificateCommand({ UserName: userName, CertificateBody: text }), {
-      signal: options.signal,
-      subject: userSubject(userName),
-    });
+    answer = await callIam<UploadSigningCertificateCommandOutput>(
+      clients,
+      new UploadSigningCertificateCommand({ UserName: userName, CertificateBody: text }),
+      {
+        signal: options.signal,
+        subject: userSubject(userName),
+      },
+    );
   } catch (error) {
     // After a retry, "duplicate" may be our own first attempt, whose answer was lost.
     const retried = error instanceof IamcertError && error.code === 'DUPLICATE_CERTIFICATE' && error.attempts > 1;
-    const ours = retried ? (await listSigningCertificates(clients, userName, options)).find((row) => offered && row.sha256 === offered.sha256) : undefined;
+    const ours = retried
+      ? (await listSigningCertificates(clients, userName, options)).find(
+          (row) => offered && row.sha256 === offered.sha256,
+        )
+      : undefined;
     if (ours) return ours;
     throw error;
   }
   const uploaded = answer.Certificate;
-  if (!uploaded) fail('EMPTY_ANSWER', 'IAM accepted the certificate but returned no details.', `Check it with iamcert signing list --user ${userName}.`);
+  if (!uploaded)
+    fail(
+      'EMPTY_ANSWER',
+      'IAM accepted the certificate but returned no details.',
+      `Check it with iamcert signing list --user ${userName}.`,
+    );
   return {
     id: uploaded.CertificateId ?? '',
     userName,
     status: uploaded.Status === 'Inactive' ? 'Inactive' : 'Active',
     ...(uploaded.UploadDate ? { uploadDate: uploaded.UploadDate.toISOString() } : {}),
-    ...(offered ? { sha256: offered.sha256, notAfter: offered.notAfter.toISOString(), expiryState: expiryState(offered.notAfter, options.now), subject: offered.subject } : {}),
+    ...(offered
+      ? {
+          sha256: offered.sha256,
+          notAfter: offered.notAfter.toISOString(),
+          expiryState: expiryState(offered.notAfter, options.now),
+          subject: offered.subject,
+        }
+      : {}),
     body: text,
   };
 }
 
-export async function setSigningCertificateStatus(clients: IamClients, userName: string, id: string, status: 'Active' | 'Inactive', signal?: AbortSignal): Promise<void> {
-  await callIam(clients, new UpdateSigningCertificateCommand({ UserName: userName, CertificateId: id, Status: status }), { signal, subject: `signing certificate ${id} of ${userSubject(userName)}` });
+export async function setSigningCertificateStatus(
+  clients: IamClients,
+  userName: string,
+  id: string,
+  status: 'Active' | 'Inactive',
+  signal?: AbortSignal,
+): Promise<void> {
+  await callIam(
+    clients,
+    new UpdateSigningCertificateCommand({ UserName: userName, CertificateId: id, Status: status }),
+    { signal, subject: `signing certificate ${id} of ${userSubject(userName)}` },
+  );
 }
 
-export async function deleteSigningCertificate(clients: IamClients, userName: string, id: string, signal?: AbortSignal): Promise<void> {
-  await callIam(clients, new DeleteSigningCertificateCommand({ UserName: userName, CertificateId: id }), { signal, subject: `signing certificate ${id} of ${userSubject(userName)}` });
+export async function deleteSigningCertificate(
+  clients: IamClients,
+  userName: string,
+  id: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  await callIam(clients, new DeleteSigningCertificateCommand({ UserName: userName, CertificateId: id }), {
+    signal,
+    subject: `signing certificate ${id} of ${userSubject(userName)}`,
+  });
 }

@@ -24,21 +24,46 @@ interface Rule {
 const RULES: Rule[] = [
   { label: 'Name is one IAM accepts', codes: /^NAME_/, needs: ['name'] },
   { label: 'Path is one IAM accepts ("/", or /cloudfront/…/ for CloudFront)', codes: /^PATH_/, needs: ['path'] },
-  { label: 'Certificate is one PEM certificate', codes: /^CERT_(NOT_PEM|UNREADABLE|MISSING|IS_PRIVATE_KEY|HAS_CHAIN|EXTRA_TEXT|TOO_LONG|DAMAGED)$/, needs: ['certificate'], reads: 'certificate' },
+  {
+    label: 'Certificate is one PEM certificate',
+    codes: /^CERT_(NOT_PEM|UNREADABLE|MISSING|IS_PRIVATE_KEY|HAS_CHAIN|EXTRA_TEXT|TOO_LONG|DAMAGED)$/,
+    needs: ['certificate'],
+    reads: 'certificate',
+  },
   { label: 'Certificate is valid now', codes: /^CERT_(EXPIRED|NOT_YET_VALID)$/, needs: ['certificate'] },
   { label: 'Key type and size accepted by IAM', codes: /^KEY_(TYPE_UNSUPPORTED|WEAK)$/, needs: ['certificate'] },
-  { label: 'Private key is PEM and unencrypted', codes: /^KEY_(NOT_PEM|UNREADABLE|MISSING|MULTIPLE|EXTRA_ITEMS|EXTRA_TEXT|TOO_LONG|ENCRYPTED|DAMAGED)$/, needs: ['privateKey'], reads: 'privateKey' },
+  {
+    label: 'Private key is PEM and unencrypted',
+    codes: /^KEY_(NOT_PEM|UNREADABLE|MISSING|MULTIPLE|EXTRA_ITEMS|EXTRA_TEXT|TOO_LONG|ENCRYPTED|DAMAGED)$/,
+    needs: ['privateKey'],
+    reads: 'privateKey',
+  },
   { label: 'Private key matches the certificate', codes: /^KEY_MISMATCH$/, needs: ['certificate', 'privateKey'] },
   { label: 'Chain present and in order, issuer first', codes: /^CHAIN_/, needs: ['certificate'] },
 ];
 
 /** The preflight as a checklist: each rule is pending until its inputs are given, then ok, warning or error. */
-export function preflightChecklist(report: PreflightReport | undefined, given: { certificate: boolean; privateKey: boolean; name: boolean; path: boolean }): Check[] {
-  return RULES.filter((rule) => !(rule.needs.includes('name') && !given.name) && !(rule.needs.includes('path') && !given.path)).map((rule) => {
+export function preflightChecklist(
+  report: PreflightReport | undefined,
+  given: { certificate: boolean; privateKey: boolean; name: boolean; path: boolean },
+): Check[] {
+  return RULES.filter(
+    (rule) => !(rule.needs.includes('name') && !given.name) && !(rule.needs.includes('path') && !given.path),
+  ).map((rule) => {
     if (!report || rule.needs.some((input) => !given[input])) return { label: rule.label, state: 'pending' };
     // A check that depends on an input that could not be read did not run: never a ✓ for it.
-    const unread = (['certificate', 'privateKey'] as const).find((input) => rule.needs.includes(input) && rule.reads !== input && (input === 'certificate' ? !report.certificate : !report.key));
-    if (unread) return { label: rule.label, state: 'pending', why: `not checked: the ${unread === 'certificate' ? 'certificate' : 'private key'} could not be read` };
+    const unread = (['certificate', 'privateKey'] as const).find(
+      (input) =>
+        rule.needs.includes(input) &&
+        rule.reads !== input &&
+        (input === 'certificate' ? !report.certificate : !report.key),
+    );
+    if (unread)
+      return {
+        label: rule.label,
+        state: 'pending',
+        why: `not checked: the ${unread === 'certificate' ? 'certificate' : 'private key'} could not be read`,
+      };
     const findings = report.findings.filter((finding) => rule.codes.test(finding.code) && finding.severity !== 'note');
     const error = findings.find((finding) => finding.severity === 'error');
     if (error) return { label: rule.label, state: 'error', finding: error };

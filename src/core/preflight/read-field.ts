@@ -12,7 +12,12 @@ export const FIELD_NAMES: Record<Field, string> = {
   path: 'path',
 };
 
-const CONTAINER_WORDS = { der: 'binary DER', pkcs12: 'a PKCS#12 (PFX) bundle', pkcs7: 'a PKCS#7 (P7B) bundle', pem: 'PEM' } as const;
+const CONTAINER_WORDS = {
+  der: 'binary DER',
+  pkcs12: 'a PKCS#12 (PFX) bundle',
+  pkcs7: 'a PKCS#7 (P7B) bundle',
+  pem: 'PEM',
+} as const;
 
 export interface ReadField {
   text: string;
@@ -27,16 +32,27 @@ export async function readField(field: Field, input: Buffer | string): Promise<R
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const text = bytes.toString('utf8');
   const what = FIELD_NAMES[field];
-  const finding = (code: string, message: string, fix: string): Finding => ({ code, severity: 'error', field, message, fix });
+  const finding = (code: string, message: string, fix: string): Finding => ({
+    code,
+    severity: 'error',
+    field,
+    message,
+    fix,
+  });
   if (!looksLikePem(bytes.toString('latin1'))) {
-    if (bytes.length === 0) return finding(`${prefix(field)}_MISSING`, `The ${what} is empty.`, `Pick the file that holds the ${what}.`);
+    if (bytes.length === 0)
+      return finding(`${prefix(field)}_MISSING`, `The ${what} is empty.`, `Pick the file that holds the ${what}.`);
     let container = 'not PEM';
     try {
       container = CONTAINER_WORDS[(await readItems(bytes)).container];
     } catch (error) {
       if (toProblem(error).code === 'PASSPHRASE_REQUIRED') container = CONTAINER_WORDS.pkcs12;
     }
-    return finding(`${prefix(field)}_NOT_PEM`, `The ${what} is ${container}; IAM takes PEM text only.`, 'Convert it: iamcert prepare FILE --out-dir DIR (or iamcert convert FILE --to pem).');
+    return finding(
+      `${prefix(field)}_NOT_PEM`,
+      `The ${what} is ${container}; IAM takes PEM text only.`,
+      'Convert it: iamcert prepare FILE --out-dir DIR (or iamcert convert FILE --to pem).',
+    );
   }
   try {
     const { items, damaged = [] } = await readItems(bytes);

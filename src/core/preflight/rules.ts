@@ -23,7 +23,12 @@ export interface Finding {
 
 export function checkName(name: string): Finding | undefined {
   if (NAME_PATTERN.test(name)) return undefined;
-  const why = name.length === 0 ? 'is empty' : name.length > 128 ? `is ${name.length} characters long` : 'has characters IAM does not allow';
+  const why =
+    name.length === 0
+      ? 'is empty'
+      : name.length > 128
+        ? `is ${name.length} characters long`
+        : 'has characters IAM does not allow';
   return {
     code: 'NAME_INVALID',
     severity: 'error',
@@ -39,16 +44,34 @@ export interface PathOptions {
 }
 
 export function checkPath(path: string, options: PathOptions = {}): Finding | undefined {
-  const finding = (code: string, message: string, fix: string): Finding => ({ code, severity: 'error', field: 'path', message, fix });
+  const finding = (code: string, message: string, fix: string): Finding => ({
+    code,
+    severity: 'error',
+    field: 'path',
+    message,
+    fix,
+  });
   if (path.length > IAM_LIMITS.pathChars) {
-    return finding('PATH_TOO_LONG', `The path is ${path.length} characters; IAM allows ${IAM_LIMITS.pathChars}.`, 'Use a shorter path.');
+    return finding(
+      'PATH_TOO_LONG',
+      `The path is ${path.length} characters; IAM allows ${IAM_LIMITS.pathChars}.`,
+      'Use a shorter path.',
+    );
   }
   if (!PATH_PATTERN.test(path)) {
-    return finding('PATH_INVALID', `The path "${path}" is not valid.`, 'Use "/" or a path that starts and ends with "/" and has no spaces, such as /cloudfront/prod/.');
+    return finding(
+      'PATH_INVALID',
+      `The path "${path}" is not valid.`,
+      'Use "/" or a path that starts and ends with "/" and has no spaces, such as /cloudfront/prod/.',
+    );
   }
   const looksLikeCloudFront = /^\/cloudfront/i.test(path);
   if ((options.cloudfront || looksLikeCloudFront) && !path.startsWith(CLOUDFRONT_PREFIX)) {
-    return finding('PATH_CLOUDFRONT', `CloudFront only sees certificates whose path starts with ${CLOUDFRONT_PREFIX}; "${path}" does not.`, `Use a path such as ${CLOUDFRONT_PREFIX} or ${CLOUDFRONT_PREFIX}prod/.`);
+    return finding(
+      'PATH_CLOUDFRONT',
+      `CloudFront only sees certificates whose path starts with ${CLOUDFRONT_PREFIX}; "${path}" does not.`,
+      `Use a path such as ${CLOUDFRONT_PREFIX} or ${CLOUDFRONT_PREFIX}prod/.`,
+    );
   }
   return undefined;
 }

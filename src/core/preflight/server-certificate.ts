@@ -42,7 +42,12 @@ export async function preflightServerCertificate(input: ServerCertificateInput):
   const certificate = await checkCertificateField(input.certificate, now, findings);
   const key = await checkKeyField(input.privateKey, findings);
   if (certificate && key?.spkiSha256 && key.spkiSha256 !== certificate.spkiSha256) {
-    add('privateKey', 'KEY_MISMATCH', 'The private key does not belong to this certificate.', 'Pick the key that was made with this certificate; iamcert inspect shows which key matches which certificate.');
+    add(
+      'privateKey',
+      'KEY_MISMATCH',
+      'The private key does not belong to this certificate.',
+      'Pick the key that was made with this certificate; iamcert inspect shows which key matches which certificate.',
+    );
   }
 
   const chain = await checkChainField(input.chain, certificate, now, findings, input.allowMissingChain ?? false);
@@ -53,7 +58,12 @@ function pushDefined(findings: Finding[], finding: Finding | undefined): void {
   if (finding) findings.push(finding);
 }
 
-async function readPemField(field: Field, input: Buffer | string, limit: number, findings: Finding[]): Promise<ReadField | undefined> {
+async function readPemField(
+  field: Field,
+  input: Buffer | string,
+  limit: number,
+  findings: Finding[],
+): Promise<ReadField | undefined> {
   const read = await readField(field, input);
   if ('code' in read) {
     findings.push(read);
@@ -61,25 +71,51 @@ async function readPemField(field: Field, input: Buffer | string, limit: number,
   }
   const what = FIELD_NAMES[field];
   if (read.text.length > limit) {
-    findings.push({ code: `${prefix(field)}_TOO_LONG`, severity: 'error', field, message: `The ${what} is ${read.text.length} characters; IAM allows ${limit}.`, fix: `Check that the ${what} file holds only what belongs there.` });
+    findings.push({
+      code: `${prefix(field)}_TOO_LONG`,
+      severity: 'error',
+      field,
+      message: `The ${what} is ${read.text.length} characters; IAM allows ${limit}.`,
+      fix: `Check that the ${what} file holds only what belongs there.`,
+    });
   }
   if (read.extraText) {
     // IAM rejects such text, and iamcert upload (headless and in the app) strips it before sending.
-    findings.push({ code: `${prefix(field)}_EXTRA_TEXT`, severity: 'note', field, message: `The ${what} has text outside its BEGIN/END lines; iamcert upload strips it (IAM would reject it as it is).`, fix: PREPARE_FIX });
+    findings.push({
+      code: `${prefix(field)}_EXTRA_TEXT`,
+      severity: 'note',
+      field,
+      message: `The ${what} has text outside its BEGIN/END lines; iamcert upload strips it (IAM would reject it as it is).`,
+      fix: PREPARE_FIX,
+    });
   }
   for (const block of read.damaged) {
-    findings.push({ code: `${prefix(field)}_DAMAGED`, severity: 'error', field, message: `The ${what} has a "${block.label}" block that could not be read: ${block.problem.message}`, fix: block.problem.fix });
+    findings.push({
+      code: `${prefix(field)}_DAMAGED`,
+      severity: 'error',
+      field,
+      message: `The ${what} has a "${block.label}" block that could not be read: ${block.problem.message}`,
+      fix: block.problem.fix,
+    });
   }
   return read;
 }
 
-async function checkCertificateField(input: Buffer | string, now: Date, findings: Finding[]): Promise<CertificateItem | undefined> {
+async function checkCertificateField(
+  input: Buffer | string,
+  now: Date,
+  findings: Finding[],
+): Promise<CertificateItem | undefined> {
   const read = await readPemField('certificate', input, IAM_LIMITS.bodyChars, findings);
   if (!read) return undefined;
   const add = (code: string, message: string, fix: string, severity: Finding['severity'] = 'error') =>
     findings.push({ code, severity, field: 'certificate', message, fix });
   if (read.items.some((item) => item.type === 'private-key')) {
-    add('CERT_IS_PRIVATE_KEY', 'The certificate file holds a PRIVATE KEY. A private key must never be uploaded as a certificate body.', 'Pick the certificate file (BEGIN CERTIFICATE); give the key only as the private key.');
+    add(
+      'CERT_IS_PRIVATE_KEY',
+      'The certificate file holds a PRIVATE KEY. A private key must never be uploaded as a certificate body.',
+      'Pick the certificate file (BEGIN CERTIFICATE); give the key only as the private key.',
+    );
     return undefined;
   }
   const certificates = read.items.filter((item): item is CertificateItem => item.type === 'certificate');
@@ -89,11 +125,25 @@ async function checkCertificateField(input: Buffer | string, now: Date, findings
     return undefined;
   }
   if (certificates.length > 1) {
-    add('CERT_HAS_CHAIN', `The certificate file holds ${certificates.length} certificates; the body must be the server certificate alone.`, PREPARE_FIX);
+    add(
+      'CERT_HAS_CHAIN',
+      `The certificate file holds ${certificates.length} certificates; the body must be the server certificate alone.`,
+      PREPARE_FIX,
+    );
   }
   const notYet = describeNotYetValid(certificate.notBefore, now);
-  if (notYet) add('CERT_NOT_YET_VALID', `The certificate is ${notYet} (from ${certificate.notBefore.toISOString()}).`, 'Wait until it is valid, or check this machine\'s clock.');
-  if (certificate.notAfter <= now) add('CERT_EXPIRED', `The certificate ${describeExpiry(certificate.notAfter, now)} (${certificate.notAfter.toISOString()}).`, 'Renew it with your CA, or make a new one with iamcert create.');
+  if (notYet)
+    add(
+      'CERT_NOT_YET_VALID',
+      `The certificate is ${notYet} (from ${certificate.notBefore.toISOString()}).`,
+      "Wait until it is valid, or check this machine's clock.",
+    );
+  if (certificate.notAfter <= now)
+    add(
+      'CERT_EXPIRED',
+      `The certificate ${describeExpiry(certificate.notAfter, now)} (${certificate.notAfter.toISOString()}).`,
+      'Renew it with your CA, or make a new one with iamcert create.',
+    );
   findings.push(...checkKeySupport(certificate));
   return certificate;
 }
@@ -101,23 +151,40 @@ async function checkCertificateField(input: Buffer | string, now: Date, findings
 async function checkKeyField(input: Buffer | string, findings: Finding[]): Promise<PrivateKeyItem | undefined> {
   const read = await readPemField('privateKey', input, IAM_LIMITS.privateKeyChars, findings);
   if (!read) return undefined;
-  const add = (code: string, message: string, fix: string) => findings.push({ code, severity: 'error', field: 'privateKey', message, fix });
+  const add = (code: string, message: string, fix: string) =>
+    findings.push({ code, severity: 'error', field: 'privateKey', message, fix });
   const keys = read.items.filter((item): item is PrivateKeyItem => item.type === 'private-key');
   const [key] = keys;
   if (!key) {
     const holds = read.items[0]?.type ?? 'nothing';
-    add('KEY_MISSING', `The private key file holds a ${holds}, not a private key.`, 'Pick the file with BEGIN PRIVATE KEY (or BEGIN RSA PRIVATE KEY) in it.');
+    add(
+      'KEY_MISSING',
+      `The private key file holds a ${holds}, not a private key.`,
+      'Pick the file with BEGIN PRIVATE KEY (or BEGIN RSA PRIVATE KEY) in it.',
+    );
     return undefined;
   }
-  if (keys.length > 1) add('KEY_MULTIPLE', `The private key file holds ${keys.length} keys; IAM takes one.`, PREPARE_FIX);
-  if (read.items.some((item) => item.type !== 'private-key')) add('KEY_EXTRA_ITEMS', 'The private key file holds more than the key.', PREPARE_FIX);
+  if (keys.length > 1)
+    add('KEY_MULTIPLE', `The private key file holds ${keys.length} keys; IAM takes one.`, PREPARE_FIX);
+  if (read.items.some((item) => item.type !== 'private-key'))
+    add('KEY_EXTRA_ITEMS', 'The private key file holds more than the key.', PREPARE_FIX);
   if (key.encrypted) {
-    add('KEY_ENCRYPTED', 'The private key is encrypted; IAM needs it unencrypted.', 'Decrypt a copy: iamcert convert KEY --to pem --passphrase-file PASSFILE --out plain-key.pem');
+    add(
+      'KEY_ENCRYPTED',
+      'The private key is encrypted; IAM needs it unencrypted.',
+      'Decrypt a copy: iamcert convert KEY --to pem --passphrase-file PASSFILE --out plain-key.pem',
+    );
   }
   return key;
 }
 
-async function checkChainField(input: Buffer | string | undefined, certificate: CertificateItem | undefined, now: Date, findings: Finding[], allowMissing: boolean): Promise<CertificateItem[]> {
+async function checkChainField(
+  input: Buffer | string | undefined,
+  certificate: CertificateItem | undefined,
+  now: Date,
+  findings: Finding[],
+  allowMissing: boolean,
+): Promise<CertificateItem[]> {
   const add = (code: string, message: string, fix: string, severity: Finding['severity'] = 'error') =>
     findings.push({ code, severity, field: 'chain', message, fix });
   const empty = input === undefined || input.length === 0;
@@ -126,7 +193,9 @@ async function checkChainField(input: Buffer | string | undefined, certificate: 
       add(
         'CHAIN_MISSING',
         `The certificate was issued by "${certificate.issuer}" and no chain is given: IAM would take it, but browsers and CloudFront would not trust it.`,
-        allowMissing ? 'Uploading without a chain as asked (--no-chain); add the intermediates later by uploading again with --chain.' : 'Add the intermediates as the chain (iamcert prepare extracts them from your CA\'s bundle), or pass --no-chain to upload it without one knowingly.',
+        allowMissing
+          ? 'Uploading without a chain as asked (--no-chain); add the intermediates later by uploading again with --chain.'
+          : "Add the intermediates as the chain (iamcert prepare extracts them from your CA's bundle), or pass --no-chain to upload it without one knowingly.",
         allowMissing ? 'warning' : 'error',
       );
     }
@@ -139,7 +208,11 @@ async function checkChainField(input: Buffer | string | undefined, certificate: 
   }
   const chain = read.items.filter((item): item is CertificateItem => item.type === 'certificate');
   if (chain.length === 0) {
-    add('CHAIN_EMPTY', 'The chain file holds no certificates.', 'Pick the CA bundle with the intermediate certificates.');
+    add(
+      'CHAIN_EMPTY',
+      'The chain file holds no certificates.',
+      'Pick the CA bundle with the intermediate certificates.',
+    );
     return chain;
   }
   if (certificate) {
@@ -147,14 +220,21 @@ async function checkChainField(input: Buffer | string | undefined, certificate: 
     if (broken !== undefined) {
       const link = chain[broken]!;
       const below = broken === 0 ? 'the certificate' : `chain certificate ${broken - 1}`;
-      const message = link.sha256 === certificate.sha256
-        ? 'The chain starts with the certificate itself; the chain holds only its issuers.'
-        : `Chain certificate ${broken} ("${link.subject}") did not issue ${below}; the chain must go from the immediate issuer upward.`;
+      const message =
+        link.sha256 === certificate.sha256
+          ? 'The chain starts with the certificate itself; the chain holds only its issuers.'
+          : `Chain certificate ${broken} ("${link.subject}") did not issue ${below}; the chain must go from the immediate issuer upward.`;
       add('CHAIN_BROKEN', message, 'iamcert prepare finds and orders the right issuers for you.');
     }
   }
   chain.forEach((link, index) => {
-    if (link.notAfter <= now) add('CHAIN_EXPIRED', `Chain certificate ${index} ("${link.subject}") ${describeExpiry(link.notAfter, now)}.`, 'Get the current intermediate bundle from your CA.', 'warning');
+    if (link.notAfter <= now)
+      add(
+        'CHAIN_EXPIRED',
+        `Chain certificate ${index} ("${link.subject}") ${describeExpiry(link.notAfter, now)}.`,
+        'Get the current intermediate bundle from your CA.',
+        'warning',
+      );
   });
   return chain;
 }

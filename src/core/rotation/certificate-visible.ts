@@ -16,27 +16,51 @@ const isCertificateNotFound = (error: unknown) => (error as { code?: string }).c
  * CertificateNotFound until then. The call is tried again on the SDK's waiter (growing delays with
  * jitter, a bound, the signal), each wait told; anything else fails at once.
  */
-export async function untilCertificateVisible<T>(call: () => Promise<T>, options: { what: string; signal?: AbortSignal; onWait?: (wait: VisibilityWait) => void; maxWaitSeconds?: number; minDelaySeconds?: number }): Promise<T> {
+export async function untilCertificateVisible<T>(
+  call: () => Promise<T>,
+  options: {
+    what: string;
+    signal?: AbortSignal;
+    onWait?: (wait: VisibilityWait) => void;
+    maxWaitSeconds?: number;
+    minDelaySeconds?: number;
+  },
+): Promise<T> {
   const upTo = options.maxWaitSeconds ?? 90;
   let attempt = 0;
   let answer: { value: T } | undefined;
   let lastError: unknown;
-  const result = await createWaiter({ client: undefined, minDelay: options.minDelaySeconds ?? 1, maxDelay: 10, maxWaitTime: upTo, abortSignal: options.signal }, undefined, async () => {
-    attempt += 1;
-    try {
-      answer = { value: await call() };
-      return { state: WaiterState.SUCCESS };
-    } catch (error) {
-      lastError = error;
-      if (!isCertificateNotFound(error)) return { state: WaiterState.FAILURE };
-      options.onWait?.({ what: options.what, attempt: attempt + 1, upTo });
-      return { state: WaiterState.RETRY };
-    }
-  });
+  const result = await createWaiter(
+    {
+      client: undefined,
+      minDelay: options.minDelaySeconds ?? 1,
+      maxDelay: 10,
+      maxWaitTime: upTo,
+      abortSignal: options.signal,
+    },
+    undefined,
+    async () => {
+      attempt += 1;
+      try {
+        answer = { value: await call() };
+        return { state: WaiterState.SUCCESS };
+      } catch (error) {
+        lastError = error;
+        if (!isCertificateNotFound(error)) return { state: WaiterState.FAILURE };
+        options.onWait?.({ what: options.what, attempt: attempt + 1, upTo });
+        return { state: WaiterState.RETRY };
+      }
+    },
+  );
   if (answer) return answer.value;
-  if (result.state === WaiterState.ABORTED) throw new IamcertError({ code: 'CANCELLED', message: 'Cancelled.', fix: 'Nothing more to do.' });
+  if (result.state === WaiterState.ABORTED)
+    throw new IamcertError({ code: 'CANCELLED', message: 'Cancelled.', fix: 'Nothing more to do.' });
   if (result.state === WaiterState.TIMEOUT && isCertificateNotFound(lastError)) {
-    throw new IamcertError({ code: 'CERTIFICATE_NOT_FOUND', message: `${options.what} still does not see the new certificate after ${upTo} s.`, fix: 'IAM can take a while to reach Elastic Load Balancing: run the same command again in a minute; it goes on from here.' });
+    throw new IamcertError({
+      code: 'CERTIFICATE_NOT_FOUND',
+      message: `${options.what} still does not see the new certificate after ${upTo} s.`,
+      fix: 'IAM can take a while to reach Elastic Load Balancing: run the same command again in a minute; it goes on from here.',
+    });
   }
   throw lastError;
 }

@@ -43,28 +43,70 @@ function keyAccepted(kind: Consumer['kind'], shape: KeyShape): boolean {
  * key type, a distribution finds it under /cloudfront/, and it outlives the old one. Names on the old
  * certificate that the new one drops are a warning: they may no longer be in use.
  */
-export function rotationChecks(incoming: IncomingFacts, old: { names: string[]; notAfter?: Date }, consumers: Consumer[], now = new Date()): RotationCheck[] {
+export function rotationChecks(
+  incoming: IncomingFacts,
+  old: { names: string[]; notAfter?: Date },
+  consumers: Consumer[],
+  now = new Date(),
+): RotationCheck[] {
   const checks: RotationCheck[] = [];
-  const add = (code: string, severity: RotationCheck['severity'], message: string, fix: string) => checks.push({ code, severity, message, fix });
+  const add = (code: string, severity: RotationCheck['severity'], message: string, fix: string) =>
+    checks.push({ code, severity, message, fix });
   if (incoming.notAfter && incoming.notAfter.getTime() <= now.getTime()) {
-    add('NEW_CERTIFICATE_EXPIRED', 'error', `${incoming.name} expired on ${incoming.notAfter.toISOString().slice(0, 10)}.`, 'Rotate to a renewed certificate.');
+    add(
+      'NEW_CERTIFICATE_EXPIRED',
+      'error',
+      `${incoming.name} expired on ${incoming.notAfter.toISOString().slice(0, 10)}.`,
+      'Rotate to a renewed certificate.',
+    );
   } else if (incoming.notAfter && old.notAfter && incoming.notAfter.getTime() <= old.notAfter.getTime()) {
-    add('NEW_CERTIFICATE_NOT_NEWER', 'warning', `${incoming.name} expires ${incoming.notAfter.toISOString().slice(0, 10)}, no later than the certificate it replaces.`, 'Check that this is the renewed certificate.');
+    add(
+      'NEW_CERTIFICATE_NOT_NEWER',
+      'warning',
+      `${incoming.name} expires ${incoming.notAfter.toISOString().slice(0, 10)}, no later than the certificate it replaces.`,
+      'Check that this is the renewed certificate.',
+    );
   }
-  const aliases = consumers.flatMap((consumer) => (consumer.domains ?? []).filter((domain) => !covers(incoming.names, domain)).map((domain) => `${domain} (${describeConsumer(consumer)})`));
+  const aliases = consumers.flatMap((consumer) =>
+    (consumer.domains ?? [])
+      .filter((domain) => !covers(incoming.names, domain))
+      .map((domain) => `${domain} (${describeConsumer(consumer)})`),
+  );
   if (aliases.length > 0) {
-    add('NAMES_DO_NOT_COVER', 'error', `${incoming.name}'s names (${incoming.names.join(', ') || 'none'}) do not cover ${aliases.join(', ')}.`, 'Get a certificate whose names include every alternate domain name of the distribution.');
+    add(
+      'NAMES_DO_NOT_COVER',
+      'error',
+      `${incoming.name}'s names (${incoming.names.join(', ') || 'none'}) do not cover ${aliases.join(', ')}.`,
+      'Get a certificate whose names include every alternate domain name of the distribution.',
+    );
   }
   const dropped = old.names.filter((name) => !covers(incoming.names, name));
   if (dropped.length > 0) {
-    add('NAMES_DROPPED', 'warning', `The old certificate also covers ${dropped.join(', ')}, which ${incoming.name} does not: clients that ask for ${dropped.length === 1 ? 'it' : 'them'} get a name mismatch.`, 'Go on only if no one uses those names any more.');
+    add(
+      'NAMES_DROPPED',
+      'warning',
+      `The old certificate also covers ${dropped.join(', ')}, which ${incoming.name} does not: clients that ask for ${dropped.length === 1 ? 'it' : 'them'} get a name mismatch.`,
+      'Go on only if no one uses those names any more.',
+    );
   }
-  const refusing = [...new Set(consumers.filter((consumer) => !keyAccepted(consumer.kind, incoming)).map((consumer) => consumer.kind))];
+  const refusing = [
+    ...new Set(consumers.filter((consumer) => !keyAccepted(consumer.kind, incoming)).map((consumer) => consumer.kind)),
+  ];
   if (refusing.length > 0) {
-    add('KEY_TYPE_NOT_ACCEPTED', 'error', `${refusing.join(' and ')} cannot serve a certificate with a ${describeKeyShape(incoming)} key.`, 'Use RSA 2048: every AWS service accepts it.');
+    add(
+      'KEY_TYPE_NOT_ACCEPTED',
+      'error',
+      `${refusing.join(' and ')} cannot serve a certificate with a ${describeKeyShape(incoming)} key.`,
+      'Use RSA 2048: every AWS service accepts it.',
+    );
   }
   if (consumers.some((consumer) => consumer.kind === 'CloudFront') && !incoming.path.startsWith(CLOUDFRONT_PREFIX)) {
-    add('CLOUDFRONT_PATH', 'error', `A CloudFront distribution serves the old certificate, and CloudFront only sees certificates under ${CLOUDFRONT_PREFIX}; ${incoming.name} is at ${incoming.path}.`, `Upload it with a path under ${CLOUDFRONT_PREFIX} (iamcert rename ${incoming.name} --new-path ${CLOUDFRONT_PREFIX} --cloudfront).`);
+    add(
+      'CLOUDFRONT_PATH',
+      'error',
+      `A CloudFront distribution serves the old certificate, and CloudFront only sees certificates under ${CLOUDFRONT_PREFIX}; ${incoming.name} is at ${incoming.path}.`,
+      `Upload it with a path under ${CLOUDFRONT_PREFIX} (iamcert rename ${incoming.name} --new-path ${CLOUDFRONT_PREFIX} --cloudfront).`,
+    );
   }
   return checks;
 }

@@ -18,15 +18,26 @@ export interface RetirementRecord {
   at: string;
 }
 
-export function journalPath(account: string, oldName: string, home = process.env.IAMCERT_HOME ?? join(homedir(), '.iamcert')): string {
+export function journalPath(
+  account: string,
+  oldName: string,
+  home = process.env.IAMCERT_HOME ?? join(homedir(), '.iamcert'),
+): string {
   return join(home, 'rotations', account, `${oldName}.json`);
 }
 
 export async function recordRetirement(record: RetirementRecord, home?: string): Promise<void> {
-  await writeFileSafely({ path: journalPath(record.account, record.old.name, home), data: `${JSON.stringify(record, null, 2)}\n` }, { force: true });
+  await writeFileSafely(
+    { path: journalPath(record.account, record.old.name, home), data: `${JSON.stringify(record, null, 2)}\n` },
+    { force: true },
+  );
 }
 
-export async function readRetirement(account: string, oldName: string, home?: string): Promise<RetirementRecord | undefined> {
+export async function readRetirement(
+  account: string,
+  oldName: string,
+  home?: string,
+): Promise<RetirementRecord | undefined> {
   const data = await readInputFileIfPresent(journalPath(account, oldName, home));
   if (!data) return undefined;
   try {

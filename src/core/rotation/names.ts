@@ -6,7 +6,10 @@ export function retiredName(old: string, now: Date): string {
   return `${old.slice(0, 128 - suffix.length)}${suffix}`;
 }
 
-/** Files given without --name: the old name without a trailing year or date, then the new one's expiry date, so a rerun picks the same name. */
+/**
+ * Files given without --name: the old name without a trailing year or date, then the new one's expiry date, so a rerun
+ * picks the same name.
+ */
 export function defaultIncomingName(old: string, notAfter: Date): string {
   const suffix = `-${DATE(notAfter)}`;
   const base = old.replace(/-\d{4}(\d{4})?$/, '');

@@ -9,7 +9,14 @@ export type RetireMode = 'rename' | 'delete' | 'keep';
 /** The certificate that takes over: one already in IAM, or files that are uploaded first. */
 export type RotationTarget =
   | { kind: 'existing'; name: string }
-  | { kind: 'files'; name?: string; certificate: Buffer; privateKey: Buffer; chain?: Buffer; allowMissingChain?: boolean };
+  | {
+      kind: 'files';
+      name?: string;
+      certificate: Buffer;
+      privateKey: Buffer;
+      chain?: Buffer;
+      allowMissingChain?: boolean;
+    };
 
 export interface RotationRequest {
   old: string;

@@ -5,7 +5,6 @@ import type { IamClients } from '../iam/client.js';
 import { getServerCertificate, type ServerCertificateDetails } from '../iam/server-certificates.js';
 import { preflightServerCertificate } from '../preflight/server-certificate.js';
 import { checkName, CLOUDFRONT_PREFIX } from '../preflight/rules.js';
-import type { Consumer, ScanNote } from '../usage/consumers.js';
 import { certificateNames } from '../usage/names.js';
 import { scanConsumers } from '../usage/scan.js';
 import type { ServingClients } from '../usage/serving-clients.js';
@@ -25,7 +24,11 @@ const refOf = (details: ServerCertificateDetails): CertificateRef => ({
   names: certificateNames(details.certificate),
 });
 
-async function getIfPresent(iam: IamClients, name: string, signal?: AbortSignal): Promise<ServerCertificateDetails | undefined> {
+async function getIfPresent(
+  iam: IamClients,
+  name: string,
+  signal?: AbortSignal,
+): Promise<ServerCertificateDetails | undefined> {
   try {
     return await getServerCertificate(iam, name, { signal });
   } catch (error) {
@@ -40,37 +43,104 @@ interface Incoming {
   checks: RotationCheck[];
 }
 
-async function resolveIncoming(iam: IamClients, request: RotationRequest, old: CertificateRef, signal?: AbortSignal): Promise<Incoming> {
+async function resolveIncoming(
+  iam: IamClients,
+  request: RotationRequest,
+  old: CertificateRef,
+  signal?: AbortSignal,
+): Promise<Incoming> {
   const target = request.to;
   if (target.kind === 'existing') {
     const details = await getIfPresent(iam, target.name, signal);
-    if (!details) fail('NO_SUCH_ENTITY', `IAM has no server certificate "${target.name}" to rotate to.`, 'Check the name (iamcert list), or give the files with --cert and --key to upload it first.');
+    if (!details)
+      fail(
+        'NO_SUCH_ENTITY',
+        `IAM has no server certificate "${target.name}" to rotate to.`,
+        'Check the name (iamcert list), or give the files with --cert and --key to upload it first.',
+      );
     const certificate = details.certificate;
-    if (!certificate) fail('CERTIFICATE_UNREADABLE', `The body of "${target.name}" in IAM could not be read${details.parseProblem ? `: ${details.parseProblem}` : '.'}`, 'Rotate to another certificate, or upload it again from its files.');
+    if (!certificate)
+      fail(
+        'CERTIFICATE_UNREADABLE',
+        `The body of "${target.name}" in IAM could not be read${details.parseProblem ? `: ${details.parseProblem}` : '.'}`,
+        'Rotate to another certificate, or upload it again from its files.',
+      );
     return {
       ref: { ...refOf(details), key: describeKeyShape(certificate), upload: false },
-      facts: { ...certificate, name: details.name, path: details.path, names: certificateNames(certificate), notAfter: certificate.notAfter },
+      facts: {
+        ...certificate,
+        name: details.name,
+        path: details.path,
+        names: certificateNames(certificate),
+        notAfter: certificate.notAfter,
+      },
       checks: [],
     };
   }
   const path = old.path;
-  const report = await preflightServerCertificate({ certificate: target.certificate, privateKey: target.privateKey, chain: target.chain, path, cloudfront: path.startsWith(CLOUDFRONT_PREFIX), allowMissingChain: target.allowMissingChain, now: request.now });
+  const report = await preflightServerCertificate({
+    certificate: target.certificate,
+    privateKey: target.privateKey,
+    chain: target.chain,
+    path,
+    cloudfront: path.startsWith(CLOUDFRONT_PREFIX),
+    allowMissingChain: target.allowMissingChain,
+    now: request.now,
+  });
   const certificate = report.certificate;
-  const checks: RotationCheck[] = report.findings.filter((finding) => finding.severity === 'error').map((finding) => ({ code: `PREFLIGHT_${finding.code}`, severity: 'error', message: finding.message, fix: finding.fix }));
+  const checks: RotationCheck[] = report.findings
+    .filter((finding) => finding.severity === 'error')
+    .map((finding) => ({
+      code: `PREFLIGHT_${finding.code}`,
+      severity: 'error',
+      message: finding.message,
+      fix: finding.fix,
+    }));
   if (!certificate) {
-    fail(checks[0]?.code ?? 'PREFLIGHT_FAILED', checks[0]?.message ?? 'The new certificate could not be read.', checks[0]?.fix ?? 'Check the file with iamcert inspect.');
+    fail(
+      checks[0]?.code ?? 'PREFLIGHT_FAILED',
+      checks[0]?.message ?? 'The new certificate could not be read.',
+      checks[0]?.fix ?? 'Check the file with iamcert inspect.',
+    );
   }
   const name = target.name ?? defaultIncomingName(old.name, certificate.notAfter);
   const nameProblem = checkName(name);
-  if (nameProblem) checks.push({ code: `PREFLIGHT_${nameProblem.code}`, severity: 'error', message: nameProblem.message, fix: nameProblem.fix });
+  if (nameProblem)
+    checks.push({
+      code: `PREFLIGHT_${nameProblem.code}`,
+      severity: 'error',
+      message: nameProblem.message,
+      fix: nameProblem.fix,
+    });
   const existing = nameProblem ? undefined : await getIfPresent(iam, name, signal);
   if (existing && existing.certificate?.sha256 !== certificate.sha256) {
-    checks.push({ code: 'NAME_TAKEN', severity: 'error', message: `IAM already has a different certificate named "${name}".`, fix: 'Give another name with --name.' });
+    checks.push({
+      code: 'NAME_TAKEN',
+      severity: 'error',
+      message: `IAM already has a different certificate named "${name}".`,
+      fix: 'Give another name with --name.',
+    });
   }
   const uploaded = existing && existing.certificate?.sha256 === certificate.sha256 ? existing : undefined;
   return {
-    ref: uploaded ? { ...refOf(uploaded), key: describeKeyShape(certificate), upload: false } : { name, path, sha256: certificate.sha256, expiration: certificate.notAfter.toISOString(), names: certificateNames(certificate), key: describeKeyShape(certificate), upload: true },
-    facts: { ...certificate, name, path: uploaded?.path ?? path, names: certificateNames(certificate), notAfter: certificate.notAfter },
+    ref: uploaded
+      ? { ...refOf(uploaded), key: describeKeyShape(certificate), upload: false }
+      : {
+          name,
+          path,
+          sha256: certificate.sha256,
+          expiration: certificate.notAfter.toISOString(),
+          names: certificateNames(certificate),
+          key: describeKeyShape(certificate),
+          upload: true,
+        },
+    facts: {
+      ...certificate,
+      name,
+      path: uploaded?.path ?? path,
+      names: certificateNames(certificate),
+      notAfter: certificate.notAfter,
+    },
     checks,
   };
 }
@@ -80,19 +150,33 @@ async function resolveIncoming(iam: IamClients, request: RotationRequest, old: C
  * still on the old one, and the checks. Nothing is changed. Because it is read afresh each time, a
  * rerun after any interruption plans only what is left.
  */
-export async function planRotation(iam: IamClients, serving: ServingClients, request: RotationRequest, signal?: AbortSignal): Promise<RotationPlan> {
+export async function planRotation(
+  iam: IamClients,
+  serving: ServingClients,
+  request: RotationRequest,
+  signal?: AbortSignal,
+): Promise<RotationPlan> {
   const now = request.now ?? new Date();
   const oldDetails = await getIfPresent(iam, request.old, signal);
   if (!oldDetails) return finishedPlan(request);
   const old = refOf(oldDetails);
   const incoming = await resolveIncoming(iam, request, old, signal);
   if (incoming.ref.name === old.name || (incoming.ref.sha256 !== undefined && incoming.ref.sha256 === old.sha256)) {
-    fail('SAME_CERTIFICATE', `"${incoming.ref.name}" is the certificate being replaced.`, 'Rotate to a renewed certificate: another name, or new files.');
+    fail(
+      'SAME_CERTIFICATE',
+      `"${incoming.ref.name}" is the certificate being replaced.`,
+      'Rotate to a renewed certificate: another name, or new files.',
+    );
   }
   const scan = await scanConsumers(serving, { regions: request.regions, concurrency: request.concurrency, signal });
   const swaps = scan.consumers.filter((consumer) => serves(consumer, { arn: old.arn!, id: old.id! }));
-  const alreadyOnNew = incoming.ref.arn ? scan.consumers.filter((consumer) => serves(consumer, { arn: incoming.ref.arn!, id: incoming.ref.id! })) : [];
-  const checks = [...incoming.checks, ...rotationChecks(incoming.facts, { names: old.names, notAfter: oldDetails.certificate?.notAfter }, swaps, now)];
+  const alreadyOnNew = incoming.ref.arn
+    ? scan.consumers.filter((consumer) => serves(consumer, { arn: incoming.ref.arn!, id: incoming.ref.id! }))
+    : [];
+  const checks = [
+    ...incoming.checks,
+    ...rotationChecks(incoming.facts, { names: old.names, notAfter: oldDetails.certificate?.notAfter }, swaps, now),
+  ];
   return {
     old,
     incoming: incoming.ref,
@@ -106,15 +190,25 @@ export async function planRotation(iam: IamClients, serving: ServingClients, req
   };
 }
 
-/** The old name is gone: finished if this account's journal says a rotation retired it, else a name IAM does not know. */
+/**
+ * The old name is gone: finished if this account's journal says a rotation retired it, else a name IAM does not know.
+ */
 async function finishedPlan(request: RotationRequest): Promise<RotationPlan> {
   const record = await readRetirement(request.account, request.old, request.journalHome);
   if (!record) {
-    throw new IamcertError({ code: 'NO_SUCH_ENTITY', message: `IAM has no server certificate "${request.old}".`, fix: 'Check the name (iamcert list shows them all); names are case-sensitive.' });
+    throw new IamcertError({
+      code: 'NO_SUCH_ENTITY',
+      message: `IAM has no server certificate "${request.old}".`,
+      fix: 'Check the name (iamcert list shows them all); names are case-sensitive.',
+    });
   }
   const incomingName = request.to.name;
   if (incomingName !== undefined && incomingName !== record.incoming.name) {
-    fail('ALREADY_ROTATED', `"${request.old}" was already rotated to "${record.incoming.name}" and ${record.mode === 'delete' ? 'deleted' : `renamed to "${record.as}"`} on ${record.at.slice(0, 10)}.`, `Rotate "${record.incoming.name}" instead, if it is the one to replace now.`);
+    fail(
+      'ALREADY_ROTATED',
+      `"${request.old}" was already rotated to "${record.incoming.name}" and ${record.mode === 'delete' ? 'deleted' : `renamed to "${record.as}"`} on ${record.at.slice(0, 10)}.`,
+      `Rotate "${record.incoming.name}" instead, if it is the one to replace now.`,
+    );
   }
   return {
     old: { name: record.old.name, path: '', arn: record.old.arn, id: record.old.id, names: [] },

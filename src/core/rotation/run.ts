@@ -1,6 +1,10 @@
 import { fail, toProblem, type Problem } from '../errors.js';
 import type { IamClients } from '../iam/client.js';
-import { deleteServerCertificate, renameServerCertificate, uploadServerCertificate } from '../iam/server-certificates.js';
+import {
+  deleteServerCertificate,
+  renameServerCertificate,
+  uploadServerCertificate,
+} from '../iam/server-certificates.js';
 import { CLOUDFRONT_PREFIX } from '../preflight/rules.js';
 import { scanConsumers } from '../usage/scan.js';
 import type { ServingClients } from '../usage/serving-clients.js';
@@ -22,7 +26,11 @@ export interface RunOptions {
 /** Stopped on purpose (Ctrl-C, Esc, leaving the screen): what to do next is to finish, not "nothing more". */
 function stoppedHere(problem: Problem): Problem {
   if (problem.code !== 'CANCELLED') return problem;
-  return { code: 'CANCELLED', message: 'Stopped before this step finished; the steps before it are done.', fix: 'Run the rotation again (r in the app, or the same iamcert rotate command): it finishes what is left.' };
+  return {
+    code: 'CANCELLED',
+    message: 'Stopped before this step finished; the steps before it are done.',
+    fix: 'Run the rotation again (r in the app, or the same iamcert rotate command): it finishes what is left.',
+  };
 }
 
 /**
@@ -30,7 +38,13 @@ function stoppedHere(problem: Problem): Problem {
  * then retire it. Each step leaves AWS in a state the next plan reads back, so a run stopped anywhere
  * (a failure, Ctrl-C, a kill) is finished by planning and running again.
  */
-export async function runRotation(iam: IamClients, serving: ServingClients, request: RotationRequest, plan: RotationPlan, options: RunOptions = {}): Promise<RotationResult> {
+export async function runRotation(
+  iam: IamClients,
+  serving: ServingClients,
+  request: RotationRequest,
+  plan: RotationPlan,
+  options: RunOptions = {},
+): Promise<RotationResult> {
   const steps = rotationSteps(plan);
   const update = (id: string, change: Partial<RotationStep>) => {
     const index = steps.findIndex((step) => step.id === id);
@@ -51,35 +65,90 @@ export async function runRotation(iam: IamClients, serving: ServingClients, requ
   try {
     const blocking = plan.checks.find((check) => check.severity === 'error');
     if (blocking) fail(blocking.code, blocking.message, blocking.fix);
-    let incoming: CertificateIds | undefined = plan.incoming.arn && plan.incoming.id ? { arn: plan.incoming.arn, id: plan.incoming.id } : undefined;
+    let incoming: CertificateIds | undefined =
+      plan.incoming.arn && plan.incoming.id ? { arn: plan.incoming.arn, id: plan.incoming.id } : undefined;
     if (plan.incoming.upload && request.to.kind === 'files') {
       const files = request.to;
-      const { row } = await step('upload', () => uploadServerCertificate(iam, { name: plan.incoming.name, certificate: files.certificate, privateKey: files.privateKey, chain: files.chain, path: plan.incoming.path, cloudfront: plan.incoming.path.startsWith(CLOUDFRONT_PREFIX), allowMissingChain: files.allowMissingChain, now: request.now }, options.signal), (uploaded) => `ARN ${uploaded.row.arn}`);
+      const { row } = await step(
+        'upload',
+        () =>
+          uploadServerCertificate(
+            iam,
+            {
+              name: plan.incoming.name,
+              certificate: files.certificate,
+              privateKey: files.privateKey,
+              chain: files.chain,
+              path: plan.incoming.path,
+              cloudfront: plan.incoming.path.startsWith(CLOUDFRONT_PREFIX),
+              allowMissingChain: files.allowMissingChain,
+              now: request.now,
+            },
+            options.signal,
+          ),
+        (uploaded) => `ARN ${uploaded.row.arn}`,
+      );
       incoming = { arn: row.arn, id: row.id };
     }
     const to = incoming!;
     const from: CertificateIds = { arn: plan.old.arn!, id: plan.old.id! };
     for (const [index, consumer] of plan.swaps.entries()) {
       const id = `swap-${index}`;
-      const onWait = (wait: VisibilityWait) => update(id, { detail: `Elastic Load Balancing does not see ${plan.incoming.name} yet (IAM takes seconds to reach it); trying again, attempt ${wait.attempt}, for up to ${wait.upTo} s.` });
-      await step(id, () => swapConsumer(serving, consumer, from, to, { signal: options.signal, onWait, maxWaitSeconds: options.maxWaitSeconds, minDelaySeconds: options.minDelaySeconds }));
+      const onWait = (wait: VisibilityWait) =>
+        update(id, {
+          detail: `Elastic Load Balancing does not see ${plan.incoming.name} yet (IAM takes seconds to reach it); trying again, attempt ${wait.attempt}, for up to ${wait.upTo} s.`,
+        });
+      await step(id, () =>
+        swapConsumer(serving, consumer, from, to, {
+          signal: options.signal,
+          onWait,
+          maxWaitSeconds: options.maxWaitSeconds,
+          minDelaySeconds: options.minDelaySeconds,
+        }),
+      );
     }
-    const after = await step('verify', async () => {
-      const scan = await scanConsumers(serving, { regions: plan.regions, concurrency: request.concurrency, signal: options.signal });
-      const left = scan.consumers.filter((consumer) => serves(consumer, from) && !serves(consumer, to));
-      if (left.length > 0) {
-        fail('ROTATION_INCOMPLETE', `${plan.old.name} is still served by ${left.map(describeConsumer).join('; ')}.`, 'Run the same command again: it moves what is left.');
-      }
-      return { serving: scan.consumers.filter((consumer) => serves(consumer, to)).length, notes: scan.notes };
-    }, (found) => `${plan.incoming.name} is now served in ${found.serving} place${found.serving === 1 ? '' : 's'}.`);
+    const after = await step(
+      'verify',
+      async () => {
+        const scan = await scanConsumers(serving, {
+          regions: plan.regions,
+          concurrency: request.concurrency,
+          signal: options.signal,
+        });
+        const left = scan.consumers.filter((consumer) => serves(consumer, from) && !serves(consumer, to));
+        if (left.length > 0) {
+          fail(
+            'ROTATION_INCOMPLETE',
+            `${plan.old.name} is still served by ${left.map(describeConsumer).join('; ')}.`,
+            'Run the same command again: it moves what is left.',
+          );
+        }
+        return { serving: scan.consumers.filter((consumer) => serves(consumer, to)).length, notes: scan.notes };
+      },
+      (found) => `${plan.incoming.name} is now served in ${found.serving} place${found.serving === 1 ? '' : 's'}.`,
+    );
     if (plan.retire.mode === 'keep') return { ok: true, steps };
     const notes = [...plan.notes, ...after.notes];
     if (notes.length > 0) {
       current = 'retire';
-      fail('USAGE_UNKNOWN', `${plan.old.name} is not retired: what serves it could not be checked in ${notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`, 'Grant the permission named there, or give --regions with only the regions you use, and run it again.');
+      fail(
+        'USAGE_UNKNOWN',
+        `${plan.old.name} is not retired: what serves it could not be checked in ${notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`,
+        'Grant the permission named there, or give --regions with only the regions you use, and run it again.',
+      );
     }
     await step('retire', async () => {
-      await recordRetirement({ account: request.account, old: { name: plan.old.name, arn: from.arn, id: from.id }, incoming: { name: plan.incoming.name, arn: to.arn }, mode: plan.retire.mode === 'delete' ? 'delete' : 'rename', ...(plan.retire.as ? { as: plan.retire.as } : {}), at: new Date().toISOString() }, request.journalHome);
+      await recordRetirement(
+        {
+          account: request.account,
+          old: { name: plan.old.name, arn: from.arn, id: from.id },
+          incoming: { name: plan.incoming.name, arn: to.arn },
+          mode: plan.retire.mode === 'delete' ? 'delete' : 'rename',
+          ...(plan.retire.as ? { as: plan.retire.as } : {}),
+          at: new Date().toISOString(),
+        },
+        request.journalHome,
+      );
       if (plan.retire.mode === 'delete') await deleteServerCertificate(iam, plan.old.name, options.signal);
       else await renameServerCertificate(iam, plan.old.name, { newName: plan.retire.as }, options.signal);
     });

@@ -5,7 +5,14 @@ import type { RotationPlan } from './plan-types.js';
 export type StepStatus = 'pending' | 'running' | 'done' | 'already' | 'skipped' | 'failed';
 
 /** How each state is drawn, in text and on screen alike. */
-export const STEP_MARKS: Record<StepStatus, string> = { pending: '·', running: '…', done: '✓', already: '✓', skipped: '-', failed: '✗' };
+export const STEP_MARKS: Record<StepStatus, string> = {
+  pending: '·',
+  running: '…',
+  done: '✓',
+  already: '✓',
+  skipped: '-',
+  failed: '✗',
+};
 
 export interface RotationStep {
   id: string;
@@ -22,7 +29,10 @@ export interface RotationResult {
   problem?: Problem;
 }
 
-/** What becomes of the old certificate: "rename www-2026 to www-2026-retired-20261130", "delete www-2026", "keep www-2026". */
+/**
+ * What becomes of the old certificate: "rename www-2026 to www-2026-retired-20261130", "delete www-2026", "keep
+ * www-2026".
+ */
 export function retirement(plan: Pick<RotationPlan, 'old' | 'retire'>): string {
   if (plan.retire.mode === 'rename') return `rename ${plan.old.name} to ${plan.retire.as}`;
   return `${plan.retire.mode} ${plan.old.name}`;
@@ -37,12 +47,32 @@ function retireLabel(plan: RotationPlan): string {
 export function rotationSteps(plan: RotationPlan): RotationStep[] {
   if (plan.finished) {
     const how = plan.finished.mode === 'delete' ? 'deleted' : `renamed to ${plan.finished.as}`;
-    return [{ id: 'retire', label: retireLabel(plan), status: 'already', detail: `Finished earlier: every consumer moved to ${plan.finished.incoming.name}, and ${plan.old.name} ${how} on ${plan.finished.at.slice(0, 10)}.` }];
+    return [
+      {
+        id: 'retire',
+        label: retireLabel(plan),
+        status: 'already',
+        detail: `Finished earlier: every consumer moved to ${plan.finished.incoming.name}, and ${plan.old.name} ${how} on ${plan.finished.at.slice(0, 10)}.`,
+      },
+    ];
   }
   return [
-    { id: 'upload', label: `Upload ${plan.incoming.name}`, status: plan.incoming.upload ? 'pending' : 'already', ...(plan.incoming.upload ? {} : { detail: 'In IAM already.' }) },
-    ...plan.swaps.map((consumer, index): RotationStep => ({ id: `swap-${index}`, label: `${describeConsumer(consumer)}: ${plan.old.name} → ${plan.incoming.name}`, status: 'pending' })),
-    ...plan.alreadyOnNew.map((consumer, index): RotationStep => ({ id: `on-new-${index}`, label: `${describeConsumer(consumer)}: on ${plan.incoming.name}`, status: 'already' })),
+    {
+      id: 'upload',
+      label: `Upload ${plan.incoming.name}`,
+      status: plan.incoming.upload ? 'pending' : 'already',
+      ...(plan.incoming.upload ? {} : { detail: 'In IAM already.' }),
+    },
+    ...plan.swaps.map((consumer, index): RotationStep => ({
+      id: `swap-${index}`,
+      label: `${describeConsumer(consumer)}: ${plan.old.name} → ${plan.incoming.name}`,
+      status: 'pending',
+    })),
+    ...plan.alreadyOnNew.map((consumer, index): RotationStep => ({
+      id: `on-new-${index}`,
+      label: `${describeConsumer(consumer)}: on ${plan.incoming.name}`,
+      status: 'already',
+    })),
     { id: 'verify', label: `Nothing serves ${plan.old.name} any more`, status: 'pending' },
     { id: 'retire', label: retireLabel(plan), status: plan.retire.mode === 'keep' ? 'skipped' : 'pending' },
   ];

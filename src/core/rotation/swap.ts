@@ -1,6 +1,14 @@
-import { GetDistributionConfigCommand, UpdateDistributionCommand, type GetDistributionConfigCommandOutput } from '@aws-sdk/client-cloudfront';
+import {
+  GetDistributionConfigCommand,
+  UpdateDistributionCommand,
+  type GetDistributionConfigCommandOutput,
+} from '@aws-sdk/client-cloudfront';
 import { SetLoadBalancerListenerSSLCertificateCommand } from '@aws-sdk/client-elastic-load-balancing';
-import { AddListenerCertificatesCommand, ModifyListenerCommand, RemoveListenerCertificatesCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  AddListenerCertificatesCommand,
+  ModifyListenerCommand,
+  RemoveListenerCertificatesCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { listenerCertificates } from '../usage/scan-elbv2.js';
 import { fail } from '../errors.js';
 import type { Consumer } from '../usage/consumers.js';
@@ -27,33 +35,88 @@ export interface SwapOptions {
  * swap adds the new one before removing the old, so the listener never lacks it and every other
  * SNI certificate stays. Safe to repeat: each call leaves the same state when run twice.
  */
-export async function swapConsumer(clients: ServingClients, consumer: Consumer, from: CertificateIds, to: CertificateIds, options: SwapOptions = {}): Promise<void> {
+export async function swapConsumer(
+  clients: ServingClients,
+  consumer: Consumer,
+  from: CertificateIds,
+  to: CertificateIds,
+  options: SwapOptions = {},
+): Promise<void> {
   const { signal } = options;
-  const visible = <T>(call: () => Promise<T>) => untilCertificateVisible(call, { ...options, what: describeConsumer(consumer) });
+  const visible = <T>(call: () => Promise<T>) =>
+    untilCertificateVisible(call, { ...options, what: describeConsumer(consumer) });
   switch (consumer.kind) {
     case 'ELB': {
       const client = await clients.elb(consumer.region!);
-      if (consumer.port === undefined) fail('LISTENER_UNKNOWN', `The listener of ${describeConsumer(consumer)} has no port.`, 'Run iamcert usage again and retry.');
-      await visible(() => callService(client, new SetLoadBalancerListenerSSLCertificateCommand({ LoadBalancerName: consumer.name, LoadBalancerPort: consumer.port, SSLCertificateId: to.arn }), { service: 'elasticloadbalancing', clients, signal }));
+      if (consumer.port === undefined)
+        fail(
+          'LISTENER_UNKNOWN',
+          `The listener of ${describeConsumer(consumer)} has no port.`,
+          'Run iamcert usage again and retry.',
+        );
+      await visible(() =>
+        callService(
+          client,
+          new SetLoadBalancerListenerSSLCertificateCommand({
+            LoadBalancerName: consumer.name,
+            LoadBalancerPort: consumer.port,
+            SSLCertificateId: to.arn,
+          }),
+          { service: 'elasticloadbalancing', clients, signal },
+        ),
+      );
       return;
     }
     case 'ALB':
     case 'NLB': {
       const client = await clients.elbv2(consumer.region!);
-      const call = (command: { constructor: { name: string } }) => callService(client, command, { service: 'elasticloadbalancing', clients, signal });
+      const call = (command: { constructor: { name: string } }) =>
+        callService(client, command, { service: 'elasticloadbalancing', clients, signal });
       const before = await listenerCertificates(client, clients, consumer.listenerArn!, signal);
       if (consumer.role === 'sni') {
         // Added once only: a run stopped between adding and removing finds it there already.
-        if (!before.some((entry) => entry.CertificateArn === to.arn)) await visible(() => call(new AddListenerCertificatesCommand({ ListenerArn: consumer.listenerArn, Certificates: [{ CertificateArn: to.arn }] })));
-        await call(new RemoveListenerCertificatesCommand({ ListenerArn: consumer.listenerArn, Certificates: [{ CertificateArn: from.arn }] }));
+        if (!before.some((entry) => entry.CertificateArn === to.arn))
+          await visible(() =>
+            call(
+              new AddListenerCertificatesCommand({
+                ListenerArn: consumer.listenerArn,
+                Certificates: [{ CertificateArn: to.arn }],
+              }),
+            ),
+          );
+        await call(
+          new RemoveListenerCertificatesCommand({
+            ListenerArn: consumer.listenerArn,
+            Certificates: [{ CertificateArn: from.arn }],
+          }),
+        );
       } else {
-        const sniBefore = before.filter((entry) => !entry.IsDefault && entry.CertificateArn).map((entry) => entry.CertificateArn!);
-        await visible(() => call(new ModifyListenerCommand({ ListenerArn: consumer.listenerArn, Certificates: [{ CertificateArn: to.arn }] })));
+        const sniBefore = before
+          .filter((entry) => !entry.IsDefault && entry.CertificateArn)
+          .map((entry) => entry.CertificateArn!);
+        await visible(() =>
+          call(
+            new ModifyListenerCommand({
+              ListenerArn: consumer.listenerArn,
+              Certificates: [{ CertificateArn: to.arn }],
+            }),
+          ),
+        );
         // ModifyListener names only the default certificate. Some implementations drop the SNI list with
         // it (the bug behind Lemur PR #4056): whatever SNI certificate went missing is put back.
-        const after = new Set((await listenerCertificates(client, clients, consumer.listenerArn!, signal)).map((entry) => entry.CertificateArn));
+        const after = new Set(
+          (await listenerCertificates(client, clients, consumer.listenerArn!, signal)).map(
+            (entry) => entry.CertificateArn,
+          ),
+        );
         const missing = sniBefore.filter((arn) => !after.has(arn) && arn !== from.arn);
-        if (missing.length > 0) await call(new AddListenerCertificatesCommand({ ListenerArn: consumer.listenerArn, Certificates: missing.map((arn) => ({ CertificateArn: arn })) }));
+        if (missing.length > 0)
+          await call(
+            new AddListenerCertificatesCommand({
+              ListenerArn: consumer.listenerArn,
+              Certificates: missing.map((arn) => ({ CertificateArn: arn })),
+            }),
+          );
       }
       return;
     }
@@ -70,17 +133,41 @@ const PRECONDITION_TRIES = 3;
  * SSLSupportMethod and MinimumProtocolVersion kept), under the ETag read with it. Someone else's
  * change in between answers PreconditionFailed: read again and try again, a few times.
  */
-async function swapDistribution(clients: ServingClients, id: string, from: CertificateIds, to: CertificateIds, signal?: AbortSignal): Promise<void> {
+async function swapDistribution(
+  clients: ServingClients,
+  id: string,
+  from: CertificateIds,
+  to: CertificateIds,
+  signal?: AbortSignal,
+): Promise<void> {
   const client = await clients.cloudfront();
-  const call = <Output>(command: { constructor: { name: string } }) => callService<Output>(client, command, { service: 'cloudfront', clients, signal });
+  const call = <Output>(command: { constructor: { name: string } }) =>
+    callService<Output>(client, command, { service: 'cloudfront', clients, signal });
   for (let attempt = 1; ; attempt += 1) {
     const current = await call<GetDistributionConfigCommandOutput>(new GetDistributionConfigCommand({ Id: id }));
     const config = current.DistributionConfig;
     const viewer = config?.ViewerCertificate;
-    if (!config || !viewer) fail('EMPTY_ANSWER', `CloudFront returned no configuration for distribution ${id}.`, 'Try again; if it persists, check the distribution in the CloudFront console.');
+    if (!config || !viewer)
+      fail(
+        'EMPTY_ANSWER',
+        `CloudFront returned no configuration for distribution ${id}.`,
+        'Try again; if it persists, check the distribution in the CloudFront console.',
+      );
     if (viewer.IAMCertificateId === to.id) return;
-    if (viewer.IAMCertificateId !== from.id) fail('DISTRIBUTION_CHANGED', `Distribution ${id} now serves certificate ${viewer.IAMCertificateId ?? 'none from IAM'}, not the one being replaced.`, 'Someone changed it meanwhile: run iamcert usage to see what it serves, then rotate again.');
-    const updated = { ...config, ViewerCertificate: { ...viewer, IAMCertificateId: to.id, ...(viewer.Certificate === from.id ? { Certificate: to.id } : {}) } };
+    if (viewer.IAMCertificateId !== from.id)
+      fail(
+        'DISTRIBUTION_CHANGED',
+        `Distribution ${id} now serves certificate ${viewer.IAMCertificateId ?? 'none from IAM'}, not the one being replaced.`,
+        'Someone changed it meanwhile: run iamcert usage to see what it serves, then rotate again.',
+      );
+    const updated = {
+      ...config,
+      ViewerCertificate: {
+        ...viewer,
+        IAMCertificateId: to.id,
+        ...(viewer.Certificate === from.id ? { Certificate: to.id } : {}),
+      },
+    };
     try {
       await call(new UpdateDistributionCommand({ Id: id, IfMatch: current.ETag, DistributionConfig: updated }));
       return;

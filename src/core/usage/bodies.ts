@@ -6,7 +6,11 @@ import { shareSignal } from '../shared-signal.js';
 import { certificateNames, type BodyFacts } from './names.js';
 
 /** Each certificate's body, a few at a time (one GetServerCertificate each), keyed by ARN. */
-export async function bodyFacts(clients: IamClients, certificates: ServerCertificateRow[], options: { concurrency?: number; signal?: AbortSignal } = {}): Promise<Map<string, BodyFacts>> {
+export async function bodyFacts(
+  clients: IamClients,
+  certificates: ServerCertificateRow[],
+  options: { concurrency?: number; signal?: AbortSignal } = {},
+): Promise<Map<string, BodyFacts>> {
   const concurrency = options.concurrency ?? 8;
   shareSignal(options.signal, concurrency);
   const facts = await mapLimited(certificates, concurrency, async (row) => {

@@ -1,4 +1,10 @@
-import { GetDistributionConfigCommand, ListDistributionsCommand, type GetDistributionConfigCommandOutput, type ListDistributionsCommandOutput, type ViewerCertificate } from '@aws-sdk/client-cloudfront';
+import {
+  GetDistributionConfigCommand,
+  ListDistributionsCommand,
+  type GetDistributionConfigCommandOutput,
+  type ListDistributionsCommandOutput,
+  type ViewerCertificate,
+} from '@aws-sdk/client-cloudfront';
 import { allPages } from '../iam/pages.js';
 import type { Consumer } from './consumers.js';
 import { callService, type ServingClients } from './serving-clients.js';
@@ -9,9 +15,11 @@ import { callService, type ServingClients } from './serving-clients.js';
  */
 export async function cloudFrontConsumers(clients: ServingClients, signal?: AbortSignal): Promise<Consumer[]> {
   const client = await clients.cloudfront();
-  const call = <Output>(command: { constructor: { name: string } }) => callService<Output>(client, command, { service: 'cloudfront', clients, signal });
+  const call = <Output>(command: { constructor: { name: string } }) =>
+    callService<Output>(client, command, { service: 'cloudfront', clients, signal });
   const distributions = await allPages(async (Marker) => {
-    const list = (await call<ListDistributionsCommandOutput>(new ListDistributionsCommand({ Marker, MaxItems: 100 }))).DistributionList;
+    const list = (await call<ListDistributionsCommandOutput>(new ListDistributionsCommand({ Marker, MaxItems: 100 })))
+      .DistributionList;
     return { items: list?.Items ?? [], marker: list?.IsTruncated ? list.NextMarker : undefined };
   });
   const found: Consumer[] = [];
@@ -19,12 +27,20 @@ export async function cloudFrontConsumers(clients: ServingClients, signal?: Abor
     let viewer: ViewerCertificate | undefined = summary.ViewerCertificate;
     let domains = summary.Aliases?.Items ?? [];
     if (!viewer) {
-      const config = await call<GetDistributionConfigCommandOutput>(new GetDistributionConfigCommand({ Id: summary.Id }));
+      const config = await call<GetDistributionConfigCommandOutput>(
+        new GetDistributionConfigCommand({ Id: summary.Id }),
+      );
       viewer = config.DistributionConfig?.ViewerCertificate;
       domains = config.DistributionConfig?.Aliases?.Items ?? domains;
     }
     if (!viewer?.IAMCertificateId) continue;
-    found.push({ kind: 'CloudFront', name: summary.Id ?? '?', arn: summary.ARN, domains, certificate: { id: viewer.IAMCertificateId } });
+    found.push({
+      kind: 'CloudFront',
+      name: summary.Id ?? '?',
+      arn: summary.ARN,
+      domains,
+      certificate: { id: viewer.IAMCertificateId },
+    });
   }
   return found;
 }

@@ -15,32 +15,53 @@ import { callService, type ServingClients } from './serving-clients.js';
 const SECURE = new Set(['HTTPS', 'TLS']);
 
 /** A listener's certificates, the default one (IsDefault) and each SNI one, every page. */
-export async function listenerCertificates(client: unknown, clients: ServingClients, listenerArn: string, signal?: AbortSignal): Promise<Certificate[]> {
+export async function listenerCertificates(
+  client: unknown,
+  clients: ServingClients,
+  listenerArn: string,
+  signal?: AbortSignal,
+): Promise<Certificate[]> {
   return allPages(async (Marker) => {
-    const page = await callService<DescribeListenerCertificatesCommandOutput>(client, new DescribeListenerCertificatesCommand({ ListenerArn: listenerArn, Marker, PageSize: 400 }), { service: 'elasticloadbalancing', clients, signal });
+    const page = await callService<DescribeListenerCertificatesCommandOutput>(
+      client,
+      new DescribeListenerCertificatesCommand({ ListenerArn: listenerArn, Marker, PageSize: 400 }),
+      { service: 'elasticloadbalancing', clients, signal },
+    );
     return { items: page.Certificates ?? [], marker: page.NextMarker };
   });
 }
 
 /** ALBs and NLBs in one region: every HTTPS/TLS listener's certificates, the default one and each SNI one. */
-export async function elbv2Consumers(clients: ServingClients, region: string, signal?: AbortSignal): Promise<Consumer[]> {
+export async function elbv2Consumers(
+  clients: ServingClients,
+  region: string,
+  signal?: AbortSignal,
+): Promise<Consumer[]> {
   const client = await clients.elbv2(region);
-  const call = <Output>(command: { constructor: { name: string } }) => callService<Output>(client, command, { service: 'elasticloadbalancing', clients, signal });
+  const call = <Output>(command: { constructor: { name: string } }) =>
+    callService<Output>(client, command, { service: 'elasticloadbalancing', clients, signal });
   const balancers = await allPages<LoadBalancer>(async (Marker) => {
-    const page = await call<DescribeLoadBalancersCommandOutput>(new DescribeLoadBalancersCommand({ Marker, PageSize: 400 }));
+    const page = await call<DescribeLoadBalancersCommandOutput>(
+      new DescribeLoadBalancersCommand({ Marker, PageSize: 400 }),
+    );
     return { items: page.LoadBalancers ?? [], marker: page.NextMarker };
   });
   const found: Consumer[] = [];
   for (const balancer of balancers) {
     const kind = balancer.Type === 'network' ? 'NLB' : 'ALB';
     const listeners = await allPages(async (Marker) => {
-      const page = await call<DescribeListenersCommandOutput>(new DescribeListenersCommand({ LoadBalancerArn: balancer.LoadBalancerArn, Marker, PageSize: 400 }));
+      const page = await call<DescribeListenersCommandOutput>(
+        new DescribeListenersCommand({ LoadBalancerArn: balancer.LoadBalancerArn, Marker, PageSize: 400 }),
+      );
       return { items: page.Listeners ?? [], marker: page.NextMarker };
     });
     for (const listener of listeners.filter((entry) => SECURE.has(entry.Protocol ?? ''))) {
       const certificates = await listenerCertificates(client, clients, listener.ListenerArn!, signal);
       // A listener's default certificate is also in its Certificates; listings that leave it out still name it.
-      const all = certificates.length > 0 ? certificates : (listener.Certificates ?? []).map((entry) => ({ ...entry, IsDefault: true }));
+      const all =
+        certificates.length > 0
+          ? certificates
+          : (listener.Certificates ?? []).map((entry) => ({ ...entry, IsDefault: true }));
       for (const certificate of all) {
         if (!certificate.CertificateArn) continue;
         found.push({

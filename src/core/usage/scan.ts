@@ -21,7 +21,10 @@ const note = (where: string, error: unknown): ScanNote => {
  * account's enabled regions, or those given), a few regions at a time, and CloudFront. A region
  * that refuses is a note; the rest of the map still comes back.
  */
-export async function scanConsumers(clients: ServingClients, options: { regions?: string[]; concurrency?: number; signal?: AbortSignal } = {}): Promise<Scan> {
+export async function scanConsumers(
+  clients: ServingClients,
+  options: { regions?: string[]; concurrency?: number; signal?: AbortSignal } = {},
+): Promise<Scan> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   shareSignal(options.signal, concurrency + 1);
   const notes: ScanNote[] = [];
@@ -55,4 +58,3 @@ export async function scanConsumers(clients: ServingClients, options: { regions?
   });
   return { consumers: [...perRegion.flat(), ...global], notes, regions };
 }
-

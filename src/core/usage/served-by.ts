@@ -12,9 +12,16 @@ export interface ServedBy {
 }
 
 /** Who serves these certificates, from one scan. */
-export async function servedBy(clients: ServingClients, certificates: Array<Pick<ServerCertificateRow, 'arn' | 'id'>>, options: { regions?: string[]; signal?: AbortSignal } = {}): Promise<ServedBy> {
+export async function servedBy(
+  clients: ServingClients,
+  certificates: Array<Pick<ServerCertificateRow, 'arn' | 'id'>>,
+  options: { regions?: string[]; signal?: AbortSignal } = {},
+): Promise<ServedBy> {
   const scan = await scanConsumers(clients, options);
-  return { consumers: scan.consumers.filter((consumer) => certificates.some((certificate) => serves(consumer, certificate))), notes: scan.notes };
+  return {
+    consumers: scan.consumers.filter((consumer) => certificates.some((certificate) => serves(consumer, certificate))),
+    notes: scan.notes,
+  };
 }
 
 /**
@@ -25,9 +32,17 @@ export function refuseDeleteIfServed(name: string, found: ServedBy): void {
   if (found.consumers.length > 0) {
     const shown = found.consumers.slice(0, 5).map(describeConsumer).join('; ');
     const more = found.consumers.length > 5 ? `; and ${found.consumers.length - 5} more` : '';
-    fail('CERTIFICATE_IN_USE', `"${name}" is served by ${shown}${more}; deleting it would stop HTTPS there.`, `Put another certificate in its place on each of these first (iamcert usage ${name} lists them), then delete it.`);
+    fail(
+      'CERTIFICATE_IN_USE',
+      `"${name}" is served by ${shown}${more}; deleting it would stop HTTPS there.`,
+      `Put another certificate in its place on each of these first (iamcert usage ${name} lists them), then delete it.`,
+    );
   }
   if (found.notes.length > 0) {
-    fail('USAGE_UNKNOWN', `Could not check what serves "${name}": ${found.notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`, `Grant the permission named by iamcert usage ${name}, or give --regions with only the regions you use.`);
+    fail(
+      'USAGE_UNKNOWN',
+      `Could not check what serves "${name}": ${found.notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`,
+      `Grant the permission named by iamcert usage ${name}, or give --regions with only the regions you use.`,
+    );
   }
 }

@@ -31,11 +31,43 @@ export function createServingClients(options: ConnectionOptions = {}): ServingCl
     region,
     endpointLabel: options.endpointUrl ?? endpointFromEnvironment() ?? 'AWS',
     profile: options.profile ?? process.env.AWS_PROFILE,
-    elb: (at) => once(`elb:${at}`, async () => new (namedExports<typeof import('@aws-sdk/client-elastic-load-balancing')>(await import('@aws-sdk/client-elastic-load-balancing'), 'ElasticLoadBalancingClient').ElasticLoadBalancingClient)(sdkConfig(options, at))),
-    elbv2: (at) => once(`elbv2:${at}`, async () => new (namedExports<typeof import('@aws-sdk/client-elastic-load-balancing-v2')>(await import('@aws-sdk/client-elastic-load-balancing-v2'), 'ElasticLoadBalancingV2Client').ElasticLoadBalancingV2Client)(sdkConfig(options, at))),
+    elb: (at) =>
+      once(
+        `elb:${at}`,
+        async () =>
+          new (namedExports<typeof import('@aws-sdk/client-elastic-load-balancing')>(
+            await import('@aws-sdk/client-elastic-load-balancing'),
+            'ElasticLoadBalancingClient',
+          ).ElasticLoadBalancingClient)(sdkConfig(options, at)),
+      ),
+    elbv2: (at) =>
+      once(
+        `elbv2:${at}`,
+        async () =>
+          new (namedExports<typeof import('@aws-sdk/client-elastic-load-balancing-v2')>(
+            await import('@aws-sdk/client-elastic-load-balancing-v2'),
+            'ElasticLoadBalancingV2Client',
+          ).ElasticLoadBalancingV2Client)(sdkConfig(options, at)),
+      ),
     // CloudFront is global: its API lives in us-east-1.
-    cloudfront: () => once('cloudfront', async () => new (namedExports<typeof import('@aws-sdk/client-cloudfront')>(await import('@aws-sdk/client-cloudfront'), 'CloudFrontClient').CloudFrontClient)(sdkConfig(options, 'us-east-1'))),
-    ec2: () => once('ec2', async () => new (namedExports<typeof import('@aws-sdk/client-ec2')>(await import('@aws-sdk/client-ec2'), 'EC2Client').EC2Client)(sdkConfig(options, region))),
+    cloudfront: () =>
+      once(
+        'cloudfront',
+        async () =>
+          new (namedExports<typeof import('@aws-sdk/client-cloudfront')>(
+            await import('@aws-sdk/client-cloudfront'),
+            'CloudFrontClient',
+          ).CloudFrontClient)(sdkConfig(options, 'us-east-1')),
+      ),
+    ec2: () =>
+      once(
+        'ec2',
+        async () =>
+          new (namedExports<typeof import('@aws-sdk/client-ec2')>(
+            await import('@aws-sdk/client-ec2'),
+            'EC2Client',
+          ).EC2Client)(sdkConfig(options, region)),
+      ),
   };
 }
 
@@ -44,10 +76,19 @@ interface Sendable<Output> {
 }
 
 /** Sends one command to any of these services; a failure becomes one line naming the permission. */
-export async function callService<Output>(client: unknown, command: { constructor: { name: string } }, context: { service: string; clients: ServingClients; signal?: AbortSignal }): Promise<Output> {
+export async function callService<Output>(
+  client: unknown,
+  command: { constructor: { name: string } },
+  context: { service: string; clients: ServingClients; signal?: AbortSignal },
+): Promise<Output> {
   try {
     return await (client as Sendable<Output>).send(command, { abortSignal: context.signal });
   } catch (error) {
-    throw awsError(error, { action: command.constructor.name.replace(/Command$/, ''), service: context.service, endpoint: context.clients.endpointLabel, profile: context.clients.profile });
+    throw awsError(error, {
+      action: command.constructor.name.replace(/Command$/, ''),
+      service: context.service,
+      endpoint: context.clients.endpointLabel,
+      profile: context.clients.profile,
+    });
   }
 }

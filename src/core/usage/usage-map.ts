@@ -37,11 +37,18 @@ const DAY = 86_400_000;
 
 /** Load balancers name a certificate by ARN, CloudFront by its ServerCertificateId. */
 export function serves(consumer: Consumer, certificate: Pick<ServerCertificateRow, 'arn' | 'id'>): boolean {
-  return (consumer.certificate.arn !== undefined && consumer.certificate.arn === certificate.arn) || (consumer.certificate.id !== undefined && consumer.certificate.id === certificate.id);
+  return (
+    (consumer.certificate.arn !== undefined && consumer.certificate.arn === certificate.arn) ||
+    (consumer.certificate.id !== undefined && consumer.certificate.id === certificate.id)
+  );
 }
 
 /** Each certificate with who serves it and what that means: in use and expired is an outage now. */
-export function usageMap(certificates: ServerCertificateRow[], scan: Scan, options: { now?: Date; withinDays?: number; bodies?: Map<string, BodyFacts> } = {}): UsageMap {
+export function usageMap(
+  certificates: ServerCertificateRow[],
+  scan: Scan,
+  options: { now?: Date; withinDays?: number; bodies?: Map<string, BodyFacts> } = {},
+): UsageMap {
   const bodies = options.bodies;
   const now = options.now ?? new Date();
   const within = options.withinDays ?? 30;
@@ -53,16 +60,38 @@ export function usageMap(certificates: ServerCertificateRow[], scan: Scan, optio
       const findings: Finding[] = [];
       const expires = certificate.expiration ? new Date(certificate.expiration) : undefined;
       if (consumers.length === 0) findings.push({ code: 'UNUSED', message: 'Nothing found serving it.' });
-      else if (expires && expires.getTime() <= now.getTime()) findings.push({ code: 'EXPIRED_IN_USE', message: `Expired ${certificate.expiration!.slice(0, 10)} and still served: HTTPS fails there now. Upload a renewed certificate and put it in its place on each of these.` });
-      else if (expires && expires.getTime() - now.getTime() <= within * DAY) findings.push({ code: 'EXPIRING_IN_USE', message: `Expires ${certificate.expiration!.slice(0, 10)}, within ${within} days, and is served: put a renewed certificate in its place before then.` });
+      else if (expires && expires.getTime() <= now.getTime())
+        findings.push({
+          code: 'EXPIRED_IN_USE',
+          message: `Expired ${certificate.expiration!.slice(0, 10)} and still served: HTTPS fails there now. Upload a renewed certificate and put it in its place on each of these.`,
+        });
+      else if (expires && expires.getTime() - now.getTime() <= within * DAY)
+        findings.push({
+          code: 'EXPIRING_IN_USE',
+          message: `Expires ${certificate.expiration!.slice(0, 10)}, within ${within} days, and is served: put a renewed certificate in its place before then.`,
+        });
       const body = bodies?.get(certificate.arn);
       if (body?.sha256) {
-        const twins = certificates.filter((other) => other.arn !== certificate.arn && bodies?.get(other.arn)?.sha256 === body.sha256).map((other) => other.name);
-        if (twins.length > 0) findings.push({ code: 'DUPLICATE', message: `The same certificate (SHA-256 ${body.sha256.slice(0, 16)}…) is also uploaded as ${twins.join(', ')}.` });
+        const twins = certificates
+          .filter((other) => other.arn !== certificate.arn && bodies?.get(other.arn)?.sha256 === body.sha256)
+          .map((other) => other.name);
+        if (twins.length > 0)
+          findings.push({
+            code: 'DUPLICATE',
+            message: `The same certificate (SHA-256 ${body.sha256.slice(0, 16)}…) is also uploaded as ${twins.join(', ')}.`,
+          });
       }
       if (body) {
-        const uncovered = consumers.flatMap((consumer) => (consumer.domains ?? []).filter((domain) => !covers(body.names, domain)).map((domain) => `${domain} (${consumer.kind} ${consumer.name})`));
-        if (uncovered.length > 0) findings.push({ code: 'NAMES_DO_NOT_COVER', message: `Its names (${body.names.join(', ') || 'none'}) do not cover ${uncovered.join(', ')}: browsers there get a name mismatch.` });
+        const uncovered = consumers.flatMap((consumer) =>
+          (consumer.domains ?? [])
+            .filter((domain) => !covers(body.names, domain))
+            .map((domain) => `${domain} (${consumer.kind} ${consumer.name})`),
+        );
+        if (uncovered.length > 0)
+          findings.push({
+            code: 'NAMES_DO_NOT_COVER',
+            message: `Its names (${body.names.join(', ') || 'none'}) do not cover ${uncovered.join(', ')}: browsers there get a name mismatch.`,
+          });
       }
       return { certificate, consumers, findings };
     }),
@@ -87,6 +116,7 @@ export function usedByShort(consumers: Consumer[]): string {
 
 /** How a consumer reads in a list: "ALB web-prod (us-east-1) HTTPS:443, SNI". */
 export function describeConsumer(consumer: Consumer): string {
-  if (consumer.kind === 'CloudFront') return `CloudFront ${consumer.name}${consumer.domains?.length ? ` (${consumer.domains.join(', ')})` : ''}`;
+  if (consumer.kind === 'CloudFront')
+    return `CloudFront ${consumer.name}${consumer.domains?.length ? ` (${consumer.domains.join(', ')})` : ''}`;
   return `${consumer.kind} ${consumer.name} (${consumer.region}) ${consumer.listener ?? ''}${consumer.role === 'sni' ? ', SNI' : consumer.role === 'default' ? ', default' : ''}`;
 }

@@ -12,24 +12,54 @@ import { Hanging } from '../../ui/Hanging.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../../ui/navigation.js';
-import { createReducer, subjectFieldProblem, SUBJECT_FIELDS, validityProblem, type CreateState, type Purpose } from './create-state.js';
+import {
+  createReducer,
+  subjectFieldProblem,
+  SUBJECT_FIELDS,
+  validityProblem,
+  type CreateState,
+  type Purpose,
+} from './create-state.js';
 import { useCreate } from './use-create.js';
 
 const PURPOSES: Array<MenuItem<Purpose>> = [
-  { label: 'Signing certificate for an IAM user', value: 'signing', why: 'The classic EC2 recipe: RSA 2048, self-signed, 3650 days, ~/.ec2.' },
-  { label: 'Self-signed server certificate', value: 'server', why: 'For tests or internal load balancers; browsers will not trust it.' },
-  { label: 'Certificate request (CSR) for a CA', value: 'csr', why: 'Send the CSR to your CA; keep the key. Prepare the answer with Inspect.' },
+  {
+    label: 'Signing certificate for an IAM user',
+    value: 'signing',
+    why: 'The classic EC2 recipe: RSA 2048, self-signed, 3650 days, ~/.ec2.',
+  },
+  {
+    label: 'Self-signed server certificate',
+    value: 'server',
+    why: 'For tests or internal load balancers; browsers will not trust it.',
+  },
+  {
+    label: 'Certificate request (CSR) for a CA',
+    value: 'csr',
+    why: 'Send the CSR to your CA; keep the key. Prepare the answer with Inspect.',
+  },
 ];
 
-const KEY_TYPE_ITEMS: Array<MenuItem<KeyType>> = KEY_TYPES.map((keyType) => ({ label: KEY_TYPE_WHY[keyType].split(':')[0]!, value: keyType, why: KEY_TYPE_WHY[keyType] }));
+const KEY_TYPE_ITEMS: Array<MenuItem<KeyType>> = KEY_TYPES.map((keyType) => ({
+  label: KEY_TYPE_WHY[keyType].split(':')[0]!,
+  value: keyType,
+  why: KEY_TYPE_WHY[keyType],
+}));
 
 /** The traditional form is PKCS#1 for RSA and SEC1 for EC: named for the key actually made. */
 function keyFormatWords(format: 'pkcs8' | 'pkcs1', keyType: string): { name: string; why: string } {
-  if (format === 'pkcs8') return { name: 'PKCS#8', why: 'PKCS#8 (BEGIN PRIVATE KEY): what the EC2/ELB tools and IAM read. Recommended.' };
-  if (keyType.startsWith('ec')) return { name: 'SEC1', why: 'SEC1 (BEGIN EC PRIVATE KEY): the traditional EC form; legacy EC2 tools take PKCS#8 only.' };
-  return { name: 'PKCS#1', why: 'PKCS#1 (BEGIN RSA PRIVATE KEY): legacy EC2 tools reject it with "Malformed input … is not a valid private key".' };
+  if (format === 'pkcs8')
+    return { name: 'PKCS#8', why: 'PKCS#8 (BEGIN PRIVATE KEY): what the EC2/ELB tools and IAM read. Recommended.' };
+  if (keyType.startsWith('ec'))
+    return {
+      name: 'SEC1',
+      why: 'SEC1 (BEGIN EC PRIVATE KEY): the traditional EC form; legacy EC2 tools take PKCS#8 only.',
+    };
+  return {
+    name: 'PKCS#1',
+    why: 'PKCS#1 (BEGIN RSA PRIVATE KEY): legacy EC2 tools reject it with "Malformed input … is not a valid private key".',
+  };
 }
-
 
 export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Element {
   const { copy } = useFrame();
@@ -40,7 +70,12 @@ export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Elem
   useScreenKeymap(
     [
       { keys: ['y'], label: 'replace them', when: state.step === 'overwrite', run: () => void create(true) },
-      { keys: ['n', 'esc'], label: 'keep them (back to the names)', when: state.step === 'overwrite', run: () => dispatch({ type: 'back' }) },
+      {
+        keys: ['n', 'esc'],
+        label: 'keep them (back to the names)',
+        when: state.step === 'overwrite',
+        run: () => dispatch({ type: 'back' }),
+      },
       {
         keys: ['y'],
         label: 'copy the export lines',
@@ -58,11 +93,26 @@ export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Elem
           dispatch({ type: 'back' });
         },
       },
-      { keys: ['down'], label: 'next field', when: typing && field < fieldsOfStep.length - 1, run: () => setField(field + 1) },
+      {
+        keys: ['down'],
+        label: 'next field',
+        when: typing && field < fieldsOfStep.length - 1,
+        run: () => setField(field + 1),
+      },
       { keys: ['up'], label: 'previous field', when: typing && field > 0, run: () => setField(field - 1) },
-      { keys: ['tab'], label: 'key format', when: state.step === 'output', run: () => dispatch({ type: 'key-format', value: state.keyFormat === 'pkcs8' ? 'pkcs1' : 'pkcs8' }) },
+      {
+        keys: ['tab'],
+        label: 'key format',
+        when: state.step === 'output',
+        run: () => dispatch({ type: 'key-format', value: state.keyFormat === 'pkcs8' ? 'pkcs1' : 'pkcs8' }),
+      },
     ],
-    { help: ['Every field is optional: a signing certificate works with an empty subject.', 'Files are written atomically; the key gets mode 0600 and a new folder 0700.'] },
+    {
+      help: [
+        'Every field is optional: a signing certificate works with an empty subject.',
+        'Files are written atomically; the key gets mode 0600 and a new folder 0700.',
+      ],
+    },
   );
   const lastField = field === fieldsOfStep.length - 1;
   const submitLabel = !lastField ? 'next field' : state.step === 'output' ? 'create' : 'next step';
@@ -76,14 +126,21 @@ export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Elem
           focus
           selectLabel="do it"
           items={[
-            ...(state.purpose === 'signing' ? [{ label: 'Upload as signing certificate for a user…', value: 'signing' }] : []),
+            ...(state.purpose === 'signing'
+              ? [{ label: 'Upload as signing certificate for a user…', value: 'signing' }]
+              : []),
             ...(state.purpose !== 'csr' ? [{ label: 'Upload as server certificate…', value: 'server' }] : []),
             { label: 'Done', value: 'done' },
           ]}
           onSelect={(item) => {
             const created = state.created!;
             if (item.value === 'signing') navigation.push({ screen: 'signing', uploadPath: created.certificatePath });
-            else if (item.value === 'server') navigation.push({ screen: 'server-upload', certificate: created.certificatePath, privateKey: created.keyPath });
+            else if (item.value === 'server')
+              navigation.push({
+                screen: 'server-upload',
+                certificate: created.certificatePath,
+                privateKey: created.keyPath,
+              });
             else navigation.pop();
           }}
         />
@@ -92,31 +149,72 @@ export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Elem
   );
 }
 
-function StepView({ state, field, dispatch, onFieldDone, submitLabel }: { state: CreateState; field: number; dispatch: React.Dispatch<Parameters<typeof createReducer>[1]>; onFieldDone: () => void; submitLabel: string }): React.JSX.Element {
+function StepView({
+  state,
+  field,
+  dispatch,
+  onFieldDone,
+  submitLabel,
+}: {
+  state: CreateState;
+  field: number;
+  dispatch: React.Dispatch<Parameters<typeof createReducer>[1]>;
+  onFieldDone: () => void;
+  submitLabel: string;
+}): React.JSX.Element {
   switch (state.step) {
     case 'purpose':
       return (
         <Box flexDirection="column">
           <Text bold>What is the certificate for?</Text>
-          <Menu key="purpose" focus items={PURPOSES} onSelect={(item) => dispatch({ type: 'purpose', purpose: item.value })} />
+          <Menu
+            key="purpose"
+            focus
+            items={PURPOSES}
+            onSelect={(item) => dispatch({ type: 'purpose', purpose: item.value })}
+          />
         </Box>
       );
     case 'key-type':
       return (
         <Box flexDirection="column">
           <Text bold>Key type</Text>
-          <Menu key="key-type" focus items={KEY_TYPE_ITEMS} onSelect={(item) => dispatch({ type: 'key-type', keyType: item.value })} />
+          <Menu
+            key="key-type"
+            focus
+            items={KEY_TYPE_ITEMS}
+            onSelect={(item) => dispatch({ type: 'key-type', keyType: item.value })}
+          />
         </Box>
       );
     case 'subject':
       return (
         <Box flexDirection="column">
-          <Text bold>Subject (all optional{state.purpose === 'signing' ? '; blank is fine for a signing certificate' : ''})</Text>
+          <Text bold>
+            Subject (all optional{state.purpose === 'signing' ? '; blank is fine for a signing certificate' : ''})
+          </Text>
           {SUBJECT_FIELDS.map(([name, label], index) => (
-            <TextField key={name} label={`${label.padEnd(28)}`} value={state.subject[name]} focus={field === index} onChange={(value) => dispatch({ type: 'subject', field: name, value })} onSubmit={onFieldDone} submitLabel={submitLabel} error={subjectFieldProblem(name, state.subject[name])} />
+            <TextField
+              key={name}
+              label={`${label.padEnd(28)}`}
+              value={state.subject[name]}
+              focus={field === index}
+              onChange={(value) => dispatch({ type: 'subject', field: name, value })}
+              onSubmit={onFieldDone}
+              submitLabel={submitLabel}
+              error={subjectFieldProblem(name, state.subject[name])}
+            />
           ))}
           {state.purpose !== 'signing' ? (
-            <TextField label={'DNS names (comma separated)'.padEnd(28)} value={state.dnsNames} focus={field === SUBJECT_FIELDS.length} onChange={(value) => dispatch({ type: 'dns-names', value })} onSubmit={onFieldDone} submitLabel={submitLabel} hint="e.g. www.example.com, example.com" />
+            <TextField
+              label={'DNS names (comma separated)'.padEnd(28)}
+              value={state.dnsNames}
+              focus={field === SUBJECT_FIELDS.length}
+              onChange={(value) => dispatch({ type: 'dns-names', value })}
+              onSubmit={onFieldDone}
+              submitLabel={submitLabel}
+              hint="e.g. www.example.com, example.com"
+            />
           ) : null}
         </Box>
       );
@@ -124,7 +222,16 @@ function StepView({ state, field, dispatch, onFieldDone, submitLabel }: { state:
       return (
         <Box flexDirection="column">
           <Text bold>Validity</Text>
-          <TextField label="Days" value={state.days} focus={field === 0} onChange={(value) => dispatch({ type: 'days', value })} onSubmit={onFieldDone} submitLabel={submitLabel} error={validityProblem(state.days)} hint={state.purpose === 'signing' ? '3650 days (ten years) is the classic signing recipe' : undefined} />
+          <TextField
+            label="Days"
+            value={state.days}
+            focus={field === 0}
+            onChange={(value) => dispatch({ type: 'days', value })}
+            onSubmit={onFieldDone}
+            submitLabel={submitLabel}
+            error={validityProblem(state.days)}
+            hint={state.purpose === 'signing' ? '3650 days (ten years) is the classic signing recipe' : undefined}
+          />
         </Box>
       );
     case 'output': {
@@ -132,11 +239,32 @@ function StepView({ state, field, dispatch, onFieldDone, submitLabel }: { state:
       return (
         <Box flexDirection="column">
           <Text bold>Where to save</Text>
-          <TextField label="Folder" value={state.outDir} focus={field === 0} onChange={(value) => dispatch({ type: 'out-dir', value })} onSubmit={onFieldDone} submitLabel={submitLabel} />
-          <TextField label="Name  " value={state.name} focus={field === 1} onChange={(value) => dispatch({ type: 'name', value })} onSubmit={onFieldDone} submitLabel={submitLabel} />
-          <Text>  Key format: <Text bold>{keyFormatWords(state.keyFormat, state.keyType).name}</Text> (tab switches)</Text>
-          <Hanging prefix="  " tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>{keyFormatWords(state.keyFormat, state.keyType).why}</Hanging>
-          <Hanging prefix="  " tone="muted">Will write {paths.key} (0600) and {paths.certificate}</Hanging>
+          <TextField
+            label="Folder"
+            value={state.outDir}
+            focus={field === 0}
+            onChange={(value) => dispatch({ type: 'out-dir', value })}
+            onSubmit={onFieldDone}
+            submitLabel={submitLabel}
+          />
+          <TextField
+            label="Name  "
+            value={state.name}
+            focus={field === 1}
+            onChange={(value) => dispatch({ type: 'name', value })}
+            onSubmit={onFieldDone}
+            submitLabel={submitLabel}
+          />
+          <Text>
+            {' '}
+            Key format: <Text bold>{keyFormatWords(state.keyFormat, state.keyType).name}</Text> (tab switches)
+          </Text>
+          <Hanging prefix="  " tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>
+            {keyFormatWords(state.keyFormat, state.keyType).why}
+          </Hanging>
+          <Hanging prefix="  " tone="muted">
+            Will write {paths.key} (0600) and {paths.certificate}
+          </Hanging>
         </Box>
       );
     }
@@ -145,26 +273,39 @@ function StepView({ state, field, dispatch, onFieldDone, submitLabel }: { state:
         <Box flexDirection="column">
           <Toned tone="warning">These files exist already:</Toned>
           {state.existing.map((path) => (
-            <Text key={path}>  {path}</Text>
+            <Text key={path}> {path}</Text>
           ))}
-          <Text>Replace them? <Text bold>y</Text> yes, <Text bold>n</Text> no (back to the names)</Text>
+          <Text>
+            Replace them? <Text bold>y</Text> yes, <Text bold>n</Text> no (back to the names)
+          </Text>
         </Box>
       );
     case 'creating':
-      return <Spinner label={`Generating ${KEY_TYPE_WHY[state.keyType].split(':')[0]} key and ${state.purpose === 'csr' ? 'request' : 'certificate'}…`} />;
+      return (
+        <Spinner
+          label={`Generating ${KEY_TYPE_WHY[state.keyType].split(':')[0]} key and ${state.purpose === 'csr' ? 'request' : 'certificate'}…`}
+        />
+      );
     case 'result': {
       const created = state.created!;
       return (
         <Box flexDirection="column">
           <Toned tone="ok">✓ Created</Toned>
-          <Text>  {created.keyPath}  private key, {keyFormatWords(state.keyFormat, state.keyType).name}, mode 0600</Text>
-          <Text>  {created.certificatePath}  {state.purpose === 'csr' ? 'certificate request' : `certificate, ${state.days} days`}</Text>
-          {created.sha256 ? <Toned tone="muted">  sha256 {created.sha256}</Toned> : null}
+          <Text>
+            {' '}
+            {created.keyPath} private key, {keyFormatWords(state.keyFormat, state.keyType).name}, mode 0600
+          </Text>
+          <Text>
+            {' '}
+            {created.certificatePath}{' '}
+            {state.purpose === 'csr' ? 'certificate request' : `certificate, ${state.days} days`}
+          </Text>
+          {created.sha256 ? <Toned tone="muted"> sha256 {created.sha256}</Toned> : null}
           {created.exportLines.length > 0 ? (
             <Box flexDirection="column" marginTop={1}>
               <Text>Set these in your shell (y copies them):</Text>
               {created.exportLines.map((line) => (
-                <Text key={line}>  {line}</Text>
+                <Text key={line}> {line}</Text>
               ))}
             </Box>
           ) : null}

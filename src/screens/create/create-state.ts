@@ -3,7 +3,8 @@ import type { KeyType } from '../../core/crypto/create.js';
 import type { Problem } from '../../core/errors.js';
 
 export type Purpose = 'signing' | 'server' | 'csr';
-export type CreateStep = 'purpose' | 'key-type' | 'subject' | 'validity' | 'output' | 'overwrite' | 'creating' | 'result';
+export type CreateStep =
+  'purpose' | 'key-type' | 'subject' | 'validity' | 'output' | 'overwrite' | 'creating' | 'result';
 
 export const SUBJECT_FIELDS = [
   ['CN', 'Common name (host or person)'],
@@ -76,7 +77,9 @@ export function initialCreateState(purpose?: Purpose): CreateState {
 }
 
 function stepsFor(purpose: Purpose): CreateStep[] {
-  return purpose === 'csr' ? ['purpose', 'key-type', 'subject', 'output'] : ['purpose', 'key-type', 'subject', 'validity', 'output'];
+  return purpose === 'csr'
+    ? ['purpose', 'key-type', 'subject', 'output']
+    : ['purpose', 'key-type', 'subject', 'validity', 'output'];
 }
 
 /** "/CN=x/O=y" from the fields filled in; blank fields are left out ("/" escaped in values). */
@@ -93,13 +96,16 @@ export function dnsNameList(text: string): string[] {
 
 /** The subject field's problem, said as it is typed (the core refuses the same when the key is made). */
 export function subjectFieldProblem(field: string, value: string): string | undefined {
-  if (field === 'C' && value !== '' && !/^[A-Za-z]{2}$/.test(value)) return 'two letters, the ISO country code (US, GB, DE)';
+  if (field === 'C' && value !== '' && !/^[A-Za-z]{2}$/.test(value))
+    return 'two letters, the ISO country code (US, GB, DE)';
   return undefined;
 }
 
 export function validityProblem(days: string): string | undefined {
   const value = Number(days);
-  return Number.isInteger(value) && value >= 1 && value <= 36_500 ? undefined : 'a whole number of days from 1 to 36500';
+  return Number.isInteger(value) && value >= 1 && value <= 36_500
+    ? undefined
+    : 'a whole number of days from 1 to 36500';
 }
 
 export function createReducer(state: CreateState, action: CreateAction): CreateState {
@@ -124,8 +130,23 @@ export function createReducer(state: CreateState, action: CreateAction): CreateS
       return { ...state, keyFormat: action.value };
     case 'next': {
       // Refused with the reason where the user looks, never silently.
-      const blocked = state.step === 'validity' ? validityProblem(state.days) : state.step === 'subject' ? Object.entries(state.subject).map(([field, value]) => subjectFieldProblem(field, value)).find(Boolean) : undefined;
-      if (blocked) return { ...state, problem: { code: 'FIELD_NOT_VALID', message: `Not yet: ${blocked}`, fix: 'Correct the field marked ✗, then press Enter again.' } };
+      const blocked =
+        state.step === 'validity'
+          ? validityProblem(state.days)
+          : state.step === 'subject'
+            ? Object.entries(state.subject)
+                .map(([field, value]) => subjectFieldProblem(field, value))
+                .find(Boolean)
+            : undefined;
+      if (blocked)
+        return {
+          ...state,
+          problem: {
+            code: 'FIELD_NOT_VALID',
+            message: `Not yet: ${blocked}`,
+            fix: 'Correct the field marked ✗, then press Enter again.',
+          },
+        };
       const steps = stepsFor(state.purpose);
       const index = steps.indexOf(state.step);
       return index >= 0 && index < steps.length - 1 ? { ...state, step: steps[index + 1]!, problem: undefined } : state;

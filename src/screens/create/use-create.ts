@@ -4,19 +4,35 @@ import { sha256Hex } from '../../core/crypto/key-facts.js';
 import { toProblem } from '../../core/errors.js';
 import { ec2ExportLines } from '../../core/shell-exports.js';
 import { useFrame } from '../../ui/frame-context.js';
-import { createReducer, dnsNameList, initialCreateState, subjectString, SUBJECT_FIELDS, type Purpose } from './create-state.js';
+import {
+  createReducer,
+  dnsNameList,
+  initialCreateState,
+  subjectString,
+  SUBJECT_FIELDS,
+  type Purpose,
+} from './create-state.js';
 
 function subjectFieldIds(purpose: Purpose): string[] {
   return [...SUBJECT_FIELDS.map(([field]) => field), ...(purpose === 'signing' ? [] : ['DNS'])];
 }
 
-/** Create's flow: the wizard's state, the field in focus, and the key generation and writes (asking before replacing). */
+/**
+ * Create's flow: the wizard's state, the field in focus, and the key generation and writes (asking before replacing).
+ */
 export function useCreate(purpose?: Purpose) {
   const { services } = useFrame();
   const [state, dispatch] = useReducer(createReducer, purpose, initialCreateState);
   const [field, setField] = useState(0);
 
-  const fieldsOfStep = state.step === 'subject' ? subjectFieldIds(state.purpose) : state.step === 'output' ? ['outDir', 'name'] : state.step === 'validity' ? ['days'] : [];
+  const fieldsOfStep =
+    state.step === 'subject'
+      ? subjectFieldIds(state.purpose)
+      : state.step === 'output'
+        ? ['outDir', 'name']
+        : state.step === 'validity'
+          ? ['days']
+          : [];
   const typing = fieldsOfStep.length > 0;
 
   const create = async (force: boolean) => {

@@ -16,11 +16,31 @@ interface Task {
 }
 
 const TASKS: Array<MenuItem<Task>> = [
-  { label: 'Create key & certificate', value: { route: { screen: 'create' }, needsAws: false }, why: 'A new key and a self-signed certificate, or a CSR for a CA.' },
-  { label: 'Inspect & convert a file', value: { route: { screen: 'inspect' }, needsAws: false }, why: 'What is in this file? Convert it, decrypt it, prepare it for IAM.' },
-  { label: 'Server certificates', value: { route: { screen: 'servers' }, needsAws: true }, why: 'The IAM inventory: expiry, upload, rename, export, delete.' },
-  { label: 'Signing certificates', value: { route: { screen: 'signing' }, needsAws: true }, why: "A user's X.509 signing certificates for the legacy EC2/ELB tools." },
-  { label: 'Onboard a new IAM user', value: { route: { screen: 'onboard' }, needsAws: true }, why: 'Group, user, access key and signing certificate in one pass.' },
+  {
+    label: 'Create key & certificate',
+    value: { route: { screen: 'create' }, needsAws: false },
+    why: 'A new key and a self-signed certificate, or a CSR for a CA.',
+  },
+  {
+    label: 'Inspect & convert a file',
+    value: { route: { screen: 'inspect' }, needsAws: false },
+    why: 'What is in this file? Convert it, decrypt it, prepare it for IAM.',
+  },
+  {
+    label: 'Server certificates',
+    value: { route: { screen: 'servers' }, needsAws: true },
+    why: 'The IAM inventory: expiry, upload, rename, export, delete.',
+  },
+  {
+    label: 'Signing certificates',
+    value: { route: { screen: 'signing' }, needsAws: true },
+    why: "A user's X.509 signing certificates for the legacy EC2/ELB tools.",
+  },
+  {
+    label: 'Onboard a new IAM user',
+    value: { route: { screen: 'onboard' }, needsAws: true },
+    why: 'Group, user, access key and signing certificate in one pass.',
+  },
 ];
 
 function StatusLine(): React.JSX.Element {
@@ -52,9 +72,18 @@ function StatusLine(): React.JSX.Element {
 export function HomeScreen(): React.JSX.Element {
   const { identity, flash } = useFrame();
   const navigation = useNavigation();
-  useScreenKeymap([], { home: true, help: ['Pick a task. The file tasks work offline; the IAM ones need credentials.', 'Or type : and a command: :certs, :signing USER, :inspect PATH, :onboard, :create.'] });
+  useScreenKeymap([], {
+    home: true,
+    help: [
+      'Pick a task. The file tasks work offline; the IAM ones need credentials.',
+      'Or type : and a command: :certs, :signing USER, :inspect PATH, :onboard, :create.',
+    ],
+  });
   const offline = identity.state === 'offline';
-  const items = TASKS.map((item) => ({ ...item, label: item.value.needsAws && offline ? `${item.label}  (needs AWS)` : item.label }));
+  const items = TASKS.map((item) => ({
+    ...item,
+    label: item.value.needsAws && offline ? `${item.label}  (needs AWS)` : item.label,
+  }));
   return (
     <Box flexDirection="column" paddingX={1}>
       <StatusLine />
@@ -64,7 +93,8 @@ export function HomeScreen(): React.JSX.Element {
         focus
         selectLabel="open"
         onSelect={(item) => {
-          if (item.value.needsAws && offline) flash('That task needs AWS credentials; see the line above for how to connect.');
+          if (item.value.needsAws && offline)
+            flash('That task needs AWS credentials; see the line above for how to connect.');
           else navigation.push(item.value.route);
         }}
       />

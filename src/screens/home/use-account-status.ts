@@ -28,7 +28,10 @@ export function useAccountStatus() {
   const ready = identity.state === 'ready';
   const top = useIsTopScreen();
   useEffect(() => {
-    if (ready && top) void run('Checking server certificates…', async (signal) => summarise(await services.listServerCertificates(signal)));
+    if (ready && top)
+      void run('Checking server certificates…', async (signal) =>
+        summarise(await services.listServerCertificates(signal)),
+      );
   }, [ready, top, run, services]);
   return state;
 }

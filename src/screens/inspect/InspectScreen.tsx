@@ -25,14 +25,26 @@ function PassphraseField({ file, onGiven }: { file: string; onGiven(value: strin
   return (
     <Box flexDirection="column">
       <Text>{file} is protected by a passphrase.</Text>
-      <TextField label="Passphrase" value={text} mask="*" focus onChange={setText} onSubmit={onGiven} submitLabel="open" hint="It stays in memory for this screen only; it is never written anywhere." />
+      <TextField
+        label="Passphrase"
+        value={text}
+        mask="*"
+        focus
+        onChange={setText}
+        onSubmit={onGiven}
+        submitLabel="open"
+        hint="It stays in memory for this screen only; it is never written anywhere."
+      />
     </Box>
   );
 }
 
 function reportLines(state: InspectState, width: number): string[] {
   return wrapLines(
-    state.loaded.flatMap((entry) => [`${basename(entry.file)}: ${CONTAINER_NAMES[entry.result.container]}, ${countOf(entry.result.items.length, 'item')}`, ...itemsWithRelations(entry.result.items, findRelations(entry.result.items), new Date())]),
+    state.loaded.flatMap((entry) => [
+      `${basename(entry.file)}: ${CONTAINER_NAMES[entry.result.container]}, ${countOf(entry.result.items.length, 'item')}`,
+      ...itemsWithRelations(entry.result.items, findRelations(entry.result.items), new Date()),
+    ]),
     width,
   );
 }
@@ -53,48 +65,149 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
 
   useScreenKeymap(
     [
-      { keys: ['a'], label: 'actions', when: state.step === 'report' && primary !== undefined, run: () => dispatch({ type: 'actions' }) },
-      { keys: ['o'], label: 'open another', when: state.step === 'report', run: () => dispatch({ type: 'open-another' }) },
-      { keys: ['down', 'j'], display: '↓/j', label: 'scroll down', when: state.step === 'report' && state.scroll < lines.length - height, run: () => scroll(1) },
-      { keys: ['up', 'k'], display: '↑/k', label: 'scroll up', when: state.step === 'report' && state.scroll > 0, run: () => scroll(-1) },
-      { keys: ['pgdn'], label: 'a page down', footer: false, when: state.step === 'report' && state.scroll < lines.length - height, run: () => scroll(height) },
-      { keys: ['pgup'], label: 'a page up', footer: false, when: state.step === 'report' && state.scroll > 0, run: () => scroll(-height) },
-      { keys: ['g'], label: 'to the top', footer: false, when: state.step === 'report' && state.scroll > 0, run: () => scroll(-lines.length) },
-      { keys: ['G'], label: 'to the end', footer: false, when: state.step === 'report' && state.scroll < lines.length - height, run: () => scroll(lines.length) },
-      { keys: ['y'], label: 'replace them', when: state.step === 'overwrite', run: () => state.step === 'overwrite' && void runAction(state.action, state.target, true) },
-      { keys: ['n', 'esc'], label: 'keep them', when: state.step === 'overwrite', run: () => dispatch({ type: 'report' }) },
-      { keys: ['u'], label: 'upload them', when: canUpload, run: () => state.written && navigation.push({ screen: 'server-upload', ...state.written }) },
-      { keys: ['enter'], label: `back to ${backTo}`, when: state.step === 'prepared', run: () => dispatch({ type: 'report' }) },
-      { keys: ['esc'], label: `back to ${backTo}`, when: ['passphrase', 'actions', 'output', 'prepared'].includes(state.step) || (state.step === 'pick' && state.loaded.length > 0), run: () => dispatch({ type: 'report' }) },
+      {
+        keys: ['a'],
+        label: 'actions',
+        when: state.step === 'report' && primary !== undefined,
+        run: () => dispatch({ type: 'actions' }),
+      },
+      {
+        keys: ['o'],
+        label: 'open another',
+        when: state.step === 'report',
+        run: () => dispatch({ type: 'open-another' }),
+      },
+      {
+        keys: ['down', 'j'],
+        display: '↓/j',
+        label: 'scroll down',
+        when: state.step === 'report' && state.scroll < lines.length - height,
+        run: () => scroll(1),
+      },
+      {
+        keys: ['up', 'k'],
+        display: '↑/k',
+        label: 'scroll up',
+        when: state.step === 'report' && state.scroll > 0,
+        run: () => scroll(-1),
+      },
+      {
+        keys: ['pgdn'],
+        label: 'a page down',
+        footer: false,
+        when: state.step === 'report' && state.scroll < lines.length - height,
+        run: () => scroll(height),
+      },
+      {
+        keys: ['pgup'],
+        label: 'a page up',
+        footer: false,
+        when: state.step === 'report' && state.scroll > 0,
+        run: () => scroll(-height),
+      },
+      {
+        keys: ['g'],
+        label: 'to the top',
+        footer: false,
+        when: state.step === 'report' && state.scroll > 0,
+        run: () => scroll(-lines.length),
+      },
+      {
+        keys: ['G'],
+        label: 'to the end',
+        footer: false,
+        when: state.step === 'report' && state.scroll < lines.length - height,
+        run: () => scroll(lines.length),
+      },
+      {
+        keys: ['y'],
+        label: 'replace them',
+        when: state.step === 'overwrite',
+        run: () => state.step === 'overwrite' && void runAction(state.action, state.target, true),
+      },
+      {
+        keys: ['n', 'esc'],
+        label: 'keep them',
+        when: state.step === 'overwrite',
+        run: () => dispatch({ type: 'report' }),
+      },
+      {
+        keys: ['u'],
+        label: 'upload them',
+        when: canUpload,
+        run: () => state.written && navigation.push({ screen: 'server-upload', ...state.written }),
+      },
+      {
+        keys: ['enter'],
+        label: `back to ${backTo}`,
+        when: state.step === 'prepared',
+        run: () => dispatch({ type: 'report' }),
+      },
+      {
+        keys: ['esc'],
+        label: `back to ${backTo}`,
+        when:
+          ['passphrase', 'actions', 'output', 'prepared'].includes(state.step) ||
+          (state.step === 'pick' && state.loaded.length > 0),
+        run: () => dispatch({ type: 'report' }),
+      },
     ],
-    { help: ['Any format: PEM, DER, PKCS#7/P7B, PKCS#12/PFX, encrypted keys, bundles with Bag Attributes.', 'The extension is never trusted: iamcert looks at the bytes.'] },
+    {
+      help: [
+        'Any format: PEM, DER, PKCS#7/P7B, PKCS#12/PFX, encrypted keys, bundles with Bag Attributes.',
+        'The extension is never trusted: iamcert looks at the bytes.',
+      ],
+    },
   );
 
   return (
     <Box flexDirection="column" paddingX={1} flexGrow={1}>
-      {state.step === 'pick' ? <PathInput label="File" value={state.typed} onChange={(value) => dispatch({ type: 'typed', value })} focus onSubmit={(path) => void open(path)} listRows={Math.max(3, rows - 12)} /> : null}
-      {state.step === 'passphrase' ? <PassphraseField key={state.file} file={state.file} onGiven={(value) => givePassphrase(state.file, value)} /> : null}
+      {state.step === 'pick' ? (
+        <PathInput
+          label="File"
+          value={state.typed}
+          onChange={(value) => dispatch({ type: 'typed', value })}
+          focus
+          onSubmit={(path) => void open(path)}
+          listRows={Math.max(3, rows - 12)}
+        />
+      ) : null}
+      {state.step === 'passphrase' ? (
+        <PassphraseField key={state.file} file={state.file} onGiven={(value) => givePassphrase(state.file, value)} />
+      ) : null}
       {state.step === 'busy' ? <Spinner label={state.label} /> : null}
       {state.step === 'report' ? (
         <Box ref={reportBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
           {/* Drawn once the box is measured, so the report never flashes at a guessed height. */}
-          {measured === undefined ? null : lines.slice(state.scroll, state.scroll + height).map((line, index) => (
-            <Text key={`${state.scroll + index}`} wrap="truncate-end">
-              {line}
-            </Text>
-          ))}
-          {measured !== undefined && lines.length > height ? <Toned tone="muted">{`lines ${state.scroll + 1}–${Math.min(lines.length, state.scroll + height)} of ${lines.length}`}</Toned> : null}
+          {measured === undefined
+            ? null
+            : lines.slice(state.scroll, state.scroll + height).map((line, index) => (
+                <Text key={`${state.scroll + index}`} wrap="truncate-end">
+                  {line}
+                </Text>
+              ))}
+          {measured !== undefined && lines.length > height ? (
+            <Toned tone="muted">{`lines ${state.scroll + 1}–${Math.min(lines.length, state.scroll + height)} of ${lines.length}`}</Toned>
+          ) : null}
         </Box>
       ) : null}
       {state.step === 'actions' && primary ? (
         <Box flexDirection="column">
-          <Text bold>What should happen with {basename(primary.file)}{state.loaded.length > 1 ? ` (+${state.loaded.length - 1} more)` : ''}?</Text>
+          <Text bold>
+            What should happen with {basename(primary.file)}
+            {state.loaded.length > 1 ? ` (+${state.loaded.length - 1} more)` : ''}?
+          </Text>
           <Menu
             focus
             selectLabel="do it"
-            items={actionsFor({ ...primary.result, items: allItems }, primary.result.container).map((choice) => ({ label: choice.label, value: choice.action, why: choice.why }))}
+            items={actionsFor({ ...primary.result, items: allItems }, primary.result.container).map((choice) => ({
+              label: choice.label,
+              value: choice.action,
+              why: choice.why,
+            }))}
             onSelect={(item) => {
-              if (item.value === 'add-file') dispatch({ type: 'add-file', folder: defaultOutput('add-file', primary.file) });
+              if (item.value === 'add-file')
+                dispatch({ type: 'add-file', folder: defaultOutput('add-file', primary.file) });
               else if (item.value === 'upload' && state.written) {
                 dispatch({ type: 'report' });
                 navigation.push({ screen: 'server-upload', ...state.written });
@@ -105,7 +218,9 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
       ) : null}
       {state.step === 'output' ? (
         <TextField
-          label={state.action === 'split' || state.action === 'prepare' || state.action === 'upload' ? 'Folder' : 'Write to'}
+          label={
+            state.action === 'split' || state.action === 'prepare' || state.action === 'upload' ? 'Folder' : 'Write to'
+          }
           value={state.target}
           focus
           onChange={(value) => dispatch({ type: 'target', value })}
@@ -118,7 +233,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         <Box flexDirection="column">
           <Toned tone="warning">These files exist already:</Toned>
           {state.existing.map((path) => (
-            <Text key={path}>  {path}</Text>
+            <Text key={path}> {path}</Text>
           ))}
           <Text>
             Replace them? <Text bold>y</Text> yes, <Text bold>n</Text> no
@@ -128,11 +243,17 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
       {state.step === 'prepared' ? (
         <Box flexDirection="column">
           <PreflightChecklist report={state.prepared.report} />
-          {state.prepared.report.ok ? <Toned tone="ok">Written to {state.target}. u uploads them as a server certificate; enter goes back.</Toned> : <Toned tone="danger">Nothing was written. Enter to go back.</Toned>}
+          {state.prepared.report.ok ? (
+            <Toned tone="ok">Written to {state.target}. u uploads them as a server certificate; enter goes back.</Toned>
+          ) : (
+            <Toned tone="danger">Nothing was written. Enter to go back.</Toned>
+          )}
         </Box>
       ) : null}
       <ProblemLine problem={state.problem} />
-      {state.loaded.length > 0 && state.step === 'report' && allItems.length === 0 ? <Text>Nothing usable in this file.</Text> : null}
+      {state.loaded.length > 0 && state.step === 'report' && allItems.length === 0 ? (
+        <Text>Nothing usable in this file.</Text>
+      ) : null}
     </Box>
   );
 }

@@ -1,7 +1,8 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { ReadResult } from '../../core/formats/items.js';
 
-export type InspectAction = 'to-pem' | 'to-der' | 'to-pkcs8' | 'to-pkcs1' | 'decrypt' | 'split' | 'prepare' | 'upload' | 'add-file';
+export type InspectAction =
+  'to-pem' | 'to-der' | 'to-pkcs8' | 'to-pkcs1' | 'decrypt' | 'split' | 'prepare' | 'upload' | 'add-file';
 
 export interface ActionChoice {
   action: InspectAction;
@@ -15,19 +16,55 @@ export function actionsFor(result: ReadResult, container: ReadResult['container'
   const certificates = result.items.filter((item) => item.type === 'certificate');
   const openKeys = keys.filter((item) => item.type === 'private-key' && item.key);
   const choices: ActionChoice[] = [];
-  if (container !== 'pem') choices.push({ action: 'to-pem', label: 'Convert to PEM', why: 'Text form, key first, then the certificate and its chain.' });
-  if (result.items.length === 1 && container !== 'der') choices.push({ action: 'to-der', label: 'Convert to DER', why: 'Binary form of this single item.' });
+  if (container !== 'pem')
+    choices.push({
+      action: 'to-pem',
+      label: 'Convert to PEM',
+      why: 'Text form, key first, then the certificate and its chain.',
+    });
+  if (result.items.length === 1 && container !== 'der')
+    choices.push({ action: 'to-der', label: 'Convert to DER', why: 'Binary form of this single item.' });
   if (openKeys.length > 0) {
-    choices.push({ action: 'to-pkcs8', label: 'Key to PKCS#8', why: 'BEGIN PRIVATE KEY: what IAM and the EC2 tools read.' });
-    choices.push({ action: 'to-pkcs1', label: 'Key to PKCS#1 / SEC1', why: 'The traditional form (BEGIN RSA PRIVATE KEY), for old software.' });
+    choices.push({
+      action: 'to-pkcs8',
+      label: 'Key to PKCS#8',
+      why: 'BEGIN PRIVATE KEY: what IAM and the EC2 tools read.',
+    });
+    choices.push({
+      action: 'to-pkcs1',
+      label: 'Key to PKCS#1 / SEC1',
+      why: 'The traditional form (BEGIN RSA PRIVATE KEY), for old software.',
+    });
   }
-  if (keys.some((item) => item.type === 'private-key' && item.encrypted && item.key)) choices.push({ action: 'decrypt', label: 'Decrypt the key', why: 'Write the key without its passphrase (IAM needs it unencrypted).' });
-  if (result.items.length > 1) choices.push({ action: 'split', label: 'Split into one file per item', why: 'key.pem, cert-1.pem, cert-2.pem … beside the file.' });
+  if (keys.some((item) => item.type === 'private-key' && item.encrypted && item.key))
+    choices.push({
+      action: 'decrypt',
+      label: 'Decrypt the key',
+      why: 'Write the key without its passphrase (IAM needs it unencrypted).',
+    });
+  if (result.items.length > 1)
+    choices.push({
+      action: 'split',
+      label: 'Split into one file per item',
+      why: 'key.pem, cert-1.pem, cert-2.pem … beside the file.',
+    });
   if (certificates.length > 0) {
-    choices.push({ action: 'prepare', label: 'Prepare for IAM upload', why: 'certificate.pem, private-key.pem and chain.pem, checked against IAM\'s rules.' });
-    choices.push({ action: 'upload', label: 'Upload as server certificate', why: 'Prepare, then open the upload screen with the files filled in.' });
+    choices.push({
+      action: 'prepare',
+      label: 'Prepare for IAM upload',
+      why: "certificate.pem, private-key.pem and chain.pem, checked against IAM's rules.",
+    });
+    choices.push({
+      action: 'upload',
+      label: 'Upload as server certificate',
+      why: 'Prepare, then open the upload screen with the files filled in.',
+    });
   }
-  choices.push({ action: 'add-file', label: 'Add another file (key or chain)', why: 'When the key or the chain is in a separate file.' });
+  choices.push({
+    action: 'add-file',
+    label: 'Add another file (key or chain)',
+    why: 'When the key or the chain is in a separate file.',
+  });
   return choices;
 }
 

@@ -73,17 +73,37 @@ export function inspectReducer(state: InspectState, event: InspectEvent): Inspec
     case 'passphrase':
       return { ...state, passphrase: event.value };
     case 'loaded':
-      return { ...state, step: 'report', loaded: [...state.loaded.filter((entry) => entry.file !== event.file), { file: event.file, result: event.result }], written: undefined, scroll: 0, problem: undefined };
+      return {
+        ...state,
+        step: 'report',
+        loaded: [
+          ...state.loaded.filter((entry) => entry.file !== event.file),
+          { file: event.file, result: event.result },
+        ],
+        written: undefined,
+        scroll: 0,
+        problem: undefined,
+      };
     case 'failed':
       return { ...state, ...home(state), problem: event.problem };
     case 'scroll':
-      return { ...state, scroll: Math.max(0, Math.min(Math.max(0, event.lines - event.height), state.scroll + event.by)) };
+      return {
+        ...state,
+        scroll: Math.max(0, Math.min(Math.max(0, event.lines - event.height), state.scroll + event.by)),
+      };
     case 'actions':
       return { ...state, step: 'actions', problem: undefined };
     case 'open-another': {
       // Start from the folder of the file just read: the next one is usually beside it.
       const first = state.loaded[0]?.file;
-      return { ...state, step: 'pick', typed: first ? `${first.slice(0, first.lastIndexOf('/') + 1)}` : state.typed, loaded: [], written: undefined, problem: undefined };
+      return {
+        ...state,
+        step: 'pick',
+        typed: first ? `${first.slice(0, first.lastIndexOf('/') + 1)}` : state.typed,
+        loaded: [],
+        written: undefined,
+        problem: undefined,
+      };
     }
     case 'add-file':
       return { ...state, step: 'pick', typed: `${event.folder}/` };
@@ -94,7 +114,13 @@ export function inspectReducer(state: InspectState, event: InspectEvent): Inspec
     case 'existing':
       return { ...state, step: 'overwrite', action: event.action, target: event.target, existing: event.paths };
     case 'prepared':
-      return { ...state, step: 'prepared', prepared: event.prepared, target: event.target, written: event.written ?? state.written };
+      return {
+        ...state,
+        step: 'prepared',
+        prepared: event.prepared,
+        target: event.target,
+        written: event.written ?? state.written,
+      };
     case 'written':
       return { ...state, ...home(state) };
     case 'report':

@@ -9,9 +9,13 @@ import { useNavigation } from '../../ui/navigation.js';
 import type { InspectAction } from './inspect-actions.js';
 import { initialInspectState, inspectReducer, type InspectState } from './inspect-state.js';
 
-const locked = (result: ReadResult) => result.items.some((item) => item.type === 'private-key' && item.encrypted && !item.key && !item.problem);
+const locked = (result: ReadResult) =>
+  result.items.some((item) => item.type === 'private-key' && item.encrypted && !item.key && !item.problem);
 
-/** Inspect's effects: reading files (asking for a passphrase when one is needed or the last one fails), converting and preparing. */
+/**
+ * Inspect's effects: reading files (asking for a passphrase when one is needed or the last one fails), converting and
+ * preparing.
+ */
 export function useInspect(initialPath?: string) {
   const { services, flash } = useFrame();
   const navigation = useNavigation();
@@ -23,12 +27,16 @@ export function useInspect(initialPath?: string) {
       const result = await services.readItems(await services.readFile(file), secret);
       if (locked(result) && secret === undefined) return dispatch({ type: 'needs-passphrase', file });
       // The passphrase remembered from another file does not open this one: ask again, saying so.
-      const refused = result.items.find((item) => item.type === 'private-key' && item.problem?.code === 'WRONG_PASSPHRASE');
-      if (refused?.type === 'private-key' && secret !== undefined) return dispatch({ type: 'needs-passphrase', file, problem: refused.problem });
+      const refused = result.items.find(
+        (item) => item.type === 'private-key' && item.problem?.code === 'WRONG_PASSPHRASE',
+      );
+      if (refused?.type === 'private-key' && secret !== undefined)
+        return dispatch({ type: 'needs-passphrase', file, problem: refused.problem });
       dispatch({ type: 'loaded', file, result });
     } catch (error) {
       const found = toProblem(error);
-      if (found.code === 'PASSPHRASE_REQUIRED' || found.code === 'WRONG_PASSPHRASE') dispatch({ type: 'needs-passphrase', file, problem: found.code === 'WRONG_PASSPHRASE' ? found : undefined });
+      if (found.code === 'PASSPHRASE_REQUIRED' || found.code === 'WRONG_PASSPHRASE')
+        dispatch({ type: 'needs-passphrase', file, problem: found.code === 'WRONG_PASSPHRASE' ? found : undefined });
       else dispatch({ type: 'failed', problem: found });
     }
   };
@@ -53,15 +61,33 @@ export function useInspect(initialPath?: string) {
       case 'decrypt': {
         const keyOnly: ReadResult = { ...result, items: result.items.filter((item) => item.type === 'private-key') };
         const keyFormat = chosen === 'to-pkcs1' ? 'pkcs1' : 'pkcs8';
-        return [{ path: target, data: await services.convert(keyOnly, { to: 'pem', keyFormat: chosen === 'decrypt' ? undefined : keyFormat }), secret: true }];
+        return [
+          {
+            path: target,
+            data: await services.convert(keyOnly, {
+              to: 'pem',
+              keyFormat: chosen === 'decrypt' ? undefined : keyFormat,
+            }),
+            secret: true,
+          },
+        ];
       }
       case 'split': {
         let certificate = 0;
         const files: FileToWrite[] = [];
         for (const item of result.items) {
           const single: ReadResult = { ...result, items: [item] };
-          const name = item.type === 'private-key' ? 'key.pem' : item.type === 'certificate' ? `cert-${++certificate}.pem` : `${item.type}.pem`;
-          files.push({ path: join(target, name), data: await services.convert(single, { to: 'pem' }), secret: item.type === 'private-key' });
+          const name =
+            item.type === 'private-key'
+              ? 'key.pem'
+              : item.type === 'certificate'
+                ? `cert-${++certificate}.pem`
+                : `${item.type}.pem`;
+          files.push({
+            path: join(target, name),
+            data: await services.convert(single, { to: 'pem' }),
+            secret: item.type === 'private-key',
+          });
         }
         return files;
       }
@@ -71,7 +97,12 @@ export function useInspect(initialPath?: string) {
   };
 
   /** Writes, unless a file exists and the user has not said yes to replacing it: then asks. */
-  const writeAfterAsking = async (files: FileToWrite[], chosen: InspectAction, target: string, force: boolean): Promise<boolean> => {
+  const writeAfterAsking = async (
+    files: FileToWrite[],
+    chosen: InspectAction,
+    target: string,
+    force: boolean,
+  ): Promise<boolean> => {
     if (!force) {
       const clash = await services.existingPaths(files.map((file) => file.path));
       if (clash.length > 0) {
@@ -88,12 +119,18 @@ export function useInspect(initialPath?: string) {
     try {
       if (chosen === 'prepare' || chosen === 'upload') {
         dispatch({ type: 'busy', label: 'Preparing for IAM…' });
-        const inputs = await Promise.all(current.loaded.map(async (entry) => ({ name: entry.file, bytes: await services.readFile(entry.file) })));
+        const inputs = await Promise.all(
+          current.loaded.map(async (entry) => ({ name: entry.file, bytes: await services.readFile(entry.file) })),
+        );
         const prepared = await services.prepare(inputs, { passphrase: current.passphrase });
         if (!prepared.report.ok) return dispatch({ type: 'prepared', prepared, target });
         const files = preparedFiles(prepared, target);
         if (!(await writeAfterAsking(files, chosen, target, force))) return;
-        const written = { certificate: files[0]!.path, privateKey: files[1]!.path, ...(files[2] ? { chain: files[2].path } : {}) };
+        const written = {
+          certificate: files[0]!.path,
+          privateKey: files[1]!.path,
+          ...(files[2] ? { chain: files[2].path } : {}),
+        };
         dispatch({ type: 'prepared', prepared, target, written });
         if (chosen === 'upload') {
           dispatch({ type: 'report' });

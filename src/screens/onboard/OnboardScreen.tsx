@@ -26,7 +26,15 @@ const NEW_GROUP = '\u0000new';
 function StepRow({ step }: { step: StepState }): React.JSX.Element {
   if (step.status === 'running') return <Spinner label={`${step.title}…`} />;
   const [mark, tone] =
-    step.status === 'done' ? (['✓', 'ok'] as const) : step.status === 'reused' ? (['✓', 'ok'] as const) : step.status === 'failed' ? (['✗', 'danger'] as const) : step.status === 'skipped' ? (['-', 'muted'] as const) : (['·', 'muted'] as const);
+    step.status === 'done'
+      ? (['✓', 'ok'] as const)
+      : step.status === 'reused'
+        ? (['✓', 'ok'] as const)
+        : step.status === 'failed'
+          ? (['✗', 'danger'] as const)
+          : step.status === 'skipped'
+            ? (['-', 'muted'] as const)
+            : (['·', 'muted'] as const);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -34,13 +42,19 @@ function StepRow({ step }: { step: StepState }): React.JSX.Element {
         {step.status === 'reused' ? 'already there: ' : step.status === 'skipped' ? 'skipped: ' : ''}
         {step.detail ?? ''}
       </Text>
-      {step.problem ? <Hanging prefix="    " tone="danger">{step.problem.message} Fix: {step.problem.fix}</Hanging> : null}
+      {step.problem ? (
+        <Hanging prefix="    " tone="danger">
+          {step.problem.message} Fix: {step.problem.fix}
+        </Hanging>
+      ) : null}
     </Box>
   );
 }
 
 function allSteps(progress: StepState[]): StepState[] {
-  return (Object.keys(STEP_TITLES) as StepId[]).map((id) => progress.find((step) => step.id === id) ?? { id, title: STEP_TITLES[id], status: 'pending' });
+  return (Object.keys(STEP_TITLES) as StepId[]).map(
+    (id) => progress.find((step) => step.id === id) ?? { id, title: STEP_TITLES[id], status: 'pending' },
+  );
 }
 
 const POLICY_SHAPE: ListShape<ManagedPolicy> = { key: (policy) => policy.arn, text: (policy) => policy.name };
@@ -68,18 +82,54 @@ export function OnboardScreen(): React.JSX.Element {
         run: () => (blocked ? flash('Not started: fix the ✗ above first (esc goes back to change it).') : start()),
       },
       { keys: ['esc'], label: state.step === 'group' ? 'back' : 'previous step', when: editing, run: back },
-      { keys: ['tab'], label: pointed && state.policies.includes(pointed.name) ? 'unselect the policy' : 'select the policy', when: state.step === 'policies' && pointed !== undefined, run: () => pointed && dispatch({ type: 'toggle-policy', name: pointed.name }) },
+      {
+        keys: ['tab'],
+        label: pointed && state.policies.includes(pointed.name) ? 'unselect the policy' : 'select the policy',
+        when: state.step === 'policies' && pointed !== undefined,
+        run: () => pointed && dispatch({ type: 'toggle-policy', name: pointed.name }),
+      },
       ...(state.step === 'policies' ? policyPicker.bindings : []),
-      { keys: ['tab'], label: state.accessKey ? 'no access key' : 'create an access key', when: state.step === 'access-key', run: () => dispatch({ type: 'toggle-access-key' }) },
+      {
+        keys: ['tab'],
+        label: state.accessKey ? 'no access key' : 'create an access key',
+        when: state.step === 'access-key',
+        run: () => dispatch({ type: 'toggle-access-key' }),
+      },
       // The summary: the secret shown once, on request, and hidden again.
-      { keys: ['v'], label: revealed ? 'hide the secret' : 'reveal the secret', when: result?.ok === true && result.accessKey !== undefined, run: () => setRevealed(!revealed) },
-      { keys: ['c'], label: 'copy the secret', when: result?.ok === true && result.accessKey !== undefined, run: () => result?.accessKey && copy(result.accessKey.secretAccessKey, 'the secret access key') },
-      { keys: ['y'], label: 'copy the export lines', when: (result?.exportLines.length ?? 0) > 0, run: () => result && copy(result.exportLines.join('\n'), 'the export lines') },
+      {
+        keys: ['v'],
+        label: revealed ? 'hide the secret' : 'reveal the secret',
+        when: result?.ok === true && result.accessKey !== undefined,
+        run: () => setRevealed(!revealed),
+      },
+      {
+        keys: ['c'],
+        label: 'copy the secret',
+        when: result?.ok === true && result.accessKey !== undefined,
+        run: () => result?.accessKey && copy(result.accessKey.secretAccessKey, 'the secret access key'),
+      },
+      {
+        keys: ['y'],
+        label: 'copy the export lines',
+        when: (result?.exportLines.length ?? 0) > 0,
+        run: () => result && copy(result.exportLines.join('\n'), 'the export lines'),
+      },
       { keys: ['r'], label: 'resume from where it stopped', when: result !== undefined && !result.ok, run: resume },
-      { keys: ['esc'], label: 'edit the answers', when: result !== undefined && !result.ok, run: () => dispatch({ type: 'back' }) },
+      {
+        keys: ['esc'],
+        label: 'edit the answers',
+        when: result !== undefined && !result.ok,
+        run: () => dispatch({ type: 'back' }),
+      },
       { keys: ['enter'], label: result?.ok ? 'done' : 'leave', when: result !== undefined, run: navigation.pop },
     ],
-    { help: ['Each step is idempotent: what exists is reused, never duplicated, so a failed run can be resumed.', 'The access key secret goes only to the CSV (mode 0600) and, if you ask, to this screen once.', 'Each field edits like a shell line: ctrl-a/e, ctrl-u/k, ctrl-w, home/end.'] },
+    {
+      help: [
+        'Each step is idempotent: what exists is reused, never duplicated, so a failed run can be resumed.',
+        'The access key secret goes only to the CSV (mode 0600) and, if you ask, to this screen once.',
+        'Each field edits like a shell line: ctrl-a/e, ctrl-u/k, ctrl-w, home/end.',
+      ],
+    },
   );
 
   // Keep the cursor in view: the list scrolls once the cursor nears its last row.
@@ -98,19 +148,45 @@ export function OnboardScreen(): React.JSX.Element {
               focus
               selectLabel="choose"
               limit={listHeight}
-              items={[{ label: 'Create a new group…', value: NEW_GROUP }, ...(groups.status === 'done' ? groups.value.map((group) => ({ label: group.name, value: group.name })) : [])]}
-              onSelect={(item) => dispatch(item.value === NEW_GROUP ? { type: 'new-group' } : { type: 'pick-group', name: item.value })}
+              items={[
+                { label: 'Create a new group…', value: NEW_GROUP },
+                ...(groups.status === 'done'
+                  ? groups.value.map((group) => ({ label: group.name, value: group.name }))
+                  : []),
+              ]}
+              onSelect={(item) =>
+                dispatch(item.value === NEW_GROUP ? { type: 'new-group' } : { type: 'pick-group', name: item.value })
+              }
             />
           ) : null}
         </Box>
       ) : null}
       {state.step === 'new-group' ? (
-        <TextField label="New group name" value={state.group} focus onChange={(value) => dispatch({ type: 'group-name', value })} onSubmit={next} submitLabel="next step" error={state.group ? groupNameProblem(state.group) : undefined} hint="e.g. ec2-operators" />
+        <TextField
+          label="New group name"
+          value={state.group}
+          focus
+          onChange={(value) => dispatch({ type: 'group-name', value })}
+          onSubmit={next}
+          submitLabel="next step"
+          error={state.group ? groupNameProblem(state.group) : undefined}
+          hint="e.g. ec2-operators"
+        />
       ) : null}
       {state.step === 'policies' ? (
         <Box flexDirection="column">
           <Text bold>2. AWS-managed policies for "{state.group}" (optional)</Text>
-          <TextField label="Search" value={state.policySearch} focus onChange={(value) => { dispatch({ type: 'policy-search', value }); policyPicker.dispatch({ type: 'first' }); }} onSubmit={next} submitLabel="next step" />
+          <TextField
+            label="Search"
+            value={state.policySearch}
+            focus
+            onChange={(value) => {
+              dispatch({ type: 'policy-search', value });
+              policyPicker.dispatch({ type: 'first' });
+            }}
+            onSubmit={next}
+            submitLabel="next step"
+          />
           {policies.status === 'running' ? <Spinner label={policies.label} /> : null}
           <ProblemLine problem={policies.status === 'failed' ? policies.problem : undefined} />
           {policyList.slice(firstPolicyShown, firstPolicyShown + listHeight - 3).map((policy, offset) => {
@@ -133,20 +209,46 @@ export function OnboardScreen(): React.JSX.Element {
             </Toned>
           ) : null}
           <Toned tone="muted">
-            {state.policies.length === 0 ? 'None selected; enter continues without policies.' : `Selected: ${state.policies.join(', ')}`}
+            {state.policies.length === 0
+              ? 'None selected; enter continues without policies.'
+              : `Selected: ${state.policies.join(', ')}`}
           </Toned>
         </Box>
       ) : null}
       {state.step === 'user' ? (
-        <TextField label="3. New user name" value={state.user} focus onChange={(value) => dispatch({ type: 'user', value })} onSubmit={next} submitLabel="next step" error={state.user ? userNameProblem(state.user) : undefined} hint="Letters, digits and + = , . @ _ - ; an existing user is reused" />
+        <TextField
+          label="3. New user name"
+          value={state.user}
+          focus
+          onChange={(value) => dispatch({ type: 'user', value })}
+          onSubmit={next}
+          submitLabel="next step"
+          error={state.user ? userNameProblem(state.user) : undefined}
+          hint="Letters, digits and + = , . @ _ - ; an existing user is reused"
+        />
       ) : null}
       {state.step === 'access-key' ? (
         <Box flexDirection="column">
           <Text bold>4. Access key: {state.accessKey ? 'create one' : 'none'} (tab switches)</Text>
           {state.accessKey ? (
-            <TextField label="Save the CSV to" value={state.accessKeyFile} focus onChange={(value) => dispatch({ type: 'access-key-file', value })} onSubmit={next} submitLabel="next step" hint="Like the console's download: mode 0600. IAM never shows the secret again." />
+            <TextField
+              label="Save the CSV to"
+              value={state.accessKeyFile}
+              focus
+              onChange={(value) => dispatch({ type: 'access-key-file', value })}
+              onSubmit={next}
+              submitLabel="next step"
+              hint="Like the console's download: mode 0600. IAM never shows the secret again."
+            />
           ) : (
-            <TextField label="(no access key)" value="" focus onChange={() => undefined} onSubmit={next} submitLabel="next step" />
+            <TextField
+              label="(no access key)"
+              value=""
+              focus
+              onChange={() => undefined}
+              onSubmit={next}
+              submitLabel="next step"
+            />
           )}
         </Box>
       ) : null}
@@ -156,8 +258,16 @@ export function OnboardScreen(): React.JSX.Element {
           <Menu
             focus
             items={[
-              { label: 'Create one (RSA 2048, PKCS#8, 3650 days)', value: 'create' as const, why: `Writes pk-${state.user}.pem (0600) and cert-${state.user}.pem in ${state.outDir}, uploads the certificate.` },
-              { label: 'Use a certificate file', value: 'file' as const, why: 'Uploads an existing PEM certificate (never a key).' },
+              {
+                label: 'Create one (RSA 2048, PKCS#8, 3650 days)',
+                value: 'create' as const,
+                why: `Writes pk-${state.user}.pem (0600) and cert-${state.user}.pem in ${state.outDir}, uploads the certificate.`,
+              },
+              {
+                label: 'Use a certificate file',
+                value: 'file' as const,
+                why: 'Uploads an existing PEM certificate (never a key).',
+              },
               { label: 'Skip', value: 'skip' as const, why: 'No signing certificate for this user.' },
             ]}
             onSelect={(item) => {
@@ -167,17 +277,41 @@ export function OnboardScreen(): React.JSX.Element {
           />
         </Box>
       ) : null}
-      {state.step === 'signing-file' ? <PathInput label="Certificate file" value={state.signingFile} focus submitLabel="use this file" listRows={Math.max(3, rows - 12)} onChange={(value) => dispatch({ type: 'signing-file', value })} onSubmit={(path) => { dispatch({ type: 'signing-file', value: path }); dispatch({ type: 'next' }); }} /> : null}
+      {state.step === 'signing-file' ? (
+        <PathInput
+          label="Certificate file"
+          value={state.signingFile}
+          focus
+          submitLabel="use this file"
+          listRows={Math.max(3, rows - 12)}
+          onChange={(value) => dispatch({ type: 'signing-file', value })}
+          onSubmit={(path) => {
+            dispatch({ type: 'signing-file', value: path });
+            dispatch({ type: 'next' });
+          }}
+        />
+      ) : null}
       {state.step === 'review' ? <Review state={state} facts={facts} where={where} startQueued={startQueued} /> : null}
       {state.step === 'running' || state.step === 'summary' ? (
         <Box flexDirection="column">
-          <Text bold>{state.step === 'running' ? `Onboarding ${state.user}…` : state.result?.ok ? `✓ ${state.user} is onboarded` : `✗ Stopped before ${state.user} was fully onboarded`}</Text>
+          <Text bold>
+            {state.step === 'running'
+              ? `Onboarding ${state.user}…`
+              : state.result?.ok
+                ? `✓ ${state.user} is onboarded`
+                : `✗ Stopped before ${state.user} was fully onboarded`}
+          </Text>
           {state.result?.ok ? (
             <Box flexDirection="column">
               <Hanging prefix="✓ " tone="ok">
                 {`Done: ${namesOf(state.result.steps, 'done') || 'nothing new'}. Already there: ${namesOf(state.result.steps, 'reused') || 'nothing'}.`}
               </Hanging>
-              <Text wrap="truncate-end">Exists now: group {state.group}, user {state.user} in {state.group}{state.policies.length ? `, ${state.policies.length} polic${state.policies.length === 1 ? 'y' : 'ies'}` : ''}</Text>
+              <Text wrap="truncate-end">
+                Exists now: group {state.group}, user {state.user} in {state.group}
+                {state.policies.length
+                  ? `, ${state.policies.length} polic${state.policies.length === 1 ? 'y' : 'ies'}`
+                  : ''}
+              </Text>
             </Box>
           ) : (
             allSteps(state.progress).map((step) => <StepRow key={step.id} step={step} />)
@@ -190,7 +324,10 @@ export function OnboardScreen(): React.JSX.Element {
 }
 
 function namesOf(steps: StepState[], status: StepState['status']): string {
-  return steps.filter((step) => step.status === status).map((step) => step.title.toLowerCase()).join(', ');
+  return steps
+    .filter((step) => step.status === status)
+    .map((step) => step.title.toLowerCase())
+    .join(', ');
 }
 
 const said = (exists: boolean) => (exists ? ' (exists: reused)' : ' (new)');
@@ -208,7 +345,17 @@ function ReviewRow({ label, value }: { label: string; value: string }): React.JS
 }
 
 /** The plan, with what exists already said per step, and anything that would stop the run before it starts. */
-function Review({ state, facts, where, startQueued }: { state: OnboardState; facts: TaskState<ReviewFacts>; where: string; startQueued: boolean }): React.JSX.Element {
+function Review({
+  state,
+  facts,
+  where,
+  startQueued,
+}: {
+  state: OnboardState;
+  facts: TaskState<ReviewFacts>;
+  where: string;
+  startQueued: boolean;
+}): React.JSX.Element {
   const known = facts.status === 'done' ? facts.value : undefined;
   const request = requestFrom(state);
   return (
@@ -217,15 +364,34 @@ function Review({ state, facts, where, startQueued }: { state: OnboardState; fac
       <ReviewRow label="group" value={`${state.group}${known ? said(known.groupExists) : ''}`} />
       <ReviewRow label="policies" value={state.policies.join(', ') || '(none)'} />
       <ReviewRow label="user" value={`${state.user}${known ? said(known.userExists) : ''}`} />
-      <ReviewRow label="access key" value={request.accessKeyFile ? `saved to ${request.accessKeyFile}${known?.csvExists ? " (that file exists: reused if its key is still the user's)" : ''}` : '(none)'} />
+      <ReviewRow
+        label="access key"
+        value={
+          request.accessKeyFile
+            ? `saved to ${request.accessKeyFile}${known?.csvExists ? " (that file exists: reused if its key is still the user's)" : ''}`
+            : '(none)'
+        }
+      />
       <ReviewRow
         label="signing cert"
-        value={state.signing === 'create' ? `new, in ${state.outDir}${known && known.pairOnDisk.length > 0 ? ` (${known.pairOnDisk.map((path) => path.split('/').pop()).join(' and ')} exist: reused or completed)` : ''}` : state.signing === 'file' ? state.signingFile : '(none)'}
+        value={
+          state.signing === 'create'
+            ? `new, in ${state.outDir}${known && known.pairOnDisk.length > 0 ? ` (${known.pairOnDisk.map((path) => path.split('/').pop()).join(' and ')} exist: reused or completed)` : ''}`
+            : state.signing === 'file'
+              ? state.signingFile
+              : '(none)'
+        }
       />
       <Text> </Text>
-      {facts.status === 'running' ? <Spinner label={startQueued ? 'Looking at what exists… the run starts right after.' : facts.label} /> : null}
+      {facts.status === 'running' ? (
+        <Spinner label={startQueued ? 'Looking at what exists… the run starts right after.' : facts.label} />
+      ) : null}
       <ProblemLine problem={known?.problem ?? (facts.status === 'failed' ? facts.problem : undefined)} />
-      {known?.problem ? <Text>Enter will not start until this is fixed: esc goes back to change it.</Text> : <Text>Enter starts; esc goes back to change something.</Text>}
+      {known?.problem ? (
+        <Text>Enter will not start until this is fixed: esc goes back to change it.</Text>
+      ) : (
+        <Text>Enter starts; esc goes back to change something.</Text>
+      )}
     </Box>
   );
 }
@@ -236,7 +402,9 @@ function Summary({ state, revealed }: { state: OnboardState; revealed: boolean }
     return (
       <Box flexDirection="column" marginTop={1}>
         <Text>What exists now is marked ✓ above; nothing was duplicated. Press r to resume from where it stopped.</Text>
-        {result.accessKeyFile && result.steps.find((step) => step.id === 'access-key')?.status === 'done' ? <Text>The access key is saved in {result.accessKeyFile}.</Text> : null}
+        {result.accessKeyFile && result.steps.find((step) => step.id === 'access-key')?.status === 'done' ? (
+          <Text>The access key is saved in {result.accessKeyFile}.</Text>
+        ) : null}
       </Box>
     );
   }
@@ -244,21 +412,24 @@ function Summary({ state, revealed }: { state: OnboardState; revealed: boolean }
     <Box flexDirection="column" marginTop={1}>
       {result.accessKey ? (
         <Box flexDirection="column">
-          <Text>Access key ID     {result.accessKey.accessKeyId}</Text>
+          <Text>Access key ID {result.accessKey.accessKeyId}</Text>
           <Text>
-            Secret access key {revealed ? result.accessKey.secretAccessKey : '•'.repeat(12)} <Toned tone="muted">{revealed ? '' : '(v reveals, c copies)'}</Toned>
+            Secret access key {revealed ? result.accessKey.secretAccessKey : '•'.repeat(12)}{' '}
+            <Toned tone="muted">{revealed ? '' : '(v reveals, c copies)'}</Toned>
           </Text>
           <Toned tone="warning">! Shown this once: IAM never returns it again.</Toned>
           <Hanging prefix="Saved in          ">{`${result.accessKeyFile} (0600)`}</Hanging>
         </Box>
       ) : null}
       {result.keyPath ? <Hanging prefix="Private key       ">{`${result.keyPath} (0600)`}</Hanging> : null}
-      {result.certificatePath ? <Hanging prefix="Certificate       ">{`${result.certificatePath}${result.signingCertificateId ? ` (IAM ID ${result.signingCertificateId})` : ''}`}</Hanging> : null}
+      {result.certificatePath ? (
+        <Hanging prefix="Certificate       ">{`${result.certificatePath}${result.signingCertificateId ? ` (IAM ID ${result.signingCertificateId})` : ''}`}</Hanging>
+      ) : null}
       {result.exportLines.length > 0 ? (
         <Box flexDirection="column">
           <Text>Set these in your shell (y copies):</Text>
           {result.exportLines.map((line) => (
-            <Text key={line}>  {line}</Text>
+            <Text key={line}> {line}</Text>
           ))}
         </Box>
       ) : null}

@@ -3,7 +3,17 @@ import { defaultOutDir } from '../../core/crypto/created-files.js';
 import type { OnboardRequest, OnboardResult } from '../../core/onboard.js';
 import { GROUP_NAME_PATTERN, USER_NAME_PATTERN, type StepState } from '../../core/onboard-steps.js';
 
-export type GatherStep = 'group' | 'new-group' | 'policies' | 'user' | 'access-key' | 'signing' | 'signing-file' | 'review' | 'running' | 'summary';
+export type GatherStep =
+  | 'group'
+  | 'new-group'
+  | 'policies'
+  | 'user'
+  | 'access-key'
+  | 'signing'
+  | 'signing-file'
+  | 'review'
+  | 'running'
+  | 'summary';
 
 export interface OnboardState {
   step: GatherStep;
@@ -106,12 +116,22 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
     case 'group-name':
       return { ...state, group: action.value };
     case 'toggle-policy':
-      return { ...state, policies: state.policies.includes(action.name) ? state.policies.filter((name) => name !== action.name) : [...state.policies, action.name] };
+      return {
+        ...state,
+        policies: state.policies.includes(action.name)
+          ? state.policies.filter((name) => name !== action.name)
+          : [...state.policies, action.name],
+      };
     case 'policy-search':
       return { ...state, policySearch: action.value };
     case 'user': {
-      const followsDefault = state.accessKeyFile === '' || state.accessKeyFile === defaultAccessKeyFile(state.outDir, state.user);
-      return { ...state, user: action.value, accessKeyFile: followsDefault ? defaultAccessKeyFile(state.outDir, action.value) : state.accessKeyFile };
+      const followsDefault =
+        state.accessKeyFile === '' || state.accessKeyFile === defaultAccessKeyFile(state.outDir, state.user);
+      return {
+        ...state,
+        user: action.value,
+        accessKeyFile: followsDefault ? defaultAccessKeyFile(state.outDir, action.value) : state.accessKeyFile,
+      };
     }
     case 'toggle-access-key':
       return { ...state, accessKey: !state.accessKey };
@@ -126,7 +146,9 @@ export function onboardReducer(state: OnboardState, action: OnboardAction): Onbo
       return next ? { ...state, step: next } : state;
     }
     case 'back':
-      return state.step === 'running' ? state : { ...state, step: state.step === 'summary' ? 'review' : previous(state) };
+      return state.step === 'running'
+        ? state
+        : { ...state, step: state.step === 'summary' ? 'review' : previous(state) };
     case 'started':
       return { ...state, step: 'running', progress: [], result: undefined };
     case 'progress':
@@ -142,7 +164,12 @@ export function requestFrom(state: OnboardState): OnboardRequest {
     groupName: state.group,
     policies: state.policies,
     accessKeyFile: state.accessKey ? state.accessKeyFile || defaultAccessKeyFile(state.outDir, state.user) : undefined,
-    signing: state.signing === 'create' ? { kind: 'create' } : state.signing === 'file' ? { kind: 'file', path: state.signingFile.trim() } : { kind: 'skip' },
+    signing:
+      state.signing === 'create'
+        ? { kind: 'create' }
+        : state.signing === 'file'
+          ? { kind: 'file', path: state.signingFile.trim() }
+          : { kind: 'skip' },
     outDir: state.outDir,
   };
 }

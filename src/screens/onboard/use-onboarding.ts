@@ -22,14 +22,19 @@ export function useOnboarding() {
   // Listed once, then searched here as the user types; after a failure, the next keystroke tries again.
   useEffect(() => {
     if (state.step !== 'policies' || policies.status === 'done' || policies.status === 'running') return undefined;
-    const timer = setTimeout(() => void loadPolicies('Listing AWS-managed policies…', (signal) => services.listManagedPolicies(signal)), 200);
+    const timer = setTimeout(
+      () => void loadPolicies('Listing AWS-managed policies…', (signal) => services.listManagedPolicies(signal)),
+      200,
+    );
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new step or listing state only
   }, [state.step, state.policySearch, loadPolicies, services]);
 
   const run = async (current: OnboardState) => {
     dispatch({ type: 'started' });
-    const result = await services.runOnboarding(requestFrom(current), { onStep: (step) => dispatch({ type: 'progress', step }) });
+    const result = await services.runOnboarding(requestFrom(current), {
+      onStep: (step) => dispatch({ type: 'progress', step }),
+    });
     dispatch({ type: 'finished', result });
   };
 
@@ -42,9 +47,12 @@ export function useOnboarding() {
     if (!startQueued || facts.status === 'running' || facts.status === 'idle') return;
     setStartQueued(false);
     if (facts.status === 'done' && !facts.value.problem) void run(state);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on the queued start or new facts only
   }, [startQueued, facts.status]);
 
-  const policyList = useMemo(() => (policies.status === 'done' ? matchingPolicies(policies.value, state.policySearch) : []), [policies, state.policySearch]);
+  const policyList = useMemo(
+    () => (policies.status === 'done' ? matchingPolicies(policies.value, state.policySearch) : []),
+    [policies, state.policySearch],
+  );
   return { state, dispatch, groups, policies, policyList, facts, start, resume: () => void run(state), startQueued };
 }

@@ -29,7 +29,11 @@ export function useReviewFacts(state: OnboardState, knownGroups: string[] | unde
       const [users, groups, existing, problem] = await Promise.all([
         services.listUsers(signal),
         knownGroups ?? services.listGroups(signal).then((found) => found.map((group) => group.name)),
-        services.existingPaths([request.accessKeyFile ?? '', ...(state.signing === 'create' ? [pair.key, pair.certificate] : [])].filter(Boolean)),
+        services.existingPaths(
+          [request.accessKeyFile ?? '', ...(state.signing === 'create' ? [pair.key, pair.certificate] : [])].filter(
+            Boolean,
+          ),
+        ),
         services.checkOnboarding(request),
       ]);
       return {
@@ -40,7 +44,7 @@ export function useReviewFacts(state: OnboardState, knownGroups: string[] | unde
         ...(problem ? { problem } : {}),
       };
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- looked up when the answers change
   }, [reviewing]);
   return facts;
 }

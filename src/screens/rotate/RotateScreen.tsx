@@ -1,4 +1,5 @@
-import React, { useMemo } from 'react';
+import { useMomentOf } from '../../ui/use-moment-of.js';
+import React from 'react';
 import { Box } from 'ink';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
@@ -24,7 +25,12 @@ import { TextField } from '../../widgets/TextField.js';
 import { FILE_FIELDS, type FileField } from './rotate-state.js';
 import { useRotation } from './use-rotation.js';
 
-const FIELD_LABELS: Record<FileField, string> = { certificate: 'Certificate  ', privateKey: 'Private key  ', chain: 'Chain (if CA)', name: 'Name in IAM  ' };
+const FIELD_LABELS: Record<FileField, string> = {
+  certificate: 'Certificate  ',
+  privateKey: 'Private key  ',
+  chain: 'Chain (if CA)',
+  name: 'Name in IAM  ',
+};
 const FIELD_HINTS: Record<FileField, string> = {
   certificate: 'The renewed certificate (PEM); a PFX or DER? Inspect → Prepare makes the PEM files',
   privateKey: 'Its unencrypted PEM key; IAM never gives it back',
@@ -32,14 +38,30 @@ const FIELD_HINTS: Record<FileField, string> = {
   name: 'Leave empty: the old name with the new expiry date (www-20271130)',
 };
 
-const SHAPE = { key: (row: ServerCertificateRow) => row.name, text: (row: ServerCertificateRow) => `${row.name} ${row.path}` };
+const SHAPE = {
+  key: (row: ServerCertificateRow) => row.name,
+  text: (row: ServerCertificateRow) => `${row.name} ${row.path}`,
+};
 
-const STEP_TONE: Record<RotationStep['status'], Tone | undefined> = { pending: 'muted', running: undefined, done: 'ok', already: 'ok', skipped: 'muted', failed: 'danger' };
+const STEP_TONE: Record<RotationStep['status'], Tone | undefined> = {
+  pending: 'muted',
+  running: undefined,
+  done: 'ok',
+  already: 'ok',
+  skipped: 'muted',
+  failed: 'danger',
+};
 
 /** The steps in view: those around the first one not finished, with a line for each side left out. */
-export function stepWindow(steps: RotationStep[], room: number): { shown: RotationStep[]; above: number; below: number } {
+export function stepWindow(
+  steps: RotationStep[],
+  room: number,
+): { shown: RotationStep[]; above: number; below: number } {
   if (steps.length <= room) return { shown: steps, above: 0, below: 0 };
-  const focus = Math.max(0, steps.findIndex((step) => step.status === 'pending' || step.status === 'running' || step.status === 'failed'));
+  const focus = Math.max(
+    0,
+    steps.findIndex((step) => step.status === 'pending' || step.status === 'running' || step.status === 'failed'),
+  );
   const start = Math.max(0, Math.min(focus - 1, steps.length - room));
   return { shown: steps.slice(start, start + room), above: start, below: steps.length - start - room };
 }
@@ -56,8 +78,14 @@ function Steps({ steps }: { steps: RotationStep[] }): React.JSX.Element {
           <Hanging prefix={`${STEP_MARKS[step.status]} `} tone={STEP_TONE[step.status]}>
             {`${step.label}${step.status === 'already' ? ' (already done)' : ''}`}
           </Hanging>
-          {step.detail && !step.problem ? <Hanging prefix="    " tone="muted">{step.detail}</Hanging> : null}
-          {step.problem ? <Hanging prefix="    " tone="danger">{`${step.problem.message} Fix: ${step.problem.fix}`}</Hanging> : null}
+          {step.detail && !step.problem ? (
+            <Hanging prefix="    " tone="muted">
+              {step.detail}
+            </Hanging>
+          ) : null}
+          {step.problem ? (
+            <Hanging prefix="    " tone="danger">{`${step.problem.message} Fix: ${step.problem.fix}`}</Hanging>
+          ) : null}
         </Box>
       ))}
       {below > 0 ? <Toned tone="muted">{`  … ${below} more below`}</Toned> : null}
@@ -70,26 +98,56 @@ const SHOWN_CONSUMERS = 6;
 
 /** Old → new, each consumer with the call that moves it, the retirement, the checks. */
 function PlanView({ plan }: { plan: RotationPlan }): React.JSX.Element {
-  if (plan.finished) return <Toned tone="ok">✓ Nothing left to do: {plan.old.name} was rotated to {plan.incoming.name} and {plan.finished.mode === 'delete' ? 'deleted' : `renamed to ${plan.finished.as}`} on {plan.finished.at.slice(0, 10)}.</Toned>;
+  if (plan.finished)
+    return (
+      <Toned tone="ok">
+        ✓ Nothing left to do: {plan.old.name} was rotated to {plan.incoming.name} and{' '}
+        {plan.finished.mode === 'delete' ? 'deleted' : `renamed to ${plan.finished.as}`} on{' '}
+        {plan.finished.at.slice(0, 10)}.
+      </Toned>
+    );
   return (
     <Box flexDirection="column">
       <Hanging prefix="old  ">{`${plan.old.name}  ${plan.old.path}  expires ${plan.old.expiration?.slice(0, 10) ?? '?'}`}</Hanging>
       <Hanging prefix="new  ">{`${plan.incoming.name}  ${plan.incoming.path}  expires ${plan.incoming.expiration?.slice(0, 10) ?? '?'}  ${plan.incoming.key}${plan.incoming.upload ? '  (uploaded first)' : ''}`}</Hanging>
-      <Text bold>{plan.swaps.length === 0 ? `Nothing serves ${plan.old.name} now.` : `Moved from the old to the new (${plan.swaps.length}):`}</Text>
+      <Text bold>
+        {plan.swaps.length === 0
+          ? `Nothing serves ${plan.old.name} now.`
+          : `Moved from the old to the new (${plan.swaps.length}):`}
+      </Text>
       {plan.swaps.slice(0, SHOWN_CONSUMERS).map((consumer, index) => (
-        <Hanging key={`swap-${index}`} prefix="  → ">{`${describeConsumer(consumer)}  [${swapCalls(consumer)}]`}</Hanging>
+        <Hanging
+          key={`swap-${index}`}
+          prefix="  → "
+        >{`${describeConsumer(consumer)}  [${swapCalls(consumer)}]`}</Hanging>
       ))}
-      {plan.swaps.length > SHOWN_CONSUMERS ? <Toned tone="muted">{`    and ${plan.swaps.length - SHOWN_CONSUMERS} more (iamcert rotate ${plan.old.name} --plan lists every one)`}</Toned> : null}
+      {plan.swaps.length > SHOWN_CONSUMERS ? (
+        <Toned tone="muted">{`    and ${plan.swaps.length - SHOWN_CONSUMERS} more (iamcert rotate ${plan.old.name} --plan lists every one)`}</Toned>
+      ) : null}
       {plan.alreadyOnNew.map((consumer, index) => (
-        <Hanging key={`on-${index}`} prefix="  ✓ " tone="muted">{`${describeConsumer(consumer)} (on the new one already)`}</Hanging>
+        <Hanging
+          key={`on-${index}`}
+          prefix="  ✓ "
+          tone="muted"
+        >{`${describeConsumer(consumer)} (on the new one already)`}</Hanging>
       ))}
       <Hanging prefix="then ">{`once nothing serves it: ${retirement(plan)} (m changes this)`}</Hanging>
       {plan.checks.map((check) => (
-        <Hanging key={check.code} prefix={check.severity === 'error' ? '✗ ' : '! '} tone={check.severity === 'error' ? 'danger' : 'warning'}>{`${check.message} Fix: ${check.fix}`}</Hanging>
+        <Hanging
+          key={check.code}
+          prefix={check.severity === 'error' ? '✗ ' : '! '}
+          tone={check.severity === 'error' ? 'danger' : 'warning'}
+        >{`${check.message} Fix: ${check.fix}`}</Hanging>
       ))}
-      {plan.checks.length === 0 ? <Toned tone="ok">✓ The new certificate can serve everything the old one does.</Toned> : null}
+      {plan.checks.length === 0 ? (
+        <Toned tone="ok">✓ The new certificate can serve everything the old one does.</Toned>
+      ) : null}
       {plan.notes.map((note) => (
-        <Hanging key={note.where} prefix="! " tone="warning">{`${note.where} not looked at: ${note.message} Retiring ${plan.old.name} waits until it can be.`}</Hanging>
+        <Hanging
+          key={note.where}
+          prefix="! "
+          tone="warning"
+        >{`${note.where} not looked at: ${note.message} Retiring ${plan.old.name} waits until it can be.`}</Hanging>
       ))}
       <Toned tone="muted">Looked in {regionsLooked(plan.regions)} and CloudFront.</Toned>
     </Box>
@@ -99,18 +157,31 @@ function PlanView({ plan }: { plan: RotationPlan }): React.JSX.Element {
 function usePickList({ rows, loading }: { rows: ServerCertificateRow[]; loading: boolean }) {
   const [box, height] = useMeasuredHeight();
   const list = useList({ rows, pageSize: height ?? 1, ...SHAPE });
-  const now = useMemo(() => new Date(), [rows]);
+  const now = useMomentOf(rows);
   const { columns } = useFrame();
   const cells: Array<Column<ServerCertificateRow>> = [
     { title: 'NAME', width: Math.max(12, columns - 2 - 14 - 22 - 6), cell: (row) => row.name },
     { title: 'PATH', width: 14, cell: (row) => row.path },
-    { title: 'EXPIRES', width: 22, cell: (row) => expiresCell(row, now).text, tone: (row) => expiresCell(row, now).tone },
+    {
+      title: 'EXPIRES',
+      width: 22,
+      cell: (row) => expiresCell(row, now).text,
+      tone: (row) => expiresCell(row, now).tone,
+    },
   ];
   return {
     list,
     view: (
       <Box ref={box} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-        {height !== undefined ? <ListView list={list} columns={cells} height={height} total={rows.length} empty={loading ? undefined : 'No other server certificate in IAM: press f to rotate to files.'} /> : null}
+        {height !== undefined ? (
+          <ListView
+            list={list}
+            columns={cells}
+            height={height}
+            total={rows.length}
+            empty={loading ? undefined : 'No other server certificate in IAM: press f to rotate to files.'}
+          />
+        ) : null}
       </Box>
     ),
   };
@@ -124,37 +195,94 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
   const current = picker.list.current;
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
   const step = state.step;
-  const filesReady = state.step === 'files' && state.values.certificate.trim() !== '' && state.values.privateKey.trim() !== '';
+  const filesReady =
+    state.step === 'files' && state.values.certificate.trim() !== '' && state.values.privateKey.trim() !== '';
 
   const submitFiles = () => {
     if (state.step !== 'files') return;
-    if (!filesReady) return dispatch({ type: 'refuse', why: 'Give the certificate and its private key first (the chain and the name may stay empty).' });
+    if (!filesReady)
+      return dispatch({
+        type: 'refuse',
+        why: 'Give the certificate and its private key first (the chain and the name may stay empty).',
+      });
     dispatch({ type: 'choose', target: { kind: 'files', ...state.values } });
   };
 
   useScreenKeymap(
     [
-      { keys: ['enter'], label: 'rotate to this one', when: step === 'pick' && current !== undefined, run: () => current && dispatch({ type: 'choose', target: { kind: 'existing', name: current.name } }) },
-      { keys: ['f'], label: 'rotate to files (uploaded first)', when: step === 'pick' && !picker.list.state.filtering, run: () => dispatch({ type: 'from-files' }) },
-      ...(step === 'pick' ? picker.list.bindings : []),
-      { keys: ['down', 'tab'], display: '↓/tab', label: 'next field', when: state.step === 'files' && state.field < FILE_FIELDS.length - 1, run: () => state.step === 'files' && dispatch({ type: 'file-field', to: state.field + 1 }) },
-      { keys: ['up', 'shift-tab'], display: '↑/shift-tab', label: 'previous field', when: state.step === 'files' && state.field > 0, run: () => state.step === 'files' && dispatch({ type: 'file-field', to: state.field - 1 }) },
       {
         keys: ['enter'],
-        label: state.step === 'plan' && state.plan.finished ? 'back to the inventory' : 'rotate (type the name to confirm)',
+        label: 'rotate to this one',
+        when: step === 'pick' && current !== undefined,
+        run: () => current && dispatch({ type: 'choose', target: { kind: 'existing', name: current.name } }),
+      },
+      {
+        keys: ['f'],
+        label: 'rotate to files (uploaded first)',
+        when: step === 'pick' && !picker.list.state.filtering,
+        run: () => dispatch({ type: 'from-files' }),
+      },
+      ...(step === 'pick' ? picker.list.bindings : []),
+      {
+        keys: ['down', 'tab'],
+        display: '↓/tab',
+        label: 'next field',
+        when: state.step === 'files' && state.field < FILE_FIELDS.length - 1,
+        run: () => state.step === 'files' && dispatch({ type: 'file-field', to: state.field + 1 }),
+      },
+      {
+        keys: ['up', 'shift-tab'],
+        display: '↑/shift-tab',
+        label: 'previous field',
+        when: state.step === 'files' && state.field > 0,
+        run: () => state.step === 'files' && dispatch({ type: 'file-field', to: state.field - 1 }),
+      },
+      {
+        keys: ['enter'],
+        label:
+          state.step === 'plan' && state.plan.finished ? 'back to the inventory' : 'rotate (type the name to confirm)',
         when: step === 'plan',
         run: () => {
           if (state.step !== 'plan') return;
           if (state.plan.finished) return navigation.pop();
-          if (!state.plan.ready) return dispatch({ type: 'refuse', why: 'Not rotated: fix the ✗ above first, or pick another certificate (esc).' });
+          if (!state.plan.ready)
+            return dispatch({
+              type: 'refuse',
+              why: 'Not rotated: fix the ✗ above first, or pick another certificate (esc).',
+            });
           dispatch({ type: 'confirm' });
         },
       },
-      { keys: ['m'], label: 'retire: rename, delete or keep', when: step === 'plan' && !(state.step === 'plan' && state.plan.finished), run: () => dispatch({ type: 'next-retire', now: new Date() }) },
-      { keys: ['esc'], label: 'stop after this step', when: step === 'running' && !(state.step === 'running' && state.stopping), run: stop },
-      { keys: ['r'], label: 'resume: look again and finish the job', when: (step === 'finished' && state.step === 'finished' && !state.result.ok) || step === 'plan-failed', run: () => dispatch({ type: 'resume' }) },
-      { keys: ['enter'], label: 'back to the inventory', when: step === 'finished' && state.step === 'finished' && state.result.ok, run: navigation.pop },
-      { keys: ['esc'], label: 'pick another', when: step === 'files' || step === 'plan' || step === 'plan-failed', run: () => dispatch({ type: 'back' }) },
+      {
+        keys: ['m'],
+        label: 'retire: rename, delete or keep',
+        when: step === 'plan' && !(state.step === 'plan' && state.plan.finished),
+        run: () => dispatch({ type: 'next-retire', now: new Date() }),
+      },
+      {
+        keys: ['esc'],
+        label: 'stop after this step',
+        when: step === 'running' && !(state.step === 'running' && state.stopping),
+        run: stop,
+      },
+      {
+        keys: ['r'],
+        label: 'resume: look again and finish the job',
+        when: (step === 'finished' && state.step === 'finished' && !state.result.ok) || step === 'plan-failed',
+        run: () => dispatch({ type: 'resume' }),
+      },
+      {
+        keys: ['enter'],
+        label: 'back to the inventory',
+        when: step === 'finished' && state.step === 'finished' && state.result.ok,
+        run: navigation.pop,
+      },
+      {
+        keys: ['esc'],
+        label: 'pick another',
+        when: step === 'files' || step === 'plan' || step === 'plan-failed',
+        run: () => dispatch({ type: 'back' }),
+      },
     ],
     {
       help: [
@@ -185,30 +313,47 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
               focus={state.field === index}
               hint={FIELD_HINTS[field]}
               onChange={(value) => dispatch({ type: 'file-edit', field, value })}
-              onSubmit={() => (index < FILE_FIELDS.length - 1 ? dispatch({ type: 'file-field', to: index + 1 }) : submitFiles())}
+              onSubmit={() =>
+                index < FILE_FIELDS.length - 1 ? dispatch({ type: 'file-field', to: index + 1 }) : submitFiles()
+              }
               submitLabel={index < FILE_FIELDS.length - 1 ? 'next field' : 'see the plan'}
             />
           ))}
           {state.refused ? <Toned tone="warning">{state.refused}</Toned> : null}
         </Box>
       ) : null}
-      {state.step === 'planning' ? <Spinner label={`Looking at what serves ${name} in every region and CloudFront…`} /> : null}
+      {state.step === 'planning' ? (
+        <Spinner label={`Looking at what serves ${name} in every region and CloudFront…`} />
+      ) : null}
       {state.step === 'plan-failed' ? <ProblemLine problem={state.problem} /> : null}
       {state.step === 'plan' ? <PlanView plan={state.plan} /> : null}
       {state.step === 'plan' && state.refused ? <Toned tone="warning">{state.refused}</Toned> : null}
       {state.step === 'confirm' ? (
         <ConfirmByTyping
           action={`Rotate ${name} → ${state.plan.incoming.name}: move ${state.plan.swaps.length} consumer${state.plan.swaps.length === 1 ? '' : 's'}, then ${retirement(state.plan)}`}
-          details={[...state.plan.swaps.slice(0, 4).map(describeConsumer), ...(state.plan.swaps.length > 4 ? [`and ${state.plan.swaps.length - 4} more`] : [])]}
+          details={[
+            ...state.plan.swaps.slice(0, 4).map(describeConsumer),
+            ...(state.plan.swaps.length > 4 ? [`and ${state.plan.swaps.length - 4} more`] : []),
+          ]}
           where={where}
           expected={name}
           onCancel={() => dispatch({ type: 'cancel' })}
           onConfirm={() => dispatch({ type: 'start' })}
         />
       ) : null}
-      {state.step === 'running' || state.step === 'finished' ? <Steps steps={state.step === 'running' ? state.steps : state.result.steps} /> : null}
-      {state.step === 'running' ? <Spinner label={state.stopping ? 'Stopping after this call…' : `Rotating ${name} → ${state.plan.incoming.name}…`} /> : null}
-      {state.step === 'finished' && state.result.ok ? <Toned tone="ok">✓ Rotated: everything that served {name} now serves {state.plan.incoming.name}.</Toned> : null}
+      {state.step === 'running' || state.step === 'finished' ? (
+        <Steps steps={state.step === 'running' ? state.steps : state.result.steps} />
+      ) : null}
+      {state.step === 'running' ? (
+        <Spinner
+          label={state.stopping ? 'Stopping after this call…' : `Rotating ${name} → ${state.plan.incoming.name}…`}
+        />
+      ) : null}
+      {state.step === 'finished' && state.result.ok ? (
+        <Toned tone="ok">
+          ✓ Rotated: everything that served {name} now serves {state.plan.incoming.name}.
+        </Toned>
+      ) : null}
       {state.step === 'finished' && !state.result.ok ? (
         <>
           <ProblemLine problem={state.result.problem} />

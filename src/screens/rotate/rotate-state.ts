@@ -4,7 +4,9 @@ import type { RetireMode, RotationPlan } from '../../core/rotation/plan-types.js
 import { rotationSteps, type RotationResult, type RotationStep } from '../../core/rotation/steps.js';
 
 /** What takes over, as the screen holds it: a name in IAM, or the paths of files to upload first. */
-export type RotateTarget = { kind: 'existing'; name: string } | { kind: 'files'; certificate: string; privateKey: string; chain: string; name: string };
+export type RotateTarget =
+  | { kind: 'existing'; name: string }
+  | { kind: 'files'; certificate: string; privateKey: string; chain: string; name: string };
 
 export const FILE_FIELDS = ['certificate', 'privateKey', 'chain', 'name'] as const;
 export type FileField = (typeof FILE_FIELDS)[number];
@@ -55,42 +57,67 @@ export function rotateReducer(state: RotateState, action: RotateAction): RotateS
     case 'from-files':
       return state.step === 'pick' ? { step: 'files', field: 0, values: EMPTY_FILES } : state;
     case 'file-edit':
-      return state.step === 'files' ? { ...state, values: { ...state.values, [action.field]: action.value }, refused: undefined } : state;
+      return state.step === 'files'
+        ? { ...state, values: { ...state.values, [action.field]: action.value }, refused: undefined }
+        : state;
     case 'file-field':
-      return state.step === 'files' ? { ...state, field: Math.max(0, Math.min(FILE_FIELDS.length - 1, action.to)) } : state;
+      return state.step === 'files'
+        ? { ...state, field: Math.max(0, Math.min(FILE_FIELDS.length - 1, action.to)) }
+        : state;
     case 'refuse':
       return state.step === 'files' || state.step === 'plan' ? { ...state, refused: action.why } : state;
     case 'choose':
-      return { step: 'planning', target: action.target, retire: 'retire' in state ? state.retire : 'rename', resume: false };
+      return {
+        step: 'planning',
+        target: action.target,
+        retire: 'retire' in state ? state.retire : 'rename',
+        resume: false,
+      };
     case 'planned':
       if (state.step !== 'planning') return state;
       return state.resume && action.plan.ready && !action.plan.finished
         ? { ...state, step: 'running', plan: action.plan, steps: rotationSteps(action.plan), stopping: false }
         : { ...state, step: 'plan', plan: action.plan };
     case 'plan-failed':
-      return state.step === 'planning' ? { step: 'plan-failed', target: state.target, retire: state.retire, problem: action.problem } : state;
+      return state.step === 'planning'
+        ? { step: 'plan-failed', target: state.target, retire: state.retire, problem: action.problem }
+        : state;
     case 'next-retire': {
       if (state.step !== 'plan') return state;
       const retire = RETIRE_ORDER[(RETIRE_ORDER.indexOf(state.retire) + 1) % RETIRE_ORDER.length]!;
-      const plan = { ...state.plan, retire: { mode: retire, ...(retire === 'rename' ? { as: retiredName(state.plan.old.name, action.now) } : {}) } };
+      const plan = {
+        ...state.plan,
+        retire: { mode: retire, ...(retire === 'rename' ? { as: retiredName(state.plan.old.name, action.now) } : {}) },
+      };
       return { ...state, retire, plan, refused: undefined };
     }
     case 'confirm':
-      return state.step === 'plan' ? { step: 'confirm', target: state.target, retire: state.retire, plan: state.plan } : state;
+      return state.step === 'plan'
+        ? { step: 'confirm', target: state.target, retire: state.retire, plan: state.plan }
+        : state;
     case 'cancel':
       return state.step === 'confirm' ? { ...state, step: 'plan' } : state;
     case 'start':
-      return state.step === 'confirm' ? { ...state, step: 'running', steps: rotationSteps(state.plan), stopping: false } : state;
+      return state.step === 'confirm'
+        ? { ...state, step: 'running', steps: rotationSteps(state.plan), stopping: false }
+        : state;
     case 'progress':
       return state.step === 'running' ? { ...state, steps: action.steps } : state;
     case 'stop':
       return state.step === 'running' ? { ...state, stopping: true } : state;
     case 'finished':
-      return state.step === 'running' ? { step: 'finished', target: state.target, retire: state.retire, plan: state.plan, result: action.result } : state;
+      return state.step === 'running'
+        ? { step: 'finished', target: state.target, retire: state.retire, plan: state.plan, result: action.result }
+        : state;
     case 'resume':
-      return state.step === 'finished' || state.step === 'plan-failed' ? { step: 'planning', target: state.target, retire: state.retire, resume: state.step === 'finished' } : state;
+      return state.step === 'finished' || state.step === 'plan-failed'
+        ? { step: 'planning', target: state.target, retire: state.retire, resume: state.step === 'finished' }
+        : state;
     case 'back':
-      if (state.step === 'files' || state.step === 'plan' || state.step === 'plan-failed') return state.step !== 'files' && state.target.kind === 'files' ? { step: 'files', field: 0, values: filesOf(state.target) } : { step: 'pick' };
+      if (state.step === 'files' || state.step === 'plan' || state.step === 'plan-failed')
+        return state.step !== 'files' && state.target.kind === 'files'
+          ? { step: 'files', field: 0, values: filesOf(state.target) }
+          : { step: 'pick' };
       return state;
   }
 }

@@ -7,7 +7,8 @@ import { useFrame } from '../../ui/frame-context.js';
 import { useTask } from '../../ui/use-task.js';
 import { initialRotateState, rotateReducer, type RotateTarget } from './rotate-state.js';
 
-const byLatestExpiry = (a: ServerCertificateRow, b: ServerCertificateRow) => (b.expiration ?? '').localeCompare(a.expiration ?? '') || a.name.localeCompare(b.name);
+const byLatestExpiry = (a: ServerCertificateRow, b: ServerCertificateRow) =>
+  (b.expiration ?? '').localeCompare(a.expiration ?? '') || a.name.localeCompare(b.name);
 
 /** The rotation's effects: the candidates, the plan for what was picked, and the run with its live steps. */
 export function useRotation(old: string) {
@@ -16,7 +17,9 @@ export function useRotation(old: string) {
   const [candidates, listCandidates] = useTask<ServerCertificateRow[]>();
   useEffect(() => {
     // The likeliest renewal first: the one that expires last.
-    void listCandidates('Listing server certificates…', async (signal) => (await services.listServerCertificates(signal)).filter((row) => row.name !== old).sort(byLatestExpiry));
+    void listCandidates('Listing server certificates…', async (signal) =>
+      (await services.listServerCertificates(signal)).filter((row) => row.name !== old).sort(byLatestExpiry),
+    );
   }, [listCandidates, services, old]);
 
   const account = identity.state === 'ready' ? (identity.identity.account ?? 'unknown') : 'unknown';
@@ -25,17 +28,20 @@ export function useRotation(old: string) {
   /** The request the plan was made for, files read once: the run uses the very same bytes. */
   const request = useRef<RotationRequest | undefined>(undefined);
 
-  const toTarget = useCallback(async (target: RotateTarget): Promise<RotationTarget> => {
-    if (target.kind === 'existing') return target;
-    const read = (path: string) => services.readFile(expandHome(path.trim()));
-    return {
-      kind: 'files',
-      ...(target.name.trim() ? { name: target.name.trim() } : {}),
-      certificate: await read(target.certificate),
-      privateKey: await read(target.privateKey),
-      ...(target.chain.trim() ? { chain: await read(target.chain) } : {}),
-    };
-  }, [services]);
+  const toTarget = useCallback(
+    async (target: RotateTarget): Promise<RotationTarget> => {
+      if (target.kind === 'existing') return target;
+      const read = (path: string) => services.readFile(expandHome(path.trim()));
+      return {
+        kind: 'files',
+        ...(target.name.trim() ? { name: target.name.trim() } : {}),
+        certificate: await read(target.certificate),
+        privateKey: await read(target.privateKey),
+        ...(target.chain.trim() ? { chain: await read(target.chain) } : {}),
+      };
+    },
+    [services],
+  );
 
   // Planning starts whenever the flow enters it: on a pick, and on r after a failure.
   const planning = state.step === 'planning' ? state : undefined;
@@ -63,10 +69,12 @@ export function useRotation(old: string) {
     const current = new AbortController();
     controller.current = current;
     const made = { ...request.current, retire: running.retire.mode };
-    void services.runRotation(made, running, (steps) => dispatch({ type: 'progress', steps }), current.signal).then(
-      (result) => dispatch({ type: 'finished', result }),
-      (error: unknown) => dispatch({ type: 'finished', result: { ok: false, steps: [], problem: toProblem(error) } }),
-    );
+    void services
+      .runRotation(made, running, (steps) => dispatch({ type: 'progress', steps }), current.signal)
+      .then(
+        (result) => dispatch({ type: 'finished', result }),
+        (error: unknown) => dispatch({ type: 'finished', result: { ok: false, steps: [], problem: toProblem(error) } }),
+      );
     // Leaving the screen stops the run; what is done stays done, and r (or the headless rotate) finishes it.
     return () => current.abort();
   }, [running, services]);

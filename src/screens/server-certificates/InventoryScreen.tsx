@@ -1,4 +1,5 @@
-import React, { useMemo, useReducer } from 'react';
+import { useMomentOf } from '../../ui/use-moment-of.js';
+import React, { useReducer } from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
@@ -19,7 +20,13 @@ import { useList } from '../../widgets/list/use-list.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../../ui/navigation.js';
 import { expiresCell } from '../../widgets/expires-cell.js';
-import { deleteConfirmation, INVENTORY_SHAPE, inventoryModalReducer, type InventoryModal, type InventoryModalAction } from './inventory-state.js';
+import {
+  deleteConfirmation,
+  INVENTORY_SHAPE,
+  inventoryModalReducer,
+  type InventoryModal,
+  type InventoryModalAction,
+} from './inventory-state.js';
 import { useInventory } from './use-inventory.js';
 import { describeConsumer, serves, usedByShort } from '../../core/usage/usage-map.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
@@ -34,7 +41,10 @@ function usedByCell(row: ServerCertificateRow, usage: TaskState<ServedBy>, now: 
   if (usage.status === 'failed') return { text: '?', tone: 'warning' };
   const consumers = usage.value.consumers.filter((consumer) => serves(consumer, row));
   const expired = row.expiration !== undefined && new Date(row.expiration).getTime() <= now.getTime();
-  return { text: usedByShort(consumers), tone: consumers.length > 0 && expired ? 'danger' : consumers.length === 0 ? 'muted' : undefined };
+  return {
+    text: usedByShort(consumers),
+    tone: consumers.length > 0 && expired ? 'danger' : consumers.length === 0 ? 'muted' : undefined,
+  };
 }
 
 function columnsFor(width: number, now: Date, usage: TaskState<ServedBy>): Array<Column<ServerCertificateRow>> {
@@ -45,38 +55,97 @@ function columnsFor(width: number, now: Date, usage: TaskState<ServedBy>): Array
   return [
     { title: 'NAME', width: Math.max(12, width - fixed), cell: (row) => row.name },
     { title: 'PATH', width: pathWidth, cell: (row) => row.path },
-    { title: 'EXPIRES', width: 22, cell: (row) => expiresCell(row, now).text, tone: (row) => expiresCell(row, now).tone },
-    { title: 'USED BY', width: 12, cell: (row) => usedByCell(row, usage, now).text, tone: (row) => usedByCell(row, usage, now).tone },
-    ...(wide ? [{ title: 'UPLOADED', width: 10, cell: (row: ServerCertificateRow) => row.uploadDate?.slice(0, 10) ?? '' }, { title: 'ID', width: 22, cell: (row: ServerCertificateRow) => row.id }] : []),
+    {
+      title: 'EXPIRES',
+      width: 22,
+      cell: (row) => expiresCell(row, now).text,
+      tone: (row) => expiresCell(row, now).tone,
+    },
+    {
+      title: 'USED BY',
+      width: 12,
+      cell: (row) => usedByCell(row, usage, now).text,
+      tone: (row) => usedByCell(row, usage, now).tone,
+    },
+    ...(wide
+      ? [
+          { title: 'UPLOADED', width: 10, cell: (row: ServerCertificateRow) => row.uploadDate?.slice(0, 10) ?? '' },
+          { title: 'ID', width: 22, cell: (row: ServerCertificateRow) => row.id },
+        ]
+      : []),
   ];
 }
 
 type Perform = ReturnType<typeof useInventory>['perform'];
 
-function RenameForm({ modal, dispatch, perform }: { modal: Extract<InventoryModal, { kind: 'rename' }>; dispatch(action: InventoryModalAction): void; perform: Perform }): React.JSX.Element {
+function RenameForm({
+  modal,
+  dispatch,
+  perform,
+}: {
+  modal: Extract<InventoryModal, { kind: 'rename' }>;
+  dispatch(action: InventoryModalAction): void;
+  perform: Perform;
+}): React.JSX.Element {
   const { services, flash } = useFrame();
   const problem = (checkName(modal.name) ?? checkPath(modal.path))?.message;
   const save = () => {
     if (problem) return flash('Not saved: correct the field marked ✗ first.');
-    const change = { newName: modal.name !== modal.row.name ? modal.name : undefined, newPath: modal.path !== modal.row.path ? modal.path : undefined };
+    const change = {
+      newName: modal.name !== modal.row.name ? modal.name : undefined,
+      newPath: modal.path !== modal.row.path ? modal.path : undefined,
+    };
     dispatch({ type: 'close' });
-    if (change.newName || change.newPath) perform(`Updating ${modal.row.name}…`, (signal) => services.renameServerCertificate(modal.row.name, change, signal), `Updated ${modal.row.name}`);
+    if (change.newName || change.newPath)
+      perform(
+        `Updating ${modal.row.name}…`,
+        (signal) => services.renameServerCertificate(modal.row.name, change, signal),
+        `Updated ${modal.row.name}`,
+      );
   };
   useKeymap([
-    { keys: ['tab', 'up', 'down'], display: 'tab/↑/↓', label: 'the other field', run: () => dispatch({ type: 'rename-field' }) },
+    {
+      keys: ['tab', 'up', 'down'],
+      display: 'tab/↑/↓',
+      label: 'the other field',
+      run: () => dispatch({ type: 'rename-field' }),
+    },
     { keys: ['esc'], label: 'cancel', run: () => dispatch({ type: 'close' }) },
   ]);
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold>Rename or move {modal.row.name}</Text>
-      <TextField label="Name" value={modal.name} focus={modal.field === 0} onChange={(name) => dispatch({ type: 'rename-edit', name })} onSubmit={() => dispatch({ type: 'rename-field' })} submitLabel="next field" />
-      <TextField label="Path" value={modal.path} focus={modal.field === 1} onChange={(path) => dispatch({ type: 'rename-edit', path })} hint="CloudFront only uses certificates under /cloudfront/ (e.g. /cloudfront/prod/)." onSubmit={save} submitLabel={problem ? 'save (fix the ✗ first)' : 'save'} />
+      <TextField
+        label="Name"
+        value={modal.name}
+        focus={modal.field === 0}
+        onChange={(name) => dispatch({ type: 'rename-edit', name })}
+        onSubmit={() => dispatch({ type: 'rename-field' })}
+        submitLabel="next field"
+      />
+      <TextField
+        label="Path"
+        value={modal.path}
+        focus={modal.field === 1}
+        onChange={(path) => dispatch({ type: 'rename-edit', path })}
+        hint="CloudFront only uses certificates under /cloudfront/ (e.g. /cloudfront/prod/)."
+        onSubmit={save}
+        submitLabel={problem ? 'save (fix the ✗ first)' : 'save'}
+      />
       {problem ? <Toned tone="danger">✗ {problem}</Toned> : null}
     </Box>
   );
 }
 
-function ExportForm({ modal, dispatch, perform }: { modal: Extract<InventoryModal, { kind: 'export' }>; dispatch(action: InventoryModalAction): void; perform: Perform }): React.JSX.Element {
+function ExportForm({
+  modal,
+  dispatch,
+  perform,
+}: {
+  modal: Extract<InventoryModal, { kind: 'export' }>;
+  dispatch(action: InventoryModalAction): void;
+  perform: Perform;
+}): React.JSX.Element {
   const { services, flash } = useFrame();
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
@@ -107,7 +176,15 @@ function ExportForm({ modal, dispatch, perform }: { modal: Extract<InventoryModa
 }
 
 /** Why a delete did not happen: who serves the certificate, or where that could not be checked. */
-function ServedPanel({ modal, onClose, onRotate }: { modal: Extract<InventoryModal, { kind: 'served' }>; onClose(): void; onRotate(name: string): void }): React.JSX.Element {
+function ServedPanel({
+  modal,
+  onClose,
+  onRotate,
+}: {
+  modal: Extract<InventoryModal, { kind: 'served' }>;
+  onClose(): void;
+  onRotate(name: string): void;
+}): React.JSX.Element {
   const served = modal.found.consumers.length > 0 && modal.rows.length === 1;
   useKeymap([
     { keys: ['R'], label: 'rotate instead', when: served, run: () => onRotate(modal.rows[0]!.name) },
@@ -131,14 +208,18 @@ function ServedPanel({ modal, onClose, onRotate }: { modal: Extract<InventoryMod
           {describeConsumer(consumer)}
         </Hanging>
       ))}
-      {consumers.length > 8 ? <Text>  and {consumers.length - 8} more</Text> : null}
+      {consumers.length > 8 ? <Text> and {consumers.length - 8} more</Text> : null}
       {notes.map((note) => (
         <Hanging key={note.where} prefix="  ! ">
           {`${note.where}: ${note.message} Fix: ${note.fix}`}
         </Hanging>
       ))}
       <Hanging prefix="" tone="muted">
-        {consumers.length > 0 ? (modal.rows.length === 1 ? 'Deleting it would stop HTTPS there. R rotates it instead: another certificate goes in its place on each of these, then it is retired.' : 'Deleting them would stop HTTPS there. Rotate each first (R on it in the list), then delete.') : 'Deleting it could stop HTTPS where it could not be checked.'}
+        {consumers.length > 0
+          ? modal.rows.length === 1
+            ? 'Deleting it would stop HTTPS there. R rotates it instead: another certificate goes in its place on each of these, then it is retired.'
+            : 'Deleting them would stop HTTPS there. Rotate each first (R on it in the list), then delete.'
+          : 'Deleting it could stop HTTPS where it could not be checked.'}
       </Hanging>
     </Box>
   );
@@ -151,7 +232,7 @@ export function InventoryScreen(): React.JSX.Element {
   const [modal, dispatch] = useReducer(inventoryModalReducer, { kind: 'none' });
   const [listBox, height] = useMeasuredHeight();
   const list = useList({ rows: inventory.rows, pageSize: height ?? 1, markable: true, ...INVENTORY_SHAPE });
-  const now = useMemo(() => new Date(), [inventory.rows]);
+  const now = useMomentOf(inventory.rows);
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
   const current = list.current;
   const busy = inventory.action.status === 'running';
@@ -159,7 +240,12 @@ export function InventoryScreen(): React.JSX.Element {
 
   useScreenKeymap(
     [
-      { keys: ['enter'], label: 'details', when: current !== undefined, run: () => current && navigation.push({ screen: 'server-details', name: current.name }) },
+      {
+        keys: ['enter'],
+        label: 'details',
+        when: current !== undefined,
+        run: () => current && navigation.push({ screen: 'server-details', name: current.name }),
+      },
       ...list.bindings.filter((binding) => binding.keys.includes('/')),
       { keys: ['u'], label: 'upload', run: () => navigation.push({ screen: 'server-upload' }) },
       {
@@ -171,16 +257,41 @@ export function InventoryScreen(): React.JSX.Element {
           dispatch({ type: 'check', rows: targets });
           void services.servedBy(targets).then(
             (found) => dispatch({ type: 'checked', rows: targets, found }),
-            (error: unknown) => dispatch({ type: 'checked', rows: targets, found: { consumers: [], notes: [{ where: 'where it is served', ...toProblem(error) }] } }),
+            (error: unknown) =>
+              dispatch({
+                type: 'checked',
+                rows: targets,
+                found: { consumers: [], notes: [{ where: 'where it is served', ...toProblem(error) }] },
+              }),
           );
         },
       },
-      { keys: ['R'], label: 'rotate', when: current !== undefined && !busy && modal.kind === 'none', run: () => current && navigation.push({ screen: 'rotate', name: current.name }) },
-      { keys: ['esc'], label: 'stop checking', when: modal.kind === 'checking', run: () => dispatch({ type: 'close' }) },
+      {
+        keys: ['R'],
+        label: 'rotate',
+        when: current !== undefined && !busy && modal.kind === 'none',
+        run: () => current && navigation.push({ screen: 'rotate', name: current.name }),
+      },
+      {
+        keys: ['esc'],
+        label: 'stop checking',
+        when: modal.kind === 'checking',
+        run: () => dispatch({ type: 'close' }),
+      },
       { keys: ['r'], label: 'refresh', run: inventory.reload },
       ...list.bindings.filter((binding) => !binding.keys.includes('/')),
-      { keys: ['e'], label: 'rename/move', when: current !== undefined && !busy, run: () => current && dispatch({ type: 'rename', row: current }) },
-      { keys: ['x'], label: 'export', when: current !== undefined, run: () => current && dispatch({ type: 'export', row: current, folder: process.cwd() }) },
+      {
+        keys: ['e'],
+        label: 'rename/move',
+        when: current !== undefined && !busy,
+        run: () => current && dispatch({ type: 'rename', row: current }),
+      },
+      {
+        keys: ['x'],
+        label: 'export',
+        when: current !== undefined,
+        run: () => current && dispatch({ type: 'export', row: current, folder: process.cwd() }),
+      },
       {
         keys: ['y'],
         label: 'copy ARN',
@@ -191,23 +302,57 @@ export function InventoryScreen(): React.JSX.Element {
         },
       },
     ],
-    { help: ['Sorted by expiry, soonest first; s changes the order.', 'Expired certificates are marked EXPIRED, those within 30 days in red, 90 days in yellow.', 'Space marks certificates; d then deletes all marked ones after you type their count.', KEY_NOT_READABLE] },
+    {
+      help: [
+        'Sorted by expiry, soonest first; s changes the order.',
+        'Expired certificates are marked EXPIRED, those within 30 days in red, 90 days in yellow.',
+        'Space marks certificates; d then deletes all marked ones after you type their count.',
+        KEY_NOT_READABLE,
+      ],
+    },
   );
 
   const confirm = modal.kind === 'delete' ? deleteConfirmation(modal.rows) : undefined;
-  const problem = inventory.load.status === 'failed' ? inventory.load.problem : inventory.action.status === 'failed' ? inventory.action.problem : undefined;
+  const problem =
+    inventory.load.status === 'failed'
+      ? inventory.load.problem
+      : inventory.action.status === 'failed'
+        ? inventory.action.problem
+        : undefined;
   return (
     <Box flexDirection="column" paddingX={1} flexGrow={1}>
-      {inventory.load.status === 'running' ? <Spinner label={`${inventory.load.label} ${inventory.progress > 0 ? `${inventory.progress} so far` : ''}`} /> : null}
+      {inventory.load.status === 'running' ? (
+        <Spinner label={`${inventory.load.label} ${inventory.progress > 0 ? `${inventory.progress} so far` : ''}`} />
+      ) : null}
       {inventory.action.status === 'running' ? <Spinner label={inventory.action.label} /> : null}
       <ProblemLine problem={problem} />
       <Box ref={listBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-        {height !== undefined ? <ListView list={list} columns={columnsFor(columns - 2, now, inventory.usage)} height={height} total={inventory.rows.length} empty={inventory.load.status === 'done' ? `No server certificates in ${where}. Press u to upload one.` : undefined} /> : null}
+        {height !== undefined ? (
+          <ListView
+            list={list}
+            columns={columnsFor(columns - 2, now, inventory.usage)}
+            height={height}
+            total={inventory.rows.length}
+            empty={
+              inventory.load.status === 'done'
+                ? `No server certificates in ${where}. Press u to upload one.`
+                : undefined
+            }
+          />
+        ) : null}
       </Box>
       {inventory.usage.status === 'done' && inventory.usage.value.notes.length > 0 ? (
-        <Hanging prefix="! " tone="warning">{`USED BY is incomplete: ${inventory.usage.value.notes.map((note) => `${note.where} (${note.code})`).join('; ')}. iamcert usage says how to fix it.`}</Hanging>
+        <Hanging
+          prefix="! "
+          tone="warning"
+        >{`USED BY is incomplete: ${inventory.usage.value.notes.map((note) => `${note.where} (${note.code})`).join('; ')}. iamcert usage says how to fix it.`}</Hanging>
       ) : null}
-      {inventory.usage.status === 'failed' ? <Hanging prefix="! " tone="warning">{`USED BY could not be looked up: ${inventory.usage.problem.message}`}</Hanging> : null}
+      {inventory.usage.status === 'failed' ? (
+        <Hanging
+          prefix="! "
+          tone="warning"
+        >{`USED BY could not be looked up: ${inventory.usage.problem.message}`}</Hanging>
+      ) : null}
       {modal.kind === 'delete' && confirm ? (
         <ConfirmByTyping
           action={confirm.action}
@@ -222,7 +367,11 @@ export function InventoryScreen(): React.JSX.Element {
           }}
         />
       ) : null}
-      {modal.kind === 'checking' ? <Spinner label={`Checking what serves ${modal.rows.length === 1 ? modal.rows[0]!.name : `${modal.rows.length} certificates`} before deleting…`} /> : null}
+      {modal.kind === 'checking' ? (
+        <Spinner
+          label={`Checking what serves ${modal.rows.length === 1 ? modal.rows[0]!.name : `${modal.rows.length} certificates`} before deleting…`}
+        />
+      ) : null}
       {modal.kind === 'served' ? (
         <KeyScope>
           <ServedPanel

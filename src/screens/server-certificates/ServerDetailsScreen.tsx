@@ -30,37 +30,67 @@ function detailLines(details: ServerCertificateDetails, now: Date): Array<[strin
           ['issuer', certificate.selfSigned ? 'itself (self-signed)' : certificate.issuer],
           ['names', certificate.sans.join(', ') || '(none)'],
           ['key', describeKeyShape(certificate)],
-          ['valid', `${certificate.notBefore.toISOString().slice(0, 10)} to ${certificate.notAfter.toISOString().slice(0, 10)}, ${describeExpiry(certificate.notAfter, now)}`],
+          [
+            'valid',
+            `${certificate.notBefore.toISOString().slice(0, 10)} to ${certificate.notAfter.toISOString().slice(0, 10)}, ${describeExpiry(certificate.notAfter, now)}`,
+          ],
           ['sha256', certificate.sha256],
         ] as Array<[string, string]>)
       : ([['body', details.parseProblem ?? 'could not be parsed']] as Array<[string, string]>)),
-    ['chain', details.chainCertificates.length === 0 ? '(none)' : details.chainCertificates.map((link) => link.subject || '(empty)').join(' → ')],
+    [
+      'chain',
+      details.chainCertificates.length === 0
+        ? '(none)'
+        : details.chainCertificates.map((link) => link.subject || '(empty)').join(' → '),
+    ],
   ];
 }
 
 /** What being served means for this certificate: expired or expiring while served, names that miss an alias. */
 function servedFindings(details: ServerCertificateDetails, usage: ServedBy, now: Date): Finding[] {
   const bodies = new Map([[details.arn, { names: certificateNames(details.certificate) }]]);
-  const [entry] = usageMap([details], { consumers: usage.consumers, notes: usage.notes, regions: [] }, { now, bodies }).certificates;
+  const [entry] = usageMap(
+    [details],
+    { consumers: usage.consumers, notes: usage.notes, regions: [] },
+    { now, bodies },
+  ).certificates;
   return (entry?.findings ?? []).filter((finding) => finding.code !== 'UNUSED');
 }
 
-/** Every consumer of the certificate, one a row, or "nothing found", or where it could not be looked; then what that means. */
-function ServedByRows({ usage, details, now }: { usage: TaskState<ServedBy>; details: ServerCertificateDetails; now: Date }): React.JSX.Element {
+/**
+ * Every consumer of the certificate, one a row, or "nothing found", or where it could not be looked; then what that
+ * means.
+ */
+function ServedByRows({
+  usage,
+  details,
+  now,
+}: {
+  usage: TaskState<ServedBy>;
+  details: ServerCertificateDetails;
+  now: Date;
+}): React.JSX.Element {
   if (usage.status === 'running') return <Spinner label={usage.label} />;
-  if (usage.status === 'failed') return <Hanging prefix="served by " tone="warning">{`could not be looked up: ${usage.problem.message}`}</Hanging>;
+  if (usage.status === 'failed')
+    return <Hanging prefix="served by " tone="warning">{`could not be looked up: ${usage.problem.message}`}</Hanging>;
   if (usage.status !== 'done') return <Text> </Text>;
   const { consumers, notes } = usage.value;
   return (
     <Box flexDirection="column">
-      {consumers.length === 0 ? <Hanging prefix="served by ">nothing found (load balancers in every enabled region, CloudFront)</Hanging> : null}
+      {consumers.length === 0 ? (
+        <Hanging prefix="served by ">nothing found (load balancers in every enabled region, CloudFront)</Hanging>
+      ) : null}
       {consumers.map((consumer, index) => (
         <Hanging key={`${index}`} prefix={index === 0 ? 'served by ' : '          '}>
           {describeConsumer(consumer)}
         </Hanging>
       ))}
       {notes.map((note) => (
-        <Hanging key={note.where} prefix="          ! " tone="warning">{`${note.where} not looked at: ${note.message}`}</Hanging>
+        <Hanging
+          key={note.where}
+          prefix="          ! "
+          tone="warning"
+        >{`${note.where} not looked at: ${note.message}`}</Hanging>
       ))}
       {servedFindings(details, usage.value, now).map((finding) => (
         <Hanging key={finding.code} prefix="! " tone={finding.code === 'EXPIRED_IN_USE' ? 'danger' : 'warning'}>
@@ -85,8 +115,18 @@ export function ServerDetailsScreen({ name }: { name: string }): React.JSX.Eleme
   const details = state.status === 'done' ? state.value : undefined;
   useScreenKeymap([
     { keys: ['y'], label: 'copy ARN', when: details !== undefined, run: () => details && copy(details.arn, 'the ARN') },
-    { keys: ['n'], label: 'copy name', when: details !== undefined, run: () => details && copy(details.name, 'the name') },
-    { keys: ['R'], label: 'rotate: put another certificate where this one is served', when: details !== undefined, run: () => navigation.push({ screen: 'rotate', name }) },
+    {
+      keys: ['n'],
+      label: 'copy name',
+      when: details !== undefined,
+      run: () => details && copy(details.name, 'the name'),
+    },
+    {
+      keys: ['R'],
+      label: 'rotate: put another certificate where this one is served',
+      when: details !== undefined,
+      run: () => navigation.push({ screen: 'rotate', name }),
+    },
   ]);
   return (
     <Box flexDirection="column" paddingX={1}>

@@ -11,7 +11,6 @@ import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useNavigation } from '../../ui/navigation.js';
 import { FIELDS, useServerUpload, type FieldName } from './use-server-upload.js';
 
-
 const LABELS: Record<FieldName, string> = {
   name: 'Name           ',
   path: 'Path           ',
@@ -30,13 +29,24 @@ const HINTS: Record<FieldName, string> = {
 
 /** Why Enter did not upload, said where the user looks. */
 function notReadyReason(given: { certificate: boolean; privateKey: boolean; name: boolean }): string {
-  const missing = [given.name ? '' : 'a name', given.certificate ? '' : 'the certificate file', given.privateKey ? '' : 'the private key file'].filter(Boolean);
-  return missing.length > 0 ? `Nothing to upload yet: give ${missing.join(', ')}.` : 'Not uploaded: fix the ✗ above first.';
+  const missing = [
+    given.name ? '' : 'a name',
+    given.certificate ? '' : 'the certificate file',
+    given.privateKey ? '' : 'the private key file',
+  ].filter(Boolean);
+  return missing.length > 0
+    ? `Nothing to upload yet: give ${missing.join(', ')}.`
+    : 'Not uploaded: fix the ✗ above first.';
 }
 
-export function ServerUploadScreen({ prefill }: { prefill: { certificate?: string; privateKey?: string; chain?: string } }): React.JSX.Element {
+export function ServerUploadScreen({
+  prefill,
+}: {
+  prefill: { certificate?: string; privateKey?: string; chain?: string };
+}): React.JSX.Element {
   const navigation = useNavigation();
-  const { values, setValues, field, setField, report, waiting, setWaiting, upload, given, ready, submit } = useServerUpload(prefill);
+  const { values, setValues, field, setField, report, waiting, setWaiting, upload, given, ready, submit } =
+    useServerUpload(prefill);
   const done = upload.status === 'done';
   const uploading = upload.status === 'running';
   useScreenKeymap(
@@ -46,23 +56,43 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
         label: 'see it in the inventory',
         when: done,
         run: () => {
-          // Opened from the inventory: back to it (it reloads). From Create or Inspect: the inventory opens in this one's place.
+          // Opened from the inventory: back to it (it reloads). From Create or Inspect: the inventory opens in this
+          // one's place.
           navigation.pop();
-          if (navigation.stack[navigation.stack.length - 2]?.screen !== 'servers') navigation.push({ screen: 'servers' });
+          if (navigation.stack[navigation.stack.length - 2]?.screen !== 'servers')
+            navigation.push({ screen: 'servers' });
         },
       },
-      { keys: ['down', 'tab'], display: '↓/tab', label: 'next field', when: !done && !uploading && field < FIELDS.length - 1, run: () => setField(field + 1) },
-      { keys: ['up', 'shift-tab'], display: '↑/shift-tab', label: 'previous field', when: !done && !uploading && field > 0, run: () => setField(field - 1) },
+      {
+        keys: ['down', 'tab'],
+        display: '↓/tab',
+        label: 'next field',
+        when: !done && !uploading && field < FIELDS.length - 1,
+        run: () => setField(field + 1),
+      },
+      {
+        keys: ['up', 'shift-tab'],
+        display: '↑/shift-tab',
+        label: 'previous field',
+        when: !done && !uploading && field > 0,
+        run: () => setField(field - 1),
+      },
     ],
-    { help: ['The preflight runs as you type: nothing is sent while any rule fails.', 'Text outside the PEM blocks is stripped before upload.', 'Each field edits like a shell line: ctrl-a/e, ctrl-u/k, ctrl-w, home/end.'] },
+    {
+      help: [
+        'The preflight runs as you type: nothing is sent while any rule fails.',
+        'Text outside the PEM blocks is stripped before upload.',
+        'Each field edits like a shell line: ctrl-a/e, ctrl-u/k, ctrl-w, home/end.',
+      ],
+    },
   );
 
   if (done) {
     return (
       <Box flexDirection="column" paddingX={1}>
         <Toned tone="ok">✓ Uploaded {upload.value.row.name}</Toned>
-        <Text>  ARN  {upload.value.row.arn}</Text>
-        <Text>  ID   {upload.value.row.id}</Text>
+        <Text> ARN {upload.value.row.arn}</Text>
+        <Text> ID {upload.value.row.id}</Text>
         <Toned tone="muted">{KEY_NOT_READABLE}</Toned>
       </Box>
     );
@@ -88,7 +118,9 @@ export function ServerUploadScreen({ prefill }: { prefill: { certificate?: strin
       {/* What Enter did, under the fields where the user looks; the checklist follows. */}
       {upload.status === 'running' ? <Spinner label={upload.label} /> : null}
       <ProblemLine problem={upload.status === 'failed' ? upload.problem : undefined} />
-      {waiting === 'queued' ? <Toned tone="muted">Checking the files… the upload starts when the checks pass.</Toned> : null}
+      {waiting === 'queued' ? (
+        <Toned tone="muted">Checking the files… the upload starts when the checks pass.</Toned>
+      ) : null}
       {waiting === 'refused' && !ready ? <Toned tone="warning">{notReadyReason(given)}</Toned> : null}
       {ready && !waiting ? <Toned tone="ok">Ready: enter on the last field uploads.</Toned> : <Text> </Text>}
       <PreflightChecklist report={report} given={given} />

@@ -3,7 +3,9 @@ import type { ServerCertificateRow } from '../../core/iam/server-certificate-lis
 import type { ListShape } from '../../widgets/list/list-state.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
 
-const byText = (pick: (row: ServerCertificateRow) => string | undefined) => (a: ServerCertificateRow, b: ServerCertificateRow) => (pick(a) ?? '').localeCompare(pick(b) ?? '') || a.name.localeCompare(b.name);
+const byText =
+  (pick: (row: ServerCertificateRow) => string | undefined) => (a: ServerCertificateRow, b: ServerCertificateRow) =>
+    (pick(a) ?? '').localeCompare(pick(b) ?? '') || a.name.localeCompare(b.name);
 
 /** The inventory as a list: filtered on name, path and ID; expiry first, soonest on top. */
 export const INVENTORY_SHAPE: ListShape<ServerCertificateRow> = {
@@ -12,7 +14,10 @@ export const INVENTORY_SHAPE: ListShape<ServerCertificateRow> = {
   sorts: [
     { name: 'expiry', compare: byExpiry },
     { name: 'name', compare: byText((row) => row.name) },
-    { name: 'uploaded', compare: (a, b) => (b.uploadDate ?? '').localeCompare(a.uploadDate ?? '') || a.name.localeCompare(b.name) },
+    {
+      name: 'uploaded',
+      compare: (a, b) => (b.uploadDate ?? '').localeCompare(a.uploadDate ?? '') || a.name.localeCompare(b.name),
+    },
     { name: 'path', compare: byText((row) => row.path) },
   ],
 };
@@ -46,13 +51,17 @@ export function inventoryModalReducer(modal: InventoryModal, action: InventoryMo
     case 'checked':
       // Only the check still open gets its answer: Esc while checking leaves it unanswered.
       if (modal.kind !== 'checking') return modal;
-      return action.found.consumers.length > 0 || action.found.notes.length > 0 ? { kind: 'served', rows: action.rows, found: action.found } : { kind: 'delete', rows: action.rows };
+      return action.found.consumers.length > 0 || action.found.notes.length > 0
+        ? { kind: 'served', rows: action.rows, found: action.found }
+        : { kind: 'delete', rows: action.rows };
     case 'rename':
       return { kind: 'rename', row: action.row, field: 0, name: action.row.name, path: action.row.path };
     case 'rename-field':
       return modal.kind === 'rename' ? { ...modal, field: modal.field === 0 ? 1 : 0 } : modal;
     case 'rename-edit':
-      return modal.kind === 'rename' ? { ...modal, name: action.name ?? modal.name, path: action.path ?? modal.path } : modal;
+      return modal.kind === 'rename'
+        ? { ...modal, name: action.name ?? modal.name, path: action.path ?? modal.path }
+        : modal;
     case 'export':
       return { kind: 'export', row: action.row, folder: action.folder };
     case 'export-edit':
@@ -61,8 +70,21 @@ export function inventoryModalReducer(modal: InventoryModal, action: InventoryMo
 }
 
 /** What a delete confirmation asks to have typed: the name for one, the count for many. */
-export function deleteConfirmation(rows: ServerCertificateRow[]): { action: string; expected: string; details: string[] } {
-  if (rows.length === 1) return { action: `Delete server certificate "${rows[0]!.name}" (${rows[0]!.path})`, expected: rows[0]!.name, details: [] };
+export function deleteConfirmation(rows: ServerCertificateRow[]): {
+  action: string;
+  expected: string;
+  details: string[];
+} {
+  if (rows.length === 1)
+    return {
+      action: `Delete server certificate "${rows[0]!.name}" (${rows[0]!.path})`,
+      expected: rows[0]!.name,
+      details: [],
+    };
   const shown = rows.slice(0, 5).map((row) => `${row.name} (${row.path})`);
-  return { action: `Delete ${rows.length} server certificates`, expected: String(rows.length), details: rows.length > 5 ? [...shown, `and ${rows.length - 5} more`] : shown };
+  return {
+    action: `Delete ${rows.length} server certificates`,
+    expected: String(rows.length),
+    details: rows.length > 5 ? [...shown, `and ${rows.length - 5} more`] : shown,
+  };
 }

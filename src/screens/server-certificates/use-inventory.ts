@@ -17,15 +17,25 @@ export function useInventory() {
   const [usage, scanUsage] = useTask<ServedBy>();
   const load = useCallback(async () => {
     setProgress(0);
-    const found = await run('Listing server certificates…', (signal) => services.listServerCertificates(signal, setProgress));
+    const found = await run('Listing server certificates…', (signal) =>
+      services.listServerCertificates(signal, setProgress),
+    );
     if (found) setRows(found);
-    if (found && found.length > 0) void scanUsage('Looking for what serves them…', (signal) => services.servedBy(found, signal));
+    if (found && found.length > 0)
+      void scanUsage('Looking for what serves them…', (signal) => services.servedBy(found, signal));
     return found;
   }, [run, scanUsage, services]);
   const refresh = useCallback(() => void load(), [load]);
   useEffect(refresh, [refresh]);
   /** The r key: reloads and says so, even when nothing changed. */
-  const reload = () => void load().then((found) => found && flash(`Refreshed: ${found.length} server certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`));
+  const reload = () =>
+    void load().then(
+      (found) =>
+        found &&
+        flash(
+          `Refreshed: ${found.length} server certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`,
+        ),
+    );
   const wasTop = useRef(top);
   useEffect(() => {
     if (top && !wasTop.current) refresh();

@@ -8,10 +8,19 @@ import { useFrame } from '../../ui/frame-context.js';
 export const FIELDS = ['name', 'path', 'certificate', 'privateKey', 'chain'] as const;
 export type FieldName = (typeof FIELDS)[number];
 
-/** The upload form's state and effects: the values, the live preflight of what they name, and an Enter that waits for it. */
+/**
+ * The upload form's state and effects: the values, the live preflight of what they name, and an Enter that waits for
+ * it.
+ */
 export function useServerUpload(prefill: { certificate?: string; privateKey?: string; chain?: string }) {
   const { services } = useFrame();
-  const [values, setValues] = useState<Record<FieldName, string>>({ name: '', path: '/', certificate: prefill.certificate ?? '', privateKey: prefill.privateKey ?? '', chain: prefill.chain ?? '' });
+  const [values, setValues] = useState<Record<FieldName, string>>({
+    name: '',
+    path: '/',
+    certificate: prefill.certificate ?? '',
+    privateKey: prefill.privateKey ?? '',
+    chain: prefill.chain ?? '',
+  });
   const [field, setField] = useState(0);
   const [checked, setChecked] = useState<{ report: PreflightReport; values: Record<FieldName, string> } | undefined>();
   const report = checked?.report;
@@ -23,11 +32,22 @@ export function useServerUpload(prefill: { certificate?: string; privateKey?: st
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      const read = (path: string) => (path.trim() ? services.readFile(expandHome(path.trim())).catch(() => Buffer.alloc(0)) : Promise.resolve(Buffer.alloc(0)));
-      void Promise.all([read(values.certificate), read(values.privateKey), read(values.chain)]).then(async ([certificate, privateKey, chain]) => {
-        const found = await services.preflight({ certificate, privateKey, chain: chain.length > 0 ? chain : undefined, name: values.name || undefined, path: values.path || undefined });
-        if (!controller.signal.aborted) setChecked({ report: found, values });
-      });
+      const read = (path: string) =>
+        path.trim()
+          ? services.readFile(expandHome(path.trim())).catch(() => Buffer.alloc(0))
+          : Promise.resolve(Buffer.alloc(0));
+      void Promise.all([read(values.certificate), read(values.privateKey), read(values.chain)]).then(
+        async ([certificate, privateKey, chain]) => {
+          const found = await services.preflight({
+            certificate,
+            privateKey,
+            chain: chain.length > 0 ? chain : undefined,
+            name: values.name || undefined,
+            path: values.path || undefined,
+          });
+          if (!controller.signal.aborted) setChecked({ report: found, values });
+        },
+      );
     }, 150);
     return () => {
       controller.abort();
@@ -35,7 +55,12 @@ export function useServerUpload(prefill: { certificate?: string; privateKey?: st
     };
   }, [values, services]);
 
-  const given = { certificate: values.certificate.trim() !== '', privateKey: values.privateKey.trim() !== '', name: values.name !== '', path: values.path !== '' };
+  const given = {
+    certificate: values.certificate.trim() !== '',
+    privateKey: values.privateKey.trim() !== '',
+    name: values.name !== '',
+    path: values.path !== '',
+  };
   const checking = checked?.values !== values;
   const ready = !checking && report?.ok === true && given.name && given.certificate && given.privateKey;
 
@@ -70,7 +95,7 @@ export function useServerUpload(prefill: { certificate?: string; privateKey?: st
   // A queued Enter runs as soon as the checks of what was typed are in.
   useEffect(() => {
     if (waiting === 'queued' && !checking) submit();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on the queue or the checks only
   }, [waiting, checking]);
 
   return { values, setValues, field, setField, report, waiting, setWaiting, upload, given, ready, submit };

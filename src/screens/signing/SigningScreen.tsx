@@ -1,4 +1,5 @@
-import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMomentOf } from '../../ui/use-moment-of.js';
+import React, { useCallback, useEffect, useState } from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { createdPaths, defaultOutDir, unusedPairName } from '../../core/crypto/created-files.js';
@@ -30,7 +31,8 @@ const DANGEROUS = {
     action: `Deactivate signing certificate ${id} of ${user}`,
     warning: 'Requests signed with this certificate fail until it is activated again (a activates it).',
     label: `Deactivating ${id}…`,
-    work: (services: Services, signal: AbortSignal) => services.setSigningCertificateStatus(user, id, 'Inactive', signal),
+    work: (services: Services, signal: AbortSignal) =>
+      services.setSigningCertificateStatus(user, id, 'Inactive', signal),
     done: `${id} is now Inactive`,
   }),
   delete: (id: string, user: string) => ({
@@ -42,16 +44,26 @@ const DANGEROUS = {
   }),
 };
 
-type Modal = { kind: 'none' } | { kind: 'upload'; path: string } | { kind: 'delete'; row: SigningCertificateRow } | { kind: 'deactivate'; row: SigningCertificateRow };
+type Modal =
+  | { kind: 'none' }
+  | { kind: 'upload'; path: string }
+  | { kind: 'delete'; row: SigningCertificateRow }
+  | { kind: 'deactivate'; row: SigningCertificateRow };
 
 const CERTIFICATES: ListShape<SigningCertificateRow> = {
   key: (row) => row.id,
   text: (row) => `${row.id} ${row.status} ${row.sha256 ?? ''}`,
-  sorts: [{ name: 'expiry', compare: (a, b) => (a.notAfter ?? '').localeCompare(b.notAfter ?? '') || a.id.localeCompare(b.id) }],
+  sorts: [
+    {
+      name: 'expiry',
+      compare: (a, b) => (a.notAfter ?? '').localeCompare(b.notAfter ?? '') || a.id.localeCompare(b.id),
+    },
+  ],
 };
 
 function columnsAt(now: Date): Array<Column<SigningCertificateRow>> {
-  const expires = (row: SigningCertificateRow) => expiresCell({ expiration: row.notAfter, expiryState: row.expiryState }, now);
+  const expires = (row: SigningCertificateRow) =>
+    expiresCell({ expiration: row.notAfter, expiryState: row.expiryState }, now);
   return [
     { title: 'ID', width: 32, cell: (row) => row.id },
     { title: 'STATUS', width: 8, cell: (row) => row.status, tone: (row) => (row.status === 'Active' ? 'ok' : 'muted') },
@@ -75,14 +87,24 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
   /** What `c` made, shown until the next action: both files and the lines for the shell. */
   const [made, setMade] = useState<Made | undefined>();
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
-  const read = useCallback(() => load(`Reading ${user}'s signing certificates…`, (signal) => services.listSigningCertificates(user, signal)), [user, load, services]);
+  const read = useCallback(
+    () => load(`Reading ${user}'s signing certificates…`, (signal) => services.listSigningCertificates(user, signal)),
+    [user, load, services],
+  );
   const refresh = useCallback(() => void read(), [read]);
   /** The r key: reloads and says so, even when nothing changed. */
-  const reload = () => void read().then((found) => found && flash(`Refreshed: ${found.length} signing certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`));
+  const reload = () =>
+    void read().then(
+      (found) =>
+        found &&
+        flash(
+          `Refreshed: ${found.length} signing certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`,
+        ),
+    );
   useEffect(refresh, [refresh]);
 
   const rows = certificates.status === 'done' ? certificates.value : [];
-  const now = useMemo(() => new Date(), [certificates]);
+  const now = useMomentOf(certificates);
   const atLimit = rows.length >= SIGNING_CERTIFICATES_PER_USER;
   const [listBox, height] = useMeasuredHeight();
   const list = useList({ rows, pageSize: height ?? 1, filterable: false, ...CERTIFICATES });
@@ -105,21 +127,43 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
         // A second pair for this user (onboarding made the first) gets its own dated name; nothing is replaced.
         const fileName = await unusedPairName(defaultOutDir(), user, (paths) => services.existingPaths(paths));
         const paths = createdPaths(defaultOutDir(), fileName, false);
-        const created = await services.createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 3650, keyFormat: 'pkcs8' });
-        await services.writeFiles([{ path: paths.key, data: created.privateKeyPem, secret: true }, { path: paths.certificate, data: created.certificatePem! }], {});
+        const created = await services.createKeyAndCertificate({
+          keyType: 'rsa2048',
+          subject: '',
+          days: 3650,
+          keyFormat: 'pkcs8',
+        });
+        await services.writeFiles(
+          [
+            { path: paths.key, data: created.privateKeyPem, secret: true },
+            { path: paths.certificate, data: created.certificatePem! },
+          ],
+          {},
+        );
         const row = await services.uploadSigningCertificate(user, created.certificatePem!, signal);
-        made = { id: row.id, keyPath: paths.key, certificatePath: paths.certificate, exportLines: ec2ExportLines(paths.certificate, paths.key) };
+        made = {
+          id: row.id,
+          keyPath: paths.key,
+          certificatePath: paths.certificate,
+          exportLines: ec2ExportLines(paths.certificate, paths.key),
+        };
         setMade(made);
       },
       () => `Uploaded ${made?.id ?? 'the certificate'} for ${user}`,
     );
   };
-  const full = () => flash(`${user} already has ${SIGNING_CERTIFICATES_PER_USER} signing certificates; delete one first (d).`);
+  const full = () =>
+    flash(`${user} already has ${SIGNING_CERTIFICATES_PER_USER} signing certificates; delete one first (d).`);
 
   useScreenKeymap(
     [
       { keys: ['c'], label: 'create & upload', when: !busy, run: () => (atLimit ? full() : createAndUpload()) },
-      { keys: ['u'], label: 'upload file', when: !busy, run: () => (atLimit ? full() : setModal({ kind: 'upload', path: uploadPath ?? '' })) },
+      {
+        keys: ['u'],
+        label: 'upload file',
+        when: !busy,
+        run: () => (atLimit ? full() : setModal({ kind: 'upload', path: uploadPath ?? '' })),
+      },
       {
         keys: ['a'],
         label: current?.status === 'Active' ? 'deactivate' : 'activate',
@@ -128,12 +172,27 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
           if (!current) return;
           // Deactivating breaks every request signed with it: typed, like a delete. Activating is safe.
           if (current.status === 'Active') setModal({ kind: 'deactivate', row: current });
-          else perform(`Activating ${current.id}…`, (signal) => services.setSigningCertificateStatus(user, current.id, 'Active', signal), `${current.id} is now Active`);
+          else
+            perform(
+              `Activating ${current.id}…`,
+              (signal) => services.setSigningCertificateStatus(user, current.id, 'Active', signal),
+              `${current.id} is now Active`,
+            );
         },
       },
-      { keys: ['d'], label: 'delete', when: current !== undefined && !busy, run: () => current && setModal({ kind: 'delete', row: current }) },
+      {
+        keys: ['d'],
+        label: 'delete',
+        when: current !== undefined && !busy,
+        run: () => current && setModal({ kind: 'delete', row: current }),
+      },
       { keys: ['r'], label: 'refresh', run: reload },
-      { keys: ['e'], label: 'copy the export lines', when: made !== undefined, run: () => made && copy(made.exportLines.join('\n'), 'the export lines') },
+      {
+        keys: ['e'],
+        label: 'copy the export lines',
+        when: made !== undefined,
+        run: () => made && copy(made.exportLines.join('\n'), 'the export lines'),
+      },
       {
         keys: ['y'],
         label: 'copy ID',
@@ -145,7 +204,12 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
       },
       ...list.bindings,
     ],
-    { help: [`IAM allows ${SIGNING_CERTIFICATES_PER_USER} signing certificates per user.`, 'Only the certificate is uploaded; a private key offered as a certificate is refused.'] },
+    {
+      help: [
+        `IAM allows ${SIGNING_CERTIFICATES_PER_USER} signing certificates per user.`,
+        'Only the certificate is uploaded; a private key offered as a certificate is refused.',
+      ],
+    },
   );
 
   const failed = [certificates, action].find((state) => state.status === 'failed');
@@ -159,7 +223,19 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
         {atLimit ? <Toned tone="warning"> (at the limit: delete one before adding another)</Toned> : null}
       </Text>
       <Box ref={listBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-        {height !== undefined ? <ListView list={list} columns={columnsAt(now)} height={height} total={rows.length} empty={certificates.status === 'done' ? 'None yet. Press c to create one and upload it, or u to upload a certificate file.' : undefined} /> : null}
+        {height !== undefined ? (
+          <ListView
+            list={list}
+            columns={columnsAt(now)}
+            height={height}
+            total={rows.length}
+            empty={
+              certificates.status === 'done'
+                ? 'None yet. Press c to create one and upload it, or u to upload a certificate file.'
+                : undefined
+            }
+          />
+        ) : null}
       </Box>
       {made ? (
         <Box flexDirection="column">
@@ -184,7 +260,13 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
             onChange={(path) => setModal({ kind: 'upload', path })}
             submitLabel="upload"
             onCancel={() => setModal({ kind: 'none' })}
-            onSubmit={(path) => perform(`Uploading ${path}…`, async (signal) => services.uploadSigningCertificate(user, await services.readFile(path), signal), `Uploaded ${path} for ${user}`)}
+            onSubmit={(path) =>
+              perform(
+                `Uploading ${path}…`,
+                async (signal) => services.uploadSigningCertificate(user, await services.readFile(path), signal),
+                `Uploaded ${path} for ${user}`,
+              )
+            }
           />
         </KeyScope>
       ) : null}

@@ -18,7 +18,10 @@ const USERS: ListShape<NamedEntity> = {
   text: (row) => `${row.name} ${row.path}`,
   sorts: [
     { name: 'name', compare: (a, b) => a.name.localeCompare(b.name) },
-    { name: 'created', compare: (a, b) => (b.created ?? '').localeCompare(a.created ?? '') || a.name.localeCompare(b.name) },
+    {
+      name: 'created',
+      compare: (a, b) => (b.created ?? '').localeCompare(a.created ?? '') || a.name.localeCompare(b.name),
+    },
   ],
 };
 
@@ -39,16 +42,39 @@ export function SigningUsersScreen({ uploadPath }: { uploadPath?: string }): Rea
   const [listBox, height] = useMeasuredHeight();
   const list = useList({ rows: users.status === 'done' ? users.value : [], pageSize: height ?? 1, ...USERS });
   const current = list.current;
-  useScreenKeymap([{ keys: ['enter'], label: 'open user', when: current !== undefined, run: () => current && navigation.push({ screen: 'signing-user', user: current.name, uploadPath }) }, ...list.bindings], {
-    help: ["A user's signing certificates sign requests for the legacy EC2 and ELB tools."],
-  });
+  useScreenKeymap(
+    [
+      {
+        keys: ['enter'],
+        label: 'open user',
+        when: current !== undefined,
+        run: () => current && navigation.push({ screen: 'signing-user', user: current.name, uploadPath }),
+      },
+      ...list.bindings,
+    ],
+    {
+      help: ["A user's signing certificates sign requests for the legacy EC2 and ELB tools."],
+    },
+  );
   return (
     <Box flexDirection="column" paddingX={1} flexGrow={1}>
       {users.status === 'running' ? <Spinner label={users.label} /> : null}
       <ProblemLine problem={users.status === 'failed' ? users.problem : undefined} />
       <Text bold>Pick a user{uploadPath ? ` to receive ${uploadPath}` : ''}</Text>
       <Box ref={listBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-        {height !== undefined ? <ListView list={list} columns={COLUMNS} height={height} total={users.status === 'done' ? users.value.length : 0} empty={users.status === 'done' ? 'No IAM users in this account yet. Onboard one from the start screen (:onboard).' : undefined} /> : null}
+        {height !== undefined ? (
+          <ListView
+            list={list}
+            columns={COLUMNS}
+            height={height}
+            total={users.status === 'done' ? users.value.length : 0}
+            empty={
+              users.status === 'done'
+                ? 'No IAM users in this account yet. Onboard one from the start screen (:onboard).'
+                : undefined
+            }
+          />
+        ) : null}
       </Box>
     </Box>
   );

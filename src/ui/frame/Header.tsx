@@ -13,14 +13,30 @@ function who(identity: IdentityState): { text: string; tone?: 'warning' | 'muted
 }
 
 /** App name and who you act as: nobody should delete a certificate in the wrong account. */
-export function Header({ identity, title, columns }: { identity: IdentityState; title: string; columns: number }): React.JSX.Element {
+export function Header({
+  identity,
+  title,
+  columns,
+}: {
+  identity: IdentityState;
+  title: string;
+  columns: number;
+}): React.JSX.Element {
   const { text, tone } = who(identity);
   const details = identity.state === 'ready' ? identity.identity : undefined;
-  const context = details ? [`profile ${details.profile ?? 'default'}`, `region ${details.region}`, details.endpoint !== 'AWS' ? `endpoint ${details.endpoint}` : ''].filter(Boolean).join('  ') : '';
+  const context = details
+    ? [
+        `profile ${details.profile ?? 'default'}`,
+        `region ${details.region}`,
+        details.endpoint !== 'AWS' ? `endpoint ${details.endpoint}` : '',
+      ]
+        .filter(Boolean)
+        .join('  ')
+    : '';
   return (
     <Box flexDirection="column" width={columns}>
       <Text wrap="truncate-end">
-        <Text bold>iamcert</Text> › {title}  <Toned tone={tone}>{text}</Toned>
+        <Text bold>iamcert</Text> › {title} <Toned tone={tone}>{text}</Toned>
       </Text>
       {context ? (
         <Toned tone="muted" wrap="truncate-end">

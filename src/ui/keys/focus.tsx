@@ -40,7 +40,10 @@ const live = (scope: Scope | undefined): boolean => !scope || (scope.active && l
 /** The layers of a scope in the order keys reach them: focused fields, then keymaps innermost first. */
 function ordered(scope: Scope): Layer[] {
   const layers = [...scope.layers].filter((layer) => layer.active);
-  return [...layers.filter((layer) => layer.kind === 'field'), ...layers.filter((layer) => layer.kind === 'keys').sort((a, b) => b.seq - a.seq)];
+  return [
+    ...layers.filter((layer) => layer.kind === 'field'),
+    ...layers.filter((layer) => layer.kind === 'keys').sort((a, b) => b.seq - a.seq),
+  ];
 }
 
 const typingIn = (scope: Scope) => ordered(scope).some((layer) => layer.kind === 'field');
@@ -93,7 +96,11 @@ export class FocusRegistry {
     const scope = this.top();
     const typing = scope ? typingIn(scope) : false;
     const layers = scope ? ordered(scope) : [];
-    const shown: ShownKeys = { rows: keyRows(layers.flatMap((layer) => activeBindings(layer.bindings, typing))), help: layers.flatMap((layer) => layer.help), typing };
+    const shown: ShownKeys = {
+      rows: keyRows(layers.flatMap((layer) => activeBindings(layer.bindings, typing))),
+      help: layers.flatMap((layer) => layer.help),
+      typing,
+    };
     const text = JSON.stringify(shown);
     if (text === this.shown) return;
     this.shown = text;
@@ -112,7 +119,15 @@ function useRegistry(): FocusRegistry {
 }
 
 /** The one place the app reads the keyboard. */
-export function FocusProvider({ onQuit, onShown, children }: { onQuit: () => void; onShown?: (shown: ShownKeys) => void; children: React.ReactNode }): React.JSX.Element {
+export function FocusProvider({
+  onQuit,
+  onShown,
+  children,
+}: {
+  onQuit: () => void;
+  onShown?: (shown: ShownKeys) => void;
+  children: React.ReactNode;
+}): React.JSX.Element {
   const [shown, setShown] = useState<ShownKeys>({ rows: [], help: [], typing: false });
   const watcher = useRef(onShown);
   watcher.current = onShown;
@@ -147,10 +162,19 @@ export function useShownKeys(): ShownKeys {
  * A level of focus: a screen (active while it is the top screen), a modal (while it is open). Created
  * while rendering, so a parent's scope always comes before its children's.
  */
-export function KeyScope({ active = true, children }: { active?: boolean; children: React.ReactNode }): React.JSX.Element {
+export function KeyScope({
+  active = true,
+  children,
+}: {
+  active?: boolean;
+  children: React.ReactNode;
+}): React.JSX.Element {
   const registry = useRegistry();
   const [released, setReleased] = useState(false);
-  const fields = useMemo(() => ({ released, release: () => setReleased(true), resume: () => setReleased(false) }), [released]);
+  const fields = useMemo(
+    () => ({ released, release: () => setReleased(true), resume: () => setReleased(false) }),
+    [released],
+  );
   const parent = useContext(ScopeContext);
   const scope = useRef<Scope | undefined>(undefined);
   scope.current ??= registry.createScope(parent);
@@ -180,7 +204,11 @@ export interface ScopeFields {
   resume(): void;
 }
 
-const FieldsContext = createContext<ScopeFields>({ released: false, release: () => undefined, resume: () => undefined });
+const FieldsContext = createContext<ScopeFields>({
+  released: false,
+  release: () => undefined,
+  resume: () => undefined,
+});
 
 export function useScopeFields(): ScopeFields {
   return useContext(FieldsContext);

@@ -51,7 +51,11 @@ export function keyRows(bindings: Binding[]): KeyRow[] {
     const keys = binding.keys.filter((key) => !taken.has(key));
     if (keys.length === 0) continue;
     for (const key of keys) taken.add(key);
-    rows.push([keys.length === binding.keys.length ? displayOf(binding) : keys.map(displayKey).join('/'), binding.label, binding.footer !== false]);
+    rows.push([
+      keys.length === binding.keys.length ? displayOf(binding) : keys.map(displayKey).join('/'),
+      binding.label,
+      binding.footer !== false,
+    ]);
   }
   return rows;
 }

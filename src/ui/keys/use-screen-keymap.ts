@@ -4,7 +4,13 @@ import type { Binding } from './keymap.js';
 import { useKeymap } from './focus.js';
 
 /** The keys every screen has, from the same table as its own: Esc back, ? help, : commands, q quit from home. */
-export function globalBindings(actions: { home: boolean; back(): void; help(): void; palette(): void; quit(): void }): Binding[] {
+export function globalBindings(actions: {
+  home: boolean;
+  back(): void;
+  help(): void;
+  palette(): void;
+  quit(): void;
+}): Binding[] {
   return [
     { keys: ['esc'], label: 'back', run: actions.back, when: !actions.home },
     { keys: ['?'], label: 'help', run: actions.help },
@@ -20,5 +26,17 @@ export function useScreenKeymap(bindings: Binding[], options: { help?: string[];
   const frame = useFrame();
   const navigation = useNavigation();
   const home = options.home ?? false;
-  useKeymap([...bindings, ...globalBindings({ home, back: navigation.pop, help: frame.openHelp, palette: frame.openPalette, quit: navigation.quit })], { help: options.help });
+  useKeymap(
+    [
+      ...bindings,
+      ...globalBindings({
+        home,
+        back: navigation.pop,
+        help: frame.openHelp,
+        palette: frame.openPalette,
+        quit: navigation.quit,
+      }),
+    ],
+    { help: options.help },
+  );
 }

@@ -7,7 +7,13 @@ import { useLineEditor } from '../text-field/use-line-editor.js';
 import { Toned } from '../Toned.js';
 import { completeCommand, matchingCommands, runCommand, type PaletteOutcome } from './commands.js';
 
-function PaletteLine({ onOutcome, onClose }: { onOutcome(outcome: Exclude<PaletteOutcome, { kind: 'unknown' }>): void; onClose(): void }): React.JSX.Element {
+function PaletteLine({
+  onOutcome,
+  onClose,
+}: {
+  onOutcome(outcome: Exclude<PaletteOutcome, { kind: 'unknown' }>): void;
+  onClose(): void;
+}): React.JSX.Element {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   const line = useLineEditor({
@@ -25,7 +31,14 @@ function PaletteLine({ onOutcome, onClose }: { onOutcome(outcome: Exclude<Palett
     submitLabel: 'run',
     onCancel: onClose,
     cancelLabel: 'close',
-    bindings: [{ keys: ['tab'], label: 'complete', when: completeCommand(text) !== text, run: () => setText(completeCommand(text)) }],
+    bindings: [
+      {
+        keys: ['tab'],
+        label: 'complete',
+        when: completeCommand(text) !== text,
+        run: () => setText(completeCommand(text)),
+      },
+    ],
   });
   const matches = matchingCommands(text);
   return (
@@ -54,7 +67,10 @@ function PaletteLine({ onOutcome, onClose }: { onOutcome(outcome: Exclude<Palett
 }
 
 /** The `:` command line: a screen by name, Tab completes, Enter goes, Esc closes. */
-export function Palette(props: { onOutcome(outcome: Exclude<PaletteOutcome, { kind: 'unknown' }>): void; onClose(): void }): React.JSX.Element {
+export function Palette(props: {
+  onOutcome(outcome: Exclude<PaletteOutcome, { kind: 'unknown' }>): void;
+  onClose(): void;
+}): React.JSX.Element {
   return (
     <KeyScope>
       <PaletteLine {...props} />

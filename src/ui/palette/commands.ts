@@ -10,10 +10,20 @@ export interface PaletteCommand {
 
 export const COMMANDS: PaletteCommand[] = [
   { name: 'certs', what: 'server certificates', route: () => ({ screen: 'servers' }) },
-  { name: 'signing', argument: 'USER', what: 'signing certificates (of USER)', route: (user) => (user ? { screen: 'signing-user', user } : { screen: 'signing' }) },
+  {
+    name: 'signing',
+    argument: 'USER',
+    what: 'signing certificates (of USER)',
+    route: (user) => (user ? { screen: 'signing-user', user } : { screen: 'signing' }),
+  },
   { name: 'onboard', what: 'onboard a new IAM user', route: () => ({ screen: 'onboard' }) },
   { name: 'create', what: 'create a key and certificate', route: () => ({ screen: 'create' }) },
-  { name: 'inspect', argument: 'PATH', what: 'inspect a file', route: (path) => ({ screen: 'inspect', path: path || undefined }) },
+  {
+    name: 'inspect',
+    argument: 'PATH',
+    what: 'inspect a file',
+    route: (path) => ({ screen: 'inspect', path: path || undefined }),
+  },
   { name: 'upload', what: 'upload a server certificate', route: () => ({ screen: 'server-upload' }) },
   { name: 'home', what: 'back to the start', route: () => ({ screen: 'home' }) },
   { name: 'q', what: 'quit' },
@@ -49,7 +59,12 @@ export function runCommand(text: string): PaletteOutcome {
   const exact = COMMANDS.find((command) => command.name === name || (name === 'quit' && command.name === 'q'));
   const matches = exact ? [exact] : matchingCommands(name);
   if (matches.length !== 1) {
-    return { kind: 'unknown', message: name ? `No command "${name}"; try ${COMMANDS.map((command) => command.name).join(', ')}.` : 'Type a command: certs, signing, onboard, create, inspect, upload, home, q.' };
+    return {
+      kind: 'unknown',
+      message: name
+        ? `No command "${name}"; try ${COMMANDS.map((command) => command.name).join(', ')}.`
+        : 'Type a command: certs, signing, onboard, create, inspect, upload, home, q.',
+    };
   }
   const command = matches[0]!;
   if (!command.route) return { kind: 'quit' };

@@ -24,6 +24,7 @@ export type LineAction =
 
 /** A pasted chunk is kept whole, without the line breaks and control characters a single line cannot hold. */
 function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- a paste is stripped of control characters
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '');
 }
 

@@ -10,7 +10,8 @@ export const LINE_KEYS: Array<{ keys: string[]; display?: string; label: string;
   { keys: ['ctrl-u'], label: 'clear to the start', action: { type: 'kill-to-start' } },
   { keys: ['ctrl-k'], label: 'clear to the end', action: { type: 'kill-to-end' } },
   { keys: ['ctrl-w', 'alt-backspace'], label: 'delete the word before', action: { type: 'delete-word-back' } },
-  // Terminals send DEL (0x7f) for Backspace, and Ink names it "delete", as it names the Delete key: both delete backwards.
+  // Terminals send DEL (0x7f) for Backspace, and Ink names it "delete", as it names the Delete key: both delete
+  // backwards.
   { keys: ['backspace'], label: 'delete before the cursor', action: { type: 'backspace' } },
   { keys: ['ctrl-d'], label: 'delete under the cursor', action: { type: 'delete' } },
 ];
@@ -18,6 +19,16 @@ export const LINE_KEYS: Array<{ keys: string[]; display?: string; label: string;
 /** Text typed or pasted into a focused field: inserted whole (a paste stays one piece); anything else is a key. */
 export function insertedText(input: string, key: Key): string | undefined {
   if (key.ctrl || key.meta || key.escape || key.return || key.tab || key.backspace || key.delete) return undefined;
-  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown || key.home || key.end) return undefined;
+  if (
+    key.upArrow ||
+    key.downArrow ||
+    key.leftArrow ||
+    key.rightArrow ||
+    key.pageUp ||
+    key.pageDown ||
+    key.home ||
+    key.end
+  )
+    return undefined;
   return input.length > 0 ? input : undefined;
 }

@@ -9,7 +9,10 @@ export interface LineEditorOptions {
   focus: boolean;
   onChange(value: string): void;
   onSubmit?(value: string): void;
-  /** Esc in the field (close the filter, cancel the form); without it the first Esc leaves the field and the next goes on to the scope's keys (back). */
+  /**
+   * Esc in the field (close the filter, cancel the form); without it the first Esc leaves the field and the next goes
+   * on to the scope's keys (back).
+   */
   onCancel?(): void;
   /** What Enter and Esc do here, for the footer: 'upload', 'next field', 'clear the filter'. */
   submitLabel?: string;
@@ -23,7 +26,16 @@ export interface LineEditorOptions {
  * and all) and editing keys are its own; what it leaves goes on to the scope's keymaps. The line
  * lives in a ref, so keys arriving faster than frames each see the last one's result.
  */
-export function useLineEditor({ value, focus, onChange, onSubmit, onCancel, submitLabel = 'ok', cancelLabel = 'cancel', bindings = [] }: LineEditorOptions): LineState & { focused: boolean } {
+export function useLineEditor({
+  value,
+  focus,
+  onChange,
+  onSubmit,
+  onCancel,
+  submitLabel = 'ok',
+  cancelLabel = 'cancel',
+  bindings = [],
+}: LineEditorOptions): LineState & { focused: boolean } {
   const line = useRef<LineState>(lineAt(value));
   const emitted = useRef(value);
   const [, redraw] = useState(0);
@@ -46,15 +58,24 @@ export function useLineEditor({ value, focus, onChange, onSubmit, onCancel, subm
   // A field given focus (the next field, a new step) is edited again.
   useEffect(() => {
     if (focus) fields.resume();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a change of focus resumes it
   }, [focus]);
   const own: Binding[] = [
     ...(onSubmit ? [{ keys: ['enter'], label: submitLabel, run: () => onSubmit(line.current.value) }] : []),
-    onCancel ? { keys: ['esc'], label: cancelLabel, run: onCancel } : { keys: ['esc'], label: 'leave the field', run: fields.release },
+    onCancel
+      ? { keys: ['esc'], label: cancelLabel, run: onCancel }
+      : { keys: ['esc'], label: 'leave the field', run: fields.release },
   ];
   // Left with Esc: Enter (or i) goes back to editing it.
-  useKeymap([{ keys: ['enter', 'i'], label: 'edit the field again', run: fields.resume }], { active: focus && fields.released });
-  const editing: Binding[] = LINE_KEYS.map(({ keys, label, action }) => ({ keys, label, footer: false, run: () => edit(action) }));
+  useKeymap([{ keys: ['enter', 'i'], label: 'edit the field again', run: fields.resume }], {
+    active: focus && fields.released,
+  });
+  const editing: Binding[] = LINE_KEYS.map(({ keys, label, action }) => ({
+    keys,
+    label,
+    footer: false,
+    run: () => edit(action),
+  }));
   useFieldKeys(
     focused,
     (input, key) => {

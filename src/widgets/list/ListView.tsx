@@ -51,7 +51,19 @@ function FilterField<Row>({ list }: { list: List<Row> }): React.JSX.Element {
  * the rows in view, and one line with the count ("3 of 120"), the filter, the order and the marks.
  */
 /** `empty` says what an empty list means; leave it out while the rows are still loading. */
-export function ListView<Row>({ list, columns, height, total, empty }: { list: List<Row>; columns: Array<Column<Row>>; height: number; total: number; empty?: string }): React.JSX.Element {
+export function ListView<Row>({
+  list,
+  columns,
+  height,
+  total,
+  empty,
+}: {
+  list: List<Row>;
+  columns: Array<Column<Row>>;
+  height: number;
+  total: number;
+  empty?: string;
+}): React.JSX.Element {
   const { visible, state } = list;
   const statusRows = 1 + (state.filtering ? 1 : 0);
   const room = Math.max(1, height - 1 - statusRows);
@@ -62,9 +74,13 @@ export function ListView<Row>({ list, columns, height, total, empty }: { list: L
   return (
     <Box flexDirection="column">
       {total === 0 ? (
-        empty ? <Text>{empty}</Text> : null
+        empty ? (
+          <Text>{empty}</Text>
+        ) : null
       ) : visible.length === 0 ? (
-        <Text>Nothing matches "{state.filter}" (of {total}); esc clears the filter.</Text>
+        <Text>
+          Nothing matches "{state.filter}" (of {total}); esc clears the filter.
+        </Text>
       ) : (
         <>
           <Text bold wrap="truncate-end">
@@ -75,7 +91,7 @@ export function ListView<Row>({ list, columns, height, total, empty }: { list: L
             const isSelected = start + offset === state.selected;
             return (
               <Text key={`${start + offset}`} inverse={isSelected} wrap="truncate-end">
-                {/* The selection and the marks are drawn as characters too: with NO_COLOR or no styling, they still show. */}
+                {/* The selection and the marks are drawn as characters too: with NO_COLOR, they still show. */}
                 {isSelected ? '›' : ' '}
                 {marks ? (state.marked.has(list.key(row)) ? '●' : ' ') : ''}{' '}
                 {columns.map((column, index) => (

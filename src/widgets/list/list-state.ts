@@ -41,7 +41,12 @@ export function listReducer(state: ListState, action: ListAction): ListState {
     case 'filter':
       return { ...state, filter: action.text, selected: 0 };
     case 'close-filter':
-      return { ...state, filtering: false, filter: action.keep ? state.filter : '', selected: action.keep ? state.selected : 0 };
+      return {
+        ...state,
+        filtering: false,
+        filter: action.keep ? state.filter : '',
+        selected: action.keep ? state.selected : 0,
+      };
     case 'clear-filter':
       return { ...state, filter: '', filtering: false, selected: 0 };
     case 'next-sort':

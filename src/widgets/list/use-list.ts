@@ -1,6 +1,13 @@
 import { useMemo, useReducer } from 'react';
 import type { Binding } from '../../ui/keys/keymap.js';
-import { initialListState, listReducer, visibleRows, type ListAction, type ListShape, type ListState } from './list-state.js';
+import {
+  initialListState,
+  listReducer,
+  visibleRows,
+  type ListAction,
+  type ListShape,
+  type ListState,
+} from './list-state.js';
 
 export interface ListOptions<Row> extends ListShape<Row> {
   rows: Row[];
@@ -29,11 +36,20 @@ export function useList<Row>(options: ListOptions<Row>): List<Row> {
   const { rows, pageSize, filterable = true, markable = false, key, text, sorts } = options;
   // Filtered and sorted again only when the rows, the filter or the order change, not on every move.
   const { filter, sort, marked: markedKeys } = state;
-  const visible = useMemo(() => visibleRows(rows, { filter, sort }, { key, text, sorts }), [rows, filter, sort, key, text, sorts]);
+  const visible = useMemo(
+    () => visibleRows(rows, { filter, sort }, { key, text, sorts }),
+    [rows, filter, sort, key, text, sorts],
+  );
   const selected = Math.min(state.selected, visible.length - 1);
   const current = selected >= 0 ? visible[selected] : undefined;
   // In the list's order, including marked rows the filter hides now.
-  const marked = useMemo(() => (markedKeys.size === 0 ? [] : visibleRows(rows, { filter: '', sort }, { key, text, sorts }).filter((row) => markedKeys.has(key(row)))), [rows, markedKeys, sort, key, text, sorts]);
+  const marked = useMemo(
+    () =>
+      markedKeys.size === 0
+        ? []
+        : visibleRows(rows, { filter: '', sort }, { key, text, sorts }).filter((row) => markedKeys.has(key(row))),
+    [rows, markedKeys, sort, key, text, sorts],
+  );
   const total = visible.length;
   const page = Math.max(1, pageSize - 1);
   const sortName = sorts?.[state.sort]?.name;
@@ -42,16 +58,66 @@ export function useList<Row>(options: ListOptions<Row>): List<Row> {
   const notLast = total > 0 && at < total - 1;
   // Each key only while it can move: a key that would change nothing is not offered.
   const bindings: Binding[] = [
-    { keys: ['up', 'k'], display: '↑/k', label: 'up', footer: false, when: notFirst, run: () => dispatch({ type: 'move', by: -1, total }) },
-    { keys: ['down', 'j'], display: '↓/j', label: 'down', footer: false, when: notLast, run: () => dispatch({ type: 'move', by: 1, total }) },
+    {
+      keys: ['up', 'k'],
+      display: '↑/k',
+      label: 'up',
+      footer: false,
+      when: notFirst,
+      run: () => dispatch({ type: 'move', by: -1, total }),
+    },
+    {
+      keys: ['down', 'j'],
+      display: '↓/j',
+      label: 'down',
+      footer: false,
+      when: notLast,
+      run: () => dispatch({ type: 'move', by: 1, total }),
+    },
     { keys: ['g'], label: 'first row', footer: false, when: notFirst, run: () => dispatch({ type: 'first' }) },
     { keys: ['G'], label: 'last row', footer: false, when: notLast, run: () => dispatch({ type: 'last', total }) },
-    { keys: ['pgup'], label: 'a page up', footer: false, when: notFirst, run: () => dispatch({ type: 'move', by: -page, total }) },
-    { keys: ['pgdn'], label: 'a page down', footer: false, when: notLast, run: () => dispatch({ type: 'move', by: page, total }) },
+    {
+      keys: ['pgup'],
+      label: 'a page up',
+      footer: false,
+      when: notFirst,
+      run: () => dispatch({ type: 'move', by: -page, total }),
+    },
+    {
+      keys: ['pgdn'],
+      label: 'a page down',
+      footer: false,
+      when: notLast,
+      run: () => dispatch({ type: 'move', by: page, total }),
+    },
     { keys: ['/'], label: 'filter', when: filterable, run: () => dispatch({ type: 'open-filter' }) },
-    { keys: ['esc'], label: 'clear the filter', when: state.filter !== '' && !state.filtering, run: () => dispatch({ type: 'clear-filter' }) },
-    { keys: ['s'], label: `sort: ${sortName ?? ''}`, when: (sorts?.length ?? 0) > 1 && rows.length > 1, run: () => dispatch({ type: 'next-sort', sorts: sorts?.length ?? 1 }) },
-    { keys: ['space'], label: state.marked.size > 0 ? `mark (${state.marked.size} marked)` : 'mark for a bulk action', when: markable && current !== undefined, run: () => current && dispatch({ type: 'toggle-mark', key: key(current) }) },
+    {
+      keys: ['esc'],
+      label: 'clear the filter',
+      when: state.filter !== '' && !state.filtering,
+      run: () => dispatch({ type: 'clear-filter' }),
+    },
+    {
+      keys: ['s'],
+      label: `sort: ${sortName ?? ''}`,
+      when: (sorts?.length ?? 0) > 1 && rows.length > 1,
+      run: () => dispatch({ type: 'next-sort', sorts: sorts?.length ?? 1 }),
+    },
+    {
+      keys: ['space'],
+      label: state.marked.size > 0 ? `mark (${state.marked.size} marked)` : 'mark for a bulk action',
+      when: markable && current !== undefined,
+      run: () => current && dispatch({ type: 'toggle-mark', key: key(current) }),
+    },
   ];
-  return { state: { ...state, selected: Math.max(0, selected) }, dispatch, visible, current, marked, bindings, sortName, key };
+  return {
+    state: { ...state, selected: Math.max(0, selected) },
+    dispatch,
+    visible,
+    current,
+    marked,
+    bindings,
+    sortName,
+    key,
+  };
 }

@@ -19,7 +19,13 @@ function save(name: string, text: string): string {
 describe('creating keys and certificates', () => {
   it('the classic signing-certificate recipe: RSA 2048, PKCS#8, blank subject, 3650 days, accepted by openssl', async () => {
     const now = new Date();
-    const created = await createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 3650, keyFormat: 'pkcs8', now });
+    const created = await createKeyAndCertificate({
+      keyType: 'rsa2048',
+      subject: '',
+      days: 3650,
+      keyFormat: 'pkcs8',
+      now,
+    });
     expect(created.privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
     const keyPath = save('classic.key', created.privateKeyPem);
     const certPath = save('classic.pem', created.certificatePem!);
@@ -32,7 +38,9 @@ describe('creating keys and certificates', () => {
     expect(key.spkiSha256).toBe(certificate.spkiSha256);
     // openssl's own check that the key belongs to the certificate
     const modulus = (args: string[]) => opensslText(args).trim();
-    expect(modulus(['rsa', '-in', keyPath, '-noout', '-modulus'])).toBe(modulus(['x509', '-in', certPath, '-noout', '-modulus']));
+    expect(modulus(['rsa', '-in', keyPath, '-noout', '-modulus'])).toBe(
+      modulus(['x509', '-in', certPath, '-noout', '-modulus']),
+    );
   });
 
   it.each<[KeyType, string]>([
@@ -41,7 +49,13 @@ describe('creating keys and certificates', () => {
     ['ec256', 'ASN1 OID: prime256v1'],
     ['ec384', 'ASN1 OID: secp384r1'],
   ])('%s keys and certificates are read and verified by openssl', async (keyType, expected) => {
-    const created = await createKeyAndCertificate({ keyType, subject: '/CN=www.example.com/O=Example Ltd', days: 30, keyFormat: 'pkcs8', dnsNames: ['www.example.com'] });
+    const created = await createKeyAndCertificate({
+      keyType,
+      subject: '/CN=www.example.com/O=Example Ltd',
+      days: 30,
+      keyFormat: 'pkcs8',
+      dnsNames: ['www.example.com'],
+    });
     const keyPath = save(`${keyType}.key`, created.privateKeyPem);
     const certPath = save(`${keyType}.pem`, created.certificatePem!);
     expect(opensslText(['pkey', '-in', keyPath, '-noout', '-text'])).toContain(expected);
@@ -52,13 +66,23 @@ describe('creating keys and certificates', () => {
   });
 
   it('writes PKCS#1 (RSA) or SEC1 (EC) when asked for the traditional form', async () => {
-    expect((await createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 1, keyFormat: 'pkcs1' })).privateKeyPem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
-    expect((await createKeyAndCertificate({ keyType: 'ec256', subject: '', days: 1, keyFormat: 'pkcs1' })).privateKeyPem).toMatch(/^-----BEGIN EC PRIVATE KEY-----/);
+    expect(
+      (await createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 1, keyFormat: 'pkcs1' })).privateKeyPem,
+    ).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    expect(
+      (await createKeyAndCertificate({ keyType: 'ec256', subject: '', days: 1, keyFormat: 'pkcs1' })).privateKeyPem,
+    ).toMatch(/^-----BEGIN EC PRIVATE KEY-----/);
   });
 
   it('makes CSRs that openssl verifies, for RSA and EC', async () => {
     for (const keyType of ['rsa2048', 'ec256'] as const) {
-      const created = await createKeyAndCertificate({ keyType, subject: '/CN=api.example.com', days: 1, keyFormat: 'pkcs8', csr: true });
+      const created = await createKeyAndCertificate({
+        keyType,
+        subject: '/CN=api.example.com',
+        days: 1,
+        keyFormat: 'pkcs8',
+        csr: true,
+      });
       expect(created.certificatePem).toBeUndefined();
       const csrPath = save(`${keyType}.csr`, created.csrPem!);
       const output = opensslText(['req', '-in', csrPath, '-noout', '-verify', '-subject']);
@@ -74,6 +98,8 @@ describe('creating keys and certificates', () => {
   });
 
   it('refuses impossible validity', async () => {
-    await expect(createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 0, keyFormat: 'pkcs8' })).rejects.toMatchObject({ code: 'DAYS_INVALID' });
+    await expect(
+      createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 0, keyFormat: 'pkcs8' }),
+    ).rejects.toMatchObject({ code: 'DAYS_INVALID' });
   });
 });

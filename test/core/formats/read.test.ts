@@ -12,7 +12,7 @@ const certs = (items: Item[]) => items.filter((item): item is CertificateItem =>
 const firstKey = (items: Item[]) => items.find((item): item is PrivateKeyItem => item.type === 'private-key')!;
 
 describe('reading certificates', () => {
-  it('reports the facts of a CA-signed certificate, with digests equal to openssl\'s', async () => {
+  it("reports the facts of a CA-signed certificate, with digests equal to openssl's", async () => {
     const { container, items } = await read('leaf.pem');
     expect(container).toBe('pem');
     const [leaf] = certs(items);
@@ -34,7 +34,10 @@ describe('reading certificates', () => {
     const expected = opensslCertSha256(fx.path('leaf.pem'));
     for (const name of ['leaf.der', 'text-dump.pem', 'crlf-bom.pem']) {
       const { items } = await read(name);
-      expect(certs(items).map((item) => item.sha256), name).toEqual([expected]);
+      expect(
+        certs(items).map((item) => item.sha256),
+        name,
+      ).toEqual([expected]);
     }
     expect((await read('leaf.der')).container).toBe('der');
   });
@@ -48,7 +51,11 @@ describe('reading certificates', () => {
   it('orders a shuffled bundle with notes around it from leaf to root', async () => {
     const { items } = await read('shuffled.pem');
     const { chain } = findRelations(items);
-    expect(chain.map((index) => (items[index] as CertificateItem).subject.split(',')[0])).toEqual(['CN=www.example.com', 'CN=Test Intermediate CA', 'CN=Test Root CA']);
+    expect(chain.map((index) => (items[index] as CertificateItem).subject.split(',')[0])).toEqual([
+      'CN=www.example.com',
+      'CN=Test Intermediate CA',
+      'CN=Test Root CA',
+    ]);
   });
 });
 
@@ -97,16 +104,29 @@ describe('reading keys', () => {
 
   it('reads public keys in SPKI and PKCS#1, PEM and DER', async () => {
     const expected = opensslSpkiSha256(fx.path('rsa2048.key'), 'key');
-    for (const [name, encoding] of [['rsa2048-spki.pub', 'spki'], ['rsa2048-spki.pub.der', 'spki'], ['rsa2048-pkcs1.pub', 'pkcs1'], ['rsa2048-pkcs1.pub.der', 'pkcs1']]) {
+    for (const [name, encoding] of [
+      ['rsa2048-spki.pub', 'spki'],
+      ['rsa2048-spki.pub.der', 'spki'],
+      ['rsa2048-pkcs1.pub', 'pkcs1'],
+      ['rsa2048-pkcs1.pub.der', 'pkcs1'],
+    ]) {
       const [item] = (await read(name!)).items;
       expect(item, name).toMatchObject({ type: 'public-key', encoding, spkiSha256: expected });
     }
   });
 
   it('reads CSRs, RSA and EC, PEM and DER', async () => {
-    for (const [name, key] of [['leaf.csr', 'rsa2048.key'], ['leaf.csr.der', 'rsa2048.key'], ['ec.csr', 'ec-P-384.key']]) {
+    for (const [name, key] of [
+      ['leaf.csr', 'rsa2048.key'],
+      ['leaf.csr.der', 'rsa2048.key'],
+      ['ec.csr', 'ec-P-384.key'],
+    ]) {
       const [item] = (await read(name!)).items;
-      expect(item, name).toMatchObject({ type: 'csr', signatureValid: true, spkiSha256: opensslSpkiSha256(fx.path(key!), 'key') });
+      expect(item, name).toMatchObject({
+        type: 'csr',
+        signatureValid: true,
+        spkiSha256: opensslSpkiSha256(fx.path(key!), 'key'),
+      });
     }
   });
 });

@@ -23,11 +23,16 @@ describe('who am I', () => {
       delete process.env.AWS_SECRET_ACCESS_KEY;
       process.env.AWS_EC2_METADATA_DISABLED = 'true';
       const clients = createIamClients({ endpointUrl: 'http://127.0.0.1:9', maxAttempts: 1 });
-      await expect(whoAmI(clients)).rejects.toMatchObject({ code: 'NO_CREDENTIALS', fix: expect.stringContaining('aws configure') });
+      await expect(whoAmI(clients)).rejects.toMatchObject({
+        code: 'NO_CREDENTIALS',
+        fix: expect.stringContaining('aws configure'),
+      });
     } finally {
       process.env = saved;
     }
-    const { clients } = scriptedClients(() => iamError('ExpiredToken', 'The security token included in the request is expired', 403));
+    const { clients } = scriptedClients(() =>
+      iamError('ExpiredToken', 'The security token included in the request is expired', 403),
+    );
     await expect(whoAmI(clients)).rejects.toMatchObject({ code: 'CREDENTIALS_EXPIRED' });
   });
 });

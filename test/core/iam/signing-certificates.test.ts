@@ -8,12 +8,21 @@ import {
   uploadSigningCertificate,
 } from '../../../src/core/iam/signing-certificates.js';
 import { createUser } from '../../../src/core/iam/users-and-groups.js';
-import { iamError, iamOk, motoClients, motoEndpoint, scriptedClients, scriptedHandler, uniqueName } from '../../helpers/iam.js';
+import {
+  iamError,
+  iamOk,
+  motoClients,
+  motoEndpoint,
+  scriptedClients,
+  scriptedHandler,
+  uniqueName,
+} from '../../helpers/iam.js';
 import { createIamClients } from '../../../src/core/iam/client.js';
 import { fixtures } from '../../helpers/use-fixtures.js';
 
 const fx = fixtures();
-const newCertificate = async () => (await createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 3650, keyFormat: 'pkcs8' })).certificatePem!;
+const newCertificate = async () =>
+  (await createKeyAndCertificate({ keyType: 'rsa2048', subject: '', days: 3650, keyFormat: 'pkcs8' })).certificatePem!;
 
 describe('signing certificates against moto', () => {
   it('uploads, lists with fingerprint and expiry, deactivates, activates and deletes', async () => {
@@ -23,7 +32,18 @@ describe('signing certificates against moto', () => {
     const body = await newCertificate();
     const uploaded = await uploadSigningCertificate(clients, user, body);
     expect(uploaded).toMatchObject({ userName: user, status: 'Active', expiryState: 'ok' });
-    const held = JSON.parse(execFileSync('aws', ['iam', 'list-signing-certificates', '--user-name', user, '--endpoint-url', motoEndpoint(), '--output', 'json']).toString());
+    const held = JSON.parse(
+      execFileSync('aws', [
+        'iam',
+        'list-signing-certificates',
+        '--user-name',
+        user,
+        '--endpoint-url',
+        motoEndpoint(),
+        '--output',
+        'json',
+      ]).toString(),
+    );
     expect(held.Certificates[0].CertificateBody.trim()).toBe(body.trim());
 
     const [row] = await listSigningCertificates(clients, user);
@@ -41,9 +61,14 @@ describe('signing certificates against moto', () => {
     await createUser(clients, user);
     const first = await newCertificate();
     await uploadSigningCertificate(clients, user, first);
-    await expect(uploadSigningCertificate(clients, user, first)).rejects.toMatchObject({ code: 'DUPLICATE_CERTIFICATE' });
+    await expect(uploadSigningCertificate(clients, user, first)).rejects.toMatchObject({
+      code: 'DUPLICATE_CERTIFICATE',
+    });
     await uploadSigningCertificate(clients, user, await newCertificate());
-    await expect(uploadSigningCertificate(clients, user, await newCertificate())).rejects.toMatchObject({ code: 'SIGNING_CERTIFICATE_LIMIT', message: expect.stringContaining('2 signing certificates') });
+    await expect(uploadSigningCertificate(clients, user, await newCertificate())).rejects.toMatchObject({
+      code: 'SIGNING_CERTIFICATE_LIMIT',
+      message: expect.stringContaining('2 signing certificates'),
+    });
   });
 });
 
@@ -55,7 +80,13 @@ describe('a signing certificate upload whose answer was lost (IAM answers the re
     const { handler } = scriptedHandler(({ action }) => {
       if (action !== 'UploadSigningCertificate') return 'pass';
       uploads += 1;
-      return uploads === 1 ? 'lose-answer' : iamError('DuplicateCertificate', 'The request was rejected because the same certificate is associated with an IAM user in the account.', 409);
+      return uploads === 1
+        ? 'lose-answer'
+        : iamError(
+            'DuplicateCertificate',
+            'The request was rejected because the same certificate is associated with an IAM user in the account.',
+            409,
+          );
     }, motoEndpoint());
     const clients = createIamClients({ endpointUrl: motoEndpoint(), requestHandler: handler, maxAttempts: 4 });
     const body = await newCertificate();
@@ -70,9 +101,13 @@ describe('signing certificates: refusals before any call, and IAM errors', () =>
   it('refuses a private key offered as the certificate, with no call made', async () => {
     const { clients, calls } = scriptedClients(() => iamOk('UploadSigningCertificate'));
     for (const name of ['rsa2048.key', 'rsa2048-pkcs1.key', 'bag-attributes.pem']) {
-      await expect(uploadSigningCertificate(clients, 'alice', fx.read(name)), name).rejects.toMatchObject({ code: 'PREFLIGHT_CERT_IS_PRIVATE_KEY' });
+      await expect(uploadSigningCertificate(clients, 'alice', fx.read(name)), name).rejects.toMatchObject({
+        code: 'PREFLIGHT_CERT_IS_PRIVATE_KEY',
+      });
     }
-    await expect(uploadSigningCertificate(clients, 'alice', fx.read('expired.pem'))).rejects.toMatchObject({ code: 'PREFLIGHT_CERT_EXPIRED' });
+    await expect(uploadSigningCertificate(clients, 'alice', fx.read('expired.pem'))).rejects.toMatchObject({
+      code: 'PREFLIGHT_CERT_EXPIRED',
+    });
     expect(calls).toEqual([]);
   });
 
@@ -80,7 +115,11 @@ describe('signing certificates: refusals before any call, and IAM errors', () =>
     const { clients } = scriptedClients(({ action }) =>
       action === 'ListSigningCertificates'
         ? iamOk(action, '<Certificates/><IsTruncated>false</IsTruncated>')
-        : iamError('DuplicateCertificate', 'The request was rejected because the same certificate is associated with an IAM user in the account.', 409),
+        : iamError(
+            'DuplicateCertificate',
+            'The request was rejected because the same certificate is associated with an IAM user in the account.',
+            409,
+          ),
     );
     await expect(uploadSigningCertificate(clients, 'alice', await newCertificate())).rejects.toMatchObject({
       code: 'DUPLICATE_CERTIFICATE',
@@ -90,8 +129,12 @@ describe('signing certificates: refusals before any call, and IAM errors', () =>
 
   it('explains InvalidCertificate', async () => {
     const { clients } = scriptedClients(({ action }) =>
-      action === 'ListSigningCertificates' ? iamOk(action, '<Certificates/><IsTruncated>false</IsTruncated>') : iamError('InvalidCertificate', 'The certificate is invalid.'),
+      action === 'ListSigningCertificates'
+        ? iamOk(action, '<Certificates/><IsTruncated>false</IsTruncated>')
+        : iamError('InvalidCertificate', 'The certificate is invalid.'),
     );
-    await expect(uploadSigningCertificate(clients, 'alice', await newCertificate())).rejects.toMatchObject({ code: 'INVALID_CERTIFICATE' });
+    await expect(uploadSigningCertificate(clients, 'alice', await newCertificate())).rejects.toMatchObject({
+      code: 'INVALID_CERTIFICATE',
+    });
   });
 });

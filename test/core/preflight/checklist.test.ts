@@ -8,7 +8,10 @@ const fx = fixtures();
 
 describe('the preflight checklist', () => {
   it('never ticks a check that could not run: with an unreadable certificate, what depends on it waits, saying why', async () => {
-    const report = await preflightServerCertificate({ certificate: 'not a certificate', privateKey: fx.read('rsa2048.key') });
+    const report = await preflightServerCertificate({
+      certificate: 'not a certificate',
+      privateKey: fx.read('rsa2048.key'),
+    });
     const checks = preflightChecklist(report, { certificate: true, privateKey: true, name: false, path: false });
     const state = (label: RegExp) => checks.find((check) => label.test(check.label))!;
     expect(state(/one PEM certificate/).state).toBe('error');
@@ -22,7 +25,13 @@ describe('the preflight checklist', () => {
 
 describe('policy search', () => {
   it('puts an exact name first', () => {
-    const policies = ['AmazonEC2FullAccessWithExtras', 'AmazonEC2FullAccess', 'ReadOnlyAccess'].map((name) => ({ name, arn: `arn:aws:iam::aws:policy/${name}` }));
-    expect(matchingPolicies(policies, 'amazonec2fullaccess').map((policy) => policy.name)).toEqual(['AmazonEC2FullAccess', 'AmazonEC2FullAccessWithExtras']);
+    const policies = ['AmazonEC2FullAccessWithExtras', 'AmazonEC2FullAccess', 'ReadOnlyAccess'].map((name) => ({
+      name,
+      arn: `arn:aws:iam::aws:policy/${name}`,
+    }));
+    expect(matchingPolicies(policies, 'amazonec2fullaccess').map((policy) => policy.name)).toEqual([
+      'AmazonEC2FullAccess',
+      'AmazonEC2FullAccessWithExtras',
+    ]);
   });
 });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { preflightServerCertificate, type ServerCertificateInput } from '../../../src/core/preflight/server-certificate.js';
+import {
+  preflightServerCertificate,
+  type ServerCertificateInput,
+} from '../../../src/core/preflight/server-certificate.js';
 import { checkName, checkPath } from '../../../src/core/preflight/rules.js';
 import { fixtures } from '../../helpers/use-fixtures.js';
 
 const fx = fixtures();
-const valid = (): ServerCertificateInput => ({ certificate: fx.read('leaf.pem'), privateKey: fx.read('rsa2048.key'), chain: fx.read('chain.pem') });
+const valid = (): ServerCertificateInput => ({
+  certificate: fx.read('leaf.pem'),
+  privateKey: fx.read('rsa2048.key'),
+  chain: fx.read('chain.pem'),
+});
 const codes = async (input: Partial<ServerCertificateInput>) => {
   const report = await preflightServerCertificate({ ...valid(), ...input });
   return report.findings.filter((finding) => finding.severity === 'error').map((finding) => finding.code);
@@ -12,7 +19,11 @@ const codes = async (input: Partial<ServerCertificateInput>) => {
 
 describe('preflight for UploadServerCertificate', () => {
   it('accepts a valid certificate, key and ordered chain', async () => {
-    const report = await preflightServerCertificate({ ...valid(), name: 'www-example-2026', path: '/cloudfront/prod/' });
+    const report = await preflightServerCertificate({
+      ...valid(),
+      name: 'www-example-2026',
+      path: '/cloudfront/prod/',
+    });
     expect(report.findings.filter((finding) => finding.severity === 'error')).toEqual([]);
     expect(report.ok).toBe(true);
   });
@@ -57,9 +68,13 @@ describe('preflight for UploadServerCertificate', () => {
     const wrongOrder = await preflightServerCertificate({ ...valid(), chain: root + intermediate });
     expect(wrongOrder.findings.find((item) => item.code === 'CHAIN_BROKEN')?.message).toMatch(/^Chain certificate 0 /);
     const badSecond = await preflightServerCertificate({ ...valid(), chain: intermediate + fx.text('selfsigned.pem') });
-    expect(badSecond.findings.find((item) => item.code === 'CHAIN_BROKEN')?.message).toMatch(/^Chain certificate 1 .* did not issue chain certificate 0/);
+    expect(badSecond.findings.find((item) => item.code === 'CHAIN_BROKEN')?.message).toMatch(
+      /^Chain certificate 1 .* did not issue chain certificate 0/,
+    );
     const withLeaf = await preflightServerCertificate({ ...valid(), chain: fx.text('fullchain.pem') });
-    expect(withLeaf.findings.find((item) => item.code === 'CHAIN_BROKEN')?.message).toMatch(/starts with the certificate itself/);
+    expect(withLeaf.findings.find((item) => item.code === 'CHAIN_BROKEN')?.message).toMatch(
+      /starts with the certificate itself/,
+    );
   });
 
   it('notes text outside the PEM blocks (upload strips it), and finds more than one certificate in the body, and size limits', async () => {
@@ -74,7 +89,10 @@ describe('preflight for UploadServerCertificate', () => {
   });
 
   it('knows which key types IAM takes', async () => {
-    const ed = await preflightServerCertificate({ certificate: fx.read('ec-selfsigned.pem'), privateKey: fx.read('ec-P-256.key') });
+    const ed = await preflightServerCertificate({
+      certificate: fx.read('ec-selfsigned.pem'),
+      privateKey: fx.read('ec-P-256.key'),
+    });
     expect(ed.ok).toBe(true);
     expect(ed.findings.map((item) => item.code)).toContain('KEY_NOTE_SERVICES');
   });

@@ -4,6 +4,7 @@ import { sanitise, sanitiseLines, terminalSafeJson } from '../../../src/core/tex
 const HOSTILE = 'cert\u001b]52;c;aGVsbG8=\u0007\u001b[2J\r\nforged line\u009b31m\u202eexe.pem';
 
 /** Anything a terminal would act on: C0 and C1 controls, DEL, bidi overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- the test looks for control characters left in the output
 const ACTS_ON_TERMINAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('the sanitiser', () => {
@@ -21,7 +22,8 @@ describe('the sanitiser', () => {
   });
 
   it('leaves ordinary text, accents and emoji alone, and is idempotent', () => {
-    for (const text of ['CN=www.example.com, O=Exämple', 'café ☕ 証明書', 'C:\\path\\file.pem']) expect(sanitise(text)).toBe(text);
+    for (const text of ['CN=www.example.com, O=Exämple', 'café ☕ 証明書', 'C:\\path\\file.pem'])
+      expect(sanitise(text)).toBe(text);
     expect(sanitise(sanitise(HOSTILE))).toBe(sanitise(HOSTILE));
   });
 

@@ -9,8 +9,24 @@ describe('a scan with a signal (as every screen passes)', () => {
     const collect = (warning: Error) => warnings.push(warning.name);
     process.on('warning', collect);
     try {
-      const regions = ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'eu-west-1', 'eu-west-2', 'eu-central-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1', 'ca-central-1'];
-      const scan = await scanConsumers(createServingClients({ endpointUrl: motoEndpoint(), maxAttempts: 1 }), { regions, signal: new AbortController().signal });
+      const regions = [
+        'us-east-1',
+        'us-east-2',
+        'us-west-1',
+        'us-west-2',
+        'eu-west-1',
+        'eu-west-2',
+        'eu-central-1',
+        'ap-southeast-1',
+        'ap-southeast-2',
+        'ap-northeast-1',
+        'sa-east-1',
+        'ca-central-1',
+      ];
+      const scan = await scanConsumers(createServingClients({ endpointUrl: motoEndpoint(), maxAttempts: 1 }), {
+        regions,
+        signal: new AbortController().signal,
+      });
       expect(scan.regions).toHaveLength(12);
       await new Promise((resolve) => setImmediate(resolve));
       expect(warnings).toEqual([]);

@@ -6,8 +6,21 @@ import { scanConsumers } from '../../../src/core/usage/scan.js';
 import { usageMap, usedByShort, usedBySummary } from '../../../src/core/usage/usage-map.js';
 
 const now = new Date('2026-11-24T00:00:00Z');
-const row = (name: string, expiration: string): ServerCertificateRow => ({ name, path: '/', id: `ASCA${name.toUpperCase()}`, arn: `arn:aws:iam::111122223333:server-certificate/${name}`, expiration });
-const alb = (certificate: ServerCertificateRow, role: 'default' | 'sni'): Consumer => ({ kind: 'ALB', region: 'eu-west-1', name: 'web', listener: 'HTTPS:443', role, certificate: { arn: certificate.arn } });
+const row = (name: string, expiration: string): ServerCertificateRow => ({
+  name,
+  path: '/',
+  id: `ASCA${name.toUpperCase()}`,
+  arn: `arn:aws:iam::111122223333:server-certificate/${name}`,
+  expiration,
+});
+const alb = (certificate: ServerCertificateRow, role: 'default' | 'sni'): Consumer => ({
+  kind: 'ALB',
+  region: 'eu-west-1',
+  name: 'web',
+  listener: 'HTTPS:443',
+  role,
+  certificate: { arn: certificate.arn },
+});
 
 describe('the usage map', () => {
   const expired = row('old', '2026-11-01T00:00:00Z');
@@ -17,7 +30,12 @@ describe('the usage map', () => {
   const scan = {
     regions: ['eu-west-1'],
     notes: [],
-    consumers: [alb(expired, 'default'), alb(soon, 'sni'), { kind: 'CloudFront', name: 'E123', domains: ['www.example.com'], certificate: { id: later.id } } as Consumer, alb(later, 'sni')],
+    consumers: [
+      alb(expired, 'default'),
+      alb(soon, 'sni'),
+      { kind: 'CloudFront', name: 'E123', domains: ['www.example.com'], certificate: { id: later.id } } as Consumer,
+      alb(later, 'sni'),
+    ],
   };
 
   it('matches load balancers by ARN and CloudFront by the certificate ID, never by name', () => {
@@ -33,7 +51,10 @@ describe('the usage map', () => {
   });
 
   it('says what needs doing: expired and served (an outage now), expiring within the window and served, unused', () => {
-    const codes = (within?: number) => usageMap([expired, soon, later, idle], scan, { now, withinDays: within }).certificates.map((entry) => entry.findings.map((finding) => finding.code));
+    const codes = (within?: number) =>
+      usageMap([expired, soon, later, idle], scan, { now, withinDays: within }).certificates.map((entry) =>
+        entry.findings.map((finding) => finding.code),
+      );
     expect(codes()).toEqual([['EXPIRED_IN_USE'], ['EXPIRING_IN_USE'], [], ['UNUSED']]);
     expect(codes(10)).toEqual([['EXPIRED_IN_USE'], [], [], ['UNUSED']]);
     expect(codes(365)).toEqual([['EXPIRED_IN_USE'], ['EXPIRING_IN_USE'], ['EXPIRING_IN_USE'], ['UNUSED']]);
@@ -43,12 +64,26 @@ describe('the usage map', () => {
 describe('scanning regions', () => {
   /** Clients whose load balancers answer from a table, and refuse in one region as IAM policy would. */
   function clients(refused: string): ServingClients {
-    const denied = Object.assign(new Error('User is not authorized to perform: elasticloadbalancing:DescribeLoadBalancers'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const denied = Object.assign(
+      new Error('User is not authorized to perform: elasticloadbalancing:DescribeLoadBalancers'),
+      { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } },
+    );
     const answering = (region: string) => ({
       send: async (command: { constructor: { name: string } }) => {
         if (region === refused) throw denied;
         const name = command.constructor.name;
-        if (name === 'DescribeLoadBalancersCommand') return { LoadBalancerDescriptions: [{ LoadBalancerName: `lb-${region}`, ListenerDescriptions: [{ Listener: { Protocol: 'HTTPS', LoadBalancerPort: 443, SSLCertificateId: `arn:${region}` } }] }], LoadBalancers: [] };
+        if (name === 'DescribeLoadBalancersCommand')
+          return {
+            LoadBalancerDescriptions: [
+              {
+                LoadBalancerName: `lb-${region}`,
+                ListenerDescriptions: [
+                  { Listener: { Protocol: 'HTTPS', LoadBalancerPort: 443, SSLCertificateId: `arn:${region}` } },
+                ],
+              },
+            ],
+            LoadBalancers: [],
+          };
         return {};
       },
     });
@@ -57,8 +92,14 @@ describe('scanning regions', () => {
       endpointLabel: 'AWS',
       elb: async (region) => answering(region) as never,
       elbv2: async (region) => answering(region) as never,
-      cloudfront: async () => ({ send: async () => ({ DistributionList: { Items: [], IsTruncated: false } }) }) as never,
-      ec2: async () => ({ send: async () => ({ Regions: [{ RegionName: 'us-east-1' }, { RegionName: 'eu-west-1' }, { RegionName: 'ap-south-1' }] }) }) as never,
+      cloudfront: async () =>
+        ({ send: async () => ({ DistributionList: { Items: [], IsTruncated: false } }) }) as never,
+      ec2: async () =>
+        ({
+          send: async () => ({
+            Regions: [{ RegionName: 'us-east-1' }, { RegionName: 'eu-west-1' }, { RegionName: 'ap-south-1' }],
+          }),
+        }) as never,
     };
   }
 
@@ -91,14 +132,26 @@ describe('what the bodies say', () => {
     regions: [],
     notes: [],
     consumers: [
-      { kind: 'CloudFront', name: 'E1', domains: ['www.example.com', 'img.cdn.example.com'], certificate: { id: www.id } } as Consumer,
-      { kind: 'CloudFront', name: 'E2', domains: ['shop.example.com', 'a.b.cdn.example.com'], certificate: { id: api.id } } as Consumer,
+      {
+        kind: 'CloudFront',
+        name: 'E1',
+        domains: ['www.example.com', 'img.cdn.example.com'],
+        certificate: { id: www.id },
+      } as Consumer,
+      {
+        kind: 'CloudFront',
+        name: 'E2',
+        domains: ['shop.example.com', 'a.b.cdn.example.com'],
+        certificate: { id: api.id },
+      } as Consumer,
     ],
   };
 
   it('finds the same certificate uploaded under two names', () => {
     const map = usageMap([www, copy, api], scan, { now, bodies });
-    expect(map.certificates[0]!.findings.find((finding) => finding.code === 'DUPLICATE')?.message).toContain('also uploaded as www-copy');
+    expect(map.certificates[0]!.findings.find((finding) => finding.code === 'DUPLICATE')?.message).toContain(
+      'also uploaded as www-copy',
+    );
     expect(map.certificates[2]!.findings.map((finding) => finding.code)).not.toContain('DUPLICATE');
   });
 

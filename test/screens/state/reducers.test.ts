@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createReducer, initialCreateState, subjectString } from '../../../src/screens/create/create-state.js';
-import { initialOnboardState, onboardReducer, requestFrom, userNameProblem } from '../../../src/screens/onboard/onboard-state.js';
+import {
+  initialOnboardState,
+  onboardReducer,
+  requestFrom,
+  userNameProblem,
+} from '../../../src/screens/onboard/onboard-state.js';
 import { expiresCell } from '../../../src/widgets/expires-cell.js';
 import { deleteConfirmation, INVENTORY_SHAPE } from '../../../src/screens/server-certificates/inventory-state.js';
 import { initialListState, visibleRows } from '../../../src/widgets/list/list-state.js';
@@ -27,7 +32,9 @@ describe('create wizard state', () => {
     let state = createReducer(initialCreateState(), { type: 'purpose', purpose: 'csr' });
     state = createReducer(createReducer(state, { type: 'key-type', keyType: 'rsa2048' }), { type: 'next' });
     expect(state.step).toBe('output');
-    expect(subjectString({ CN: 'www.example.com', O: 'A/B', OU: '', L: '', ST: '', C: 'GB' })).toBe('/CN=www.example.com/O=A\\/B/C=GB');
+    expect(subjectString({ CN: 'www.example.com', O: 'A/B', OU: '', L: '', ST: '', C: 'GB' })).toBe(
+      '/CN=www.example.com/O=A\\/B/C=GB',
+    );
   });
 });
 
@@ -39,13 +46,20 @@ describe('onboarding wizard state', () => {
     state = onboardReducer(state, { type: 'group-name', value: 'bad group' });
     expect(onboardReducer(state, { type: 'next' }).step).toBe('new-group');
     state = onboardReducer(onboardReducer(state, { type: 'group-name', value: 'ops' }), { type: 'next' });
-    state = onboardReducer(onboardReducer(state, { type: 'toggle-policy', name: 'AmazonEC2ReadOnlyAccess' }), { type: 'next' });
+    state = onboardReducer(onboardReducer(state, { type: 'toggle-policy', name: 'AmazonEC2ReadOnlyAccess' }), {
+      type: 'next',
+    });
     state = onboardReducer(onboardReducer(state, { type: 'user', value: 'alice' }), { type: 'next' });
     expect(state.accessKeyFile).toMatch(/alice_accessKeys\.csv$/);
     state = onboardReducer(onboardReducer(state, { type: 'next' }), { type: 'signing', value: 'skip' });
     state = onboardReducer(state, { type: 'next' });
     expect(state.step).toBe('review');
-    expect(requestFrom(state)).toMatchObject({ userName: 'alice', groupName: 'ops', policies: ['AmazonEC2ReadOnlyAccess'], signing: { kind: 'skip' } });
+    expect(requestFrom(state)).toMatchObject({
+      userName: 'alice',
+      groupName: 'ops',
+      policies: ['AmazonEC2ReadOnlyAccess'],
+      signing: { kind: 'skip' },
+    });
   });
 });
 
@@ -54,8 +68,14 @@ describe('inventory state', () => {
   it('sorts soonest expiry first with unknown expiry last, filters by name, path or ID, and cycles sorts', () => {
     const rows = [row('b', '2030-01-01T00:00:00Z'), row('a'), row('c', '2027-01-01T00:00:00Z')];
     expect(visibleRows(rows, initialListState, INVENTORY_SHAPE).map((entry) => entry.name)).toEqual(['c', 'b', 'a']);
-    expect(visibleRows(rows, { ...initialListState, filter: 'B', sort: 1 }, INVENTORY_SHAPE).map((entry) => entry.name)).toEqual(['b']);
-    expect(visibleRows(rows, { ...initialListState, sort: 1 }, INVENTORY_SHAPE).map((entry) => entry.name)).toEqual(['a', 'b', 'c']);
+    expect(
+      visibleRows(rows, { ...initialListState, filter: 'B', sort: 1 }, INVENTORY_SHAPE).map((entry) => entry.name),
+    ).toEqual(['b']);
+    expect(visibleRows(rows, { ...initialListState, sort: 1 }, INVENTORY_SHAPE).map((entry) => entry.name)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
     expect(INVENTORY_SHAPE.sorts?.map((sort) => sort.name)).toEqual(['expiry', 'name', 'uploaded', 'path']);
   });
 
@@ -68,8 +88,14 @@ describe('inventory state', () => {
 
   it('says EXPIRED or how long is left, with a tone', () => {
     const now = new Date('2026-11-23T00:00:00Z');
-    expect(expiresCell({ ...row('x', '2026-01-01T00:00:00Z'), expiryState: 'expired' }, now)).toEqual({ text: '2026-01-01 EXPIRED', tone: 'danger' });
-    expect(expiresCell({ ...row('x', '2026-12-05T00:00:00Z'), expiryState: '≤30 days' }, now)).toEqual({ text: '2026-12-05 in 12 days', tone: 'danger' });
+    expect(expiresCell({ ...row('x', '2026-01-01T00:00:00Z'), expiryState: 'expired' }, now)).toEqual({
+      text: '2026-01-01 EXPIRED',
+      tone: 'danger',
+    });
+    expect(expiresCell({ ...row('x', '2026-12-05T00:00:00Z'), expiryState: '≤30 days' }, now)).toEqual({
+      text: '2026-12-05 in 12 days',
+      tone: 'danger',
+    });
   });
 });
 
@@ -93,7 +119,9 @@ describe('path completion', () => {
 
 describe('inspect actions', () => {
   it('offers what fits the file, and writes beside it by default', () => {
-    const choices = actionsFor({ container: 'pkcs12', items: [], skipped: [] }, 'pkcs12').map((choice) => choice.action);
+    const choices = actionsFor({ container: 'pkcs12', items: [], skipped: [] }, 'pkcs12').map(
+      (choice) => choice.action,
+    );
     expect(choices).toContain('to-pem');
     expect(choices).not.toContain('prepare');
     expect(defaultOutput('to-pem', '/a/b/site.pfx')).toBe('/a/b/site.pem');

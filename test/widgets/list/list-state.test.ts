@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { countLine, initialListState, listReducer, visibleRows, type ListAction, type ListShape, type ListState } from '../../../src/widgets/list/list-state.js';
+import {
+  countLine,
+  initialListState,
+  listReducer,
+  visibleRows,
+  type ListAction,
+  type ListShape,
+  type ListState,
+} from '../../../src/widgets/list/list-state.js';
 import { windowStart } from '../../../src/widgets/list/ListView.js';
 
 interface Row {
@@ -29,7 +37,13 @@ describe('the list reducer', () => {
 
   it('pages by the size it is given', () => {
     expect(run({ type: 'move', by: 19, total: 100 }, { type: 'move', by: 19, total: 100 }).selected).toBe(38);
-    expect(run({ type: 'move', by: 19, total: 100 }, { type: 'move', by: -19, total: 100 }, { type: 'move', by: -19, total: 100 }).selected).toBe(0);
+    expect(
+      run(
+        { type: 'move', by: 19, total: 100 },
+        { type: 'move', by: -19, total: 100 },
+        { type: 'move', by: -19, total: 100 },
+      ).selected,
+    ).toBe(0);
   });
 
   it('filters case-insensitively, counts what matches, and goes back to the top when the filter changes', () => {
@@ -43,19 +57,34 @@ describe('the list reducer', () => {
 
   it('Enter keeps the filter and gives the keys back; Esc clears it', () => {
     const typed = run({ type: 'open-filter' }, { type: 'filter', text: 'beta' });
-    expect(listReducer(typed, { type: 'close-filter', keep: true })).toMatchObject({ filter: 'beta', filtering: false });
+    expect(listReducer(typed, { type: 'close-filter', keep: true })).toMatchObject({
+      filter: 'beta',
+      filtering: false,
+    });
     expect(listReducer(typed, { type: 'close-filter', keep: false })).toMatchObject({ filter: '', filtering: false });
-    expect(listReducer(listReducer(typed, { type: 'close-filter', keep: true }), { type: 'clear-filter' })).toMatchObject({ filter: '' });
+    expect(
+      listReducer(listReducer(typed, { type: 'close-filter', keep: true }), { type: 'clear-filter' }),
+    ).toMatchObject({ filter: '' });
   });
 
   it('cycles the sorts and orders by the chosen one', () => {
     const byName = run({ type: 'next-sort', sorts: 2 });
-    expect(visibleRows(rows, byName, shape).map((row) => row.name)).toEqual(['alpha', 'alphabet', 'beta', 'delta', 'gamma']);
+    expect(visibleRows(rows, byName, shape).map((row) => row.name)).toEqual([
+      'alpha',
+      'alphabet',
+      'beta',
+      'delta',
+      'gamma',
+    ]);
     expect(run({ type: 'next-sort', sorts: 2 }, { type: 'next-sort', sorts: 2 }).sort).toBe(0);
   });
 
   it('marks and unmarks rows by key, and clears the marks', () => {
-    const marked = run({ type: 'toggle-mark', key: 'beta' }, { type: 'toggle-mark', key: 'delta' }, { type: 'toggle-mark', key: 'beta' });
+    const marked = run(
+      { type: 'toggle-mark', key: 'beta' },
+      { type: 'toggle-mark', key: 'delta' },
+      { type: 'toggle-mark', key: 'beta' },
+    );
     expect([...marked.marked]).toEqual(['delta']);
     expect(countLine(5, 5, marked)).toBe('5 of 5 · 1 marked');
     expect(listReducer(marked, { type: 'clear-marks' }).marked.size).toBe(0);
