@@ -333,6 +333,25 @@ export function makeFixtures(): Fixtures {
     '-out',
     'firefox-like.p12',
   );
+  // Only a MAC, at 1,200,000 rounds of PKCS#12's own KDF: one chain no worker can share.
+  run(
+    'pkcs12',
+    '-export',
+    '-in',
+    'ec-selfsigned.pem',
+    '-inkey',
+    'ec-P-256.key',
+    '-keypbe',
+    'NONE',
+    '-certpbe',
+    'NONE',
+    '-iter',
+    '1200000',
+    '-passout',
+    pass,
+    '-out',
+    'long-mac.p12',
+  );
   run('crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-out', 'chain.p7b');
   run('crl2pkcs7', '-nocrl', '-certfile', 'fullchain.pem', '-outform', 'DER', '-out', 'chain.p7b.der');
 

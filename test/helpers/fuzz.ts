@@ -53,6 +53,7 @@ export async function checkProperty<T>(
   throw new Error(
     [
       `${name}: ${fc.defaultReportMessage(details) ?? 'failed'}`,
+      `The failure: ${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`,
       `Replay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath ?? ''} npx vitest run test/fuzz -t "${name}"`,
       saved ? `The failing input: ${saved}` : '',
     ]

@@ -20,6 +20,11 @@ export const MAX_PKCS12_ROUNDS = 4_000_000;
  */
 export const MAX_PKCS12_KDF_ROUNDS = 2_000_000;
 /**
+ * And the longest single one: a derivation is one chain of hashes that no worker can share, so a file whose MAC alone
+ * asks 2,000,000 rounds would take 3 s. Firefox's longest is 600,000.
+ */
+export const MAX_PKCS12_KDF_CHAIN = 1_000_000;
+/**
  * OpenSSL refuses scrypt above 32 MB of memory when decrypting a key; asking more is refused here first, and said so.
  */
 const SCRYPT_MAX_MEMORY = 32 * 1024 * 1024;
@@ -61,6 +66,8 @@ export interface Derivation {
   rounds: number;
   /** Run by iamcert on Node's hash rather than natively by OpenSSL (PKCS#12's own KDF). */
   hashedHere?: boolean;
+  /** The longest run of rounds that must follow one another (PKCS#12 derives key and IV side by side). */
+  chain?: number;
   /** Bytes of memory scrypt would need. */
   memory?: number;
 }
@@ -75,7 +82,7 @@ export function derivationOf(algorithm: Asn1Node | undefined): Derivation | unde
   if (PBES1_OR_PKCS12.test(oid)) {
     // PKCS#12 derives the key and the IV separately, each for the full count.
     const rounds = integerOf(children(params)[1]) ?? 1;
-    return { rounds: oid.includes('.12.1.') ? rounds * 2 : rounds };
+    return oid.includes('.12.1.') ? { rounds: rounds * 2, chain: rounds } : { rounds };
   }
   if (oid !== OID.pbes2) return undefined;
   const [kdf] = children(params);
@@ -109,12 +116,27 @@ export function derivationProblem(derivations: Derivation[], budget: number, wha
       fix: 'The file may be damaged or hostile. If it is yours, export it again with standard settings (AES) from the tool that made it.',
     };
   }
-  if (total <= budget) return undefined;
-  return {
-    code: 'KEY_DERIVATION_TOO_COSTLY',
-    message: `This ${what} asks for ${total.toLocaleString('en-US')} passphrase rounds; real tools write a few thousand to 600,000 (iamcert reads up to ${budget.toLocaleString('en-US')}).`,
-    fix: 'The file may be damaged or hostile. If it is yours, export it again with standard settings from the tool that made it.',
-  };
+  if (total > budget) {
+    return {
+      code: 'KEY_DERIVATION_TOO_COSTLY',
+      message: `This ${what} asks for ${total.toLocaleString('en-US')} passphrase rounds; real tools write a few thousand to 600,000 (iamcert reads up to ${budget.toLocaleString('en-US')}).`,
+      fix: 'The file may be damaged or hostile. If it is yours, export it again with standard settings from the tool that made it.',
+    };
+  }
+  const chain = Math.max(
+    0,
+    ...derivations
+      .filter((derivation) => derivation.hashedHere)
+      .map((derivation) => derivation.chain ?? derivation.rounds),
+  );
+  if (chain > MAX_PKCS12_KDF_CHAIN) {
+    return {
+      code: 'KEY_DERIVATION_TOO_COSTLY',
+      message: `This ${what} asks for one derivation of ${chain.toLocaleString('en-US')} rounds of PKCS#12's own key derivation, which cannot be split; real tools write up to 600,000 (iamcert reads up to ${MAX_PKCS12_KDF_CHAIN.toLocaleString('en-US')}).`,
+      fix: 'The file may be damaged or hostile. If it is yours, export it again with standard settings (AES) from the tool that made it.',
+    };
+  }
+  return undefined;
 }
 
 /** EncryptedPrivateKeyInfo: SEQUENCE { encryptionAlgorithm AlgorithmIdentifier, encryptedData OCTET STRING }. */
