@@ -2,7 +2,8 @@
  * How a run ends, for both front ends: the exit codes, and one cleanup registry run once on every
  * way out (a finished command, Ctrl-C, SIGTERM, SIGHUP, the app's quit, a crash).
  */
-export const EXIT = { ok: 0, problem: 1, usage: 2 } as const;
+/** incomplete: a scan could not look everywhere, so a gate cannot say nothing is due. */
+export const EXIT = { ok: 0, problem: 1, usage: 2, incomplete: 3 } as const;
 
 /** The conventional 128 + signal number, so a shell sees which signal ended the run. */
 export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;

@@ -19,12 +19,19 @@ export type Fault =
   | 'hold-after'
   | 'hostile-message'
   | 'empty-200'
+  | 'html-200'
   | 'certificate-not-found'
   | 'answer';
 
 export interface FaultRule {
-  /** The IAM/STS Action to hit; undefined hits every call. */
+  /** The Action to hit (IAM, STS, EC2, ELB); undefined hits every call. */
   action?: string;
+  /** The API version too: classic ELB (2012-06-01) and ELBv2 (2015-12-01) share action names. */
+  version?: string;
+  /** For REST services (CloudFront): the request path to hit. */
+  path?: RegExp;
+  /** The region the request is signed for (the same endpoint serves every region here). */
+  region?: string;
   fault: Fault;
   /** How many calls fail before the rule lets calls through; Infinity for all. */
   times: number;
@@ -80,7 +87,15 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       const action = params.get('Action') ?? '';
       seen.push(action);
       requests.push(params);
-      const rule = rules.find((candidate) => candidate.times > 0 && (!candidate.action || candidate.action === action));
+      const rule = rules.find(
+        (candidate) =>
+          candidate.times > 0 &&
+          (!candidate.action || candidate.action === action) &&
+          (!candidate.version || candidate.version === params.get('Version')) &&
+          (!candidate.path || candidate.path.test(incoming.url ?? '')) &&
+          (!candidate.region ||
+            new RegExp(`/\\d{8}/${candidate.region}/`).test(String(incoming.headers.authorization ?? ''))),
+      );
       if (rule) rule.times -= 1;
       const fault = rule?.fault;
       const reply = (status: number, xml: string, headers: Record<string, string> = {}) => {
@@ -107,6 +122,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           return reply(400, xmlError('Throttling', 'Rate exceeded'));
         case 'empty-200':
           return reply(200, '');
+        case 'html-200':
+          response.writeHead(200, { 'content-type': 'text/html' });
+          return response.end('<html><body><h1>Sign in to the guest network</h1></body></html>');
         case 'certificate-not-found':
           return reply(
             400,

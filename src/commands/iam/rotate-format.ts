@@ -1,3 +1,4 @@
+import { sanitise } from '../../core/text/sanitise.js';
 import type { RotationPlan } from '../../core/rotation/plan-types.js';
 import { regionsLooked, retirement, STEP_MARKS, type RotationStep } from '../../core/rotation/steps.js';
 import { swapCalls } from '../../core/rotation/swap-calls.js';
@@ -12,14 +13,14 @@ export function stepLine(step: RotationStep): string {
  * The plan as a person reads it: what is replaced by what, each consumer and the call that moves it, then the checks.
  */
 export function planLines(plan: RotationPlan, account: string): string[] {
-  if (plan.finished) return [`Rotation of ${plan.old.name} in ${account}: nothing left to do.`];
+  if (plan.finished) return [`Rotation of ${sanitise(plan.old.name)} in ${account}: nothing left to do.`];
   const expires = (iso?: string) => (iso ? `expires ${iso.slice(0, 10)}` : 'expiry unknown');
   const lines = [
-    `Rotate ${plan.old.name} → ${plan.incoming.name} in ${account}`,
-    `  old  ${plan.old.name}  ${plan.old.path}  ${expires(plan.old.expiration)}`,
-    `  new  ${plan.incoming.name}  ${plan.incoming.path}  ${expires(plan.incoming.expiration)}  ${plan.incoming.key}${plan.incoming.upload ? '  (uploaded first, from the files)' : ''}`,
+    `Rotate ${sanitise(plan.old.name)} → ${sanitise(plan.incoming.name)} in ${account}`,
+    `  old  ${sanitise(plan.old.name)}  ${plan.old.path}  ${expires(plan.old.expiration)}`,
+    `  new  ${sanitise(plan.incoming.name)}  ${plan.incoming.path}  ${expires(plan.incoming.expiration)}  ${plan.incoming.key}${plan.incoming.upload ? '  (uploaded first, from the files)' : ''}`,
   ];
-  if (plan.swaps.length === 0) lines.push(`  Nothing serves ${plan.old.name} now.`);
+  if (plan.swaps.length === 0) lines.push(`  Nothing serves ${sanitise(plan.old.name)} now.`);
   else {
     lines.push(`  Moved from the old to the new (${plan.swaps.length}):`);
     for (const consumer of plan.swaps) lines.push(`    ${describeConsumer(consumer)}  [${swapCalls(consumer)}]`);

@@ -2,13 +2,14 @@ import { listServerCertificates } from '../../core/iam/server-certificate-list.j
 import { byExpiry } from '../../core/iam/server-certificate-rows.js';
 import { createServingClients } from '../../core/usage/serving-clients.js';
 import { scanConsumers } from '../../core/usage/scan.js';
-import { describeConsumer, usageMap, usedBySummary, type UsageMap } from '../../core/usage/usage-map.js';
+import { describeConsumer, notLookedAt, usageMap, usedBySummary, type UsageMap } from '../../core/usage/usage-map.js';
 import { fail } from '../../core/errors.js';
 import { EXIT } from '../../core/lifecycle.js';
 import { printJson, type Output } from '../output.js';
 import { connect, type ConnectionFlags } from './connect.js';
 import { parseRegions } from './regions-flag.js';
 import { formatTable } from './table.js';
+import { sanitise } from '../../core/text/sanitise.js';
 
 export interface UsageFlags extends ConnectionFlags {
   regions?: string;
@@ -29,13 +30,16 @@ export function positive(text: string | undefined, flag: string, fallback: numbe
   return value;
 }
 
-/** The exit status: 1 when anything served is expired or expires within the window, so CI can gate on it. */
+/**
+ * The exit status, for CI to gate on: 1 when anything served is expired or expires within the window; else 3 when
+ * some region or service could not be looked at (nothing due can then not be said); else 0.
+ */
 export function usageExit(map: UsageMap): number {
-  return map.certificates.some((entry) =>
+  const due = map.certificates.some((entry) =>
     entry.findings.some((finding) => finding.code === 'EXPIRED_IN_USE' || finding.code === 'EXPIRING_IN_USE'),
-  )
-    ? EXIT.problem
-    : EXIT.ok;
+  );
+  if (due) return EXIT.problem;
+  return map.complete ? EXIT.ok : EXIT.incomplete;
 }
 
 /**
@@ -92,15 +96,18 @@ export async function runUsage(
       ),
     );
   for (const entry of map.certificates.filter(
-    (item) => item.consumers.length > 0 || item.findings.some((finding) => finding.code !== 'UNUSED'),
+    (item) =>
+      item.consumers.length > 0 ||
+      item.findings.some((finding) => finding.code !== 'UNUSED' && finding.code !== 'USAGE_UNKNOWN'),
   )) {
-    output.out(`\n${entry.certificate.name}:`);
+    output.out(`\n${sanitise(entry.certificate.name)}:`);
     for (const consumer of entry.consumers) output.out(`  ${describeConsumer(consumer)}`);
     for (const finding of entry.findings) output.out(`  ! ${finding.message}`);
   }
   output.out(
     `\nLooked in ${map.regions.length} region${map.regions.length === 1 ? '' : 's'} (${map.regions.join(', ')}) and CloudFront.`,
   );
+  if (!map.complete) output.out(`Could not look at: ${notLookedAt(map.notes)}. What is served there is unknown.`);
   for (const note of map.notes) output.err(`note: ${note.where} not looked at: ${note.message} Fix: ${note.fix}`);
   return usageExit(map);
 }

@@ -1,5 +1,5 @@
 import type { IamClients } from './client.js';
-import { fail } from '../errors.js';
+import { checkAnswer } from '../aws/answer-shape.js';
 import { awsError } from './errors.js';
 
 interface Sendable<Output> {
@@ -33,21 +33,8 @@ export async function callIam<Output>(
       profile: clients.profile,
     });
   }
-  if (isEmptyAnswer(answer)) {
-    // IAM always names its request; a bare 200 came from something else (a proxy, a captive portal).
-    fail(
-      'EMPTY_ANSWER',
-      `${clients.endpointLabel === 'AWS' ? 'IAM' : clients.endpointLabel} answered ${action} with an empty response, not IAM's.`,
-      'Check --endpoint-url and any proxy between you and AWS, then try again.',
-    );
-  }
+  checkAnswer('IAM', action, answer, clients.endpointLabel);
   return answer;
-}
-
-function isEmptyAnswer(answer: unknown): boolean {
-  if (typeof answer !== 'object' || answer === null) return true;
-  const { $metadata, ...fields } = answer as { $metadata?: { requestId?: string } };
-  return !$metadata?.requestId && Object.keys(fields).length === 0;
 }
 
 function hasCode(error: unknown, code: string): boolean {

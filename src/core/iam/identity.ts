@@ -1,5 +1,6 @@
 import { loadSts, type IamClients } from './client.js';
-import { IamcertError } from '../errors.js';
+import { checkAnswer } from '../aws/answer-shape.js';
+import { fail, IamcertError } from '../errors.js';
 import { describeAwsError } from './errors.js';
 import type { Identity } from './identity-facts.js';
 
@@ -12,6 +13,15 @@ export async function whoAmI(clients: IamClients, signal?: AbortSignal): Promise
   try {
     const [sts, { GetCallerIdentityCommand }] = await Promise.all([clients.sts(), loadSts()]);
     const answer = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
+    checkAnswer('STS', 'GetCallerIdentity', answer, clients.endpointLabel);
+    // The account names folders (the rotation records): twelve digits, or it is not an answer from AWS.
+    if (!/^\d{12}$/.test(answer.Account ?? '')) {
+      fail(
+        'ANSWER_NOT_FROM_AWS',
+        `STS named the account as "${answer.Account ?? ''}", which is not an AWS account number.`,
+        'Check --endpoint-url and any proxy between you and AWS, then try again.',
+      );
+    }
     return { ...base, account: answer.Account, arn: answer.Arn, userId: answer.UserId };
   } catch (error) {
     const problem = describeAwsError(error, {

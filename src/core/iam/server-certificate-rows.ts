@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { FileToWrite } from '../files/safe-write.js';
 import type { ServerCertificateRow } from './server-certificate-list.js';
 import type { ServerCertificateDetails } from './server-certificates.js';
+import { fileNamePart } from '../files/name-part.js';
 
 const byName = new Intl.Collator('en').compare;
 
@@ -20,8 +21,9 @@ export function exportFiles(
   details: Pick<ServerCertificateDetails, 'name' | 'body' | 'chain'>,
   folder: string,
 ): FileToWrite[] {
+  const name = fileNamePart(details.name, 'certificate name');
   return [
-    { path: join(folder, `${details.name}.pem`), data: withNewline(details.body) },
-    ...(details.chain ? [{ path: join(folder, `${details.name}-chain.pem`), data: withNewline(details.chain) }] : []),
+    { path: join(folder, `${name}.pem`), data: withNewline(details.body) },
+    ...(details.chain ? [{ path: join(folder, `${name}-chain.pem`), data: withNewline(details.chain) }] : []),
   ];
 }

@@ -57,6 +57,15 @@ export async function getServerCertificate(
       `IAM returned no data for ${subjectOf(name)}.`,
       'Try again; if it persists, check the name with iamcert list.',
     );
+  const answeredName = certificate.ServerCertificateMetadata.ServerCertificateName;
+  // IAM matches names without regard to case, and answers with the name as stored.
+  if (answeredName?.toLowerCase() !== name.toLowerCase()) {
+    fail(
+      'ANSWER_NOT_FROM_AWS',
+      `Asked for ${subjectOf(name)}, the answer was about "${answeredName ?? ''}": not an answer from IAM.`,
+      'Check --endpoint-url and any proxy between you and AWS, then try again.',
+    );
+  }
   const body = certificate.CertificateBody ?? '';
   const details: ServerCertificateDetails = {
     ...toRow(certificate.ServerCertificateMetadata, options.now ?? new Date()),

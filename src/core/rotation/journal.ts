@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { readInputFileIfPresent } from '../files/read-input.js';
+import { fileNamePart } from '../files/name-part.js';
 import { writeFileSafely } from '../files/safe-write.js';
 
 /**
@@ -23,7 +24,7 @@ export function journalPath(
   oldName: string,
   home = process.env.IAMCERT_HOME ?? join(homedir(), '.iamcert'),
 ): string {
-  return join(home, 'rotations', account, `${oldName}.json`);
+  return join(home, 'rotations', fileNamePart(account, 'account'), `${fileNamePart(oldName, 'certificate name')}.json`);
 }
 
 export async function recordRetirement(record: RetirementRecord, home?: string): Promise<void> {

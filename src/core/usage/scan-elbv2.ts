@@ -57,11 +57,16 @@ export async function elbv2Consumers(
     });
     for (const listener of listeners.filter((entry) => SECURE.has(entry.Protocol ?? ''))) {
       const certificates = await listenerCertificates(client, clients, listener.ListenerArn!, signal);
-      // A listener's default certificate is also in its Certificates; listings that leave it out still name it.
-      const all =
-        certificates.length > 0
-          ? certificates
-          : (listener.Certificates ?? []).map((entry) => ({ ...entry, IsDefault: true }));
+      // DescribeListeners names only the default certificate; DescribeListenerCertificates lists the SNI ones
+      // (and the default, where the service includes it). Only the first is ever taken as the default.
+      const listedDefault = certificates.some((entry) => entry.IsDefault === true);
+      const fallbackDefault = listedDefault ? [] : (listener.Certificates ?? []).slice(0, 1);
+      const all = [
+        ...fallbackDefault.map((entry) => ({ ...entry, IsDefault: true })),
+        ...certificates.filter(
+          (entry) => entry.IsDefault === true || entry.CertificateArn !== fallbackDefault[0]?.CertificateArn,
+        ),
+      ];
       for (const certificate of all) {
         if (!certificate.CertificateArn) continue;
         found.push({

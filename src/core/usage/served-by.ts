@@ -3,7 +3,7 @@ import type { ServerCertificateRow } from '../iam/server-certificate-list.js';
 import type { Consumer, ScanNote } from './consumers.js';
 import type { ServingClients } from './serving-clients.js';
 import { scanConsumers } from './scan.js';
-import { describeConsumer, serves } from './usage-map.js';
+import { describeConsumer, notLookedAt, serves } from './usage-map.js';
 
 export interface ServedBy {
   consumers: Consumer[];
@@ -41,7 +41,7 @@ export function refuseDeleteIfServed(name: string, found: ServedBy): void {
   if (found.notes.length > 0) {
     fail(
       'USAGE_UNKNOWN',
-      `Could not check what serves "${name}": ${found.notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`,
+      `Could not check what serves "${name}": ${notLookedAt(found.notes)}.`,
       `Grant the permission named by iamcert usage ${name}, or give --regions with only the regions you use.`,
     );
   }

@@ -3,6 +3,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { namedExports } from '../commonjs.js';
+import { checkAnswer } from '../aws/answer-shape.js';
 import { awsError } from '../iam/errors.js';
 import { defaultRegion, endpointFromEnvironment, sdkConfig, type ConnectionOptions } from '../iam/client.js';
 
@@ -75,20 +76,28 @@ interface Sendable<Output> {
   send(command: unknown, options?: { abortSignal?: AbortSignal }): Promise<Output>;
 }
 
-/** Sends one command to any of these services; a failure becomes one line naming the permission. */
+/**
+ * Sends one command to any of these services; a failure becomes one line naming the permission, and an
+ * answer without what the operation always returns is an error (answer-shape.ts), never an empty list.
+ */
 export async function callService<Output>(
   client: unknown,
   command: { constructor: { name: string } },
   context: { service: string; clients: ServingClients; signal?: AbortSignal },
 ): Promise<Output> {
+  const action = command.constructor.name.replace(/Command$/, '');
+  let answer: Output;
   try {
-    return await (client as Sendable<Output>).send(command, { abortSignal: context.signal });
+    answer = await (client as Sendable<Output>).send(command, { abortSignal: context.signal });
   } catch (error) {
     throw awsError(error, {
-      action: command.constructor.name.replace(/Command$/, ''),
+      action,
       service: context.service,
       endpoint: context.clients.endpointLabel,
       profile: context.clients.profile,
     });
   }
+  const serviceId = (client as { config?: { serviceId?: string } }).config?.serviceId ?? context.service;
+  checkAnswer(serviceId, action, answer, context.clients.endpointLabel);
+  return answer;
 }

@@ -1,6 +1,7 @@
 import type { ServerCertificateRow } from '../iam/server-certificate-list.js';
 import type { Consumer, ScanNote } from './consumers.js';
 import { covers, type BodyFacts } from './names.js';
+import { sanitise } from '../text/sanitise.js';
 
 /**
  * The usage map, as plain data in and out: no SDK here, so the app's first frame can use these
@@ -14,7 +15,8 @@ export interface Scan {
   regions: string[];
 }
 
-export type FindingCode = 'EXPIRED_IN_USE' | 'EXPIRING_IN_USE' | 'UNUSED' | 'DUPLICATE' | 'NAMES_DO_NOT_COVER';
+export type FindingCode =
+  'EXPIRED_IN_USE' | 'EXPIRING_IN_USE' | 'UNUSED' | 'USAGE_UNKNOWN' | 'DUPLICATE' | 'NAMES_DO_NOT_COVER';
 
 export interface Finding {
   code: FindingCode;
@@ -29,8 +31,16 @@ export interface CertificateUsage {
 
 export interface UsageMap {
   certificates: CertificateUsage[];
+  /** Where the scan could not look (per region and service): what is served there is unknown. */
   notes: ScanNote[];
   regions: string[];
+  /** True only when every region and service answered: nothing is called unused otherwise. */
+  complete: boolean;
+}
+
+/** Where a scan could not look, in one phrase: "classic load balancers in eu-west-1 (ACCESS_DENIED); …". */
+export function notLookedAt(notes: ScanNote[]): string {
+  return notes.map((note) => `${note.where} (${note.code})`).join('; ');
 }
 
 const DAY = 86_400_000;
@@ -52,14 +62,21 @@ export function usageMap(
   const bodies = options.bodies;
   const now = options.now ?? new Date();
   const within = options.withinDays ?? 30;
+  const complete = scan.notes.length === 0;
   return {
     regions: scan.regions,
     notes: scan.notes,
+    complete,
     certificates: certificates.map((certificate) => {
       const consumers = scan.consumers.filter((consumer) => serves(consumer, certificate));
       const findings: Finding[] = [];
       const expires = certificate.expiration ? new Date(certificate.expiration) : undefined;
-      if (consumers.length === 0) findings.push({ code: 'UNUSED', message: 'Nothing found serving it.' });
+      if (consumers.length === 0 && complete) findings.push({ code: 'UNUSED', message: 'Nothing serves it.' });
+      else if (consumers.length === 0)
+        findings.push({
+          code: 'USAGE_UNKNOWN',
+          message: `Nothing found serving it where iamcert could look, but it could not look at ${notLookedAt(scan.notes)}.`,
+        });
       else if (expires && expires.getTime() <= now.getTime())
         findings.push({
           code: 'EXPIRED_IN_USE',
@@ -116,7 +133,10 @@ export function usedByShort(consumers: Consumer[]): string {
 
 /** How a consumer reads in a list: "ALB web-prod (us-east-1) HTTPS:443, SNI". */
 export function describeConsumer(consumer: Consumer): string {
+  // Names from answers are data: one line each, whatever they hold.
+  const name = sanitise(consumer.name);
   if (consumer.kind === 'CloudFront')
-    return `CloudFront ${consumer.name}${consumer.domains?.length ? ` (${consumer.domains.join(', ')})` : ''}`;
-  return `${consumer.kind} ${consumer.name} (${consumer.region}) ${consumer.listener ?? ''}${consumer.role === 'sni' ? ', SNI' : consumer.role === 'default' ? ', default' : ''}`;
+    return `CloudFront ${name}${consumer.domains?.length ? ` (${consumer.domains.map(sanitise).join(', ')})` : ''}`;
+  const role = consumer.role === 'sni' ? ', SNI' : consumer.role === 'default' ? ', default' : '';
+  return `${consumer.kind} ${name} (${sanitise(consumer.region ?? '')}) ${sanitise(consumer.listener ?? '')}${role}`;
 }

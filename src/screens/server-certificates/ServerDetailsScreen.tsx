@@ -54,7 +54,8 @@ function servedFindings(details: ServerCertificateDetails, usage: ServedBy, now:
     { consumers: usage.consumers, notes: usage.notes, regions: [] },
     { now, bodies },
   ).certificates;
-  return (entry?.findings ?? []).filter((finding) => finding.code !== 'UNUSED');
+  // Unused or unknown is what the consumers and notes above already say.
+  return (entry?.findings ?? []).filter((finding) => finding.code !== 'UNUSED' && finding.code !== 'USAGE_UNKNOWN');
 }
 
 /**
