@@ -307,7 +307,9 @@ describe('onboarding interrupted at every step boundary', () => {
 describe('server certificate upload whose answer was lost (real IAM refuses a second upload under one name; moto does not, so IAM answers here)', () => {
   const lostThenExists = (getBody: () => string | 'pass') => {
     let uploads = 0;
-    return scriptedHandler(({ action }) => {
+    return scriptedHandler(({ action, params }) => {
+      // As IAM answers: about the certificate asked for.
+      const asked = params.get('ServerCertificateName') ?? '';
       if (action === 'UploadServerCertificate')
         return (uploads += 1) === 1
           ? 'lose-answer'
@@ -315,7 +317,7 @@ describe('server certificate upload whose answer was lost (real IAM refuses a se
       if (action === 'GetServerCertificate' && getBody() !== 'pass') {
         return iamOk(
           'GetServerCertificate',
-          `<ServerCertificate><ServerCertificateMetadata><ServerCertificateName>x</ServerCertificateName><Path>/</Path><ServerCertificateId>ASCAX</ServerCertificateId><Arn>arn:aws:iam::123456789012:server-certificate/x</Arn></ServerCertificateMetadata><CertificateBody>${getBody()}</CertificateBody></ServerCertificate>`,
+          `<ServerCertificate><ServerCertificateMetadata><ServerCertificateName>${asked}</ServerCertificateName><Path>/</Path><ServerCertificateId>ASCAX</ServerCertificateId><Arn>arn:aws:iam::123456789012:server-certificate/${asked}</Arn></ServerCertificateMetadata><CertificateBody>${getBody()}</CertificateBody></ServerCertificate>`,
         );
       }
       return 'pass';

@@ -17,6 +17,7 @@ let proxy: FaultProxy;
 let world: ReturnType<typeof servingWorld>;
 const files = certificateFiles(['www.faults.example']);
 const idleFiles = certificateFiles(['idle.faults.example']);
+const cdnFiles = certificateFiles(['cdn.faults.example']);
 const newFiles = certificateFiles(['www.faults.example'], { days: 400 });
 const journal = mkdtempSync(join(tmpdir(), 'iamcert-faults-journal-'));
 const env = { ...motoEnvironment(), AWS_DEFAULT_REGION: 'us-east-1', IAMCERT_HOME: journal };
@@ -59,7 +60,7 @@ describe('a served certificate is never deleted on a bad answer', () => {
   it('ListDistributions answering an HTML 200: a certificate no load balancer serves is not deleted either', async () => {
     // What CloudFront serves could not be seen, so it may be serving this one.
     const name = uniqueName('cdn');
-    world.upload(name, idleFiles);
+    world.upload(name, cdnFiles);
     proxy.rules.push({ path: /\/distribution/, fault: 'html-200', times: Infinity });
     const result = await iamcert('delete', name, '--yes', '--regions', 'us-east-1');
     expect(result.code).toBe(1);
