@@ -14,6 +14,9 @@ import { NavigationProvider, ScreenStack, useNavigation, type Route } from '../u
 import type { Services } from '../ui/services.js';
 import { renderRoute, TITLES } from './routes.js';
 
+/** What the app ends with after Ctrl-C, so the process exits 130 as after any interrupted command. */
+export const INTERRUPTED = Symbol('interrupted');
+
 export interface AppProps {
   services: Services;
   /** Tests pin the size; the real app follows the terminal. */
@@ -133,7 +136,7 @@ export function App({
   const { columns, rows } = useTerminalSize(fixedSize);
   const identity = useIdentity(services);
   return (
-    <FocusProvider onQuit={exit} onShown={onShownKeys}>
+    <FocusProvider onQuit={exit} onInterrupt={() => exit(INTERRUPTED)} onShown={onShownKeys}>
       <NavigationProvider initial={initialRoute} onQuit={exit}>
         {() => <Screens services={services} columns={columns} rows={rows} identity={identity} />}
       </NavigationProvider>

@@ -26,8 +26,11 @@ export function realServices(connection: ConnectionOptions): Services {
       (await serverCertificates()).uploadServerCertificate(await iam(), input, signal),
     renameServerCertificate: async (name, change, signal) =>
       (await serverCertificates()).renameServerCertificate(await iam(), name, change, signal),
+    // Who serves it is looked up again as the confirmation is submitted, never taken from when d was pressed.
     deleteServerCertificate: async (name, signal) =>
-      (await serverCertificates()).deleteServerCertificate(await iam(), name, signal),
+      (await import('../core/usage/served-by.js')).deleteIfUnserved(await iam(), await servingClients(), name, {
+        signal,
+      }),
     servedBy: async (certificates, signal) =>
       (await import('../core/usage/served-by.js')).servedBy(await servingClients(), certificates, { signal }),
     planRotation: async (request, signal) =>

@@ -1,7 +1,7 @@
 import { render } from 'ink';
 import { EXIT, SIGNAL_EXIT, onCleanup } from '../core/lifecycle.js';
 import { toProblem } from '../core/errors.js';
-import { App } from './App.js';
+import { App, INTERRUPTED } from './App.js';
 import { CrashBoundary } from './CrashBoundary.js';
 import { realServices } from './real-services.js';
 import { enterFullScreen, holdBackStrayOutput, restoreTerminal } from './terminal.js';
@@ -55,6 +55,6 @@ export async function startTui(options: TuiOptions = {}): Promise<number> {
     { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
   onCleanup(() => app.unmount());
-  await app.waitUntilExit();
-  return finish(EXIT.ok);
+  const ended = await app.waitUntilExit();
+  return finish(ended === INTERRUPTED ? SIGNAL_EXIT.SIGINT : EXIT.ok);
 }

@@ -116,26 +116,33 @@ describe('the app in a real terminal (tmux) against moto', () => {
   });
 
   it.each([
-    ['q', 'q'],
-    ['Ctrl-C', 'C-c'],
-  ])('%s leaves the terminal as it was: normal screen, cursor visible, line editing back', async (_label, key) => {
-    pane = await openApp();
-    expect(pane.state()).toEqual({ alternateScreen: true, cursorVisible: false });
-    await pane.send(key);
-    await pane.waitFor('exit code 0');
-    expect(pane.state()).toEqual({ alternateScreen: false, cursorVisible: true });
-    await pane.send('stty -a | grep -o -- "-\\?icanon"', { literal: true });
-    await pane.send('Enter');
-    const screen = await pane.waitFor(/^icanon$/m);
-    expect(screen).not.toMatch(/^iamcert › /m);
-  });
+    ['q', 'q', 0],
+    ['Ctrl-C', 'C-c', 130],
+  ])(
+    '%s leaves the terminal as it was: normal screen, cursor visible, line editing back',
+    async (_label, key, code) => {
+      pane = await openApp();
+      expect(pane.state()).toEqual({ alternateScreen: true, cursorVisible: false });
+      await pane.send(key);
+      // Quitting is a success; Ctrl-C is an interrupt, 130 as a shell expects.
+      await pane.waitFor(`exit code ${code}`);
+      expect(pane.state()).toEqual({ alternateScreen: false, cursorVisible: true });
+      await pane.send('stty -a | grep -o -- "-\\?icanon"', { literal: true });
+      await pane.send('Enter');
+      const screen = await pane.waitFor(/^icanon$/m);
+      expect(screen).not.toMatch(/^iamcert › /m);
+    },
+  );
 
-  it('SIGTERM restores the terminal too', async () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const)('%s sent from outside restores the terminal too', async (signal, code) => {
     pane = await openApp();
     const [app] = pane.children();
     expect(app).toBeGreaterThan(0);
-    process.kill(app!, 'SIGTERM');
-    await pane.waitFor('exit code 143');
+    process.kill(app!, signal);
+    await pane.waitFor(`exit code ${code}`);
     expect(pane.state()).toEqual({ alternateScreen: false, cursorVisible: true });
   });
 
@@ -148,7 +155,7 @@ describe('the app in a real terminal (tmux) against moto', () => {
     const typed = await pane.waitFor('File: q?/x');
     expectOnlyTheApp(typed);
     await pane.send('C-c');
-    await pane.waitFor('exit code 0');
+    await pane.waitFor('exit code 130');
     expect(pane.state()).toEqual({ alternateScreen: false, cursorVisible: true });
   });
 

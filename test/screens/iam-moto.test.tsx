@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { realServices } from '../../src/app/real-services.js';
 import { motoEndpoint, uniqueName } from '../helpers/iam.js';
+import { certificateFiles, servingWorld } from '../helpers/serving.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { fixtures } from '../helpers/use-fixtures.js';
 
@@ -112,5 +113,27 @@ describe('IAM screens against moto', () => {
     expect(aws('iam', 'list-attached-group-policies', '--group-name', group).AttachedPolicies[0].PolicyName).toBe(
       'AmazonEC2ReadOnlyAccess',
     );
+  });
+});
+
+describe('deleting on fresh facts', () => {
+  it('a listener attached while the typed confirmation is open stops the delete when it is submitted', async () => {
+    const world = servingWorld(motoEndpoint());
+    const files = certificateFiles(['fresh.example']);
+    const name = uniqueName('fresh');
+    const { arn } = world.upload(name, files);
+    app = await renderApp(services(), { route: { screen: 'servers' } });
+    await app.press('/');
+    await app.type(name);
+    await app.press(KEYS.enter);
+    await app.waitForText('1 of');
+    await app.press('d');
+    // Nothing served it when d was pressed: the confirmation opens.
+    await app.waitForText(`Type ${name} to confirm`);
+    await world.alb(arn);
+    await app.type(name);
+    await app.press(KEYS.enter);
+    await app.waitForText(`"${name}" is served by ALB`);
+    expect(world.serverCertificateNames()).toContain(name);
   });
 });

@@ -2,7 +2,6 @@ import { writeFilesSafely } from '../../core/files/safe-write.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { whoAmI } from '../../core/iam/identity.js';
 import {
-  deleteServerCertificate,
   getServerCertificate,
   renameServerCertificate,
   uploadServerCertificate,
@@ -130,25 +129,26 @@ export async function runDelete(
   const clients = await connect(flags, output);
   const identity = await whoAmI(clients);
   const target = `server certificate "${name}" in ${describeIdentity(identity)}`;
-  // A name that is not there is said first, before any warning about what deleting it would do.
-  const details = await getServerCertificate(clients, name);
-  // Never while something serves it: the load balancers in each region and CloudFront are looked at first.
+  // Never while something serves it: the load balancers in each region and CloudFront are looked at first. A name
+  // that is not there is said first, before any warning about what deleting it would do.
   const { createServingClients } = await import('../../core/usage/serving-clients.js');
-  const { refuseDeleteIfServed, servedBy } = await import('../../core/usage/served-by.js');
+  const { deleteIfUnserved, refuseDeleteIfServed, servedBy } = await import('../../core/usage/served-by.js');
   const { parseRegions } = await import('./regions-flag.js');
   const serving = createServingClients({
     profile: flags.profile,
     region: flags.region,
     endpointUrl: flags.endpointUrl,
   });
-  refuseDeleteIfServed(name, await servedBy(serving, [details], { regions: parseRegions(flags.regions) }));
+  const regions = parseRegions(flags.regions);
   if (!flags.yes) {
+    const details = await getServerCertificate(clients, name);
+    refuseDeleteIfServed(name, await servedBy(serving, [details], { regions }));
     output.err(
       `This would delete ${target}. ${DELETE_WARNING}\nNothing was deleted; run again with --yes to delete it.`,
     );
     return EXIT.usage;
   }
-  await deleteServerCertificate(clients, name);
+  await deleteIfUnserved(clients, serving, name, { regions });
   output.out(`Deleted ${target}.`);
   return EXIT.ok;
 }

@@ -1,5 +1,7 @@
 import { fail } from '../errors.js';
+import type { IamClients } from '../iam/client.js';
 import type { ServerCertificateRow } from '../iam/server-certificate-list.js';
+import { deleteServerCertificate, getServerCertificate } from '../iam/server-certificates.js';
 import type { Consumer, ScanNote } from './consumers.js';
 import type { ServingClients } from './serving-clients.js';
 import { scanConsumers } from './scan.js';
@@ -45,4 +47,20 @@ export function refuseDeleteIfServed(name: string, found: ServedBy): void {
       `Grant the permission named by iamcert usage ${name}, or give --regions with only the regions you use.`,
     );
   }
+}
+
+/**
+ * Deletes a server certificate only on facts read now: who serves it is looked up in every region and CloudFront
+ * immediately before the delete, so a listener attached while a confirmation was open still stops it. Both front
+ * ends delete through here.
+ */
+export async function deleteIfUnserved(
+  iam: IamClients,
+  serving: ServingClients,
+  name: string,
+  options: { regions?: string[]; signal?: AbortSignal } = {},
+): Promise<void> {
+  const details = await getServerCertificate(iam, name, { signal: options.signal });
+  refuseDeleteIfServed(name, await servedBy(serving, [details], options));
+  await deleteServerCertificate(iam, name, options.signal);
 }

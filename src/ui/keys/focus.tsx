@@ -121,10 +121,13 @@ function useRegistry(): FocusRegistry {
 /** The one place the app reads the keyboard. */
 export function FocusProvider({
   onQuit,
+  onInterrupt = onQuit,
   onShown,
   children,
 }: {
   onQuit: () => void;
+  /** Ctrl-C: the app ends as a shell user expects of it (exit 130); by default, as a quit. */
+  onInterrupt?: () => void;
   onShown?: (shown: ShownKeys) => void;
   children: React.ReactNode;
 }): React.JSX.Element {
@@ -139,10 +142,10 @@ export function FocusProvider({
       }),
     [],
   );
-  const quit = useRef(onQuit);
-  quit.current = onQuit;
+  const interrupt = useRef(onInterrupt);
+  interrupt.current = onInterrupt;
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') quit.current();
+    if (key.ctrl && input === 'c') interrupt.current();
     else registry.dispatch(input, key);
   });
   useEffect(() => registry.publish());
