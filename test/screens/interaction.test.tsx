@@ -120,6 +120,24 @@ describe('every Enter answers', () => {
     await app.press(KEYS.enter);
     await app.waitForText(/Nothing to upload yet: give a name, the certificate file, the private key\s+file/);
   });
+  it('a certificate or chain file that is not there is said so, as the headless check says it, never "empty"', async () => {
+    const route = (certificate: string) =>
+      ({
+        screen: 'server-upload',
+        certificate,
+        privateKey: fx.path('rsa2048.key'),
+        chain: '/nonexistent/chain.pem',
+      }) as const;
+    app = await renderApp(stubServices(), { route: route('/nonexistent/cert.pem') });
+    let frame = await app.waitForText('/nonexistent/cert.pem does not exist');
+    expect(frame).toMatch(/✗ Certificate is one PEM certificate/);
+    expect(frame).not.toMatch(/certificate is empty/);
+    app.unmount();
+    app = await renderApp(stubServices(), { route: route(fx.path('selfsigned.pem')) });
+    frame = await app.waitForText('/nonexistent/chain.pem does not exist');
+    expect(frame).toMatch(/✗ Chain present and in order/);
+    expect(frame).not.toMatch(/no chain is given/);
+  });
 });
 
 describe('onboarding review says what exists, and refuses what would fail', () => {

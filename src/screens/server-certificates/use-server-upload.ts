@@ -4,6 +4,8 @@ import type { UploadResult } from '../../core/iam/server-certificates.js';
 import { expandHome } from '../../core/files/path-completion.js';
 import { useTask } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';
+import { toProblem, type Problem } from '../../core/errors.js';
+import { withReadProblems } from '../../core/preflight/read-problems.js';
 
 export const FIELDS = ['name', 'path', 'certificate', 'privateKey', 'chain'] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -32,19 +34,27 @@ export function useServerUpload(prefill: { certificate?: string; privateKey?: st
   useEffect(() => {
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      const read = (path: string) =>
-        path.trim()
-          ? services.readFile(expandHome(path.trim())).catch(() => Buffer.alloc(0))
-          : Promise.resolve(Buffer.alloc(0));
-      void Promise.all([read(values.certificate), read(values.privateKey), read(values.chain)]).then(
+      const problems: Partial<Record<'certificate' | 'privateKey' | 'chain', Problem>> = {};
+      const read = (field: 'certificate' | 'privateKey' | 'chain') => {
+        const path = values[field].trim();
+        if (!path) return Promise.resolve(Buffer.alloc(0));
+        return services.readFile(expandHome(path)).catch((error: unknown) => {
+          problems[field] = toProblem(error);
+          return Buffer.alloc(0);
+        });
+      };
+      void Promise.all([read('certificate'), read('privateKey'), read('chain')]).then(
         async ([certificate, privateKey, chain]) => {
-          const found = await services.preflight({
-            certificate,
-            privateKey,
-            chain: chain.length > 0 ? chain : undefined,
-            name: values.name || undefined,
-            path: values.path || undefined,
-          });
+          const found = withReadProblems(
+            await services.preflight({
+              certificate,
+              privateKey,
+              chain: chain.length > 0 ? chain : undefined,
+              name: values.name || undefined,
+              path: values.path || undefined,
+            }),
+            problems,
+          );
           if (!controller.signal.aborted) setChecked({ report: found, values });
         },
       );
