@@ -175,7 +175,7 @@ export function buildProgram(): Command {
   program
     .command('usage')
     .description(
-      'where each server certificate is served (classic, application and network load balancers in each region, CloudFront); exit 0 nothing due, 1 one in use is expired or expires soon, 2 usage error, 3 some region or service could not be looked at',
+      'where each server certificate is served (classic, application and network load balancers in each region, CloudFront); exit 0 nothing due, 1 one in use is expired or expires soon, 2 usage error, 3 some region or service could not be looked at (the rest is still reported)',
     )
     .argument('[name]', 'only this server certificate')
     .option('--regions <list>', 'regions to look in, comma-separated (default: every region enabled for the account)')

@@ -31,15 +31,16 @@ export function positive(text: string | undefined, flag: string, fallback: numbe
 }
 
 /**
- * The exit status, for CI to gate on: 1 when anything served is expired or expires within the window; else 3 when
- * some region or service could not be looked at (nothing due can then not be said); else 0.
+ * The exit status, for CI to gate on: 3 when some region or service could not be looked at (what is due there is
+ * unknown; what was seen is still reported), else 1 when anything served is expired or expires within the window,
+ * else 0.
  */
 export function usageExit(map: UsageMap): number {
+  if (!map.complete) return EXIT.incomplete;
   const due = map.certificates.some((entry) =>
     entry.findings.some((finding) => finding.code === 'EXPIRED_IN_USE' || finding.code === 'EXPIRING_IN_USE'),
   );
-  if (due) return EXIT.problem;
-  return map.complete ? EXIT.ok : EXIT.incomplete;
+  return due ? EXIT.problem : EXIT.ok;
 }
 
 /**

@@ -14,6 +14,7 @@ import { recordRetirement } from './journal.js';
 import type { RotationPlan, RotationRequest } from './plan-types.js';
 import { rotationSteps, type RotationResult, type RotationStep } from './steps.js';
 import { swapConsumer, type CertificateIds } from './swap.js';
+import { notLookedAt } from '../usage/usage-map.js';
 
 export interface RunOptions {
   signal?: AbortSignal;
@@ -128,12 +129,15 @@ export async function runRotation(
       (found) => `${plan.incoming.name} is now served in ${found.serving} place${found.serving === 1 ? '' : 's'}.`,
     );
     if (plan.retire.mode === 'keep') return { ok: true, steps };
-    const notes = [...plan.notes, ...after.notes];
+    // The plan's look and the second look may both have missed the same place: each is named once.
+    const notes = [...plan.notes, ...after.notes].filter(
+      (note, index, all) => all.findIndex((other) => other.where === note.where) === index,
+    );
     if (notes.length > 0) {
       current = 'retire';
       fail(
         'USAGE_UNKNOWN',
-        `${plan.old.name} is not retired: what serves it could not be checked in ${notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`,
+        `${plan.old.name} is not retired: what serves it could not be checked in ${notLookedAt(notes)}.`,
         'Grant the permission named there, or give --regions with only the regions you use, and run it again.',
       );
     }

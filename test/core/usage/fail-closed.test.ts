@@ -5,6 +5,7 @@ import { refuseDeleteIfServed } from '../../../src/core/usage/served-by.js';
 import type { ServingClients } from '../../../src/core/usage/serving-clients.js';
 import { scanConsumers } from '../../../src/core/usage/scan.js';
 import { describeConsumer, usageMap } from '../../../src/core/usage/usage-map.js';
+import { usageExit } from '../../../src/commands/iam/usage.js';
 
 const REGIONS = ['ap-south-1', 'eu-west-1', 'us-east-1'];
 const PLACES = ['regions', 'cloudfront', ...REGIONS.flatMap((region) => [`elb:${region}`, `elbv2:${region}`])];
@@ -104,6 +105,17 @@ describe('fail closed over any set of failures', () => {
       ),
       { seed: 20261203, numRuns: 300 },
     );
+  });
+});
+
+describe("usage's exit code", () => {
+  it('is 3 whenever a place could not be looked at, even beside a served certificate that is due; 1 when complete', async () => {
+    const expired = { ...served, expiration: '2020-01-01T00:00:00Z' };
+    const scan = await scanConsumers(world(new Set(['elbv2:eu-west-1']), 'empty', 'us-east-1'), { concurrency: 2 });
+    expect(usageExit(usageMap([expired, idle], scan))).toBe(3);
+    const complete = await scanConsumers(world(new Set(), 'empty', 'us-east-1'), { concurrency: 2 });
+    expect(usageExit(usageMap([expired, idle], complete))).toBe(1);
+    expect(usageExit(usageMap([idle], complete))).toBe(0);
   });
 });
 
