@@ -13,7 +13,7 @@ import {
   type AccessKey,
   type AccessKeyRow,
 } from './iam/access-keys.js';
-import type { IamClients } from './iam/client.js';
+import { requestTimeoutMs, type IamClients } from './iam/client.js';
 import type { StepStatus } from './onboard-steps.js';
 
 export interface AccessKeyOutcome {
@@ -24,9 +24,10 @@ export interface AccessKeyOutcome {
 }
 
 /**
- * Written before CreateAccessKey is sent and removed once the secret is saved: it lists the keys
- * the user had before. If the run dies in between (SIGKILL, a lost answer, Ctrl-C), the next run
- * finds it and deletes any key that is neither one of those nor the saved one: its secret is gone.
+ * Written before CreateAccessKey is sent and removed once the secret is saved: the keys the user had
+ * before, and when the call was sent. If the run dies in between (SIGKILL, a lost answer, Ctrl-C), the
+ * next run finds it: a run makes at most one key, so the one new key created within that call's time
+ * limit is the run's, and its secret is gone. Any other new key is someone else's: left alone, and named.
  */
 export function pendingMarkerPath(csvPath: string): string {
   return join(dirname(csvPath), `.${basename(csvPath)}.pending`);
@@ -39,11 +40,41 @@ async function readSmallFile(path: string): Promise<string | undefined> {
   return (await readInputFileIfPresent(path, { maxBytes: MAX_SMALL_FILE }))?.toString('utf8');
 }
 
-function keysBefore(markerText: string): Set<string> {
-  const parsed = JSON.parse(markerText) as { keysBefore?: unknown };
-  return new Set(
-    Array.isArray(parsed.keysBefore) ? parsed.keysBefore.filter((id): id is string => typeof id === 'string') : [],
-  );
+interface PendingNote {
+  keysBefore: Set<string>;
+  /** When CreateAccessKey was sent, and how long it could take (ms since the epoch; ms). */
+  sentAt?: number;
+  limitMs?: number;
+}
+
+function readNote(markerText: string): PendingNote {
+  const parsed = JSON.parse(markerText) as { keysBefore?: unknown; sentAt?: unknown; limitMs?: unknown };
+  return {
+    keysBefore: new Set(
+      Array.isArray(parsed.keysBefore) ? parsed.keysBefore.filter((id): id is string => typeof id === 'string') : [],
+    ),
+    sentAt: typeof parsed.sentAt === 'string' ? Date.parse(parsed.sentAt) : undefined,
+    limitMs: typeof parsed.limitMs === 'number' ? parsed.limitMs : undefined,
+  };
+}
+
+/** AWS accepts a request signed up to 5 minutes off its own clock, so CreateDate may differ from ours by that much. */
+const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Of the keys that are new since the note, the one the interrupted run made: created within the call's time
+ * limit after it was sent, and the only such key. With none or several, none is taken: a key is never
+ * deleted on a guess.
+ */
+function lostKeyOf(candidates: AccessKeyRow[], note: PendingNote): AccessKeyRow | undefined {
+  if (note.sentAt === undefined || Number.isNaN(note.sentAt) || note.limitMs === undefined) return undefined;
+  const from = note.sentAt - CLOCK_TOLERANCE_MS;
+  const until = note.sentAt + note.limitMs + CLOCK_TOLERANCE_MS;
+  const within = candidates.filter((key) => {
+    const created = key.created ? Date.parse(key.created) : Number.NaN;
+    return created >= from && created <= until;
+  });
+  return within.length === 1 ? within[0] : undefined;
 }
 
 async function deleteKeys(
@@ -71,10 +102,10 @@ async function cleanUpInterruptedRun(
 ) {
   const marker = pendingMarkerPath(file);
   const markerText = await readSmallFile(marker);
-  if (markerText === undefined) return { keys, deleted: [] as string[] };
-  let before: Set<string>;
+  if (markerText === undefined) return { keys, deleted: [] as string[], leftAlone: [] as AccessKeyRow[] };
+  let note: PendingNote;
   try {
-    before = keysBefore(markerText);
+    note = readNote(markerText);
   } catch {
     fail(
       'ACCESS_KEY_MARKER_DAMAGED',
@@ -82,15 +113,27 @@ async function cleanUpInterruptedRun(
       `Check the user's keys (aws iam list-access-keys --user-name ${userName}), then remove ${marker}.`,
     );
   }
-  const orphans = keys.filter((key) => !before.has(key.accessKeyId) && key.accessKeyId !== savedId);
-  const deleted = await deleteKeys(clients, userName, orphans, signal);
+  const candidates = keys.filter((key) => !note.keysBefore.has(key.accessKeyId) && key.accessKeyId !== savedId);
+  const lost = lostKeyOf(candidates, note);
+  const deleted = await deleteKeys(clients, userName, lost ? [lost] : [], signal);
   await rm(marker, { force: true });
-  return { keys: keys.filter((key) => !deleted.includes(key.accessKeyId)), deleted };
+  return {
+    keys: keys.filter((key) => !deleted.includes(key.accessKeyId)),
+    deleted,
+    leftAlone: candidates.filter((key) => key !== lost),
+  };
 }
 
-function deletedNote(deleted: string[]): string {
-  if (deleted.length === 0) return '';
-  return `; deleted ${deleted.join(', ')}: made by an interrupted run, ${deleted.length === 1 ? 'its secret was' : 'their secrets were'} never saved`;
+function deletedNote(deleted: string[], leftAlone: AccessKeyRow[] = []): string {
+  const parts: string[] = [];
+  if (deleted.length > 0)
+    parts.push(`deleted ${deleted.join(', ')}: made by an interrupted run, its secret was never saved`);
+  if (leftAlone.length > 0)
+    parts.push(
+      `left ${leftAlone.map((key) => `${key.accessKeyId} (created ${key.created ?? 'at an unknown time'})`).join(', ')} alone: ` +
+        'made since an interrupted run, but not surely by it (someone else may have made it; check and delete it if it is unused)',
+    );
+  return parts.map((part) => `; ${part}`).join('');
 }
 
 /**
@@ -113,7 +156,7 @@ export async function ensureAccessKey(
     await listAccessKeys(clients, userName, signal),
     signal,
   );
-  const note = deletedNote(cleaned.deleted);
+  const note = deletedNote(cleaned.deleted, cleaned.leftAlone);
   if (savedId && cleaned.keys.some((key) => key.accessKeyId === savedId))
     return { status: 'reused', detail: `access key ${savedId} is already saved in ${file}${note}` };
   if (savedId) {
@@ -135,15 +178,21 @@ export async function ensureAccessKey(
   if (cleaned.keys.length >= ACCESS_KEYS_PER_USER) {
     fail(
       'ACCESS_KEY_LIMIT',
-      `User "${userName}" already has ${cleaned.keys.length} access keys, the most IAM allows.`,
+      `User "${userName}" already has ${cleaned.keys.length} access keys, the most IAM allows${note}.`,
       'Delete an unused one in IAM (aws iam delete-access-key), then run this again.',
     );
   }
   const marker = pendingMarkerPath(file);
+  const sentAt = new Date();
   await writeFileSafely(
     {
       path: marker,
-      data: JSON.stringify({ user: userName, keysBefore: cleaned.keys.map((key) => key.accessKeyId) }),
+      data: JSON.stringify({
+        user: userName,
+        keysBefore: cleaned.keys.map((key) => key.accessKeyId),
+        sentAt: sentAt.toISOString(),
+        limitMs: requestTimeoutMs(),
+      }),
       secret: true,
     },
     { force: true },
@@ -155,13 +204,12 @@ export async function ensureAccessKey(
     // IAM may have made the key though its answer was lost; its secret is gone, so it goes too.
     const now = await listAccessKeys(clients, userName).catch(() => undefined);
     if (now) {
-      const before = new Set(cleaned.keys.map((existing) => existing.accessKeyId));
-      await deleteKeys(
-        clients,
-        userName,
-        now.filter((candidate) => !before.has(candidate.accessKeyId)),
-      ).catch(() => undefined);
-      await rm(marker, { force: true });
+      const keysBefore = new Set(cleaned.keys.map((existing) => existing.accessKeyId));
+      const candidates = now.filter((candidate) => !keysBefore.has(candidate.accessKeyId));
+      const lost = lostKeyOf(candidates, { keysBefore, sentAt: sentAt.getTime(), limitMs: requestTimeoutMs() });
+      if (lost) await deleteKeys(clients, userName, [lost]).catch(() => undefined);
+      // With none, or several to choose from, the note stays: the next run looks again and says what it finds.
+      if (lost || candidates.length === 0) await rm(marker, { force: true });
     }
     throw error;
   }

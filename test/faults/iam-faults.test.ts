@@ -289,6 +289,51 @@ describe('onboarding interrupted at every step boundary', () => {
     expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
   });
 
+  it('killed while CreateAccessKey is in flight, then an administrator makes a key: the next run deletes neither, and names both', async () => {
+    const request = plan();
+    proxy.rules.push({ action: 'CreateAccessKey', fault: 'hold-after', times: 1 });
+    const args = [
+      'onboard',
+      '--user',
+      request.userName,
+      '--group',
+      request.groupName,
+      '--access-key-file',
+      request.accessKeyFile!,
+      '--out-dir',
+      request.outDir,
+      '--signing-cert',
+      'none',
+      '--endpoint-url',
+      proxy.endpoint,
+    ];
+    const child = spawn(CLI, [...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    const keys = (): string[] => {
+      try {
+        return aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
+          (key: { AccessKeyId: string }) => key.AccessKeyId,
+        );
+      } catch {
+        return []; // the user is not made yet
+      }
+    };
+    while (keys().length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGKILL');
+    await exited;
+    const [orphan] = keys();
+    const administrators = aws('iam', 'create-access-key', '--user-name', request.userName).AccessKey
+      .AccessKeyId as string;
+    const resumed = await viaProxy(...args.slice(0, -2));
+    // Two new keys, either of which could be the lost one: a key is never deleted on a guess.
+    expect(resumed.code).toBe(1);
+    expect(resumed.stderr).toMatch(/ACCESS_KEY_LIMIT/);
+    expect(resumed.stderr).toContain(orphan);
+    expect(resumed.stderr).toContain(administrators);
+    expect(resumed.stderr).toMatch(/alone: made since an interrupted run, but not surely by it/);
+    expect(keys().sort()).toEqual([orphan, administrators].sort());
+  });
+
   it('killed between the key and its certificate, the next run completes the pair and removes the stray temp file', async () => {
     const request = plan();
     const { key, certificate } = signingPaths(request.outDir, request.userName);

@@ -44,9 +44,14 @@ export interface IamClients {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-function timeouts(timeoutMs: number | undefined) {
+/** How long one request may take: the option, else IAMCERT_TIMEOUT_MS, else 30 s. */
+export function requestTimeoutMs(timeoutMs?: number): number {
   const fromEnvironment = Number(process.env.IAMCERT_TIMEOUT_MS);
-  const requestTimeout = timeoutMs ?? (fromEnvironment > 0 ? fromEnvironment : DEFAULT_TIMEOUT_MS);
+  return timeoutMs ?? (fromEnvironment > 0 ? fromEnvironment : DEFAULT_TIMEOUT_MS);
+}
+
+function timeouts(timeoutMs: number | undefined) {
+  const requestTimeout = requestTimeoutMs(timeoutMs);
   return { connectionTimeout: Math.min(5_000, requestTimeout), requestTimeout, throwOnRequestTimeout: true };
 }
 
