@@ -11,10 +11,26 @@ import type { Scan } from './usage-map.js';
 
 export const DEFAULT_CONCURRENCY = 8;
 
-const note = (where: string, error: unknown): ScanNote => {
-  const problem = toProblem(error);
-  return { where, code: problem.code, message: problem.message, fix: problem.fix };
-};
+/** A scan that has not finished by then stops: what had not answered is a note, and every decision refuses. */
+export function scanDeadlineMs(): number {
+  const fromEnvironment = Number(process.env.IAMCERT_SCAN_DEADLINE_MS);
+  return fromEnvironment > 0 ? fromEnvironment : 120_000;
+}
+
+function noteMaker(deadline: AbortSignal, deadlineMs: number) {
+  return (where: string, error: unknown): ScanNote => {
+    if (deadline.aborted) {
+      return {
+        where,
+        code: 'NO_ANSWER',
+        message: `${where} gave no answer within ${Math.round(deadlineMs / 1000)} s, the scan's time limit.`,
+        fix: 'Check the network, --endpoint-url and any proxy; IAMCERT_SCAN_DEADLINE_MS allows a longer scan.',
+      };
+    }
+    const problem = toProblem(error);
+    return { where, code: problem.code, message: problem.message, fix: problem.fix };
+  };
+}
 
 /**
  * Everything that serves an IAM certificate: classic and v2 load balancers in each region (the
@@ -23,14 +39,19 @@ const note = (where: string, error: unknown): ScanNote => {
  */
 export async function scanConsumers(
   clients: ServingClients,
-  options: { regions?: string[]; concurrency?: number; signal?: AbortSignal } = {},
+  options: { regions?: string[]; concurrency?: number; signal?: AbortSignal; deadlineMs?: number } = {},
 ): Promise<Scan> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  shareSignal(options.signal, concurrency + 1);
+  const deadlineMs = options.deadlineMs ?? scanDeadlineMs();
+  const deadline = AbortSignal.timeout(deadlineMs);
+  // Stopped by the caller (Ctrl-C, leaving the screen): the scan ends with that. By the deadline: with notes.
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  shareSignal(signal, concurrency + 1);
+  const note = noteMaker(deadline, deadlineMs);
   const notes: ScanNote[] = [];
   let regions = options.regions;
   if (!regions) {
-    regions = await enabledRegions(clients, options.signal).catch((error: unknown) => {
+    regions = await enabledRegions(clients, signal).catch((error: unknown) => {
       if (options.signal?.aborted) throw error;
       notes.push(note('the list of regions', error));
       return [clients.region];
@@ -43,7 +64,7 @@ export async function scanConsumers(
       ['application and network load balancers', elbv2Consumers],
     ] as const) {
       try {
-        found.push(...(await scan(clients, region, options.signal)));
+        found.push(...(await scan(clients, region, signal)));
       } catch (error) {
         if (options.signal?.aborted) throw error;
         notes.push(note(`${label} in ${region}`, error));
@@ -51,7 +72,7 @@ export async function scanConsumers(
     }
     return found;
   });
-  const global = await cloudFrontConsumers(clients, options.signal).catch((error: unknown) => {
+  const global = await cloudFrontConsumers(clients, signal).catch((error: unknown) => {
     if (options.signal?.aborted) throw error;
     notes.push(note('CloudFront', error));
     return [] as Consumer[];

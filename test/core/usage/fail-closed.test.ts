@@ -108,6 +108,64 @@ describe('fail closed over any set of failures', () => {
   });
 });
 
+describe('an endpoint that accepts and never answers', () => {
+  it('ends the scan at its deadline with a note for each place, so nothing is called unused and no delete runs', async () => {
+    const silent = (serviceId: string) => ({
+      config: { serviceId },
+      send: (_command: unknown, options?: { abortSignal?: AbortSignal }) =>
+        new Promise((_resolve, reject) => {
+          if (options?.abortSignal?.aborted) reject(new Error('aborted'));
+          options?.abortSignal?.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    });
+    const clients: ServingClients = {
+      region: 'us-east-1',
+      endpointLabel: 'http://127.0.0.1:9',
+      ec2: async () => silent('EC2') as never,
+      elb: async () => silent('Elastic Load Balancing') as never,
+      elbv2: async () => silent('Elastic Load Balancing v2') as never,
+      cloudfront: async () => silent('CloudFront') as never,
+    };
+    const scan = await scanConsumers(clients, { deadlineMs: 200 });
+    expect(scan.notes.map((note) => note.code)).toEqual(['NO_ANSWER', 'NO_ANSWER', 'NO_ANSWER', 'NO_ANSWER']);
+    expect(scan.notes.map((note) => note.where)).toEqual([
+      'the list of regions',
+      'classic load balancers in us-east-1',
+      'application and network load balancers in us-east-1',
+      'CloudFront',
+    ]);
+    expect(usageMap([idle], scan).certificates[0]!.findings.map((finding) => finding.code)).toEqual(['USAGE_UNKNOWN']);
+    expect(() => refuseDeleteIfServed(idle.name, { consumers: [], notes: scan.notes })).toThrow(
+      /Could not check what serves "idle": the list of regions \(NO_ANSWER\)/,
+    );
+  });
+
+  it('a caller that stops the scan (Ctrl-C, leaving the screen) gets the stop, not a map', async () => {
+    const controller = new AbortController();
+    const waiting = scanConsumers(
+      {
+        region: 'us-east-1',
+        endpointLabel: 'AWS',
+        ec2: async () =>
+          ({
+            config: { serviceId: 'EC2' },
+            send: (_command: unknown, options?: { abortSignal?: AbortSignal }) =>
+              new Promise((_resolve, reject) => {
+                if (options?.abortSignal?.aborted) reject(new Error('stopped'));
+                options?.abortSignal?.addEventListener('abort', () => reject(new Error('stopped')));
+              }),
+          }) as never,
+        elb: async () => ({}) as never,
+        elbv2: async () => ({}) as never,
+        cloudfront: async () => ({}) as never,
+      },
+      { signal: controller.signal },
+    );
+    controller.abort();
+    await expect(waiting).rejects.toThrow(/stopped/);
+  });
+});
+
 describe("usage's exit code", () => {
   it('is 3 whenever a place could not be looked at, even beside a served certificate that is due; 1 when complete', async () => {
     const expired = { ...served, expiration: '2020-01-01T00:00:00Z' };
