@@ -64,6 +64,13 @@ export function preflightChecklist(
         state: 'pending',
         why: `not checked: the ${unread === 'certificate' ? 'certificate' : 'private key'} could not be read`,
       };
+    // An encrypted key cannot be compared with anything until it is opened: never a ✓ for the match.
+    if (rule.needs.includes('privateKey') && rule.reads !== 'privateKey' && report.key && !report.key.spkiSha256)
+      return {
+        label: rule.label,
+        state: 'pending',
+        why: `not checked: the private key is ${report.key.encrypted ? 'encrypted' : 'not readable'}`,
+      };
     const findings = report.findings.filter((finding) => rule.codes.test(finding.code) && finding.severity !== 'note');
     const error = findings.find((finding) => finding.severity === 'error');
     if (error) return { label: rule.label, state: 'error', finding: error };

@@ -21,6 +21,18 @@ describe('the preflight checklist', () => {
     }
     expect(state(/PEM and unencrypted/).state).toBe('ok');
   });
+
+  it('never ticks "matches" for an encrypted key, which belongs to another certificate here', async () => {
+    // enc-other.key is an EC key under a passphrase; selfsigned.pem is for rsa2048.key.
+    const report = await preflightServerCertificate({
+      certificate: fx.read('selfsigned.pem'),
+      privateKey: fx.read('enc-other.key'),
+    });
+    const checks = preflightChecklist(report, { certificate: true, privateKey: true, name: false, path: false });
+    const state = (label: RegExp) => checks.find((check) => label.test(check.label))!;
+    expect(state(/PEM and unencrypted/).state).toBe('error');
+    expect(state(/matches the certificate/)).toMatchObject({ state: 'pending', why: 'not checked: the private key is encrypted' });
+  });
 });
 
 describe('policy search', () => {
