@@ -31,7 +31,10 @@ describe('the preflight checklist', () => {
     const checks = preflightChecklist(report, { certificate: true, privateKey: true, name: false, path: false });
     const state = (label: RegExp) => checks.find((check) => label.test(check.label))!;
     expect(state(/PEM and unencrypted/).state).toBe('error');
-    expect(state(/matches the certificate/)).toMatchObject({ state: 'pending', why: 'not checked: the private key is encrypted' });
+    expect(state(/matches the certificate/)).toMatchObject({
+      state: 'pending',
+      why: 'not checked: the private key is encrypted',
+    });
   });
 });
 
