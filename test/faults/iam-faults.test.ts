@@ -246,7 +246,8 @@ describe('onboarding interrupted at every step boundary', () => {
     }
   });
 
-  it('killed while CreateAccessKey is in flight, the next run deletes the key whose secret was lost, says so, and saves a new one', async () => {
+  /** An onboarding killed (SIGKILL) while IAM holds its CreateAccessKey answer: the key exists, its secret is lost. */
+  async function killedWhileCreatingKey() {
     const request = plan();
     proxy.rules.push({ action: 'CreateAccessKey', fault: 'hold-after', times: 1 });
     const args = [
@@ -261,53 +262,11 @@ describe('onboarding interrupted at every step boundary', () => {
       request.outDir,
       '--signing-cert',
       'none',
-      '--endpoint-url',
-      proxy.endpoint,
     ];
-    const child = spawn(CLI, [...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    const keysNow = () => {
-      try {
-        return aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.length as number;
-      } catch {
-        return 0; // the user is not made yet
-      }
-    };
-    while (keysNow() === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    child.kill('SIGKILL');
-    await exited;
-    const orphan = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata[0]
-      .AccessKeyId as string;
-    const resumed = await viaProxy(...args.slice(0, -2));
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(resumed.stderr).toContain(`deleted ${orphan}: made by an interrupted run`);
-    const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
-      (key: { AccessKeyId: string }) => key.AccessKeyId,
-    );
-    expect(keys).toHaveLength(1);
-    expect(keys[0]).not.toBe(orphan);
-    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
-  });
-
-  it('killed while CreateAccessKey is in flight, then an administrator makes a key: the next run deletes neither, and names both', async () => {
-    const request = plan();
-    proxy.rules.push({ action: 'CreateAccessKey', fault: 'hold-after', times: 1 });
-    const args = [
-      'onboard',
-      '--user',
-      request.userName,
-      '--group',
-      request.groupName,
-      '--access-key-file',
-      request.accessKeyFile!,
-      '--out-dir',
-      request.outDir,
-      '--signing-cert',
-      'none',
-      '--endpoint-url',
-      proxy.endpoint,
-    ];
-    const child = spawn(CLI, [...args], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const child = spawn(CLI, [...args, '--endpoint-url', proxy.endpoint], {
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const keys = (): string[] => {
       try {
@@ -321,10 +280,24 @@ describe('onboarding interrupted at every step boundary', () => {
     while (keys().length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     child.kill('SIGKILL');
     await exited;
-    const [orphan] = keys();
+    return { request, args, keys, orphan: keys()[0]! };
+  }
+
+  it('killed while CreateAccessKey is in flight, the next run deletes the key whose secret was lost, says so, and saves a new one', async () => {
+    const { request, args, keys, orphan } = await killedWhileCreatingKey();
+    const resumed = await viaProxy(...args);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toContain(`deleted ${orphan}: made by an interrupted run`);
+    expect(keys()).toHaveLength(1);
+    expect(keys()[0]).not.toBe(orphan);
+    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys()[0]);
+  });
+
+  it('killed while CreateAccessKey is in flight, then an administrator makes a key: the next run deletes neither, and names both', async () => {
+    const { request, args, keys, orphan } = await killedWhileCreatingKey();
     const administrators = aws('iam', 'create-access-key', '--user-name', request.userName).AccessKey
       .AccessKeyId as string;
-    const resumed = await viaProxy(...args.slice(0, -2));
+    const resumed = await viaProxy(...args);
     // Two new keys, either of which could be the lost one: a key is never deleted on a guess.
     expect(resumed.code).toBe(1);
     expect(resumed.stderr).toMatch(/ACCESS_KEY_LIMIT/);
