@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { iamOk, motoEndpoint, uniqueName } from '../helpers/iam.js';
+import { iamError, iamOk, motoEndpoint, uniqueName } from '../helpers/iam.js';
 import { motoEnvironment } from '../helpers/moto.js';
 import { certificateFiles, servingWorld } from '../helpers/serving.js';
 
@@ -98,6 +98,23 @@ describe('usage says when it could not look everywhere', () => {
     expect((JSON.parse(clean.stdout) as typeof map).certificates[0]!.findings.map((finding) => finding.code)).toEqual([
       'UNUSED',
     ]);
+  });
+});
+
+describe('usage while someone else deletes', () => {
+  it('a certificate deleted between the listing and its body is left out with a note; the rest is reported', async () => {
+    world.upload(uniqueName('soon-gone'), idleFiles);
+    const listed = world.serverCertificateNames().length;
+    proxy.rules.push({
+      action: 'GetServerCertificate',
+      fault: 'answer',
+      answer: iamError('NoSuchEntity', 'The Server Certificate cannot be found.', 404),
+      times: 1,
+    });
+    const result = await iamcert('usage', '--regions', 'us-east-1', '--json');
+    expect([0, 1]).toContain(result.code);
+    expect(result.stderr).toMatch(/note: \S+ was deleted while usage ran; it is left out\./);
+    expect((JSON.parse(result.stdout) as { certificates: unknown[] }).certificates).toHaveLength(listed - 1);
   });
 });
 

@@ -72,9 +72,21 @@ export async function runUsage(
   const scan = await scanConsumers(clients, { regions, concurrency });
   // Bodies of every certificate, so a duplicate is found even when only one name is asked about.
   const { bodyFacts } = await import('../../core/usage/bodies.js');
-  const bodies = await bodyFacts(iam, all, { concurrency });
+  const { bodies, gone } = await bodyFacts(iam, all, { concurrency });
+  // Deleted by someone else while this ran: left out, and said so, rather than failing the whole map.
+  for (const deleted of gone) output.err(`note: ${sanitise(deleted)} was deleted while usage ran; it is left out.`);
+  if (name !== undefined && gone.includes(name))
+    fail(
+      'NO_SUCH_ENTITY',
+      `IAM no longer has "${name}".`,
+      'It was deleted while usage ran; iamcert list shows what is left.',
+    );
   // Duplicates are judged against every certificate; then only the one asked about is shown.
-  const everything = usageMap(all, scan, { now, withinDays, bodies });
+  const everything = usageMap(
+    all.filter((row) => !gone.includes(row.name)),
+    scan,
+    { now, withinDays, bodies },
+  );
   const map =
     name === undefined
       ? everything
