@@ -5,6 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ServerCertificateRow } from '../../src/core/iam/server-certificate-list.js';
 import { realServices } from '../../src/app/real-services.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { IamcertError } from '../../src/core/errors.js';
 import { stubServices } from '../helpers/stub-services.js';
 import { fixtures } from '../helpers/use-fixtures.js';
 
@@ -137,6 +138,29 @@ describe('every Enter answers', () => {
     frame = await app.waitForText('/nonexistent/chain.pem does not exist');
     expect(frame).toMatch(/✗ Chain present and in order/);
     expect(frame).not.toMatch(/no chain is given/);
+  });
+});
+
+describe('signing for a user IAM does not know', () => {
+  it('says so, and offers nothing that would write a key pair', async () => {
+    const created: unknown[] = [];
+    const services = stubServices({
+      listSigningCertificates: () =>
+        Promise.reject(
+          new IamcertError({ code: 'NO_SUCH_ENTITY', message: 'IAM has no user "nobody".', fix: 'Check the name.' }),
+        ),
+      createKeyAndCertificate: async (request) => {
+        created.push(request);
+        throw new Error('must not create');
+      },
+    });
+    app = await renderApp(services, { route: { screen: 'signing-user', user: 'nobody' } });
+    const frame = await app.waitForText('IAM has no user "nobody"');
+    expect(frame).not.toMatch(/0 of 2/);
+    expect(frame).not.toMatch(/c create/);
+    await app.press('c', { expectChange: false });
+    await app.press('u', { expectChange: false });
+    expect(created).toEqual([]);
   });
 });
 

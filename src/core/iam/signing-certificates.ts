@@ -16,6 +16,7 @@ import { callIam } from './call.js';
 import { SIGNING_CERTIFICATES_PER_USER } from './notices.js';
 import type { IamClients } from './client.js';
 import { allPages, truncatedMarker } from './pages.js';
+import { findUser } from './users-and-groups.js';
 
 export interface SigningCertificateRow {
   id: string;
@@ -38,11 +39,15 @@ async function certificateOf(body: string): Promise<CertificateItem | undefined>
   return read.items.find((item): item is CertificateItem => item.type === 'certificate');
 }
 
-export function listSigningCertificates(
+export async function listSigningCertificates(
   clients: IamClients,
   userName: string,
   options: { signal?: AbortSignal; now?: Date } = {},
 ): Promise<SigningCertificateRow[]> {
+  // Some IAM look-alikes list nothing for a user who does not exist; nobody is told "0 of 2" and offered a key pair.
+  if (!(await findUser(clients, userName, options.signal))) {
+    fail('NO_SUCH_ENTITY', `IAM has no user "${userName}".`, 'Check the name; names are case-sensitive.');
+  }
   return allPages(async (marker) => {
     const page = await callIam<ListSigningCertificatesCommandOutput>(
       clients,

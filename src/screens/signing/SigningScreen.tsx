@@ -157,11 +157,17 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
 
   useScreenKeymap(
     [
-      { keys: ['c'], label: 'create & upload', when: !busy, run: () => (atLimit ? full() : createAndUpload()) },
+      // Only for a user IAM listed: nothing is written for one it does not know.
+      {
+        keys: ['c'],
+        label: 'create & upload',
+        when: !busy && certificates.status === 'done',
+        run: () => (atLimit ? full() : createAndUpload()),
+      },
       {
         keys: ['u'],
         label: 'upload file',
-        when: !busy,
+        when: !busy && certificates.status === 'done',
         run: () => (atLimit ? full() : setModal({ kind: 'upload', path: uploadPath ?? '' })),
       },
       {
@@ -218,10 +224,13 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
     <Box flexDirection="column" paddingX={1} flexGrow={1}>
       {running && running.status === 'running' ? <Spinner label={running.label} /> : null}
       <ProblemLine problem={failed && failed.status === 'failed' ? failed.problem : undefined} />
-      <Text>
-        <Text bold>{user}</Text>: {rows.length} of {SIGNING_CERTIFICATES_PER_USER} signing certificates
-        {atLimit ? <Toned tone="warning"> (at the limit: delete one before adding another)</Toned> : null}
-      </Text>
+      {/* A count only from a listing IAM gave: a failed one (no such user) counts nothing. */}
+      {certificates.status === 'done' ? (
+        <Text>
+          <Text bold>{user}</Text>: {rows.length} of {SIGNING_CERTIFICATES_PER_USER} signing certificates
+          {atLimit ? <Toned tone="warning"> (at the limit: delete one before adding another)</Toned> : null}
+        </Text>
+      ) : null}
       <Box ref={listBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
         {height !== undefined ? (
           <ListView

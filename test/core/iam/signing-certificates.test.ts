@@ -55,6 +55,13 @@ describe('signing certificates against moto', () => {
     expect(await listSigningCertificates(clients, user)).toEqual([]);
   });
 
+  it('a user IAM does not know is said so, never listed as "0 of 2" (moto itself lists nothing)', async () => {
+    await expect(listSigningCertificates(motoClients(), uniqueName('nobody'))).rejects.toMatchObject({
+      code: 'NO_SUCH_ENTITY',
+      message: expect.stringContaining('IAM has no user'),
+    });
+  });
+
   it('explains the two-per-user limit before IAM refuses, and a duplicate', async () => {
     const clients = motoClients();
     const user = uniqueName('limit');
