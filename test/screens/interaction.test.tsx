@@ -162,6 +162,25 @@ describe('signing for a user IAM does not know', () => {
     await app.press('u', { expectChange: false });
     expect(created).toEqual([]);
   });
+
+  it('c pressed before the first listing answered still writes nothing for a user IAM lacks', async () => {
+    const created: unknown[] = [];
+    let calls = 0;
+    const noUser = new IamcertError({ code: 'NO_SUCH_ENTITY', message: 'IAM has no user "nobody".', fix: 'Check.' });
+    const services = stubServices({
+      // The screen's own listing is still on its way when c is pressed; c's look-up answers at once.
+      listSigningCertificates: () => ((calls += 1) === 1 ? new Promise(() => undefined) : Promise.reject(noUser)),
+      createKeyAndCertificate: async (request) => {
+        created.push(request);
+        throw new Error('must not create');
+      },
+    });
+    app = await renderApp(services, { route: { screen: 'signing-user', user: 'nobody' } });
+    await app.waitForText('Reading nobody');
+    await app.press('c');
+    await app.waitForText('IAM has no user "nobody"');
+    expect(created).toEqual([]);
+  });
 });
 
 describe('onboarding review says what exists, and refuses what would fail', () => {

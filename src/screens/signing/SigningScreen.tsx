@@ -124,6 +124,8 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
     return perform(
       `Creating a key and certificate for ${user} and uploading it…`,
       async (signal) => {
+        // The user is looked up first (the listing asks IAM for the user): no key pair is written for one it lacks.
+        await services.listSigningCertificates(user, signal);
         // A second pair for this user (onboarding made the first) gets its own dated name; nothing is replaced.
         const fileName = await unusedPairName(defaultOutDir(), user, (paths) => services.existingPaths(paths));
         const paths = createdPaths(defaultOutDir(), fileName, false);
@@ -157,17 +159,17 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
 
   useScreenKeymap(
     [
-      // Only for a user IAM listed: nothing is written for one it does not know.
+      // Not after IAM said the user is not there (c checks again itself before it writes anything).
       {
         keys: ['c'],
         label: 'create & upload',
-        when: !busy && certificates.status === 'done',
+        when: !busy && certificates.status !== 'failed',
         run: () => (atLimit ? full() : createAndUpload()),
       },
       {
         keys: ['u'],
         label: 'upload file',
-        when: !busy && certificates.status === 'done',
+        when: !busy && certificates.status !== 'failed',
         run: () => (atLimit ? full() : setModal({ kind: 'upload', path: uploadPath ?? '' })),
       },
       {
