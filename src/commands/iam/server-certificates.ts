@@ -132,7 +132,7 @@ export async function runDelete(
   // Never while something serves it: the load balancers in each region and CloudFront are looked at first. A name
   // that is not there is said first, before any warning about what deleting it would do.
   const { createServingClients } = await import('../../core/usage/serving-clients.js');
-  const { deleteIfUnserved, refuseDeleteIfServed, servedBy } = await import('../../core/usage/served-by.js');
+  const { deleteIfUnserved, refuseIfServedNow } = await import('../../core/usage/served-by.js');
   const { parseRegions } = await import('./regions-flag.js');
   const serving = createServingClients({
     profile: flags.profile,
@@ -141,8 +141,7 @@ export async function runDelete(
   });
   const regions = parseRegions(flags.regions);
   if (!flags.yes) {
-    const details = await getServerCertificate(clients, name);
-    refuseDeleteIfServed(name, await servedBy(serving, [details], { regions }));
+    await refuseIfServedNow(clients, serving, name, { regions });
     output.err(
       `This would delete ${target}. ${DELETE_WARNING}\nNothing was deleted; run again with --yes to delete it.`,
     );

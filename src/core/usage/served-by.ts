@@ -50,11 +50,10 @@ export function refuseDeleteIfServed(name: string, found: ServedBy): void {
 }
 
 /**
- * Deletes a server certificate only on facts read now: who serves it is looked up in every region and CloudFront
- * immediately before the delete, so a listener attached while a confirmation was open still stops it. Both front
- * ends delete through here.
+ * Fails unless nothing is seen serving the certificate now, in every region and CloudFront; a name IAM does not
+ * have is said first.
  */
-export async function deleteIfUnserved(
+export async function refuseIfServedNow(
   iam: IamClients,
   serving: ServingClients,
   name: string,
@@ -62,5 +61,18 @@ export async function deleteIfUnserved(
 ): Promise<void> {
   const details = await getServerCertificate(iam, name, { signal: options.signal });
   refuseDeleteIfServed(name, await servedBy(serving, [details], options));
+}
+
+/**
+ * Deletes a server certificate only on facts read now: who serves it is looked up immediately before the delete,
+ * so a listener attached while a confirmation was open still stops it. Both front ends delete through here.
+ */
+export async function deleteIfUnserved(
+  iam: IamClients,
+  serving: ServingClients,
+  name: string,
+  options: { regions?: string[]; signal?: AbortSignal } = {},
+): Promise<void> {
+  await refuseIfServedNow(iam, serving, name, options);
   await deleteServerCertificate(iam, name, options.signal);
 }
