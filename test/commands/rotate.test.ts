@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli } from '../helpers/cli.js';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy.js';
-import { iamOk, uniqueName } from '../helpers/iam.js';
-import { motoEnvironment, startMoto, type Moto } from '../helpers/moto.js';
+import { iamOk, motoEndpoint, uniqueName } from '../helpers/iam.js';
+import { motoEnvironment } from '../helpers/moto.js';
 import {
   buildRotationWorld,
   certificateFiles,
@@ -21,20 +21,17 @@ import {
  * the AWS CLI. The world is the issue's: a classic ELB and an ALB with the certificate as default,
  * and a second ALB serving it as an SNI certificate beside its own default.
  */
-let moto: Moto;
 let proxy: FaultProxy;
 let world: ReturnType<typeof servingWorld>;
 /** The SNI neighbour every world shares: moto, like IAM, holds at most 20 server certificates. */
 let other: { arn: string; id: string };
 beforeAll(async () => {
-  moto = await startMoto();
-  proxy = await startFaultProxy(moto.endpoint);
-  world = servingWorld(moto.endpoint);
+  proxy = await startFaultProxy(motoEndpoint());
+  world = servingWorld(motoEndpoint());
   other = world.upload(uniqueName('api'), otherFiles);
 }, 60_000);
 afterAll(async () => {
   await proxy.close();
-  await moto.stop();
 });
 
 const journal = mkdtempSync(join(tmpdir(), 'iamcert-journal-'));
@@ -63,15 +60,15 @@ const rotateArgs = (w: RotationWorld) => [
 describe('iamcert rotate', () => {
   it('shows the map, refuses to delete the shared certificate, plans, then swaps all three and retires the old one', async () => {
     const w = await build();
-    const usage = await iamcert(moto.endpoint, 'usage', w.old, '--regions', 'us-east-1');
+    const usage = await iamcert(motoEndpoint(), 'usage', w.old, '--regions', 'us-east-1');
     expect(usage.stdout).toContain(`ELB ${w.classic} (us-east-1) HTTPS:443`);
     expect(usage.stdout).toContain(`ALB ${w.albDefault.name} (us-east-1) HTTPS:443, default`);
     expect(usage.stdout).toContain(`ALB ${w.albSni.name} (us-east-1) HTTPS:443, SNI`);
-    const refused = await iamcert(moto.endpoint, 'delete', w.old, '--yes', '--regions', 'us-east-1');
+    const refused = await iamcert(motoEndpoint(), 'delete', w.old, '--yes', '--regions', 'us-east-1');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('CERTIFICATE_IN_USE');
 
-    const plan = await iamcert(moto.endpoint, ...rotateArgs(w), '--plan');
+    const plan = await iamcert(motoEndpoint(), ...rotateArgs(w), '--plan');
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain(`Rotate ${w.old} → ${w.next} in account 123456789012`);
     expect(plan.stdout).toContain(`ELB ${w.classic} (us-east-1) HTTPS:443  [SetLoadBalancerListenerSSLCertificate]`);
@@ -80,20 +77,20 @@ describe('iamcert rotate', () => {
       `ALB ${w.albSni.name} (us-east-1) HTTPS:443, SNI  [AddListenerCertificates, RemoveListenerCertificates]`,
     );
     expect(plan.stdout).toContain(`Then, once nothing serves it: delete ${w.old}.`);
-    const unasked = await iamcert(moto.endpoint, ...rotateArgs(w));
+    const unasked = await iamcert(motoEndpoint(), ...rotateArgs(w));
     expect(unasked.code).toBe(2);
     expect(unasked.stderr).toContain('Nothing was changed. Run again with --yes');
     // Neither the plan nor the unconfirmed run changed anything.
     expect(world.classicCertificate(w.classic)).toBe(w.oldCert.arn);
     expect(world.serverCertificateNames()).not.toContain(w.next);
 
-    const run = await iamcert(moto.endpoint, ...rotateArgs(w), '--yes');
+    const run = await iamcert(motoEndpoint(), ...rotateArgs(w), '--yes');
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`✓ Upload ${w.next}`);
     expect(run.stdout).toContain(`✓ Nothing serves ${w.old} any more`);
     expect(run.stdout).toContain(`✓ Delete ${w.old}`);
     expectRotated(world, w);
-    const again = await iamcert(moto.endpoint, ...rotateArgs(w), '--yes');
+    const again = await iamcert(motoEndpoint(), ...rotateArgs(w), '--yes');
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('nothing left to do');
   });
@@ -105,7 +102,7 @@ describe('iamcert rotate', () => {
     const alb = await world.alb(oldCert.arn, sni);
     const next = uniqueName('dflt-next');
     const run = await iamcert(
-      moto.endpoint,
+      motoEndpoint(),
       'rotate',
       old,
       '--cert',
@@ -131,7 +128,7 @@ describe('iamcert rotate', () => {
     const classic = await world.classic(oldCert.arn);
     const big = certificateFiles(['www.rotate.example', 'rotate.example'], { bits: 4096 });
     const run = await iamcert(
-      moto.endpoint,
+      motoEndpoint(),
       'rotate',
       old,
       '--cert',

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { uniqueName } from '../helpers/iam.js';
-import { motoEnvironment, startMoto, type Moto } from '../helpers/moto.js';
+import { motoEndpoint, uniqueName } from '../helpers/iam.js';
+import { motoEnvironment } from '../helpers/moto.js';
 import { fixtures } from '../helpers/use-fixtures.js';
 
 /**
@@ -12,12 +12,6 @@ import { fixtures } from '../helpers/use-fixtures.js';
  * A moto of its own: moto gives every server certificate the same ID, so a distribution made here
  * would seem to serve every certificate of the other tests, and their deletes would be refused.
  */
-let moto: Moto;
-beforeAll(async () => {
-  moto = await startMoto();
-}, 60_000);
-afterAll(() => moto.stop());
-const motoEndpoint = () => moto.endpoint;
 const fx = fixtures();
 const env = { ...motoEnvironment(), AWS_DEFAULT_REGION: 'us-east-1' };
 const iamcert = (...args: string[]) => runCli([...args, '--endpoint-url', motoEndpoint()], { env });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import { CLI } from '../helpers/cli.js';
-import { uniqueName } from '../helpers/iam.js';
-import { motoEnvironment, startMoto, type Moto } from '../helpers/moto.js';
+import { motoEndpoint, uniqueName } from '../helpers/iam.js';
+import { motoEnvironment } from '../helpers/moto.js';
 import { buildRotationWorld, certificateFiles, expectRotated, servingWorld } from '../helpers/serving.js';
 import { openAppPane, type Pane } from '../helpers/tmux.js';
 
@@ -13,7 +13,6 @@ import { openAppPane, type Pane } from '../helpers/tmux.js';
  * inventory, R, the new certificate's files, the plan, the typed name, each step live. A moto of its
  * own (moto gives every server certificate the same ID); the result is read back with the AWS CLI.
  */
-let moto: Moto;
 let world: ReturnType<typeof servingWorld>;
 let other: { arn: string; id: string };
 const home = mkdtempSync(join(tmpdir(), 'iamcert-rotate-e2e-'));
@@ -21,12 +20,10 @@ const env: NodeJS.ProcessEnv = { ...motoEnvironment(), HOME: home, TERM: 'xterm-
 const oldFiles = certificateFiles(['www.rotate.example', 'rotate.example'], { days: 20 });
 const newFiles = certificateFiles(['www.rotate.example', 'rotate.example'], { days: 400 });
 beforeAll(async () => {
-  moto = await startMoto();
-  world = servingWorld(moto.endpoint);
+  world = servingWorld(motoEndpoint());
   other = world.upload(uniqueName('api'), certificateFiles(['api.rotate.example']));
 }, 60_000);
 afterAll(async () => {
-  await moto.stop();
   rmSync(home, { recursive: true, force: true, maxRetries: 5 });
 });
 
@@ -36,7 +33,7 @@ afterEach(() => pane?.kill());
 describe('rotation in the app', () => {
   it('R on the inventory, files typed at a human pace, the plan, the typed name: all three consumers move and the old certificate is deleted', async () => {
     const w = await buildRotationWorld(world, oldFiles, other);
-    pane = await openAppPane({ cli: CLI, endpoint: moto.endpoint, env, cwd: home });
+    pane = await openAppPane({ cli: CLI, endpoint: motoEndpoint(), env, cwd: home });
     await pane.send(':');
     await pane.typeAtPace('certs');
     await pane.send('Enter');
