@@ -231,4 +231,13 @@ describe('iamcert rotate killed at every step boundary', () => {
       expectRotated(world, w);
     },
   );
+
+  it('an AddListenerCertificates answer lost after AWS added it: the SNI certificate is listed once, not twice', async () => {
+    const w = await build();
+    proxy.rules.length = 0;
+    proxy.rules.push({ action: 'AddListenerCertificates', fault: 'reset-after', times: 1 });
+    const run = await iamcert(proxy.endpoint, ...rotateArgs(w), '--yes');
+    expect(run.code, run.stderr).toBe(0);
+    expectRotated(world, w);
+  });
 });

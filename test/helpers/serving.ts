@@ -187,7 +187,7 @@ type World = ReturnType<typeof servingWorld>;
 
 /**
  * The issue's world, with names of its own: the old certificate on a classic ELB and as an ALB's
- * default, and as an SNI certificate on a second ALB whose default is another certificate.
+ * default (beside an SNI neighbour), and as an SNI certificate on a second ALB whose default is another certificate.
  */
 export async function buildRotationWorld(
   world: World,
@@ -198,7 +198,8 @@ export async function buildRotationWorld(
   const next = uniqueName('www-next');
   const oldCert = world.upload(old, oldFiles);
   const classic = await world.classic(oldCert.arn);
-  const albDefault = await world.alb(oldCert.arn);
+  // Its default is replaced with ModifyListener, which drops the SNI list in moto (and did in AWS for Lemur).
+  const albDefault = await world.alb(oldCert.arn, [other.arn]);
   const albSni = await world.alb(other.arn, [oldCert.arn]);
   return { old, next, oldCert, other, classic, albDefault, albSni };
 }
@@ -211,7 +212,7 @@ export type RotationWorld = Awaited<ReturnType<typeof buildRotationWorld>>;
 export function expectRotated(world: World, w: RotationWorld): void {
   const nextArn = w.oldCert.arn.replace(w.old, w.next);
   expect(world.classicCertificate(w.classic)).toBe(nextArn);
-  expect(world.listenerCertificates(w.albDefault.listener)).toEqual({ default: nextArn, sni: [] });
+  expect(world.listenerCertificates(w.albDefault.listener)).toEqual({ default: nextArn, sni: [w.other.arn] });
   expect(world.listenerCertificates(w.albSni.listener)).toEqual({ default: w.other.arn, sni: [nextArn] });
   const names = world.serverCertificateNames();
   expect(names).not.toContain(w.old);

@@ -54,6 +54,7 @@ function rotationPlan(old: string): RotationPlan {
       },
     ],
     alreadyOnNew: [],
+    restores: [],
     checks: [],
     retire: { mode: 'rename', as: `${old}-retired-20261130` },
     notes: [],

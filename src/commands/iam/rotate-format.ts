@@ -13,12 +13,19 @@ export function stepLine(step: RotationStep): string {
  * The plan as a person reads it: what is replaced by what, each consumer and the call that moves it, then the checks.
  */
 export function planLines(plan: RotationPlan, account: string): string[] {
-  if (plan.finished) return [`Rotation of ${sanitise(plan.old.name)} in ${account}: nothing left to do.`];
+  const restores = plan.restores.map(
+    (record) => `  First, put back the SNI certificates a stopped run left off ${sanitise(record.where)}.`,
+  );
+  if (plan.finished)
+    return restores.length > 0
+      ? [`Rotation of ${sanitise(plan.old.name)} in ${account}: finished but for this.`, ...restores]
+      : [`Rotation of ${sanitise(plan.old.name)} in ${account}: nothing left to do.`];
   const expires = (iso?: string) => (iso ? `expires ${iso.slice(0, 10)}` : 'expiry unknown');
   const lines = [
     `Rotate ${sanitise(plan.old.name)} → ${sanitise(plan.incoming.name)} in ${account}`,
     `  old  ${sanitise(plan.old.name)}  ${plan.old.path}  ${expires(plan.old.expiration)}`,
     `  new  ${sanitise(plan.incoming.name)}  ${plan.incoming.path}  ${expires(plan.incoming.expiration)}  ${plan.incoming.key}${plan.incoming.upload ? '  (uploaded first, from the files)' : ''}`,
+    ...restores,
   ];
   if (plan.swaps.length === 0) lines.push(`  Nothing serves ${sanitise(plan.old.name)} now.`);
   else {

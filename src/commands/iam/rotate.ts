@@ -4,6 +4,7 @@ import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { whoAmI } from '../../core/iam/identity.js';
 import { EXIT } from '../../core/lifecycle.js';
 import type { RetireMode, RotationRequest, RotationTarget } from '../../core/rotation/plan-types.js';
+import { nothingLeft } from '../../core/rotation/steps.js';
 import { printJson, problemLine, type Output } from '../output.js';
 import { connect, type ConnectionFlags } from './connect.js';
 import { parseRegions } from './regions-flag.js';
@@ -85,7 +86,7 @@ export async function runRotate(old: string, flags: RotateFlags, output: Output)
     return EXIT.problem;
   }
   if (flags.plan) return EXIT.ok;
-  if (plan.finished) {
+  if (nothingLeft(plan)) {
     if (flags.json) printJson(output, { account, plan, result: { ok: true, steps: [] } });
     return EXIT.ok;
   }

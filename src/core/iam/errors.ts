@@ -42,12 +42,13 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
   const attempts = aws.$metadata?.attempts;
   const retried = attempts && attempts > 1 ? ` (tried ${attempts} times)` : '';
   const problem = (code: string, text: string, fix: string): Problem => ({ code, message: text, fix });
+  const who = serviceName(context.service);
 
   // The SDK names a connection cut before any answer a TimeoutError; it is not one.
   if (aws.code === 'ECONNRESET' || aws.code === 'EPIPE' || /socket hang up/i.test(message)) {
     return problem(
       'CONNECTION_RESET',
-      `The connection to ${context.endpoint ?? 'IAM'} was cut before IAM answered${retried}.`,
+      `The connection to ${context.endpoint ?? who} was cut before ${who} answered${retried}.`,
       context.endpoint && context.endpoint !== 'AWS'
         ? 'Check that the endpoint is running and --endpoint-url is right; a proxy or firewall may be cutting connections.'
         : 'Check your network, proxy or firewall, then try again.',
@@ -148,7 +149,7 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
     case 'TooManyRequestsException':
       return problem(
         'THROTTLED',
-        `IAM is throttling requests${retried}; the SDK retried and gave up.`,
+        `${who} is throttling requests${retried}; the SDK retried and gave up.`,
         'Wait a minute and run it again.',
       );
     case 'ServiceFailure':
@@ -157,7 +158,7 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
     case 'ServiceUnavailable':
       return problem(
         'SERVICE_FAILURE',
-        `IAM had an internal failure${retried}.`,
+        `${who} had an internal failure${retried}.`,
         'Try again in a few minutes; check the AWS Health Dashboard if it persists.',
       );
     case 'ExpiredToken':
@@ -195,14 +196,14 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
     case 'RequestTimeoutException':
       return problem(
         'TIMEOUT',
-        `IAM did not answer in time${context.endpoint ? ` at ${context.endpoint}` : ''}${retried}.`,
+        `${who} did not answer in time${context.endpoint ? ` at ${context.endpoint}` : ''}${retried}.`,
         'Check your network (and --endpoint-url, if set), then try again.',
       );
     case 'CertificateNotFound':
     case 'CertificateNotFoundException':
       return problem(
         'CERTIFICATE_NOT_FOUND',
-        `${context.service === 'elasticloadbalancing' ? 'Elastic Load Balancing' : 'AWS'} does not find ${subject}: ${message}`,
+        `${context.service ? who : 'AWS'} does not find ${subject}: ${message}`,
         'A certificate just uploaded takes a few seconds to reach load balancers: try again shortly (iamcert list shows its ARN).',
       );
     case 'PreconditionFailed':
@@ -222,7 +223,7 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
   if (NETWORK_CODES.test(`${name} ${aws.code ?? ''} ${message}`)) {
     return problem(
       'UNREACHABLE',
-      `Could not reach IAM at ${context.endpoint ?? 'AWS'} (${message || name}).`,
+      `Could not reach ${who} at ${context.endpoint ?? 'AWS'} (${message || name}).`,
       context.endpoint && context.endpoint !== 'AWS'
         ? 'Check that the endpoint is running and --endpoint-url is right.'
         : 'Check your network connection and proxy settings.',
@@ -231,7 +232,7 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
   if (aws.$fault === 'server' || (aws.$metadata?.httpStatusCode ?? 0) >= 500) {
     return problem(
       'SERVICE_FAILURE',
-      `IAM answered with an error${retried}: ${name}${message ? ` (${message})` : ''}.`,
+      `${who} answered with an error${retried}: ${name}${message ? ` (${message})` : ''}.`,
       'Try again in a few minutes.',
     );
   }
@@ -240,7 +241,7 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
       .replace(/Exception$/, '')
       .replace(/[^A-Za-z0-9]/g, '_')
       .toUpperCase()}`,
-    `IAM call ${context.action} failed: ${name}${message ? `: ${message}` : ''}.`,
+    `${who} call ${context.action} failed: ${name}${message ? `: ${message}` : ''}.`,
     'Check the request and try again.',
   );
 }
@@ -248,6 +249,20 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
 export function awsError(error: unknown, context: AwsErrorContext): IamcertError {
   if (error instanceof IamcertError) return error;
   return new IamcertError(describeAwsError(error, context), asAwsError(error).$metadata?.attempts ?? 1);
+}
+
+const SERVICE_NAMES: Record<string, string> = {
+  iam: 'IAM',
+  sts: 'STS',
+  ec2: 'EC2',
+  elasticloadbalancing: 'Elastic Load Balancing',
+  cloudfront: 'CloudFront',
+  acm: 'ACM',
+};
+
+/** How a service is named to a person: the errors of a load balancer call are not IAM's. */
+export function serviceName(service = 'iam'): string {
+  return SERVICE_NAMES[service] ?? service;
 }
 
 function capitalise(text: string): string {

@@ -1,5 +1,5 @@
 import { createWaiter, WaiterState } from '@smithy/core/client';
-import { IamcertError } from '../errors.js';
+import { IamcertError, toProblem, type Problem } from '../errors.js';
 
 export interface VisibilityWait {
   /** The consumer being moved. */
@@ -7,6 +7,8 @@ export interface VisibilityWait {
   attempt: number;
   /** How long it will keep trying in all (seconds). */
   upTo: number;
+  /** Why it waits, when it is not the certificate still on its way (a lost answer, a throttle). */
+  reason?: Problem;
 }
 
 const isCertificateNotFound = (error: unknown) => (error as { code?: string }).code === 'CERTIFICATE_NOT_FOUND';
@@ -24,6 +26,8 @@ export async function untilCertificateVisible<T>(
     onWait?: (wait: VisibilityWait) => void;
     maxWaitSeconds?: number;
     minDelaySeconds?: number;
+    /** Other failures worth another try: for a call that first looks whether its work is done already. */
+    alsoRetry?: (error: unknown) => boolean;
   },
 ): Promise<T> {
   const upTo = options.maxWaitSeconds ?? 90;
@@ -46,8 +50,14 @@ export async function untilCertificateVisible<T>(
         return { state: WaiterState.SUCCESS };
       } catch (error) {
         lastError = error;
-        if (!isCertificateNotFound(error)) return { state: WaiterState.FAILURE };
-        options.onWait?.({ what: options.what, attempt: attempt + 1, upTo });
+        const notYet = isCertificateNotFound(error);
+        if (!notYet && !options.alsoRetry?.(error)) return { state: WaiterState.FAILURE };
+        options.onWait?.({
+          what: options.what,
+          attempt: attempt + 1,
+          upTo,
+          ...(notYet ? {} : { reason: toProblem(error) }),
+        });
         return { state: WaiterState.RETRY };
       }
     },

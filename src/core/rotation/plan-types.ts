@@ -1,6 +1,7 @@
 import type { Consumer, ScanNote } from '../usage/consumers.js';
 import type { RotationCheck } from './checks.js';
 import type { RetirementRecord } from './journal.js';
+import type { SniRecord } from './sni-journal.js';
 
 /** A rotation as plain data (no SDK here: the app's screens import these). */
 
@@ -48,6 +49,8 @@ export interface RotationPlan {
   swaps: Consumer[];
   /** Consumers already on the new one (an earlier run moved them, or they were there before). */
   alreadyOnNew: Consumer[];
+  /** Listeners an earlier run stopped between replacing the default and putting back the SNI list. */
+  restores: SniRecord[];
   checks: RotationCheck[];
   retire: { mode: RetireMode; as?: string };
   /** Where usage could not be looked at: retiring the old certificate waits until it can be. */

@@ -11,6 +11,7 @@ import type { ServingClients } from '../usage/serving-clients.js';
 import { serves } from '../usage/usage-map.js';
 import { rotationChecks, type IncomingFacts, type RotationCheck } from './checks.js';
 import { readRetirement } from './journal.js';
+import { pendingSniRestores } from './sni-journal.js';
 import { defaultIncomingName, retiredName } from './names.js';
 import type { CertificateRef, RotationPlan, RotationRequest } from './plan-types.js';
 
@@ -168,6 +169,7 @@ export async function planRotation(
       'Rotate to a renewed certificate: another name, or new files.',
     );
   }
+  const restores = await pendingSniRestores({ account: request.account, home: request.journalHome }, old.arn!);
   const scan = await scanConsumers(serving, { regions: request.regions, concurrency: request.concurrency, signal });
   const swaps = scan.consumers.filter((consumer) => serves(consumer, { arn: old.arn!, id: old.id! }));
   const alreadyOnNew = incoming.ref.arn
@@ -182,6 +184,7 @@ export async function planRotation(
     incoming: incoming.ref,
     swaps,
     alreadyOnNew,
+    restores,
     checks,
     retire: { mode: request.retire, ...(request.retire === 'rename' ? { as: retiredName(old.name, now) } : {}) },
     notes: scan.notes,
@@ -215,6 +218,7 @@ async function finishedPlan(request: RotationRequest): Promise<RotationPlan> {
     incoming: { name: record.incoming.name, path: '', arn: record.incoming.arn, names: [], key: '', upload: false },
     swaps: [],
     alreadyOnNew: [],
+    restores: await pendingSniRestores({ account: request.account, home: request.journalHome }, record.old.arn),
     checks: [],
     retire: { mode: record.mode, ...(record.as ? { as: record.as } : {}) },
     notes: [],

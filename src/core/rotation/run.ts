@@ -13,7 +13,7 @@ import type { VisibilityWait } from './certificate-visible.js';
 import { recordRetirement } from './journal.js';
 import type { RotationPlan, RotationRequest } from './plan-types.js';
 import { rotationSteps, type RotationResult, type RotationStep } from './steps.js';
-import { swapConsumer, type CertificateIds } from './swap.js';
+import { restoreSniList, swapConsumer, type CertificateIds } from './swap.js';
 import { notLookedAt } from '../usage/usage-map.js';
 
 export interface RunOptions {
@@ -62,8 +62,26 @@ export async function runRotation(
     update(id, { status: 'done', detail: detail?.(value) });
     return value;
   };
-  if (plan.finished) return { ok: true, steps };
+  const journal = { account: request.account, home: request.journalHome };
+  const waitFor = (id: string, name: string) => (wait: VisibilityWait) =>
+    update(id, {
+      detail: wait.reason
+        ? `${wait.reason.message} Trying again, attempt ${wait.attempt}, for up to ${wait.upTo} s.`
+        : `Elastic Load Balancing does not see ${name} yet (IAM takes seconds to reach it); trying again, attempt ${wait.attempt}, for up to ${wait.upTo} s.`,
+    });
+  const swapOptions = (id: string, name: string) => ({
+    signal: options.signal,
+    onWait: waitFor(id, name),
+    maxWaitSeconds: options.maxWaitSeconds,
+    minDelaySeconds: options.minDelaySeconds,
+    journal,
+  });
   try {
+    for (const [index, record] of plan.restores.entries()) {
+      const id = `restore-${index}`;
+      await step(id, () => restoreSniList(serving, record, swapOptions(id, 'them')));
+    }
+    if (plan.finished) return { ok: true, steps };
     const blocking = plan.checks.find((check) => check.severity === 'error');
     if (blocking) fail(blocking.code, blocking.message, blocking.fix);
     let incoming: CertificateIds | undefined =
@@ -95,18 +113,7 @@ export async function runRotation(
     const from: CertificateIds = { arn: plan.old.arn!, id: plan.old.id! };
     for (const [index, consumer] of plan.swaps.entries()) {
       const id = `swap-${index}`;
-      const onWait = (wait: VisibilityWait) =>
-        update(id, {
-          detail: `Elastic Load Balancing does not see ${plan.incoming.name} yet (IAM takes seconds to reach it); trying again, attempt ${wait.attempt}, for up to ${wait.upTo} s.`,
-        });
-      await step(id, () =>
-        swapConsumer(serving, consumer, from, to, {
-          signal: options.signal,
-          onWait,
-          maxWaitSeconds: options.maxWaitSeconds,
-          minDelaySeconds: options.minDelaySeconds,
-        }),
-      );
+      await step(id, () => swapConsumer(serving, consumer, from, to, swapOptions(id, plan.incoming.name)));
     }
     const after = await step(
       'verify',

@@ -43,11 +43,25 @@ function retireLabel(plan: RotationPlan): string {
   return phrase.charAt(0).toUpperCase() + phrase.slice(1);
 }
 
+/** Finished earlier, with nothing to mend: a run would do nothing. */
+export function nothingLeft(plan: RotationPlan): boolean {
+  return plan.finished !== undefined && plan.restores.length === 0;
+}
+
+function restoreSteps(plan: RotationPlan): RotationStep[] {
+  return plan.restores.map((record, index) => ({
+    id: `restore-${index}`,
+    label: `${record.where}: put back the SNI certificates a stopped run left off`,
+    status: 'pending',
+  }));
+}
+
 /** The steps a plan will take, all pending (or already done), for the plan view and the run. */
 export function rotationSteps(plan: RotationPlan): RotationStep[] {
   if (plan.finished) {
     const how = plan.finished.mode === 'delete' ? 'deleted' : `renamed to ${plan.finished.as}`;
     return [
+      ...restoreSteps(plan),
       {
         id: 'retire',
         label: retireLabel(plan),
@@ -57,6 +71,7 @@ export function rotationSteps(plan: RotationPlan): RotationStep[] {
     ];
   }
   return [
+    ...restoreSteps(plan),
     {
       id: 'upload',
       label: `Upload ${plan.incoming.name}`,

@@ -4,17 +4,15 @@ import {
   type GetDistributionConfigCommandOutput,
 } from '@aws-sdk/client-cloudfront';
 import { SetLoadBalancerListenerSSLCertificateCommand } from '@aws-sdk/client-elastic-load-balancing';
-import {
-  AddListenerCertificatesCommand,
-  ModifyListenerCommand,
-  RemoveListenerCertificatesCommand,
-} from '@aws-sdk/client-elastic-load-balancing-v2';
+import { ModifyListenerCommand, RemoveListenerCertificatesCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { listenerCertificates } from '../usage/scan-elbv2.js';
 import { fail } from '../errors.js';
 import type { Consumer } from '../usage/consumers.js';
 import { callService, type ServingClients } from '../usage/serving-clients.js';
 import { describeConsumer } from '../usage/usage-map.js';
 import { untilCertificateVisible, type VisibilityWait } from './certificate-visible.js';
+import { addToListener } from './listener-certificates.js';
+import { clearSniRecord, recordSniList, type JournalPlace, type SniRecord } from './sni-journal.js';
 
 export interface CertificateIds {
   arn: string;
@@ -28,6 +26,8 @@ export interface SwapOptions {
   /** How long to keep trying while it does not (seconds). */
   maxWaitSeconds?: number;
   minDelaySeconds?: number;
+  /** Where a listener's SNI list is written down before its default is replaced (the rotation's account). */
+  journal?: JournalPlace;
 }
 
 /**
@@ -69,61 +69,70 @@ export async function swapConsumer(
     }
     case 'ALB':
     case 'NLB': {
-      const client = await clients.elbv2(consumer.region!);
+      const region = consumer.region!;
+      const listenerArn = consumer.listenerArn!;
+      const client = await clients.elbv2(region);
       const call = (command: { constructor: { name: string } }) =>
         callService(client, command, { service: 'elasticloadbalancing', clients, signal });
-      const before = await listenerCertificates(client, clients, consumer.listenerArn!, signal);
+      const add = (arns: string[]) =>
+        addToListener(clients, region, listenerArn, arns, { ...options, what: describeConsumer(consumer) });
       if (consumer.role === 'sni') {
         // Added once only: a run stopped between adding and removing finds it there already.
-        if (!before.some((entry) => entry.CertificateArn === to.arn))
-          await visible(() =>
-            call(
-              new AddListenerCertificatesCommand({
-                ListenerArn: consumer.listenerArn,
-                Certificates: [{ CertificateArn: to.arn }],
-              }),
-            ),
-          );
+        await add([to.arn]);
         await call(
           new RemoveListenerCertificatesCommand({
-            ListenerArn: consumer.listenerArn,
+            ListenerArn: listenerArn,
             Certificates: [{ CertificateArn: from.arn }],
           }),
         );
-      } else {
-        const sniBefore = before
-          .filter((entry) => !entry.IsDefault && entry.CertificateArn)
-          .map((entry) => entry.CertificateArn!);
-        await visible(() =>
-          call(
-            new ModifyListenerCommand({
-              ListenerArn: consumer.listenerArn,
-              Certificates: [{ CertificateArn: to.arn }],
-            }),
-          ),
-        );
-        // ModifyListener names only the default certificate. Some implementations drop the SNI list with
-        // it (the bug behind Lemur PR #4056): whatever SNI certificate went missing is put back.
-        const after = new Set(
-          (await listenerCertificates(client, clients, consumer.listenerArn!, signal)).map(
-            (entry) => entry.CertificateArn,
-          ),
-        );
-        const missing = sniBefore.filter((arn) => !after.has(arn) && arn !== from.arn);
-        if (missing.length > 0)
-          await call(
-            new AddListenerCertificatesCommand({
-              ListenerArn: consumer.listenerArn,
-              Certificates: missing.map((arn) => ({ CertificateArn: arn })),
-            }),
-          );
+        return;
       }
+      const before = await listenerCertificates(client, clients, listenerArn, signal);
+      const sni = before
+        .filter((entry) => !entry.IsDefault && entry.CertificateArn && entry.CertificateArn !== from.arn)
+        .map((entry) => entry.CertificateArn!);
+      const record: SniRecord = {
+        listenerArn,
+        region,
+        where: describeConsumer(consumer),
+        sni,
+        from: from.arn,
+        to: to.arn,
+        at: new Date().toISOString(),
+      };
+      // Written down first: a kill between the next two calls is mended by the next run (restoreSniList).
+      if (sni.length > 0 && options.journal) await recordSniList(options.journal, record);
+      await visible(() =>
+        call(new ModifyListenerCommand({ ListenerArn: listenerArn, Certificates: [{ CertificateArn: to.arn }] })),
+      );
+      await restoreSniList(clients, record, options);
       return;
     }
     case 'CloudFront':
       await swapDistribution(clients, consumer.name, from, to, signal);
       return;
   }
+}
+
+/**
+ * ModifyListener names only the default certificate. Some implementations drop the SNI list with it (the bug behind
+ * Lemur PR #4056, and moto's): whatever SNI certificate went missing is put back, and the record is cleared.
+ */
+export async function restoreSniList(
+  clients: ServingClients,
+  record: SniRecord,
+  options: SwapOptions = {},
+): Promise<void> {
+  const client = await clients.elbv2(record.region);
+  const now = new Set(
+    (await listenerCertificates(client, clients, record.listenerArn, options.signal)).map(
+      (entry) => entry.CertificateArn,
+    ),
+  );
+  const missing = record.sni.filter((arn) => !now.has(arn));
+  if (missing.length > 0)
+    await addToListener(clients, record.region, record.listenerArn, missing, { ...options, what: record.where });
+  if (options.journal) await clearSniRecord(options.journal, record.listenerArn);
 }
 
 const PRECONDITION_TRIES = 3;

@@ -14,6 +14,8 @@ import { defaultRegion, endpointFromEnvironment, sdkConfig, type ConnectionOptio
 export interface ServingClients {
   elb(region: string): Promise<ElasticLoadBalancingClient>;
   elbv2(region: string): Promise<ElasticLoadBalancingV2Client>;
+  /** Without the SDK's retries, for a change that must never be sent twice blindly (AddListenerCertificates). */
+  elbv2WithoutRetries(region: string): Promise<ElasticLoadBalancingV2Client>;
   cloudfront(): Promise<CloudFrontClient>;
   ec2(): Promise<EC2Client>;
   region: string;
@@ -41,15 +43,9 @@ export function createServingClients(options: ConnectionOptions = {}): ServingCl
             'ElasticLoadBalancingClient',
           ).ElasticLoadBalancingClient)(sdkConfig(options, at)),
       ),
-    elbv2: (at) =>
-      once(
-        `elbv2:${at}`,
-        async () =>
-          new (namedExports<typeof import('@aws-sdk/client-elastic-load-balancing-v2')>(
-            await import('@aws-sdk/client-elastic-load-balancing-v2'),
-            'ElasticLoadBalancingV2Client',
-          ).ElasticLoadBalancingV2Client)(sdkConfig(options, at)),
-      ),
+    elbv2: (at) => once(`elbv2:${at}`, () => elbv2Client(sdkConfig(options, at))),
+    elbv2WithoutRetries: (at) =>
+      once(`elbv2-once:${at}`, () => elbv2Client({ ...sdkConfig(options, at), maxAttempts: 1 })),
     // CloudFront is global: its API lives in us-east-1.
     cloudfront: () =>
       once(
@@ -70,6 +66,13 @@ export function createServingClients(options: ConnectionOptions = {}): ServingCl
           ).EC2Client)(sdkConfig(options, region)),
       ),
   };
+}
+
+async function elbv2Client(config: ReturnType<typeof sdkConfig>): Promise<ElasticLoadBalancingV2Client> {
+  const { ElasticLoadBalancingV2Client: Client } = namedExports<
+    typeof import('@aws-sdk/client-elastic-load-balancing-v2')
+  >(await import('@aws-sdk/client-elastic-load-balancing-v2'), 'ElasticLoadBalancingV2Client');
+  return new Client(config);
 }
 
 interface Sendable<Output> {

@@ -4,7 +4,7 @@ import { Box } from 'ink';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import type { RotationPlan } from '../../core/rotation/plan-types.js';
-import { regionsLooked, retirement, STEP_MARKS, type RotationStep } from '../../core/rotation/steps.js';
+import { nothingLeft, regionsLooked, retirement, STEP_MARKS, type RotationStep } from '../../core/rotation/steps.js';
 import { swapCalls } from '../../core/rotation/swap-calls.js';
 import { describeConsumer } from '../../core/usage/usage-map.js';
 import { Hanging } from '../../ui/Hanging.js';
@@ -98,18 +98,28 @@ const SHOWN_CONSUMERS = 6;
 
 /** Old → new, each consumer with the call that moves it, the retirement, the checks. */
 function PlanView({ plan }: { plan: RotationPlan }): React.JSX.Element {
+  const restores = plan.restores.map((record, index) => (
+    <Hanging
+      key={`restore-${index}`}
+      prefix="first "
+    >{`put back the SNI certificates a stopped run left off ${record.where}`}</Hanging>
+  ));
   if (plan.finished)
     return (
-      <Toned tone="ok">
-        ✓ Nothing left to do: {plan.old.name} was rotated to {plan.incoming.name} and{' '}
-        {plan.finished.mode === 'delete' ? 'deleted' : `renamed to ${plan.finished.as}`} on{' '}
-        {plan.finished.at.slice(0, 10)}.
-      </Toned>
+      <Box flexDirection="column">
+        {restores}
+        <Toned tone="ok">
+          {restores.length > 0 ? 'Otherwise finished' : '✓ Nothing left to do'}: {plan.old.name} was rotated to{' '}
+          {plan.incoming.name} and {plan.finished.mode === 'delete' ? 'deleted' : `renamed to ${plan.finished.as}`} on{' '}
+          {plan.finished.at.slice(0, 10)}.
+        </Toned>
+      </Box>
     );
   return (
     <Box flexDirection="column">
       <Hanging prefix="old  ">{`${plan.old.name}  ${plan.old.path}  expires ${plan.old.expiration?.slice(0, 10) ?? '?'}`}</Hanging>
       <Hanging prefix="new  ">{`${plan.incoming.name}  ${plan.incoming.path}  expires ${plan.incoming.expiration?.slice(0, 10) ?? '?'}  ${plan.incoming.key}${plan.incoming.upload ? '  (uploaded first)' : ''}`}</Hanging>
+      {restores}
       <Text bold>
         {plan.swaps.length === 0
           ? `Nothing serves ${plan.old.name} now.`
@@ -240,11 +250,13 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
       {
         keys: ['enter'],
         label:
-          state.step === 'plan' && state.plan.finished ? 'back to the inventory' : 'rotate (type the name to confirm)',
+          state.step === 'plan' && nothingLeft(state.plan)
+            ? 'back to the inventory'
+            : 'rotate (type the name to confirm)',
         when: step === 'plan',
         run: () => {
           if (state.step !== 'plan') return;
-          if (state.plan.finished) return navigation.pop();
+          if (nothingLeft(state.plan)) return navigation.pop();
           if (!state.plan.ready)
             return dispatch({
               type: 'refuse',
@@ -256,7 +268,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
       {
         keys: ['m'],
         label: 'retire: rename, delete or keep',
-        when: step === 'plan' && !(state.step === 'plan' && state.plan.finished),
+        when: step === 'plan' && !(state.step === 'plan' && nothingLeft(state.plan)),
         run: () => dispatch({ type: 'next-retire', now: new Date() }),
       },
       {

@@ -1,7 +1,7 @@
 import type { Problem } from '../../core/errors.js';
 import { retiredName } from '../../core/rotation/names.js';
 import type { RetireMode, RotationPlan } from '../../core/rotation/plan-types.js';
-import { rotationSteps, type RotationResult, type RotationStep } from '../../core/rotation/steps.js';
+import { nothingLeft, rotationSteps, type RotationResult, type RotationStep } from '../../core/rotation/steps.js';
 
 /** What takes over, as the screen holds it: a name in IAM, or the paths of files to upload first. */
 export type RotateTarget =
@@ -75,7 +75,7 @@ export function rotateReducer(state: RotateState, action: RotateAction): RotateS
       };
     case 'planned':
       if (state.step !== 'planning') return state;
-      return state.resume && action.plan.ready && !action.plan.finished
+      return state.resume && action.plan.ready && !nothingLeft(action.plan)
         ? { ...state, step: 'running', plan: action.plan, steps: rotationSteps(action.plan), stopping: false }
         : { ...state, step: 'plan', plan: action.plan };
     case 'plan-failed':

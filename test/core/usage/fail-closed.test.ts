@@ -42,6 +42,7 @@ function world(failing: Set<string>, how: 'empty' | 'denied', servedIn: string, 
   return {
     region: 'us-east-1',
     endpointLabel: 'AWS',
+    elbv2WithoutRetries: () => Promise.reject(new Error('a scan changes nothing')),
     ec2: async () =>
       client('EC2', 'regions', () => ({ Regions: REGIONS.map((RegionName) => ({ RegionName })) })) as never,
     elb: async (region) =>
@@ -121,6 +122,7 @@ describe('an endpoint that accepts and never answers', () => {
     const clients: ServingClients = {
       region: 'us-east-1',
       endpointLabel: 'http://127.0.0.1:9',
+      elbv2WithoutRetries: () => Promise.reject(new Error('a scan changes nothing')),
       ec2: async () => silent('EC2') as never,
       elb: async () => silent('Elastic Load Balancing') as never,
       elbv2: async () => silent('Elastic Load Balancing v2') as never,
@@ -146,6 +148,7 @@ describe('an endpoint that accepts and never answers', () => {
       {
         region: 'us-east-1',
         endpointLabel: 'AWS',
+        elbv2WithoutRetries: () => Promise.reject(new Error('a scan changes nothing')),
         ec2: async () =>
           ({
             config: { serviceId: 'EC2' },

@@ -90,6 +90,7 @@ describe('scanning regions', () => {
     return {
       region: 'us-east-1',
       endpointLabel: 'AWS',
+      elbv2WithoutRetries: () => Promise.reject(new Error('a scan changes nothing')),
       elb: async (region) => answering(region) as never,
       elbv2: async (region) => answering(region) as never,
       cloudfront: async () =>

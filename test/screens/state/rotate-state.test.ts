@@ -16,6 +16,7 @@ const plan = (overrides: Partial<RotationPlan> = {}): RotationPlan => ({
     },
   ],
   alreadyOnNew: [],
+  restores: [],
   checks: [],
   retire: { mode: 'rename', as: 'www-2026-retired-20261130' },
   notes: [],
