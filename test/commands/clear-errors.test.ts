@@ -171,3 +171,18 @@ describe('a reader that goes away', () => {
     expect(run.stderr).toBe('');
   });
 });
+
+describe('a certificate name IAM could never hold is refused before AWS is asked', () => {
+  const long = 'a'.repeat(300);
+  it.each([
+    ['get, 300 characters', ['get', long]],
+    ['delete, 300 characters', ['delete', long, '--yes']],
+    ['usage, 300 characters', ['usage', long, '--regions', 'us-east-1']],
+    ['rotate, 300 characters', ['rotate', long, '--to', 'www-next']],
+    ['rotate --to with a space', ['rotate', 'www', '--to', 'www next']],
+    ['rename --new-name, 300 characters', ['rename', 'www', '--new-name', long]],
+  ])('%s: NAME_INVALID, the name shortened, not FILE_NOT_READABLE', async (_what, args) => {
+    const line = expectCodedLine(await runCli([...args, '--endpoint-url', motoEndpoint()], { env }), 'NAME_INVALID');
+    expect(line.length).toBeLessThan(220);
+  });
+});

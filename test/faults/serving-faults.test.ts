@@ -168,6 +168,69 @@ describe('rotation never retires on what it could not see', () => {
   });
 });
 
+describe('two rotations of one certificate at the same moment', () => {
+  /**
+   * The other run uploads the new certificate between this run's plan and its upload: IAM (moto accepts duplicate
+   * names) is made to answer as AWS does, NoSuchEntity to the plan's look and EntityAlreadyExists to the upload.
+   */
+  function otherRunUploadsFirst(next: string): void {
+    proxy.rules.push(
+      {
+        action: 'GetServerCertificate',
+        when: (params) => params.get('ServerCertificateName') === next,
+        fault: 'answer',
+        answer: iamError('NoSuchEntity', `The Server Certificate with name ${next} cannot be found.`, 404),
+        times: 1,
+      },
+      {
+        action: 'UploadServerCertificate',
+        fault: 'answer',
+        answer: iamError('EntityAlreadyExists', `The Server Certificate with name ${next} already exists.`, 409),
+        times: 1,
+      },
+    );
+  }
+  const rotate = (old: string, next: string) =>
+    iamcert(
+      'rotate',
+      old,
+      '--cert',
+      newFiles.cert,
+      '--key',
+      newFiles.key,
+      '--name',
+      next,
+      '--retire',
+      'delete',
+      '--regions',
+      'us-east-1',
+      '--yes',
+    );
+
+  it('the other run uploaded the same certificate: this one uses it and finishes, advising nothing', async () => {
+    const old = await served();
+    const next = uniqueName('next');
+    const uploaded = world.upload(next, newFiles);
+    otherRunUploadsFirst(next);
+    const result = await rotate(old.name, next);
+    expect(result.code, result.stderr).toBe(0);
+    expect(world.listenerCertificates(old.listener).default).toBe(uploaded.arn);
+    expect(world.serverCertificateNames()).not.toContain(old.name);
+  });
+
+  it('a different certificate took the name: nothing is moved, and deleting the served one is never advised', async () => {
+    const old = await served();
+    const next = uniqueName('next');
+    world.upload(next, idleFiles);
+    otherRunUploadsFirst(next);
+    const result = await rotate(old.name, next);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/NAME_TAKEN/);
+    expect(result.stderr).not.toMatch(/delete the existing/);
+    expect(world.listenerCertificates(old.listener).default).toBe(old.arn);
+  });
+});
+
 describe('answers that loop or name files', () => {
   it('ListServerCertificates giving the same marker forever: list ends with PAGING_LOOPS', async () => {
     const page = iamOk(

@@ -32,6 +32,8 @@ export interface FaultRule {
   path?: RegExp;
   /** The region the request is signed for (the same endpoint serves every region here). */
   region?: string;
+  /** Only requests whose form parameters pass this (a GetServerCertificate of one name). */
+  when?: (params: URLSearchParams) => boolean;
   fault: Fault;
   /** How many calls fail before the rule lets calls through; Infinity for all. */
   times: number;
@@ -92,6 +94,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           candidate.times > 0 &&
           (!candidate.action || candidate.action === action) &&
           (!candidate.version || candidate.version === params.get('Version')) &&
+          (!candidate.when || candidate.when(params)) &&
           (!candidate.path || candidate.path.test(incoming.url ?? '')) &&
           (!candidate.region ||
             new RegExp(`/\\d{8}/${candidate.region}/`).test(String(incoming.headers.authorization ?? ''))),

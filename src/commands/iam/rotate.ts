@@ -7,6 +7,7 @@ import type { RetireMode, RotationRequest, RotationTarget } from '../../core/rot
 import { nothingLeft } from '../../core/rotation/steps.js';
 import { printJson, problemLine, type Output } from '../output.js';
 import { connect, type ConnectionFlags } from './connect.js';
+import { checkGivenName } from './given-name.js';
 import { parseRegions } from './regions-flag.js';
 import { planLines, stepLine } from './rotate-format.js';
 import { positive } from './usage.js';
@@ -63,6 +64,9 @@ async function targetOf(flags: RotateFlags): Promise<RotationTarget> {
  * --plan shows what it would do; without --yes nothing changes; a rerun after any interruption finishes the job.
  */
 export async function runRotate(old: string, flags: RotateFlags, output: Output): Promise<number> {
+  checkGivenName(old);
+  checkGivenName(flags.to, '--to');
+  checkGivenName(flags.name, '--name');
   const regions = parseRegions(flags.regions);
   const concurrency = Math.max(1, positive(flags.concurrency, '--concurrency', 8));
   const to = await targetOf(flags);

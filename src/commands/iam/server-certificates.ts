@@ -16,6 +16,7 @@ import { printJson, type Output } from '../output.js';
 import { EXIT } from '../../core/lifecycle.js';
 import { readInputFile } from '../../core/files/read-input.js';
 import { connect, type ConnectionFlags } from './connect.js';
+import { checkGivenName } from './given-name.js';
 
 export async function runGet(
   name: string,
@@ -23,6 +24,7 @@ export async function runGet(
   output: Output,
   now = new Date(),
 ): Promise<number> {
+  checkGivenName(name);
   const clients = await connect(flags, output);
   const details = await getServerCertificate(clients, name, { now });
   if (flags.outDir) {
@@ -107,6 +109,8 @@ export async function runRename(
   flags: ConnectionFlags & { newName?: string; newPath?: string; cloudfront?: boolean },
   output: Output,
 ): Promise<number> {
+  checkGivenName(name);
+  checkGivenName(flags.newName, '--new-name');
   const clients = await connect(flags, output);
   await renameServerCertificate(clients, name, {
     newName: flags.newName,
@@ -126,6 +130,7 @@ export async function runDelete(
   flags: ConnectionFlags & { yes?: boolean; regions?: string },
   output: Output,
 ): Promise<number> {
+  checkGivenName(name);
   const clients = await connect(flags, output);
   const identity = await whoAmI(clients);
   const target = `server certificate "${name}" in ${describeIdentity(identity)}`;

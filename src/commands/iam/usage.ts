@@ -7,6 +7,7 @@ import { fail } from '../../core/errors.js';
 import { EXIT } from '../../core/lifecycle.js';
 import { printJson, type Output } from '../output.js';
 import { connect, type ConnectionFlags } from './connect.js';
+import { checkGivenName } from './given-name.js';
 import { parseRegions } from './regions-flag.js';
 import { formatTable } from './table.js';
 import { sanitise } from '../../core/text/sanitise.js';
@@ -53,6 +54,7 @@ export async function runUsage(
   output: Output,
   now = new Date(),
 ): Promise<number> {
+  checkGivenName(name);
   const regions = parseRegions(flags.regions);
   const withinDays = positive(flags.within, '--within', 30);
   const concurrency = Math.max(1, positive(flags.concurrency, '--concurrency', 8));

@@ -33,7 +33,7 @@ export function checkName(name: string): Finding | undefined {
     code: 'NAME_INVALID',
     severity: 'error',
     field: 'name',
-    message: `The name "${name}" ${why}.`,
+    message: `The name "${name.length > 48 ? `${name.slice(0, 40)}…` : name}" ${why}.`,
     fix: 'Use 1–128 letters, digits and + = , . @ _ - (no spaces or slashes).',
   };
 }

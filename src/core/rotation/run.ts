@@ -1,7 +1,9 @@
 import { fail, toProblem, type Problem } from '../errors.js';
 import type { IamClients } from '../iam/client.js';
+import { isAlreadyExists, isNoSuchEntity } from '../iam/call.js';
 import {
   deleteServerCertificate,
+  getServerCertificate,
   renameServerCertificate,
   uploadServerCertificate,
 } from '../iam/server-certificates.js';
@@ -32,6 +34,20 @@ function stoppedHere(problem: Problem): Problem {
     message: 'Stopped before this step finished; the steps before it are done.',
     fix: 'Run the rotation again (r in the app, or the same iamcert rotate command): it finishes what is left.',
   };
+}
+
+/**
+ * The name was free when planned and is taken now: by this very certificate (another rotation running at the same
+ * moment, or an upload whose answer was lost), which is used as it is; or by another, which is never replaced.
+ */
+async function uploadedMeanwhile(iam: IamClients, plan: RotationPlan, signal?: AbortSignal): Promise<CertificateIds> {
+  const there = await getServerCertificate(iam, plan.incoming.name, { signal });
+  if (there.certificate?.sha256 === plan.incoming.sha256) return { arn: there.arn, id: there.id };
+  return fail(
+    'NAME_TAKEN',
+    `While this rotation ran, a different certificate was uploaded as "${plan.incoming.name}" (another rotation at the same moment?).`,
+    'Nothing was moved. Run iamcert usage to see what serves what, then rotate again; --name picks another name.',
+  );
 }
 
 /**
@@ -88,26 +104,32 @@ export async function runRotation(
       plan.incoming.arn && plan.incoming.id ? { arn: plan.incoming.arn, id: plan.incoming.id } : undefined;
     if (plan.incoming.upload && request.to.kind === 'files') {
       const files = request.to;
-      const { row } = await step(
+      incoming = await step(
         'upload',
-        () =>
-          uploadServerCertificate(
-            iam,
-            {
-              name: plan.incoming.name,
-              certificate: files.certificate,
-              privateKey: files.privateKey,
-              chain: files.chain,
-              path: plan.incoming.path,
-              cloudfront: plan.incoming.path.startsWith(CLOUDFRONT_PREFIX),
-              allowMissingChain: files.allowMissingChain,
-              now: request.now,
-            },
-            options.signal,
-          ),
-        (uploaded) => `ARN ${uploaded.row.arn}`,
+        async (): Promise<CertificateIds> => {
+          try {
+            const { row } = await uploadServerCertificate(
+              iam,
+              {
+                name: plan.incoming.name,
+                certificate: files.certificate,
+                privateKey: files.privateKey,
+                chain: files.chain,
+                path: plan.incoming.path,
+                cloudfront: plan.incoming.path.startsWith(CLOUDFRONT_PREFIX),
+                allowMissingChain: files.allowMissingChain,
+                now: request.now,
+              },
+              options.signal,
+            );
+            return { arn: row.arn, id: row.id };
+          } catch (error) {
+            if (!isAlreadyExists(error)) throw error;
+            return uploadedMeanwhile(iam, plan, options.signal);
+          }
+        },
+        (uploaded) => `ARN ${uploaded.arn}`,
       );
-      incoming = { arn: row.arn, id: row.id };
     }
     const to = incoming!;
     const from: CertificateIds = { arn: plan.old.arn!, id: plan.old.id! };
@@ -160,8 +182,13 @@ export async function runRotation(
         },
         request.journalHome,
       );
-      if (plan.retire.mode === 'delete') await deleteServerCertificate(iam, plan.old.name, options.signal);
-      else await renameServerCertificate(iam, plan.old.name, { newName: plan.retire.as }, options.signal);
+      try {
+        if (plan.retire.mode === 'delete') await deleteServerCertificate(iam, plan.old.name, options.signal);
+        else await renameServerCertificate(iam, plan.old.name, { newName: plan.retire.as }, options.signal);
+      } catch (error) {
+        // Another rotation of the same certificate, run at the same moment, retired it first: the work is done.
+        if (!isNoSuchEntity(error)) throw error;
+      }
     });
     return { ok: true, steps };
   } catch (error) {
