@@ -101,6 +101,26 @@ describe('usage says when it could not look everywhere', () => {
   });
 });
 
+describe('a wait is never silent', () => {
+  it('a load balancer listing that never answers: usage tells the wait as it goes, then names the region, exit 3', async () => {
+    const idle = uniqueName('idle');
+    world.upload(idle, idleFiles);
+    proxy.rules.push({ ...ELBV2_BALANCERS, region: 'eu-west-1', fault: 'slow', times: Infinity });
+    const result = await runCli(['usage', idle, '--regions', 'us-east-1,eu-west-1', '--endpoint-url', proxy.endpoint], {
+      env: { ...env, IAMCERT_TIMEOUT_MS: '1500', IAMCERT_WAIT_NOTICE_MS: '400' },
+    });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(
+      /No answer from Elastic Load Balancing in eu-west-1 \(DescribeLoadBalancers\) for \d+ s; still waiting, attempt 1 of 4…/,
+    );
+    expect(result.stderr).toMatch(
+      /Elastic Load Balancing in eu-west-1 did not answer DescribeLoadBalancers cleanly; trying again \(attempt 2 of 4\)…/,
+    );
+    expect(result.stderr).not.toMatch(/IAM did not answer/);
+    expect(result.stdout).toMatch(/Could not look at: application and network load balancers in eu-west-1 \(TIMEOUT\)/);
+  });
+});
+
 describe('usage while someone else deletes', () => {
   it('a certificate deleted between the listing and its body is left out with a note; the rest is reported', async () => {
     world.upload(uniqueName('soon-gone'), idleFiles);

@@ -6,7 +6,7 @@ import { EXIT } from '../../core/lifecycle.js';
 import type { RetireMode, RotationRequest, RotationTarget } from '../../core/rotation/plan-types.js';
 import { nothingLeft } from '../../core/rotation/steps.js';
 import { printJson, problemLine, type Output } from '../output.js';
-import { connect, type ConnectionFlags } from './connect.js';
+import { connect, connectServing, type ConnectionFlags } from './connect.js';
 import { checkGivenName } from './given-name.js';
 import { parseRegions } from './regions-flag.js';
 import { planLines, stepLine } from './rotate-format.js';
@@ -74,12 +74,7 @@ export async function runRotate(old: string, flags: RotateFlags, output: Output)
   const identity = await whoAmI(iam);
   const account = identity.account ?? 'unknown';
   const request: RotationRequest = { old, to, retire: flags.retire ?? 'rename', account, regions, concurrency };
-  const { createServingClients } = await import('../../core/usage/serving-clients.js');
-  const serving = createServingClients({
-    profile: flags.profile,
-    region: flags.region,
-    endpointUrl: flags.endpointUrl,
-  });
+  const serving = await connectServing(flags, output);
   const { planRotation } = await import('../../core/rotation/plan.js');
   const plan = await planRotation(iam, serving, request);
   const blocking = plan.checks.filter((check) => check.severity === 'error');

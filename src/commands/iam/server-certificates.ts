@@ -15,7 +15,7 @@ import { findingLine } from '../check.js';
 import { printJson, type Output } from '../output.js';
 import { EXIT } from '../../core/lifecycle.js';
 import { readInputFile } from '../../core/files/read-input.js';
-import { connect, type ConnectionFlags } from './connect.js';
+import { connect, connectServing, type ConnectionFlags } from './connect.js';
 import { checkGivenName } from './given-name.js';
 
 export async function runGet(
@@ -136,14 +136,9 @@ export async function runDelete(
   const target = `server certificate "${name}" in ${describeIdentity(identity)}`;
   // Never while something serves it: the load balancers in each region and CloudFront are looked at first. A name
   // that is not there is said first, before any warning about what deleting it would do.
-  const { createServingClients } = await import('../../core/usage/serving-clients.js');
   const { deleteIfUnserved, refuseIfServedNow } = await import('../../core/usage/served-by.js');
   const { parseRegions } = await import('./regions-flag.js');
-  const serving = createServingClients({
-    profile: flags.profile,
-    region: flags.region,
-    endpointUrl: flags.endpointUrl,
-  });
+  const serving = await connectServing(flags, output);
   const regions = parseRegions(flags.regions);
   if (!flags.yes) {
     await refuseIfServedNow(clients, serving, name, { regions });

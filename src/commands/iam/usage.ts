@@ -1,12 +1,11 @@
 import { listServerCertificates } from '../../core/iam/server-certificate-list.js';
 import { byExpiry } from '../../core/iam/server-certificate-rows.js';
-import { createServingClients } from '../../core/usage/serving-clients.js';
 import { scanConsumers } from '../../core/usage/scan.js';
 import { describeConsumer, notLookedAt, usageMap, usedBySummary, type UsageMap } from '../../core/usage/usage-map.js';
 import { fail } from '../../core/errors.js';
 import { EXIT } from '../../core/lifecycle.js';
 import { printJson, type Output } from '../output.js';
-import { connect, type ConnectionFlags } from './connect.js';
+import { connect, connectServing, type ConnectionFlags } from './connect.js';
 import { checkGivenName } from './given-name.js';
 import { parseRegions } from './regions-flag.js';
 import { formatTable } from './table.js';
@@ -66,11 +65,7 @@ export async function runUsage(
       `IAM has no server certificate "${name}".`,
       'Check the name (iamcert list shows them all); names are case-sensitive.',
     );
-  const clients = createServingClients({
-    profile: flags.profile,
-    region: flags.region,
-    endpointUrl: flags.endpointUrl,
-  });
+  const clients = await connectServing(flags, output);
   const scan = await scanConsumers(clients, { regions, concurrency });
   // Bodies of every certificate, so a duplicate is found even when only one name is asked about.
   const { bodyFacts } = await import('../../core/usage/bodies.js');

@@ -2,14 +2,8 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { namedExports } from '../commonjs.js';
 import { fail } from '../errors.js';
-import type {
-  FinalizeHandler,
-  FinalizeHandlerArguments,
-  HandlerExecutionContext,
-  HttpHandlerOptions,
-  MetadataBearer,
-  RequestHandler,
-} from '@smithy/types';
+import { reportWaiting, type Stackable, type WaitingEvent } from '../aws/waiting.js';
+import type { HttpHandlerOptions, RequestHandler } from '@smithy/types';
 
 export interface ConnectionOptions {
   profile?: string;
@@ -18,16 +12,11 @@ export interface ConnectionOptions {
   endpointUrl?: string;
   /** Tests hand in a handler that answers with real IAM XML. */
   requestHandler?: RequestHandler<unknown, unknown, HttpHandlerOptions>;
-  /** Called when the SDK retries a throttled or failed call, so a screen can say so. */
-  onRetry?: (event: RetryEvent) => void;
+  /** Told when a call goes unanswered for a few seconds or is sent again, so a slow run never looks hung. */
+  onWaiting?: (event: WaitingEvent) => void;
   maxAttempts?: number;
   /** How long one request may take; IAMCERT_TIMEOUT_MS overrides the default. */
   timeoutMs?: number;
-}
-
-export interface RetryEvent {
-  operation: string;
-  attempt: number;
 }
 
 export interface IamClients {
@@ -105,7 +94,11 @@ export function createIamClients(options: ConnectionOptions = {}): IamClients {
   const region = defaultRegion(options);
   const common = sdkConfig(options, region);
   const iam = new IAMClient(common);
-  if (options.onRetry) reportRetries(iam, options.onRetry);
+  const watch = (client: Stackable, service: string) => {
+    if (options.onWaiting)
+      reportWaiting(client, { service, region, maxAttempts: common.maxAttempts }, options.onWaiting);
+  };
+  watch(iam, 'iam');
   let sts: Promise<STSClient> | undefined;
   let iamWithoutRetries: IAMClient | undefined;
   return {
@@ -114,28 +107,11 @@ export function createIamClients(options: ConnectionOptions = {}): IamClients {
     sts: () =>
       (sts ??= loadSts().then(({ STSClient }) => {
         const client = new STSClient(common);
-        if (options.onRetry) reportRetries(client, options.onRetry);
+        watch(client, 'sts');
         return client;
       })),
     endpointLabel: options.endpointUrl ?? endpointFromEnvironment() ?? 'AWS',
     profile: options.profile ?? process.env.AWS_PROFILE,
     region,
   };
-}
-
-type Stackable = Pick<IAMClient, 'middlewareStack'>;
-
-/** Sits inside the SDK's retry loop, so it sees every attempt of one call. */
-function reportRetries(client: Stackable, onRetry: (event: RetryEvent) => void): void {
-  client.middlewareStack.addRelativeTo(
-    <Output extends MetadataBearer>(next: FinalizeHandler<object, Output>, context: HandlerExecutionContext) => {
-      let attempt = 0;
-      return async (args: FinalizeHandlerArguments<object>) => {
-        attempt += 1;
-        if (attempt > 1) onRetry({ operation: String(context.commandName ?? 'call').replace(/Command$/, ''), attempt });
-        return next(args);
-      };
-    },
-    { relation: 'after', toMiddleware: 'retryMiddleware', name: 'iamcertRetryReporter' },
-  );
 }

@@ -4,6 +4,7 @@ import type { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-ba
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { namedExports } from '../commonjs.js';
 import { checkAnswer } from '../aws/answer-shape.js';
+import { reportWaiting, type Stackable } from '../aws/waiting.js';
 import { awsError } from '../iam/errors.js';
 import { defaultRegion, endpointFromEnvironment, sdkConfig, type ConnectionOptions } from '../iam/client.js';
 
@@ -30,49 +31,64 @@ export function createServingClients(options: ConnectionOptions = {}): ServingCl
     if (!made.has(key)) made.set(key, make());
     return made.get(key) as Promise<T>;
   };
+  /** A client of this service and region, its slow and repeated calls told (ConnectionOptions.onWaiting). */
+  const client = async <T extends Stackable>(
+    service: string,
+    at: string,
+    make: (config: ReturnType<typeof sdkConfig>) => Promise<T>,
+    maxAttempts?: number,
+  ): Promise<T> => {
+    const config = { ...sdkConfig(options, at), ...(maxAttempts ? { maxAttempts } : {}) };
+    const made = await make(config);
+    if (options.onWaiting)
+      reportWaiting(made, { service, region: at, maxAttempts: config.maxAttempts }, options.onWaiting);
+    return made;
+  };
+  const elbv2 = (at: string, maxAttempts?: number) => client('elasticloadbalancing', at, elbv2Client, maxAttempts);
   return {
     region,
     endpointLabel: options.endpointUrl ?? endpointFromEnvironment() ?? 'AWS',
     profile: options.profile ?? process.env.AWS_PROFILE,
     elb: (at) =>
-      once(
-        `elb:${at}`,
-        async () =>
-          new (namedExports<typeof import('@aws-sdk/client-elastic-load-balancing')>(
-            await import('@aws-sdk/client-elastic-load-balancing'),
+      once(`elb:${at}`, () =>
+        client('elasticloadbalancing', at, async (config) => {
+          const sdk = await import('@aws-sdk/client-elastic-load-balancing');
+          const { ElasticLoadBalancingClient } = namedExports<typeof import('@aws-sdk/client-elastic-load-balancing')>(
+            sdk,
             'ElasticLoadBalancingClient',
-          ).ElasticLoadBalancingClient)(sdkConfig(options, at)),
+          );
+          return new ElasticLoadBalancingClient(config);
+        }),
       ),
-    elbv2: (at) => once(`elbv2:${at}`, () => elbv2Client(sdkConfig(options, at))),
-    elbv2WithoutRetries: (at) =>
-      once(`elbv2-once:${at}`, () => elbv2Client({ ...sdkConfig(options, at), maxAttempts: 1 })),
+    elbv2: (at) => once(`elbv2:${at}`, () => elbv2(at)),
+    elbv2WithoutRetries: (at) => once(`elbv2-once:${at}`, () => elbv2(at, 1)),
     // CloudFront is global: its API lives in us-east-1.
     cloudfront: () =>
-      once(
-        'cloudfront',
-        async () =>
-          new (namedExports<typeof import('@aws-sdk/client-cloudfront')>(
-            await import('@aws-sdk/client-cloudfront'),
+      once('cloudfront', () =>
+        client('cloudfront', 'us-east-1', async (config) => {
+          const sdk = await import('@aws-sdk/client-cloudfront');
+          return new (namedExports<typeof import('@aws-sdk/client-cloudfront')>(
+            sdk,
             'CloudFrontClient',
-          ).CloudFrontClient)(sdkConfig(options, 'us-east-1')),
+          ).CloudFrontClient)(config);
+        }),
       ),
     ec2: () =>
-      once(
-        'ec2',
-        async () =>
-          new (namedExports<typeof import('@aws-sdk/client-ec2')>(
-            await import('@aws-sdk/client-ec2'),
-            'EC2Client',
-          ).EC2Client)(sdkConfig(options, region)),
+      once('ec2', () =>
+        client('ec2', region, async (config) => {
+          const sdk = await import('@aws-sdk/client-ec2');
+          return new (namedExports<typeof import('@aws-sdk/client-ec2')>(sdk, 'EC2Client').EC2Client)(config);
+        }),
       ),
   };
 }
 
 async function elbv2Client(config: ReturnType<typeof sdkConfig>): Promise<ElasticLoadBalancingV2Client> {
-  const { ElasticLoadBalancingV2Client: Client } = namedExports<
-    typeof import('@aws-sdk/client-elastic-load-balancing-v2')
-  >(await import('@aws-sdk/client-elastic-load-balancing-v2'), 'ElasticLoadBalancingV2Client');
-  return new Client(config);
+  const sdk = await import('@aws-sdk/client-elastic-load-balancing-v2');
+  return new (namedExports<typeof import('@aws-sdk/client-elastic-load-balancing-v2')>(
+    sdk,
+    'ElasticLoadBalancingV2Client',
+  ).ElasticLoadBalancingV2Client)(config);
 }
 
 interface Sendable<Output> {

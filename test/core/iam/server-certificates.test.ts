@@ -206,7 +206,7 @@ describe('server certificates beyond moto (real IAM XML through the real SDK)', 
     const retries: number[] = [];
     const { clients, calls } = scriptedClients(() => iamError('Throttling', 'Rate exceeded'), {
       maxAttempts: 3,
-      onRetry: ({ attempt }) => retries.push(attempt),
+      onWaiting: ({ attempt }) => retries.push(attempt),
     });
     await expect(listServerCertificates(clients)).rejects.toMatchObject({
       code: 'THROTTLED',
