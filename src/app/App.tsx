@@ -87,6 +87,8 @@ function Screens({
   const openPalette = useCallback(() => setOverlay({ kind: 'palette' }), []);
   const close = useCallback(() => setOverlay({ kind: 'none' }), []);
   const clearMessage = useCallback(() => setMessage(undefined), [setMessage]);
+  // "No answer from Elastic Load Balancing in eu-west-1 … for 10 s": a wait is shown, never silent.
+  useEffect(() => services.onWaiting?.((line) => setMessage(line)), [services, setMessage]);
   const { write } = useStdout();
   const copy = useCallback(
     (text: string, what: string) => {

@@ -1,9 +1,19 @@
 import type { ConnectionOptions, IamClients } from '../core/iam/client.js';
 import { toProblem } from '../core/errors.js';
+import { waitingLine } from '../core/aws/waiting.js';
 import type { Services } from '../ui/services.js';
 
 /** The real services: the core, with the SDK and the heavy parsers loaded only when first used. */
-export function realServices(connection: ConnectionOptions): Services {
+export function realServices(given: ConnectionOptions): Services {
+  // A call unanswered for a few seconds, or sent again, is told to whoever listens (the footer).
+  const listeners = new Set<(line: string) => void>();
+  const connection: ConnectionOptions = {
+    ...given,
+    onWaiting: (event) => {
+      const line = waitingLine(event);
+      for (const listener of listeners) listener(line);
+    },
+  };
   let clients: Promise<IamClients> | undefined;
   const iam = () =>
     (clients ??= import('../core/iam/client.js').then(({ createIamClients }) => createIamClients(connection)));
@@ -17,6 +27,10 @@ export function realServices(connection: ConnectionOptions): Services {
   const signing = () => import('../core/iam/signing-certificates.js');
   const usersAndGroups = () => import('../core/iam/users-and-groups.js');
   return {
+    onWaiting: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     whoAmI: async (signal) => (await import('../core/iam/identity.js')).whoAmI(await iam(), signal),
     listServerCertificates: async (signal, onPage) =>
       (await import('../core/iam/server-certificate-list.js')).listServerCertificates(await iam(), { signal, onPage }),

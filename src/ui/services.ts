@@ -27,6 +27,8 @@ import type { RotationResult, RotationStep } from '../core/rotation/steps.js';
  * gets the real ones; screen tests hand in stubs or moto-backed ones.
  */
 export interface Services {
+  /** Tells each AWS call that waits long or is sent again, as a line for the footer; returns how to stop listening. */
+  onWaiting?(listener: (line: string) => void): () => void;
   whoAmI(signal?: AbortSignal): Promise<Identity>;
   listServerCertificates(signal?: AbortSignal, onPage?: (rows: number) => void): Promise<ServerCertificateRow[]>;
   getServerCertificate(name: string, signal?: AbortSignal): Promise<ServerCertificateDetails>;

@@ -45,7 +45,7 @@ export function reportWaiting(
         if (attempt > 1) onWaiting(event);
         const started = Date.now();
         const timer = setInterval(
-          () => onWaiting({ ...event, silentFor: Math.round((Date.now() - started) / 1000) }),
+          () => onWaiting({ ...event, silentFor: Math.max(1, Math.round((Date.now() - started) / 1000)) }),
           noticeMs,
         );
         timer.unref();
