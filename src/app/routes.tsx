@@ -33,7 +33,7 @@ export function renderRoute(route: Route): React.ReactNode {
     case 'inspect':
       return <InspectScreen initialPath={route.path} />;
     case 'servers':
-      return <InventoryScreen />;
+      return <InventoryScreen select={route.select} />;
     case 'server-details':
       return <ServerDetailsScreen name={route.name} />;
     case 'server-upload':

@@ -6,7 +6,8 @@ export type Route =
   | { screen: 'home' }
   | { screen: 'create'; purpose?: 'signing' | 'server' | 'csr' }
   | { screen: 'inspect'; path?: string }
-  | { screen: 'servers' }
+  /** select: the ARN to highlight once it is listed (the certificate just uploaded). */
+  | { screen: 'servers'; select?: string }
   | { screen: 'server-details'; name: string }
   | { screen: 'server-upload'; certificate?: string; privateKey?: string; chain?: string }
   /** Put another certificate everywhere this one is served, then retire it. */
@@ -20,6 +21,8 @@ export interface Navigation {
   stack: Route[];
   push(route: Route): void;
   pop(): void;
+  /** Back to the screen underneath, handing it something as it comes back (what to highlight). */
+  popWith(update: (below: Route) => Route): void;
   /** Start again from this one screen (`:home`). */
   reset(route: Route): void;
   quit(): void;
@@ -58,6 +61,10 @@ export function NavigationProvider({
       pop: () =>
         setStack((current) =>
           current.length > 1 ? current.slice(0, -1) : current[0]?.screen === 'home' ? current : [{ screen: 'home' }],
+        ),
+      popWith: (update) =>
+        setStack((current) =>
+          current.length > 1 ? [...current.slice(0, -2), update(current[current.length - 2]!)] : current,
         ),
       reset: (route) => setStack([route]),
       quit: onQuit,

@@ -43,7 +43,7 @@ export function Menu<V>({
   });
   const { dispatch } = list;
   useEffect(() => {
-    if (initialIndex > 0) dispatch({ type: 'move', by: initialIndex, total: items.length });
+    if (initialIndex > 0) dispatch({ type: 'move', by: initialIndex, keys: list.visible.map(list.key) });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the initial highlight is applied once, on mount
   }, []);
   const current = list.current;

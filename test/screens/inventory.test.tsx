@@ -73,6 +73,65 @@ describe('server certificate inventory', () => {
     await app.waitForText('sorted by name');
   });
 
+  /** The inventory on top, with what each Enter opened. */
+  function opening(list: () => ServerCertificateRow[]) {
+    const opened: string[] = [];
+    const services = stubServices({
+      listServerCertificates: async () => list(),
+      getServerCertificate: async (name) => {
+        opened.push(name);
+        throw Object.assign(new Error('not needed'), { code: 'NO_SUCH_ENTITY' });
+      },
+    });
+    return { services, opened };
+  }
+
+  it('the highlight stays on the same certificate when a refresh lists a new one above it', async () => {
+    let all = rows(5);
+    const { services, opened } = opening(() => all);
+    app = await renderApp(services, { route: { screen: 'servers' } });
+    await app.waitForText('5 of 5 ·');
+    await app.press('G');
+    // Someone uploads a certificate that expires sooner: it sorts above every row.
+    const sooner = { ...rows(1)[0]!, name: 'cert-sooner', arn: 'arn:aws:iam::111122223333:server-certificate/sooner' };
+    all = [...all, { ...sooner, expiration: new Date(Date.now() - 30 * DAY).toISOString() }];
+    await app.press('r');
+    await app.waitForText('6 of 6 ·');
+    await app.press(KEYS.enter);
+    await app.waitFor(() => opened.length > 0, 'the details to open');
+    expect(opened).toEqual(['cert-0004']);
+  });
+
+  it('the highlight stays on its certificate while the filter narrows and widens, and when the order changes', async () => {
+    const { services, opened } = opening(() => rows(12));
+    app = await renderApp(services, { route: { screen: 'servers' } });
+    await app.waitForText('12 of 12 ·');
+    for (let step = 0; step < 7; step += 1) await app.press('j');
+    await app.press('/');
+    await app.type('cert-000');
+    await app.press(KEYS.enter);
+    await app.waitForText('10 of 12 · filter "cert-000"');
+    await app.press(KEYS.escape);
+    await app.waitForText('12 of 12 ·');
+    await app.press('s');
+    await app.waitForText('sorted by name');
+    await app.press(KEYS.enter);
+    await app.waitFor(() => opened.length > 0, 'the details to open');
+    expect(opened).toEqual(['cert-0007']);
+  });
+
+  it('opened to highlight one certificate (back from its upload), Enter opens that one', async () => {
+    const all = rows(8);
+    const { services, opened } = opening(() => all);
+    app = await renderApp(services, {
+      route: { screen: 'servers', select: all.find((row) => row.name === 'cert-0005')!.arn },
+    });
+    await app.waitForText('8 of 8 ·');
+    await app.press(KEYS.enter);
+    await app.waitFor(() => opened.length > 0, 'the details to open');
+    expect(opened).toEqual(['cert-0005']);
+  });
+
   it('typing q into the filter does not quit or leave the screen', async () => {
     app = await renderApp(stubServices({ listServerCertificates: async () => rows(5) }), {
       route: { screen: 'servers' },
@@ -133,6 +192,71 @@ describe('server certificate inventory', () => {
     await app.waitForText('3 of 3 ·');
     expect(deleted).toEqual(['cert-0000', 'cert-0001', 'cert-0002']);
     expect(app.frame()).not.toContain('marked');
+  });
+
+  it('of three marked, one served: the panel names only that one, and d goes on to delete the other two', async () => {
+    const start = rows(6);
+    const servedArn = start.find((row) => row.name === 'cert-0001')!.arn;
+    const { services: base, deleted } = deletingInventory(start);
+    const services = {
+      ...base,
+      servedBy: async () => ({
+        consumers: [
+          {
+            kind: 'ALB' as const,
+            region: 'eu-west-1',
+            name: 'web-alb',
+            listener: 'HTTPS:443',
+            role: 'default' as const,
+            certificate: { arn: servedArn },
+          },
+        ],
+        notes: [],
+      }),
+    };
+    app = await renderApp(services, { route: { screen: 'servers' } });
+    await app.waitForText('6 of 6 ·');
+    for (const key of [' ', 'j', ' ', 'j', ' ']) await app.press(key);
+    await app.waitForText('3 marked');
+    await app.press('d');
+    const panel = await app.waitForText('still served');
+    expect(panel).toContain('Not deleted: 1 of 3 are still served (cert-0001)');
+    expect(panel).toContain('cert-0001: ALB web-alb (eu-west-1) HTTPS:443');
+    expect(panel).toContain('Nothing serves cert-0000, cert-0002: d deletes those 2');
+    expect(panel).not.toMatch(/cert-0000: ALB|cert-0002: ALB/);
+    await app.press('d');
+    const confirm = await app.waitForText('Delete 2 server certificates');
+    expect(confirm).not.toContain('cert-0001 (/)');
+    await app.type('2');
+    await app.press(KEYS.enter);
+    await app.waitForText('4 of 4 ·');
+    expect(deleted).toEqual(['cert-0000', 'cert-0002']);
+  });
+
+  it('of several marked, where one place could not be checked: none is offered for deletion', async () => {
+    const { services: base, deleted } = deletingInventory(rows(4));
+    const services = {
+      ...base,
+      servedBy: async () => ({
+        consumers: [],
+        notes: [
+          {
+            where: 'application and network load balancers in eu-west-1',
+            code: 'EMPTY_ANSWER',
+            message: 'The answer was empty.',
+            fix: 'Try again.',
+          },
+        ],
+      }),
+    };
+    app = await renderApp(services, { route: { screen: 'servers' } });
+    await app.waitForText('4 of 4 ·');
+    for (const key of [' ', 'j', ' ']) await app.press(key);
+    await app.press('d');
+    const panel = await app.waitForText('could not check everywhere');
+    expect(panel).not.toContain('d deletes');
+    await app.press('d', { expectChange: false });
+    expect(deleted).toEqual([]);
   });
 
   it('USED BY counts the consumers of each certificate by kind, and marks an expired one still served', async () => {

@@ -1,5 +1,5 @@
 import { useMomentOf } from '../../ui/use-moment-of.js';
-import React, { useReducer } from 'react';
+import React, { useEffect, useReducer } from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
@@ -28,7 +28,8 @@ import {
   type InventoryModalAction,
 } from './inventory-state.js';
 import { useInventory } from './use-inventory.js';
-import { describeConsumer, serves, usedByShort } from '../../core/usage/usage-map.js';
+import { ServedPanel } from './ServedPanel.js';
+import { serves, usedByShort } from '../../core/usage/usage-map.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
 import type { TaskState } from '../../ui/use-task.js';
 import type { Tone } from '../../ui/theme.js';
@@ -175,57 +176,7 @@ function ExportForm({
   );
 }
 
-/** Why a delete did not happen: who serves the certificate, or where that could not be checked. */
-function ServedPanel({
-  modal,
-  onClose,
-  onRotate,
-}: {
-  modal: Extract<InventoryModal, { kind: 'served' }>;
-  onClose(): void;
-  onRotate(name: string): void;
-}): React.JSX.Element {
-  const served = modal.found.consumers.length > 0 && modal.rows.length === 1;
-  useKeymap([
-    { keys: ['R'], label: 'rotate instead', when: served, run: () => onRotate(modal.rows[0]!.name) },
-    { keys: ['esc', 'enter'], label: 'close; nothing was deleted', run: onClose },
-  ]);
-  const { consumers, notes } = modal.found;
-  const names = modal.rows.map((row) => row.name).join(', ');
-  return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      {consumers.length > 0 ? (
-        <Toned tone="danger" bold>
-          Not deleted: {names} {modal.rows.length === 1 ? 'is' : 'are'} still served by
-        </Toned>
-      ) : (
-        <Toned tone="warning" bold>
-          Not deleted: could not check everywhere {names} might be served
-        </Toned>
-      )}
-      {consumers.slice(0, 8).map((consumer, index) => (
-        <Hanging key={`${index}`} prefix="  ">
-          {describeConsumer(consumer)}
-        </Hanging>
-      ))}
-      {consumers.length > 8 ? <Text> and {consumers.length - 8} more</Text> : null}
-      {notes.map((note) => (
-        <Hanging key={note.where} prefix="  ! ">
-          {`${note.where}: ${note.message} Fix: ${note.fix}`}
-        </Hanging>
-      ))}
-      <Hanging prefix="" tone="muted">
-        {consumers.length > 0
-          ? modal.rows.length === 1
-            ? 'Deleting it would stop HTTPS there. R rotates it instead: another certificate goes in its place on each of these, then it is retired.'
-            : 'Deleting them would stop HTTPS there. Rotate each first (R on it in the list), then delete.'
-          : 'Deleting it could stop HTTPS where it could not be checked.'}
-      </Hanging>
-    </Box>
-  );
-}
-
-export function InventoryScreen(): React.JSX.Element {
+export function InventoryScreen({ select }: { select?: string } = {}): React.JSX.Element {
   const { identity, columns, copy, services } = useFrame();
   const navigation = useNavigation();
   const inventory = useInventory();
@@ -236,6 +187,11 @@ export function InventoryScreen(): React.JSX.Element {
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
   const current = list.current;
   const busy = inventory.action.status === 'running';
+  const { dispatch: listDispatch } = list;
+  // Back from an upload: the new certificate is highlighted as soon as the reload lists it.
+  useEffect(() => {
+    if (select) listDispatch({ type: 'select', key: select });
+  }, [select, listDispatch]);
   const targets = list.marked.length > 0 ? list.marked : current ? [current] : [];
 
   useScreenKeymap(
@@ -381,6 +337,7 @@ export function InventoryScreen(): React.JSX.Element {
               dispatch({ type: 'close' });
               navigation.push({ screen: 'rotate', name });
             }}
+            onDeleteUnserved={() => dispatch({ type: 'delete-unserved' })}
           />
         </KeyScope>
       ) : null}

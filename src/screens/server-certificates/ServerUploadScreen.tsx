@@ -58,9 +58,13 @@ export function ServerUploadScreen({
         run: () => {
           // Opened from the inventory: back to it (it reloads). From Create or Inspect: the inventory opens in this
           // one's place.
-          navigation.pop();
-          if (navigation.stack[navigation.stack.length - 2]?.screen !== 'servers')
-            navigation.push({ screen: 'servers' });
+          const select = upload.status === 'done' ? upload.value.row.arn : undefined;
+          if (navigation.stack[navigation.stack.length - 2]?.screen === 'servers')
+            navigation.popWith((below) => ({ ...below, select }));
+          else {
+            navigation.pop();
+            navigation.push({ screen: 'servers', select });
+          }
         },
       },
       {

@@ -2,14 +2,19 @@ import { byExpiry } from '../../core/iam/server-certificate-rows.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import type { ListShape } from '../../widgets/list/list-state.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
+import type { Consumer } from '../../core/usage/consumers.js';
+import { serves } from '../../core/usage/usage-map.js';
 
 const byText =
   (pick: (row: ServerCertificateRow) => string | undefined) => (a: ServerCertificateRow, b: ServerCertificateRow) =>
     (pick(a) ?? '').localeCompare(pick(b) ?? '') || a.name.localeCompare(b.name);
 
-/** The inventory as a list: filtered on name, path and ID; expiry first, soonest on top. */
+/**
+ * The inventory as a list: filtered on name, path and ID; expiry first, soonest on top. A row is its ARN: the
+ * highlight and the marks stay on the same certificate whatever comes, goes or moves.
+ */
 export const INVENTORY_SHAPE: ListShape<ServerCertificateRow> = {
-  key: (row) => row.name,
+  key: (row) => row.arn,
   text: (row) => `${row.name} ${row.path} ${row.id}`,
   sorts: [
     { name: 'expiry', compare: byExpiry },
@@ -36,6 +41,8 @@ export type InventoryModalAction =
   | { type: 'close' }
   | { type: 'check'; rows: ServerCertificateRow[] }
   | { type: 'checked'; rows: ServerCertificateRow[]; found: ServedBy }
+  /** From the refusal of a bulk delete: go on with the marked certificates nothing serves. */
+  | { type: 'delete-unserved' }
   | { type: 'rename'; row: ServerCertificateRow }
   | { type: 'rename-field' }
   | { type: 'rename-edit'; name?: string; path?: string }
@@ -54,6 +61,10 @@ export function inventoryModalReducer(modal: InventoryModal, action: InventoryMo
       return action.found.consumers.length > 0 || action.found.notes.length > 0
         ? { kind: 'served', rows: action.rows, found: action.found }
         : { kind: 'delete', rows: action.rows };
+    case 'delete-unserved': {
+      const unserved = modal.kind === 'served' ? splitByServed(modal.rows, modal.found).unserved : [];
+      return unserved.length > 0 ? { kind: 'delete', rows: unserved } : modal;
+    }
     case 'rename':
       return { kind: 'rename', row: action.row, field: 0, name: action.row.name, path: action.row.path };
     case 'rename-field':
@@ -67,6 +78,22 @@ export function inventoryModalReducer(modal: InventoryModal, action: InventoryMo
     case 'export-edit':
       return modal.kind === 'export' ? { ...modal, folder: action.folder } : modal;
   }
+}
+
+/**
+ * The certificates of a refused delete, split by what the check found: each served one with who serves it, and those
+ * nothing serves. None counts as unserved unless every place was looked at.
+ */
+export function splitByServed(
+  rows: ServerCertificateRow[],
+  found: ServedBy,
+): { served: Array<{ row: ServerCertificateRow; consumers: Consumer[] }>; unserved: ServerCertificateRow[] } {
+  const served = rows
+    .map((row) => ({ row, consumers: found.consumers.filter((consumer) => serves(consumer, row)) }))
+    .filter((entry) => entry.consumers.length > 0);
+  const unserved =
+    found.notes.length > 0 ? [] : rows.filter((row) => !served.some((entry) => entry.row.arn === row.arn));
+  return { served, unserved };
 }
 
 /** What a delete confirmation asks to have typed: the name for one, the count for many. */

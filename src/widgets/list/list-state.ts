@@ -3,8 +3,13 @@
  * and the marked rows. Rows themselves stay with the screen; `visibleRows` derives what is shown.
  */
 export interface ListState {
-  /** Index into the visible rows. */
+  /** Index into the visible rows, where the anchored row is not among them. */
   selected: number;
+  /**
+   * The key of the highlighted row: the highlight stays on that row when rows come and go (a refresh, an upload),
+   * the filter changes or the order does.
+   */
+  anchor?: string;
   filter: string;
   /** The `/` line is open and has the keys. */
   filtering: boolean;
@@ -15,9 +20,13 @@ export interface ListState {
 }
 
 export type ListAction =
-  | { type: 'move'; by: number; total: number }
-  | { type: 'first' }
-  | { type: 'last'; total: number }
+  /** keys: the visible rows' keys, in order. */
+  | { type: 'move'; by: number; keys: string[] }
+  /** keys absent: back to the top, following no row (a new search). */
+  | { type: 'first'; keys?: string[] }
+  | { type: 'last'; keys: string[] }
+  /** Highlight this row (the one just uploaded), once it is there. */
+  | { type: 'select'; key: string }
   | { type: 'open-filter' }
   | { type: 'filter'; text: string }
   | { type: 'close-filter'; keep: boolean }
@@ -28,14 +37,27 @@ export type ListAction =
 
 export const initialListState: ListState = { selected: 0, filter: '', filtering: false, sort: 0, marked: new Set() };
 
+/** Where the highlight is among these rows: on the anchored row if shown, else at the remembered index. */
+export function selectedIndex(state: Pick<ListState, 'selected' | 'anchor'>, keys: string[]): number {
+  const anchored = state.anchor === undefined ? -1 : keys.indexOf(state.anchor);
+  return anchored >= 0 ? anchored : Math.max(0, Math.min(state.selected, keys.length - 1));
+}
+
+const moveTo = (state: ListState, keys: string[], index: number): ListState => {
+  const selected = Math.max(0, Math.min(keys.length - 1, index));
+  return { ...state, selected, anchor: keys[selected] };
+};
+
 export function listReducer(state: ListState, action: ListAction): ListState {
   switch (action.type) {
     case 'move':
-      return { ...state, selected: Math.max(0, Math.min(action.total - 1, state.selected + action.by)) };
+      return moveTo(state, action.keys, selectedIndex(state, action.keys) + action.by);
     case 'first':
-      return { ...state, selected: 0 };
+      return { ...state, selected: 0, anchor: action.keys?.[0] };
     case 'last':
-      return { ...state, selected: Math.max(0, action.total - 1) };
+      return moveTo(state, action.keys, action.keys.length - 1);
+    case 'select':
+      return { ...state, anchor: action.key };
     case 'open-filter':
       return { ...state, filtering: true };
     case 'filter':
@@ -50,7 +72,7 @@ export function listReducer(state: ListState, action: ListAction): ListState {
     case 'clear-filter':
       return { ...state, filter: '', filtering: false, selected: 0 };
     case 'next-sort':
-      return { ...state, sort: (state.sort + 1) % Math.max(1, action.sorts), selected: 0 };
+      return { ...state, sort: (state.sort + 1) % Math.max(1, action.sorts) };
     case 'toggle-mark': {
       const marked = new Set(state.marked);
       if (!marked.delete(action.key)) marked.add(action.key);

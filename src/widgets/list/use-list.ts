@@ -3,6 +3,7 @@ import type { Binding } from '../../ui/keys/keymap.js';
 import {
   initialListState,
   listReducer,
+  selectedIndex,
   visibleRows,
   type ListAction,
   type ListShape,
@@ -40,7 +41,8 @@ export function useList<Row>(options: ListOptions<Row>): List<Row> {
     () => visibleRows(rows, { filter, sort }, { key, text, sorts }),
     [rows, filter, sort, key, text, sorts],
   );
-  const selected = Math.min(state.selected, visible.length - 1);
+  const keys = useMemo(() => visible.map(key), [visible, key]);
+  const selected = visible.length === 0 ? -1 : selectedIndex(state, keys);
   const current = selected >= 0 ? visible[selected] : undefined;
   // In the list's order, including marked rows the filter hides now.
   const marked = useMemo(
@@ -64,7 +66,7 @@ export function useList<Row>(options: ListOptions<Row>): List<Row> {
       label: 'up',
       footer: false,
       when: notFirst,
-      run: () => dispatch({ type: 'move', by: -1, total }),
+      run: () => dispatch({ type: 'move', by: -1, keys }),
     },
     {
       keys: ['down', 'j'],
@@ -72,23 +74,23 @@ export function useList<Row>(options: ListOptions<Row>): List<Row> {
       label: 'down',
       footer: false,
       when: notLast,
-      run: () => dispatch({ type: 'move', by: 1, total }),
+      run: () => dispatch({ type: 'move', by: 1, keys }),
     },
-    { keys: ['g'], label: 'first row', footer: false, when: notFirst, run: () => dispatch({ type: 'first' }) },
-    { keys: ['G'], label: 'last row', footer: false, when: notLast, run: () => dispatch({ type: 'last', total }) },
+    { keys: ['g'], label: 'first row', footer: false, when: notFirst, run: () => dispatch({ type: 'first', keys }) },
+    { keys: ['G'], label: 'last row', footer: false, when: notLast, run: () => dispatch({ type: 'last', keys }) },
     {
       keys: ['pgup'],
       label: 'a page up',
       footer: false,
       when: notFirst,
-      run: () => dispatch({ type: 'move', by: -page, total }),
+      run: () => dispatch({ type: 'move', by: -page, keys }),
     },
     {
       keys: ['pgdn'],
       label: 'a page down',
       footer: false,
       when: notLast,
-      run: () => dispatch({ type: 'move', by: page, total }),
+      run: () => dispatch({ type: 'move', by: page, keys }),
     },
     { keys: ['/'], label: 'filter', when: filterable, run: () => dispatch({ type: 'open-filter' }) },
     {

@@ -24,30 +24,35 @@ const shape: ListShape<Row> = {
   ],
 };
 const run = (...actions: ListAction[]): ListState => actions.reduce(listReducer, initialListState);
+const keys = (count: number) => Array.from({ length: count }, (_, index) => `row-${index}`);
 
 describe('the list reducer', () => {
   it('moves within the rows and never past either end', () => {
-    expect(run({ type: 'move', by: 1, total: 5 }).selected).toBe(1);
-    expect(run({ type: 'move', by: -1, total: 5 }).selected).toBe(0);
-    expect(run({ type: 'move', by: 99, total: 5 }).selected).toBe(4);
-    expect(run({ type: 'last', total: 5 }, { type: 'move', by: 1, total: 5 }).selected).toBe(4);
-    expect(run({ type: 'last', total: 5 }, { type: 'first' }).selected).toBe(0);
-    expect(run({ type: 'last', total: 0 }).selected).toBe(0);
+    expect(run({ type: 'move', by: 1, keys: keys(5) }).selected).toBe(1);
+    expect(run({ type: 'move', by: -1, keys: keys(5) }).selected).toBe(0);
+    expect(run({ type: 'move', by: 99, keys: keys(5) }).selected).toBe(4);
+    expect(run({ type: 'last', keys: keys(5) }, { type: 'move', by: 1, keys: keys(5) }).selected).toBe(4);
+    expect(run({ type: 'last', keys: keys(5) }, { type: 'first' }).selected).toBe(0);
+    expect(run({ type: 'last', keys: keys(0) }).selected).toBe(0);
   });
 
   it('pages by the size it is given', () => {
-    expect(run({ type: 'move', by: 19, total: 100 }, { type: 'move', by: 19, total: 100 }).selected).toBe(38);
+    expect(run({ type: 'move', by: 19, keys: keys(100) }, { type: 'move', by: 19, keys: keys(100) }).selected).toBe(38);
     expect(
       run(
-        { type: 'move', by: 19, total: 100 },
-        { type: 'move', by: -19, total: 100 },
-        { type: 'move', by: -19, total: 100 },
+        { type: 'move', by: 19, keys: keys(100) },
+        { type: 'move', by: -19, keys: keys(100) },
+        { type: 'move', by: -19, keys: keys(100) },
       ).selected,
     ).toBe(0);
   });
 
   it('filters case-insensitively, counts what matches, and goes back to the top when the filter changes', () => {
-    const filtered = run({ type: 'move', by: 3, total: 5 }, { type: 'open-filter' }, { type: 'filter', text: 'ALPH' });
+    const filtered = run(
+      { type: 'move', by: 3, keys: keys(5) },
+      { type: 'open-filter' },
+      { type: 'filter', text: 'ALPH' },
+    );
     expect(filtered).toMatchObject({ filter: 'ALPH', filtering: true, selected: 0 });
     const shown = visibleRows(rows, filtered, shape);
     expect(shown.map((row) => row.name)).toEqual(['alpha', 'alphabet']);
