@@ -10,8 +10,8 @@ import { sideBySide, timeShell } from './harness.mjs';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const NODE = process.execPath;
-/** As the iamcert command runs (its #! line turns on OpenSSL's legacy provider). */
-const IAMCERT = `${NODE} --openssl-legacy-provider ${CLI}`;
+/** As the iamcert command runs: node and the built file, no flags. */
+const IAMCERT = `${NODE} ${CLI}`;
 const work = mkdtempSync(join(tmpdir(), 'iamcert-bench-'));
 const ossl = (...args) => execFileSync('openssl', args, { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
 const results = [];

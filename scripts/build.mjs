@@ -29,5 +29,5 @@ await build({
   },
   logLevel: 'warning',
 });
-// Runnable as it is, through its #! line (which turns on OpenSSL's legacy provider), as `npm link` installs it.
+// Runnable as it is, through its #! line, as `npm link` and `npm install -g` install it.
 chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);

@@ -1,5 +1,5 @@
-#!/usr/bin/env -S node --openssl-legacy-provider
-// The legacy provider lets OpenSSL 3 open keys and PFX files still encrypted with DES, RC2 or RC4.
+#!/usr/bin/env node
+// A plain #! line: BusyBox's env (Alpine) has no -S. Old ciphers (DES, RC2) are opened in-process, whatever the flags.
 // Silence the SDK's Node-version notice before anything can load the SDK: it would corrupt the TUI's frames.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

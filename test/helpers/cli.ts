@@ -9,15 +9,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would (through its #! line), with no terminal attached. */
+/** Runs the built CLI as `node dist/cli.js`, with no Node flags and no terminal attached. */
 export function runCli(
   args: string[],
   options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
-      CLI,
-      args,
+      process.execPath,
+      [CLI, ...args],
       { env: { ...process.env, ...options.env }, cwd: options.cwd, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;

@@ -374,7 +374,22 @@ export function makeFixtures(): Fixtures {
   run('dsa', '-in', 'dsa.key', '-outform', 'DER', '-out', 'dsa-traditional.der');
   run('req', '-x509', '-new', '-key', 'dsa.key', '-subj', '/CN=dsa.example.com', '-days', '30', '-out', 'dsa-cert.pem');
   // Old ciphers: DES in a PEM header, and PKCS#8 with PBES2/DES (both need OpenSSL's legacy provider).
-  run('rsa', '-in', 'rsa2048.key', '-traditional', '-des', '-passout', pass, '-out', 'enc-legacy-des.key');
+  // Without the legacy provider, OpenSSL 3 writes this key unencrypted, silently.
+  run(
+    'rsa',
+    '-provider',
+    'legacy',
+    '-provider',
+    'default',
+    '-in',
+    'rsa2048.key',
+    '-traditional',
+    '-des',
+    '-passout',
+    pass,
+    '-out',
+    'enc-legacy-des.key',
+  );
   run(
     'pkcs8',
     '-topk8',
@@ -391,6 +406,41 @@ export function makeFixtures(): Fixtures {
     '-out',
     'enc-pbes2-des.key',
   );
+  // The rest of what OpenSSL 1.x, Windows and Keychain wrote, each needing OpenSSL's legacy provider to make.
+  const legacy = ['-provider', 'legacy', '-provider', 'default'];
+  const topk8 = (scheme: string[], out: string) =>
+    run('pkcs8', '-topk8', ...legacy, '-in', 'rsa2048.key', ...scheme, '-passout', pass, '-out', out);
+  topk8(['-v1', 'PBE-MD5-DES'], 'enc-pbes1-md5-des.key');
+  topk8(['-v1', 'PBE-SHA1-RC2-64'], 'enc-pbes1-sha1-rc2.key');
+  topk8(['-v2', 'rc2-cbc'], 'enc-pbes2-rc2.key');
+  topk8(['-v2', 'bf-cbc'], 'enc-pbes2-bf.key');
+  run('rsa', ...legacy, '-in', 'rsa2048.key', '-traditional', '-rc2', '-passout', pass, '-out', 'enc-legacy-rc2.key');
+  run('rsa', ...legacy, '-in', 'rsa2048.key', '-traditional', '-bf', '-passout', pass, '-out', 'enc-legacy-bf.key');
+  run('ec', ...legacy, '-in', 'ec-P-256.key', '-des', '-passout', pass, '-out', 'enc-legacy-ec-des.key');
+  run('dsa', ...legacy, '-in', 'dsa.key', '-des', '-passout', pass, '-out', 'enc-legacy-dsa-des.key');
+  const pfx = (pbe: string, out: string) =>
+    run(
+      'pkcs12',
+      '-export',
+      ...legacy,
+      '-in',
+      'leaf.pem',
+      '-inkey',
+      'rsa2048.key',
+      '-certpbe',
+      pbe,
+      '-keypbe',
+      pbe,
+      '-macalg',
+      'sha1',
+      '-passout',
+      pass,
+      '-out',
+      out,
+    );
+  pfx('PBE-SHA1-3DES', 'des3.p12');
+  pfx('PBE-SHA1-RC2-40', 'rc2.p12');
+  pfx('PBE-SHA1-RC4-128', 'rc4.p12');
 
   return {
     dir,

@@ -30,14 +30,14 @@ export function wrongPassphrase(): Problem {
 }
 
 /**
- * OpenSSL 3 keeps old ciphers (DES, RC2, RC4, MD5-based PBE) in its legacy provider, which the iamcert command turns
- * on.
+ * A cipher neither Node's OpenSSL (its default provider) nor node-forge implements: RC4, Blowfish, CAST5. DES and RC2
+ * never get here (legacy-cipher.ts opens them).
  */
 export function cipherNotAvailable(cipher: string, what = 'The key'): Problem {
   return {
     code: 'CIPHER_NOT_AVAILABLE',
-    message: `${what} is encrypted with ${cipher}, an old cipher this Node.js has not enabled (OpenSSL 3 keeps it in its legacy provider).`,
-    fix: 'Run iamcert as installed (it turns the legacy provider on), or set NODE_OPTIONS=--openssl-legacy-provider; then save it again with iamcert convert.',
+    message: `${what} is encrypted with ${cipher}, an old cipher iamcert cannot decrypt.`,
+    fix: 'Export it again with AES from the tool that made it (OpenSSL 3 reads it when given -provider legacy -provider default).',
   };
 }
 

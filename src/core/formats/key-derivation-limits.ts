@@ -59,6 +59,13 @@ const CIPHER_NAMES: Record<string, string> = {
   '2.16.840.1.101.3.4.1.42': 'AES-256-CBC',
   '2.16.840.1.101.3.4.1.6': 'AES-128-GCM',
   '2.16.840.1.101.3.4.1.46': 'AES-256-GCM',
+  '2.16.840.1.101.3.4.1.1': 'AES-128-ECB',
+  '2.16.840.1.101.3.4.1.21': 'AES-192-ECB',
+  '2.16.840.1.101.3.4.1.41': 'AES-256-ECB',
+  '1.3.6.1.4.1.3029.1.2': 'BF-CBC',
+  '1.2.840.113533.7.66.10': 'CAST5-CBC',
+  '1.2.840.113549.3.9': 'RC5-CBC',
+  '1.2.410.200004.1.4': 'SEED-CBC',
 };
 
 export interface Derivation {
@@ -155,5 +162,6 @@ export function encryptionOf(der: Buffer): string | undefined {
 }
 
 export function cipherName(oid: string): string {
+  if (!oid) return 'a cipher it does not name';
   return CIPHER_NAMES[oid] ?? `OID ${oid}`;
 }

@@ -1,8 +1,8 @@
 import * as nodeCrypto from 'node:crypto';
-import { createDecipheriv, createHash, createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, pbkdf2, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { fail, IamcertError } from '../errors.js';
-import { cipherNotAvailable } from '../crypto/read-private-key.js';
+import { fail } from '../errors.js';
+import { decipher } from '../crypto/legacy-cipher.js';
 import { bytesOf, children, integerOf, oidOf, type Asn1Node } from './asn1.js';
 import { cipherName } from './key-derivation-limits.js';
 
@@ -45,9 +45,22 @@ const PKCS12_PBE: Record<string, { cipher: string; keyLength: number; iv: boolea
   '1.2.840.113549.1.12.1.6': { cipher: 'rc2-40-cbc', keyLength: 5, iv: true },
 };
 
+/** PKCS#5 v1.5 (PBES1): PBKDF1 over MD5 or SHA-1 gives the DES or RC2 (64-bit) key and the IV. */
+const PBES1: Record<string, { hash: string; cipher: string; bits?: number }> = {
+  '1.2.840.113549.1.5.3': { hash: 'md5', cipher: 'des-cbc' },
+  '1.2.840.113549.1.5.6': { hash: 'md5', cipher: 'rc2-cbc', bits: 64 },
+  '1.2.840.113549.1.5.10': { hash: 'sha1', cipher: 'des-cbc' },
+  '1.2.840.113549.1.5.11': { hash: 'sha1', cipher: 'rc2-cbc', bits: 64 },
+};
+
+const RC2_CBC = '1.2.840.113549.3.2';
+/** RC2-CBC-Parameter's version stands for the effective key bits (RFC 8018, B.2.3). */
+const RC2_VERSIONS: Record<number, number> = { 160: 40, 120: 64, 58: 128 };
+
 const PBES2_CIPHERS: Record<string, { cipher: string; keyLength: number }> = {
   '1.3.14.3.2.7': { cipher: 'des-cbc', keyLength: 8 },
   '1.2.840.113549.3.7': { cipher: 'des-ede3-cbc', keyLength: 24 },
+  [RC2_CBC]: { cipher: 'rc2-cbc', keyLength: 16 },
   '2.16.840.1.101.3.4.1.2': { cipher: 'aes-128-cbc', keyLength: 16 },
   '2.16.840.1.101.3.4.1.22': { cipher: 'aes-192-cbc', keyLength: 24 },
   '2.16.840.1.101.3.4.1.42': { cipher: 'aes-256-cbc', keyLength: 32 },
@@ -155,26 +168,14 @@ function unsupported(what: string): never {
   );
 }
 
-function isUnsupportedCipher(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return (
-    code === 'ERR_OSSL_EVP_UNSUPPORTED' || (error instanceof Error && /Unknown cipher|unsupported/i.test(error.message))
-  );
-}
-
-function decipher(cipher: string, key: Buffer, iv: Buffer | null, data: Buffer, name: string): Buffer | undefined {
-  let engine;
-  try {
-    engine = createDecipheriv(cipher, key, iv);
-  } catch (error) {
-    if (isUnsupportedCipher(error)) throw new IamcertError(cipherNotAvailable(name, 'This PKCS#12 (PFX) file'));
-    throw error;
+/** PBKDF1 (RFC 8018, 5.1): the hash of password and salt, hashed again rounds − 1 times; bounded by the budget. */
+function pbkdf1(hashName: string, password: Buffer, salt: Buffer, rounds: number, signal?: AbortSignal): Buffer {
+  let digest = hash(hashName, Buffer.concat([password, salt]), 'buffer');
+  for (let round = 1; round < rounds; round += 1) {
+    digest = hash(hashName, digest, 'buffer');
+    if (round % 100_000 === 0) signal?.throwIfAborted();
   }
-  try {
-    return Buffer.concat([engine.update(data), engine.final()]);
-  } catch {
-    return undefined; // bad padding: the wrong password
-  }
+  return digest;
 }
 
 /**
@@ -186,9 +187,26 @@ export async function decryptWithPassword(
   data: Buffer,
   password: string | null,
   signal?: AbortSignal,
+  what = 'This PKCS#12 (PFX) file',
 ): Promise<Buffer | undefined> {
   const [oidNode, params] = children(algorithm);
   const oid = oidOf(oidNode) ?? '';
+  const name = (cipherOid: string) => ({ name: cipherName(cipherOid), what });
+  const v15 = PBES1[oid];
+  if (v15) {
+    const [saltNode, roundsNode] = children(params);
+    const derived = pbkdf1(
+      v15.hash,
+      Buffer.from(password ?? '', 'utf8'),
+      bytesOf(saltNode) ?? Buffer.alloc(0),
+      integerOf(roundsNode) ?? 1,
+      signal,
+    );
+    return decipher(v15.cipher, derived.subarray(0, 8), derived.subarray(8, 16), data, {
+      ...name(oid),
+      bits: v15.bits,
+    });
+  }
   const legacy = PKCS12_PBE[oid];
   if (legacy) {
     const [saltNode, roundsNode] = children(params);
@@ -198,7 +216,7 @@ export async function decryptWithPassword(
     const SHA1 = '1.3.14.3.2.26';
     const key = await pkcs12Kdf(SHA1, bmp, salt, 1, rounds, legacy.keyLength, signal);
     const iv = legacy.iv ? await pkcs12Kdf(SHA1, bmp, salt, 2, rounds, 8, signal) : null;
-    return decipher(legacy.cipher, key, iv, data, cipherName(oid));
+    return decipher(legacy.cipher, key, iv, data, name(oid));
   }
   if (oid !== PBES2) unsupported(cipherName(oid));
   const [kdf, scheme] = children(params);
@@ -207,16 +225,24 @@ export async function decryptWithPassword(
   const fields = children(kdfParams);
   const salt = bytesOf(fields[0]) ?? Buffer.alloc(0);
   const rounds = integerOf(fields[1]) ?? 1;
+  // keyLength, where given (RC2's varies), comes before the PRF.
+  const givenKeyLength = fields[2] && children(fields[2]).length === 0 ? integerOf(fields[2]) : undefined;
   const prfNode = fields.find((field, index) => index >= 2 && children(field).length > 0);
   const prf = prfNode ? HMAC_PRFS[oidOf(children(prfNode)[0]) ?? ''] : 'sha1';
   if (!prf) unsupported('an unknown PBKDF2 hash');
-  const [schemeOid, ivNode] = children(scheme);
+  const [schemeOid, schemeParams] = children(scheme);
   const schemeName = oidOf(schemeOid) ?? '';
   const target = PBES2_CIPHERS[schemeName];
   if (!target) unsupported(cipherName(schemeName));
-  const key = await pbkdf2Async(Buffer.from(password ?? '', 'utf8'), salt, rounds, target.keyLength, prf);
+  // RC2 names its IV inside a SEQUENCE with a version that gives the effective key bits; the rest give the IV alone.
+  const rc2 = schemeName === RC2_CBC ? children(schemeParams) : undefined;
+  const rc2Version = rc2 && rc2.length > 1 ? integerOf(rc2[0]) : undefined;
+  const ivNode = rc2 ? rc2[rc2.length - 1] : schemeParams;
+  const keyLength = givenKeyLength ?? target.keyLength;
+  const key = await pbkdf2Async(Buffer.from(password ?? '', 'utf8'), salt, rounds, keyLength, prf);
   signal?.throwIfAborted();
-  return decipher(target.cipher, key, bytesOf(ivNode) ?? null, data, cipherName(schemeName));
+  const bits = rc2 ? (rc2Version === undefined ? 32 : (RC2_VERSIONS[rc2Version] ?? rc2Version)) : undefined;
+  return decipher(target.cipher, key, bytesOf(ivNode) ?? null, data, { ...name(schemeName), bits });
 }
 
 /** MacData: SEQUENCE { mac DigestInfo { AlgorithmIdentifier, digest }, macSalt, iterations DEFAULT 1 }. */

@@ -1,14 +1,13 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { fail, IamcertError } from '../errors.js';
+import { fail, IamcertError, toProblem } from '../errors.js';
 import { certificateItem } from '../crypto/certificate.js';
 import { keyShape, spkiSha256 } from '../crypto/key-facts.js';
-import { cipherNotAvailable, wrongPassphrase } from '../crypto/read-private-key.js';
+import { wrongPassphrase } from '../crypto/read-private-key.js';
 import { bytesOf, children, integerOf, oidOf, parseDer, toDer, type Asn1Node } from './asn1.js';
 import type { Item, PrivateKeyItem } from './items.js';
 import {
   derivationOf,
   derivationProblem,
-  encryptionOf,
   MAX_PKCS12_ROUNDS,
   type Derivation,
 } from './key-derivation-limits.js';
@@ -186,21 +185,22 @@ async function privateKeyOf(
     try {
       key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8', passphrase: password ?? '' });
     } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_OSSL_EVP_UNSUPPORTED') {
-        return {
-          type: 'private-key',
-          encoding: 'pkcs8',
-          encrypted,
-          problem: cipherNotAvailable(encryptionOf(der) ?? 'an old cipher'),
-        };
-      }
-      // OpenSSL takes "no password" only as an empty one; the other spelling is decrypted here, and counted as such.
+      // OpenSSL takes "no password" only as an empty one, and without its legacy provider no DES or RC2: both are
+      // decrypted here (legacy-cipher.ts), and counted as such.
+      const oldCipher = (error as { code?: string }).code === 'ERR_OSSL_EVP_UNSUPPORTED';
       const [algorithm, data] = children(bag.value);
-      if (password !== null) return { type: 'private-key', encoding: 'pkcs8', encrypted, problem: wrongPassphrase() };
+      if (password !== null && !oldCipher)
+        return { type: 'private-key', encoding: 'pkcs8', encrypted, problem: wrongPassphrase() };
       const derivation = derivationOf(algorithm);
       if (derivation) derivations.push({ ...derivation, hashedHere: isPkcs12Pbe(algorithm) });
       refuseIfTooCostly(derivations);
-      const plain = await decryptWithPassword(algorithm, bytesOf(data) ?? Buffer.alloc(0), password, signal);
+      let plain: Buffer | undefined;
+      try {
+        plain = await decryptWithPassword(algorithm, bytesOf(data) ?? Buffer.alloc(0), password, signal, 'The key');
+      } catch (failure) {
+        if ((failure as { code?: string }).code !== 'CIPHER_NOT_AVAILABLE') throw failure;
+        return { type: 'private-key', encoding: 'pkcs8', encrypted, problem: toProblem(failure) };
+      }
       if (!plain) return { type: 'private-key', encoding: 'pkcs8', encrypted, problem: wrongPassphrase() };
       key = createPrivateKey({ key: plain, format: 'der', type: 'pkcs8' });
     }

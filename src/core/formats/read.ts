@@ -2,9 +2,10 @@ import { fail, firstLine, IamcertError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../files/read-input.js';
 import { certificateItem } from '../crypto/certificate.js';
 import { csrItem } from '../crypto/csr.js';
-import { privateKeyFromDer, privateKeyItem } from '../crypto/read-private-key.js';
+import { openWithLegacyCipher } from '../crypto/open-legacy-key.js';
+import { privateKeyFromDer, privateKeyItem, type KeySource } from '../crypto/read-private-key.js';
 import { publicKeyItem } from '../crypto/public-key.js';
-import type { Item, ReadOptions, ReadResult } from './items.js';
+import type { Item, KeyEncoding, PrivateKeyItem, ReadOptions, ReadResult } from './items.js';
 import { looksLikePem, scanPemBlocks, type PemBlock } from './pem.js';
 import { describeLabels } from './describe.js';
 import { readPkcs12 } from './pkcs12.js';
@@ -95,13 +96,13 @@ async function readPemBlock(block: PemBlock, options: ReadOptions): Promise<Item
     case 'PRIVATE KEY':
       return [privateKeyItem(source, 'pkcs8', false)];
     case 'ENCRYPTED PRIVATE KEY':
-      return [privateKeyItem(source, 'pkcs8', true, options.passphrase)];
+      return [await keyItem(source, 'pkcs8', true, options)];
     case 'RSA PRIVATE KEY':
-      return [privateKeyItem(source, 'pkcs1', block.encryptedLegacy, options.passphrase)];
+      return [await keyItem(source, 'pkcs1', block.encryptedLegacy, options)];
     case 'EC PRIVATE KEY':
-      return [privateKeyItem(source, 'sec1', block.encryptedLegacy, options.passphrase)];
+      return [await keyItem(source, 'sec1', block.encryptedLegacy, options)];
     case 'DSA PRIVATE KEY':
-      return [privateKeyItem(source, 'dsa', block.encryptedLegacy, options.passphrase)];
+      return [await keyItem(source, 'dsa', block.encryptedLegacy, options)];
     case 'PUBLIC KEY':
     case 'RSA PUBLIC KEY': {
       const item = publicKeyItem(block.der, block.label === 'PUBLIC KEY' ? 'spki' : 'pkcs1');
@@ -132,8 +133,33 @@ async function readPemBlock(block: PemBlock, options: ReadOptions): Promise<Item
   }
 }
 
+/**
+ * An encrypted key: Node's OpenSSL opens what its default provider can; the old ciphers it keeps in its legacy provider
+ * (DES, RC2, MD5-based PBE) are opened here, whatever flags Node was started with.
+ */
+async function keyItem(
+  source: KeySource,
+  encoding: KeyEncoding,
+  encrypted: boolean,
+  options: ReadOptions,
+): Promise<PrivateKeyItem> {
+  return withLegacyCipher(privateKeyItem(source, encoding, encrypted, options.passphrase), source, options);
+}
+
+async function withLegacyCipher(
+  item: PrivateKeyItem,
+  source: KeySource,
+  options: ReadOptions,
+): Promise<PrivateKeyItem> {
+  if (!item.encrypted || options.passphrase === undefined || item.problem?.code !== 'CIPHER_NOT_AVAILABLE') return item;
+  const opened = await openWithLegacyCipher(source, item.encoding, options.passphrase, options.signal);
+  if (!opened) return item;
+  // The wrong passphrase, proven by a cipher that opens this key: said with what was known of the key before.
+  return opened.problem ? { ...item, problem: opened.problem } : opened;
+}
+
 async function readDer(der: Buffer, options: ReadOptions): Promise<ReadResult> {
-  const single = readSingleDer(der, options);
+  const single = await readSingleDer(der, options);
   if (single) return { container: 'der', items: [single], skipped: [] };
   const pfxItems = await readPkcs12(der, options.passphrase, options.signal);
   if (pfxItems) return { container: 'pkcs12', items: pfxItems, skipped: [] };
@@ -148,11 +174,13 @@ async function readDer(der: Buffer, options: ReadOptions): Promise<ReadResult> {
   );
 }
 
-function readSingleDer(der: Buffer, options: ReadOptions): Item | undefined {
+async function readSingleDer(der: Buffer, options: ReadOptions): Promise<Item | undefined> {
   try {
     return certificateItem(der);
   } catch {
     // not a certificate; try the next shape
   }
-  return privateKeyFromDer(der, options.passphrase) ?? publicKeyItem(der, 'spki') ?? publicKeyItem(der, 'pkcs1');
+  const key = privateKeyFromDer(der, options.passphrase);
+  if (key) return withLegacyCipher(key, { der }, options);
+  return publicKeyItem(der, 'spki') ?? publicKeyItem(der, 'pkcs1');
 }
