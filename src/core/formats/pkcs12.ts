@@ -5,12 +5,7 @@ import { keyShape, spkiSha256 } from '../crypto/key-facts.js';
 import { wrongPassphrase } from '../crypto/read-private-key.js';
 import { bytesOf, children, integerOf, oidOf, parseDer, toDer, type Asn1Node } from './asn1.js';
 import type { Item, PrivateKeyItem } from './items.js';
-import {
-  derivationOf,
-  derivationProblem,
-  MAX_PKCS12_ROUNDS,
-  type Derivation,
-} from './key-derivation-limits.js';
+import { derivationOf, derivationProblem, MAX_PKCS12_ROUNDS, type Derivation } from './key-derivation-limits.js';
 import { decryptWithPassword, macMatches, macRounds } from './pkcs12-crypto.js';
 
 const OID = {
