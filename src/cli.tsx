@@ -49,6 +49,11 @@ function withoutOptionValues(text: string): string {
 
 const passphraseOption = () =>
   new Option('--passphrase-file <file>', 'read the passphrase from the first line of FILE (or set IAMCERT_PASSPHRASE)');
+const keyPassphraseOption = () =>
+  new Option(
+    '--key-passphrase-file <file>',
+    "a Java keystore key entry's own password, where it is not the store's (or set IAMCERT_KEY_PASSPHRASE)",
+  );
 const keyFormatOption = (description: string) =>
   new Option('--key-format <format>', description).choices(['pkcs8', 'pkcs1']);
 
@@ -77,6 +82,7 @@ export function buildProgram(): Command {
     .argument('<file...>', 'files to read')
     .option('--json', 'print one JSON array, one entry per file')
     .addOption(passphraseOption())
+    .addOption(keyPassphraseOption())
     .action(
       action(async (files: string[], options) =>
         (await import('./commands/inspect.js')).runInspect(files, options, processOutput),
@@ -92,6 +98,7 @@ export function buildProgram(): Command {
     .option('--out <file>', 'write here instead of stdout')
     .option('--force', 'replace --out if it exists')
     .addOption(passphraseOption())
+    .addOption(keyPassphraseOption())
     .action(
       action(async (file: string, options) =>
         (await import('./commands/convert.js')).runConvert(file, options, processOutput, {
@@ -108,7 +115,9 @@ export function buildProgram(): Command {
     .requiredOption('--out-dir <dir>', 'where to write certificate.pem, private-key.pem and chain.pem')
     .addOption(keyFormatOption('private key encoding (default: pkcs8)'))
     .option('--force', 'replace existing files')
+    .option('--alias <name>', 'from a Java keystore: the key entry to use (default: the only one)')
     .addOption(passphraseOption())
+    .addOption(keyPassphraseOption())
     .action(
       action(async (files: string[], options) =>
         (await import('./commands/prepare.js')).runPrepare(files, options, processOutput),

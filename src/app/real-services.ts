@@ -78,7 +78,8 @@ export function realServices(given: ConnectionOptions): Services {
     },
     readFile: async (path) => (await import('../core/files/read-input.js')).readInputFile(path),
     listFolder: async (path) => (await import('../core/files/path-completion.js')).listFolder(path),
-    readItems: async (bytes, passphrase) => (await import('../core/formats/read.js')).readItems(bytes, { passphrase }),
+    readItems: async (bytes, passphrase, keyPassphrase) =>
+      (await import('../core/formats/read.js')).readItems(bytes, { passphrase, keyPassphrase }),
     convert: async (result, request) => (await import('../core/formats/convert.js')).convertItems(result, request),
     prepare: async (files, options) => (await import('../core/prepare.js')).prepareForIamUpload(files, options),
     preflight: async (input) =>

@@ -4,7 +4,7 @@ import { readItems } from '../core/formats/read.js';
 import { writeFileSafely } from '../core/files/safe-write.js';
 import { type Output } from './output.js';
 import { EXIT } from '../core/lifecycle.js';
-import { readPassphrase } from './passphrase.js';
+import { readKeyPassphrase, readPassphrase } from './passphrase.js';
 import { readInputFile } from '../core/files/read-input.js';
 
 export interface ConvertOptions {
@@ -12,6 +12,7 @@ export interface ConvertOptions {
   keyFormat?: 'pkcs1' | 'pkcs8';
   out?: string;
   passphraseFile?: string;
+  keyPassphraseFile?: string;
   force?: boolean;
 }
 
@@ -27,7 +28,8 @@ export async function runConvert(
   targets: ConvertTargets,
 ): Promise<number> {
   const passphrase = await readPassphrase(options.passphraseFile);
-  const result = await readItems(await readInputFile(file), { passphrase });
+  const keyPassphrase = await readKeyPassphrase(options.keyPassphraseFile);
+  const result = await readItems(await readInputFile(file), { passphrase, keyPassphrase });
   const converted = convertItems(result, { to: options.to, keyFormat: options.keyFormat });
   const holdsKey = result.items.some((item) => item.type === 'private-key');
   if (options.out) {

@@ -7,12 +7,13 @@ import { mapLimited } from '../core/map-limited.js';
 import { formatFile } from './inspect-format.js';
 import { printJson, type Output } from './output.js';
 import { EXIT } from '../core/lifecycle.js';
-import { readPassphrase } from './passphrase.js';
+import { readKeyPassphrase, readPassphrase } from './passphrase.js';
 import { readInputFile } from '../core/files/read-input.js';
 
 export interface InspectOptions {
   json?: boolean;
   passphraseFile?: string;
+  keyPassphraseFile?: string;
 }
 
 export interface InspectedFile {
@@ -21,9 +22,12 @@ export interface InspectedFile {
   facts: FileFacts;
 }
 
-export async function inspectFile(file: string, passphrase: string | undefined): Promise<InspectedFile> {
+export async function inspectFile(
+  file: string,
+  passphrases: { passphrase?: string; keyPassphrase?: string },
+): Promise<InspectedFile> {
   try {
-    const result = await readItems(await readInputFile(file), { passphrase });
+    const result = await readItems(await readInputFile(file), passphrases);
     const { matches, chain, strangers } = findRelations(result.items);
     const facts: FileFacts = { file, container: result.container, items: result.items.map(itemFacts), matches, chain };
     if (strangers.length > 0) facts.strangers = strangers;
@@ -42,8 +46,11 @@ export async function runInspect(
   output: Output,
   now = new Date(),
 ): Promise<number> {
-  const passphrase = await readPassphrase(options.passphraseFile);
-  const inspected = await mapLimited(files, 16, (file) => inspectFile(file, passphrase));
+  const passphrases = {
+    passphrase: await readPassphrase(options.passphraseFile),
+    keyPassphrase: await readKeyPassphrase(options.keyPassphraseFile),
+  };
+  const inspected = await mapLimited(files, 16, (file) => inspectFile(file, passphrases));
   if (options.json)
     printJson(
       output,

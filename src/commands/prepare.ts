@@ -6,12 +6,14 @@ import { reportLines } from './check.js';
 import { shellQuote } from '../core/shell-exports.js';
 import { type Output } from './output.js';
 import { EXIT } from '../core/lifecycle.js';
-import { readPassphrase } from './passphrase.js';
+import { readKeyPassphrase, readPassphrase } from './passphrase.js';
 import { readInputFile } from '../core/files/read-input.js';
 
 export interface PrepareCommandOptions {
   outDir: string;
   passphraseFile?: string;
+  keyPassphraseFile?: string;
+  alias?: string;
   keyFormat?: 'pkcs1' | 'pkcs8';
   force?: boolean;
 }
@@ -20,7 +22,13 @@ export async function runPrepare(files: string[], options: PrepareCommandOptions
   const passphrase = await readPassphrase(options.passphraseFile);
   const inputs = [];
   for (const name of files) inputs.push({ name, bytes: await readInputFile(name) });
-  const prepared = await prepareForIamUpload(inputs, { passphrase, keyFormat: options.keyFormat });
+  const keyPassphrase = await readKeyPassphrase(options.keyPassphraseFile);
+  const prepared = await prepareForIamUpload(inputs, {
+    passphrase,
+    keyPassphrase,
+    alias: options.alias,
+    keyFormat: options.keyFormat,
+  });
   const lines = reportLines(prepared.report);
   if (!prepared.report.ok) {
     output.err([...lines, 'Nothing was written.'].join('\n'));

@@ -13,6 +13,10 @@ export interface InputFile {
 
 export interface PrepareOptions {
   passphrase?: string;
+  /** A Java keystore key entry's own password. */
+  keyPassphrase?: string;
+  /** From a Java keystore: the entry to use; by default the only key entry. */
+  alias?: string;
   keyFormat?: 'pkcs8' | 'pkcs1';
   now?: Date;
 }
@@ -38,7 +42,10 @@ export async function prepareForIamUpload(files: InputFile[], options: PrepareOp
   const items: Item[] = [];
   for (const file of files) {
     try {
-      items.push(...(await readItems(file.bytes, { passphrase: options.passphrase })).items);
+      items.push(
+        ...(await readItems(file.bytes, { passphrase: options.passphrase, keyPassphrase: options.keyPassphrase }))
+          .items,
+      );
     } catch (error) {
       if (error instanceof Error && 'code' in error)
         Object.assign(error, { message: `${file.name}: ${error.message}` });
@@ -46,7 +53,10 @@ export async function prepareForIamUpload(files: InputFile[], options: PrepareOp
     }
   }
   const certificates = unique(items.filter((item): item is CertificateItem => item.type === 'certificate'));
-  const keys = items.filter((item): item is PrivateKeyItem => item.type === 'private-key');
+  const keys = keystoreKeys(
+    items.filter((item): item is PrivateKeyItem => item.type === 'private-key'),
+    options.alias,
+  );
   const { key, certificate } = pickKeyAndLeaf(keys, certificates, options.passphrase);
 
   const chain = issuersOf(certificate, certificates);
@@ -70,6 +80,33 @@ export async function prepareForIamUpload(files: InputFile[], options: PrepareOp
     unrelated: certificates.filter((item) => !used.has(item.sha256)),
     report,
   };
+}
+
+/**
+ * The keys to choose from: a keystore's key entry by --alias, or its only one; every key where none came from a
+ * keystore. Several key entries and no alias is a question for the user, not a guess.
+ */
+function keystoreKeys(keys: PrivateKeyItem[], alias: string | undefined): PrivateKeyItem[] {
+  const entries = keys.filter((key) => key.alias !== undefined);
+  if (alias !== undefined) {
+    const picked = entries.filter((key) => key.alias === alias);
+    if (picked.length === 0)
+      fail(
+        'ALIAS_NOT_FOUND',
+        entries.length > 0
+          ? `The keystore has no key entry "${alias}"; its key entries are ${entries.map((key) => `"${key.alias}"`).join(', ')}.`
+          : `No keystore was given, so there is no entry "${alias}".`,
+        'Give one of those names with --alias (iamcert inspect lists every entry).',
+      );
+    return picked;
+  }
+  if (entries.length > 1)
+    fail(
+      'ALIAS_NEEDED',
+      `The keystore has ${entries.length} key entries: ${entries.map((key) => `"${key.alias}"`).join(', ')}.`,
+      'Pick one with --alias NAME.',
+    );
+  return keys;
 }
 
 function pickKeyAndLeaf(

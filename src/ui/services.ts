@@ -72,7 +72,8 @@ export interface Services {
   readFile(path: string): Promise<Buffer>;
   /** A folder's entries for the path field (folders first); none when it cannot be read. */
   listFolder(path: string): Promise<FolderEntry[]>;
-  readItems(bytes: Buffer, passphrase?: string): Promise<ReadResult>;
+  /** keyPassphrase: a Java keystore key entry's own password. */
+  readItems(bytes: Buffer, passphrase?: string, keyPassphrase?: string): Promise<ReadResult>;
   convert(result: ReadResult, request: ConvertRequest): Promise<Buffer>;
   prepare(files: InputFile[], options: PrepareOptions): Promise<PreparedUpload>;
   preflight(input: ServerCertificateInput): Promise<PreflightReport>;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runConvert } from '../../src/commands/convert.js';
 import { runCli } from '../helpers/cli.js';
 import { opensslCertSha256, opensslSpkiSha256, opensslText } from '../helpers/openssl.js';
-import { fixtures, PASSPHRASE } from '../helpers/use-fixtures.js';
+import { fixtures, KEY_PASSWORD, PASSPHRASE, STORE_PASSWORD } from '../helpers/use-fixtures.js';
 
 const fx = fixtures();
 const work = mkdtempSync(join(tmpdir(), 'iamcert-cli-'));
@@ -278,5 +278,43 @@ describe('iamcert create', () => {
       'CN = www.example.com',
     );
     expect(existsSync(join(outDir, 'pk-web.pem'))).toBe(true);
+  });
+});
+
+describe.skipIf(!fx.keystores)('iamcert prepare from a Java keystore (made by keytool)', () => {
+  it('store and key passwords from their files: three files that OpenSSL accepts as a matching pair and a chain', async () => {
+    const storeFile = join(work, 'store-password');
+    const keyFile = join(work, 'key-password');
+    writeFileSync(storeFile, `${STORE_PASSWORD}\n`);
+    writeFileSync(keyFile, `${KEY_PASSWORD}\n`);
+    const outDir = join(work, 'from-jks');
+    const source = fx.path('own-key-password.jks');
+    const asked = await runCli(['prepare', source, '--out-dir', outDir, '--passphrase-file', storeFile]);
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toMatch(/KEY_PASSPHRASE_NEEDED: The key entry "tomcat" has a password of its own/);
+    expect(existsSync(outDir)).toBe(false);
+    const result = await runCli([
+      'prepare',
+      source,
+      '--out-dir',
+      outDir,
+      '--passphrase-file',
+      storeFile,
+      '--key-passphrase-file',
+      keyFile,
+      '--alias',
+      'tomcat',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const [certificate, key, chain] = ['certificate.pem', 'private-key.pem', 'chain.pem'].map((name) =>
+      join(outDir, name),
+    );
+    expect(mode(key!)).toBe(0o600);
+    expect(opensslCertSha256(certificate!)).toBe(opensslCertSha256(fx.path('leaf.pem')));
+    expect(opensslSpkiSha256(key!, 'key')).toBe(opensslSpkiSha256(certificate!, 'cert'));
+    expect(opensslText(['verify', '-CAfile', chain!, certificate!])).toMatch(/: OK/);
+    const inspected = await runCli(['inspect', source, '--passphrase-file', storeFile]);
+    expect(inspected.stdout).toMatch(/Java keystore \(JKS\), 5 items/);
+    expect(inspected.stdout).toMatch(/alias {7}rootca/);
   });
 });

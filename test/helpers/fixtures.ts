@@ -1,9 +1,22 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openssl } from './openssl.js';
 
 export const PASSPHRASE = 'correct horse battery staple';
+/** The Java keystores' store password (keytool's default is changeit) and one key entry's own password. */
+export const STORE_PASSWORD = 'changeit-store';
+export const KEY_PASSWORD = 'tomcat-key-only';
+
+export function hasKeytool(): boolean {
+  try {
+    execFileSync('keytool', ['-help'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Every format, encryption and key type the core must read, made by openssl
@@ -441,6 +454,64 @@ export function makeFixtures(): Fixtures {
   pfx('PBE-SHA1-3DES', 'des3.p12');
   pfx('PBE-SHA1-RC2-40', 'rc2.p12');
   pfx('PBE-SHA1-RC4-128', 'rc4.p12');
+
+  // Java keystores, made by keytool where Java is installed (keystoreFixtures says whether they were).
+  if (hasKeytool()) {
+    run(
+      'pkcs12',
+      '-export',
+      '-in',
+      'leaf.pem',
+      '-inkey',
+      'rsa2048.key',
+      '-certfile',
+      'chain.pem',
+      '-name',
+      'tomcat',
+      '-passout',
+      `pass:${STORE_PASSWORD}`,
+      '-out',
+      'for-keytool.p12',
+    );
+    const keytool = (...args: string[]) =>
+      execFileSync('keytool', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const fromPkcs12 = (type: string, out: string, keyPassword?: string) =>
+      keytool(
+        '-importkeystore',
+        '-noprompt',
+        '-srckeystore',
+        'for-keytool.p12',
+        '-srcstoretype',
+        'PKCS12',
+        '-srcstorepass',
+        STORE_PASSWORD,
+        '-destkeystore',
+        out,
+        '-deststoretype',
+        type,
+        '-deststorepass',
+        STORE_PASSWORD,
+        ...(keyPassword ? ['-destkeypass', keyPassword] : []),
+      );
+    fromPkcs12('JKS', 'store.jks');
+    fromPkcs12('JKS', 'own-key-password.jks', KEY_PASSWORD);
+    fromPkcs12('JCEKS', 'store.jceks');
+    keytool(
+      '-importcert',
+      '-noprompt',
+      '-alias',
+      'rootca',
+      '-file',
+      'root.pem',
+      '-keystore',
+      'own-key-password.jks',
+      '-storetype',
+      'JKS',
+      '-storepass',
+      STORE_PASSWORD,
+    );
+    write('.keystores', 'made by keytool');
+  }
 
   return {
     dir,

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 
-export { PASSPHRASE } from './fixtures.js';
+export { KEY_PASSWORD, PASSPHRASE, STORE_PASSWORD } from './fixtures.js';
 
 /** The openssl-made fixtures of this run (see test/setup/global.ts). */
 export function fixtures() {
@@ -12,5 +12,7 @@ export function fixtures() {
     path: (name: string) => join(dir, name),
     read: (name: string) => readFileSync(join(dir, name)),
     text: (name: string) => readFileSync(join(dir, name), 'utf8'),
+    /** The Java keystores were made (keytool was there when the fixtures were). */
+    keystores: existsSync(join(dir, '.keystores')),
   };
 }

@@ -5,7 +5,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';
 import { opensslCertSha256 } from '../helpers/openssl.js';
-import { fixtures, PASSPHRASE } from '../helpers/use-fixtures.js';
+import { fixtures, KEY_PASSWORD, PASSPHRASE, STORE_PASSWORD } from '../helpers/use-fixtures.js';
 
 const fx = fixtures();
 const work = mkdtempSync(join(tmpdir(), 'iamcert-inspect-screen-'));
@@ -60,6 +60,25 @@ describe('inspect & convert', () => {
     await app.press(KEYS.enter);
     await app.waitForText('opened with the passphrase');
   });
+
+  it.skipIf(!fx.keystores)(
+    'a Java keystore whose key has its own password: the store password, then the key password by alias',
+    async () => {
+      app = await open(fx.path('own-key-password.jks'));
+      await app.waitForText('protected by a passphrase');
+      await app.type(STORE_PASSWORD);
+      await app.press(KEYS.enter);
+      await app.waitForText('The key entry "tomcat"');
+      expect(app.frame()).toContain('has a password of its own');
+      await app.type('not the key password');
+      await app.press(KEYS.enter);
+      await app.waitForText('does not open the key entry "tomcat"');
+      await app.type(KEY_PASSWORD);
+      await app.press(KEYS.enter);
+      const frame = await app.waitForText('Java keystore (JKS), 5 items');
+      expect(frame).toMatch(/private key RSA 2048, PKCS#8, encrypted \(opened with the passphrase\)/);
+    },
+  );
 
   it('prepares a PFX for IAM: checklist green, three files, key 0600', async () => {
     app = await open(fx.path('legacy.p12'));

@@ -4,7 +4,14 @@ import { describeExpiry, describeNotYetValid } from '../time/expiry.js';
 import type { Item } from './items.js';
 import { sanitise } from '../text/sanitise.js';
 
-export const CONTAINER_NAMES = { pem: 'PEM', der: 'DER', pkcs7: 'PKCS#7 (P7B)', pkcs12: 'PKCS#12 (PFX)' } as const;
+export const CONTAINER_NAMES = {
+  pem: 'PEM',
+  der: 'DER',
+  pkcs7: 'PKCS#7 (P7B)',
+  pkcs12: 'PKCS#12 (PFX)',
+  jks: 'Java keystore (JKS)',
+  jceks: 'Java keystore (JCEKS)',
+} as const;
 const ENCODING_NAMES = {
   pkcs1: 'PKCS#1',
   pkcs8: 'PKCS#8',
@@ -37,6 +44,7 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
         row('serial', item.serial),
         row('sha256', item.sha256),
         row('spki sha256', item.spkiSha256),
+        ...(item.alias !== undefined ? [row('alias', sanitise(item.alias))] : []),
       ];
     }
     case 'private-key': {
@@ -50,7 +58,9 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
       const shape = item.keyAlgorithm ? `${describeKeyShape(item)}, ` : '';
       return [
         head('private key', `${shape}${ENCODING_NAMES[item.encoding]}, ${state}`),
+        ...(item.problem && item.problem.code !== 'WRONG_PASSPHRASE' ? [row('fix', sanitise(item.problem.fix))] : []),
         ...(item.spkiSha256 ? [row('spki sha256', item.spkiSha256)] : []),
+        ...(item.alias !== undefined ? [row('alias', sanitise(item.alias))] : []),
       ];
     }
     case 'public-key':

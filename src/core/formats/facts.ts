@@ -30,6 +30,7 @@ export function itemFacts(item: Item): ItemFacts {
         ...shapeFacts(item),
         sha256: item.sha256,
         spkiSha256: item.spkiSha256,
+        ...(item.alias !== undefined ? { alias: item.alias } : {}),
       };
     case 'private-key':
       return {
@@ -39,6 +40,7 @@ export function itemFacts(item: Item): ItemFacts {
         encrypted: item.encrypted,
         ...(item.spkiSha256 ? { spkiSha256: item.spkiSha256 } : {}),
         ...(item.problem ? { error: { code: item.problem.code, message: item.problem.message } } : {}),
+        ...(item.alias !== undefined ? { alias: item.alias } : {}),
       };
     case 'public-key':
       return { type: 'public-key', encoding: item.encoding, ...shapeFacts(item), spkiSha256: item.spkiSha256 };

@@ -1,7 +1,7 @@
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import type { Problem } from '../errors.js';
 
-export type Container = 'pem' | 'der' | 'pkcs7' | 'pkcs12';
+export type Container = 'pem' | 'der' | 'pkcs7' | 'pkcs12' | 'jks' | 'jceks';
 /** dsa: OpenSSL's traditional DSA PRIVATE KEY. */
 export type KeyEncoding = 'pkcs1' | 'pkcs8' | 'sec1' | 'dsa';
 
@@ -28,6 +28,8 @@ export interface CertificateItem extends KeyShape {
   selfSigned: boolean;
   isCA: boolean;
   sans: string[];
+  /** The keystore entry it came from (JKS, JCEKS). */
+  alias?: string;
 }
 
 export interface PrivateKeyItem extends KeyShape {
@@ -39,6 +41,8 @@ export interface PrivateKeyItem extends KeyShape {
   spkiSha256?: string;
   /** Why an encrypted key could not be opened. */
   problem?: Problem;
+  /** The keystore entry it came from (JKS, JCEKS). */
+  alias?: string;
 }
 
 export interface PublicKeyItem extends KeyShape {
@@ -69,6 +73,8 @@ export interface ReadResult {
 
 export interface ReadOptions {
   passphrase?: string;
+  /** A keystore key entry's own password, where it is not the store's. */
+  keyPassphrase?: string;
   /** Stops a long passphrase derivation (Ctrl-C, leaving a screen). */
   signal?: AbortSignal;
 }

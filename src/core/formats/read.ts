@@ -8,6 +8,7 @@ import { publicKeyItem } from '../crypto/public-key.js';
 import type { Item, KeyEncoding, PrivateKeyItem, ReadOptions, ReadResult } from './items.js';
 import { looksLikePem, scanPemBlocks, type PemBlock } from './pem.js';
 import { describeLabels } from './describe.js';
+import { keystoreKind } from './keystore-kind.js';
 import { readPkcs12 } from './pkcs12.js';
 import { readPkcs7 } from './pkcs7.js';
 
@@ -159,6 +160,11 @@ async function withLegacyCipher(
 }
 
 async function readDer(der: Buffer, options: ReadOptions): Promise<ReadResult> {
+  const keystore = keystoreKind(der);
+  if (keystore) {
+    const { readKeystore } = await import('./keystore.js');
+    return { container: keystore, items: await readKeystore(der, keystore, options), skipped: [] };
+  }
   const single = await readSingleDer(der, options);
   if (single) return { container: 'der', items: [single], skipped: [] };
   const pfxItems = await readPkcs12(der, options.passphrase, options.signal);

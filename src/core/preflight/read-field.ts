@@ -17,6 +17,8 @@ const CONTAINER_WORDS = {
   pkcs12: 'a PKCS#12 (PFX) bundle',
   pkcs7: 'a PKCS#7 (P7B) bundle',
   pem: 'PEM',
+  jks: 'a Java keystore (JKS)',
+  jceks: 'a Java keystore (JCEKS)',
 } as const;
 
 export interface ReadField {

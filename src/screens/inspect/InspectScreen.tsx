@@ -20,13 +20,25 @@ import { actionsFor, defaultOutput } from './inspect-actions.js';
 import type { InspectState } from './inspect-state.js';
 import { useInspect } from './use-inspect.js';
 
-function PassphraseField({ file, onGiven }: { file: string; onGiven(value: string): void }): React.JSX.Element {
+function PassphraseField({
+  file,
+  keyAlias,
+  onGiven,
+}: {
+  file: string;
+  keyAlias?: string;
+  onGiven(value: string): void;
+}): React.JSX.Element {
   const [text, setText] = useState('');
   return (
     <Box flexDirection="column">
-      <Text>{file} is protected by a passphrase.</Text>
+      <Text>
+        {keyAlias === undefined
+          ? `${file} is protected by a passphrase.`
+          : `The key entry "${keyAlias}" in ${file} has a password of its own.`}
+      </Text>
       <TextField
-        label="Passphrase"
+        label={keyAlias === undefined ? 'Passphrase' : 'Key password'}
         value={text}
         mask="*"
         focus
@@ -173,7 +185,12 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         />
       ) : null}
       {state.step === 'passphrase' ? (
-        <PassphraseField key={state.file} file={state.file} onGiven={(value) => givePassphrase(state.file, value)} />
+        <PassphraseField
+          key={`${state.file}:${state.key?.alias ?? ''}`}
+          file={state.file}
+          keyAlias={state.key?.alias}
+          onGiven={(value) => givePassphrase(state.file, value, state.key !== undefined)}
+        />
       ) : null}
       {state.step === 'busy' ? <Spinner label={state.label} /> : null}
       {state.step === 'report' ? (

@@ -17,7 +17,8 @@ export interface PreparedPaths {
 /** Each step carries what it needs, so the view never has to assume (no `!`). */
 export type InspectStep =
   | { step: 'pick' }
-  | { step: 'passphrase'; file: string }
+  /** key: a keystore key entry (alias) with a password of its own, asked after the store's. */
+  | { step: 'passphrase'; file: string; key?: { alias: string } }
   | { step: 'busy'; label: string }
   | { step: 'report' }
   | { step: 'actions' }
@@ -31,6 +32,8 @@ export type InspectState = InspectStep & {
   loaded: Loaded[];
   /** The passphrase given on this screen, tried first on the next file; asked again when it fails. */
   passphrase?: string;
+  /** A keystore key entry's own password, given on this screen. */
+  keyPassphrase?: string;
   problem?: Problem;
   /** The files the last prepare wrote for what is loaded now: "Upload" uses them instead of preparing again. */
   written?: PreparedPaths;
@@ -40,8 +43,8 @@ export type InspectState = InspectStep & {
 export type InspectEvent =
   | { type: 'typed'; value: string }
   | { type: 'busy'; label: string }
-  | { type: 'needs-passphrase'; file: string; problem?: Problem }
-  | { type: 'passphrase'; value: string }
+  | { type: 'needs-passphrase'; file: string; problem?: Problem; key?: { alias: string } }
+  | { type: 'passphrase'; value: string; key?: boolean }
   | { type: 'loaded'; file: string; result: ReadResult }
   | { type: 'failed'; problem: Problem }
   | { type: 'scroll'; by: number; lines: number; height: number }
@@ -69,9 +72,9 @@ export function inspectReducer(state: InspectState, event: InspectEvent): Inspec
     case 'busy':
       return { ...state, step: 'busy', label: event.label, problem: undefined };
     case 'needs-passphrase':
-      return { ...state, step: 'passphrase', file: event.file, problem: event.problem };
+      return { ...state, step: 'passphrase', file: event.file, problem: event.problem, key: event.key };
     case 'passphrase':
-      return { ...state, passphrase: event.value };
+      return event.key ? { ...state, keyPassphrase: event.value } : { ...state, passphrase: event.value };
     case 'loaded':
       return {
         ...state,

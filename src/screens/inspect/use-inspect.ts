@@ -21,11 +21,29 @@ export function useInspect(initialPath?: string) {
   const navigation = useNavigation();
   const [state, dispatch] = useReducer(inspectReducer, initialPath, initialInspectState);
 
-  const open = async (file: string, secret: string | undefined = state.passphrase) => {
+  const open = async (
+    file: string,
+    secret: string | undefined = state.passphrase,
+    keySecret: string | undefined = state.keyPassphrase,
+  ) => {
     dispatch({ type: 'busy', label: `Reading ${file}…` });
     try {
-      const result = await services.readItems(await services.readFile(file), secret);
+      const result = await services.readItems(await services.readFile(file), secret, keySecret);
       if (locked(result) && secret === undefined) return dispatch({ type: 'needs-passphrase', file });
+      // A keystore key entry with a password of its own: asked for next, by its alias.
+      const ownPassword = result.items.find(
+        (item) =>
+          item.type === 'private-key' &&
+          (item.problem?.code === 'KEY_PASSPHRASE_NEEDED' ||
+            (keySecret !== undefined && item.alias !== undefined && item.problem?.code === 'WRONG_PASSPHRASE')),
+      );
+      if (ownPassword?.type === 'private-key' && ownPassword.alias !== undefined)
+        return dispatch({
+          type: 'needs-passphrase',
+          file,
+          key: { alias: ownPassword.alias },
+          problem: ownPassword.problem?.code === 'WRONG_PASSPHRASE' ? ownPassword.problem : undefined,
+        });
       // The passphrase remembered from another file does not open this one: ask again, saying so.
       const refused = result.items.find(
         (item) => item.type === 'private-key' && item.problem?.code === 'WRONG_PASSPHRASE',
@@ -41,9 +59,9 @@ export function useInspect(initialPath?: string) {
     }
   };
 
-  const givePassphrase = (file: string, value: string) => {
-    dispatch({ type: 'passphrase', value });
-    void open(file, value);
+  const givePassphrase = (file: string, value: string, key?: boolean) => {
+    dispatch({ type: 'passphrase', value, key });
+    void (key ? open(file, state.passphrase, value) : open(file, value));
   };
 
   const filesToWrite = async (current: InspectState, chosen: InspectAction, target: string): Promise<FileToWrite[]> => {
@@ -122,7 +140,10 @@ export function useInspect(initialPath?: string) {
         const inputs = await Promise.all(
           current.loaded.map(async (entry) => ({ name: entry.file, bytes: await services.readFile(entry.file) })),
         );
-        const prepared = await services.prepare(inputs, { passphrase: current.passphrase });
+        const prepared = await services.prepare(inputs, {
+          passphrase: current.passphrase,
+          keyPassphrase: current.keyPassphrase,
+        });
         if (!prepared.report.ok) return dispatch({ type: 'prepared', prepared, target });
         const files = preparedFiles(prepared, target);
         if (!(await writeAfterAsking(files, chosen, target, force))) return;
