@@ -211,6 +211,18 @@ export function makeFixtures(): Fixtures {
   );
   run('req', '-new', '-key', 'ec-P-384.key', '-subj', '/CN=ec-csr.example.com', '-out', 'ec.csr');
   run('req', '-in', 'leaf.csr', '-outform', 'DER', '-out', 'leaf.csr.der');
+  run(
+    'req',
+    '-new',
+    '-key',
+    'rsa2048.key',
+    '-subj',
+    '/CN=www.example.com',
+    '-addext',
+    'subjectAltName=DNS:www.example.com,DNS:example.com,IP:192.0.2.7,email:ops@example.com',
+    '-out',
+    'san.csr',
+  );
 
   // Certificates outside their validity window, made with `openssl ca`, the one 3.0 tool that sets dates freely.
   write('index.txt', '');

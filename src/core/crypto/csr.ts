@@ -16,7 +16,16 @@ export async function csrItem(der: Buffer): Promise<CsrItem | undefined> {
     // Its extensions may be malformed where OpenSSL still reads the request: read what OpenSSL reads.
     return csrFromStructure(der);
   }
-  const item: CsrItem = { type: 'csr', der, subject: csr.subject, signatureValid: await verifies(csr) };
+  const item: CsrItem = {
+    type: 'csr',
+    der,
+    subject: csr.subject,
+    sans: requestedNames(x509, csr.getExtension('2.5.29.17')),
+    signatureValid: await verifies(csr),
+  };
+  // A signature scheme nothing here implements is not checked, and said so: never "does not verify".
+  const scheme = oidOf(children(children(parseDer(der)?.node)[1])[0]) ?? '';
+  if (!item.signatureValid && UNCHECKED_SIGNATURES[scheme]) item.signatureUnchecked = UNCHECKED_SIGNATURES[scheme];
   try {
     const publicKey = createPublicKey({ key: Buffer.from(csr.publicKey.rawData), format: 'der', type: 'spki' });
     Object.assign(item, { spkiSha256: spkiSha256(publicKey) }, keyShape(publicKey));
@@ -24,6 +33,26 @@ export async function csrItem(der: Buffer): Promise<CsrItem | undefined> {
     // A key type Node can't read: the request is still reported, without key facts.
   }
   return item;
+}
+
+/** Signature schemes of requests no library here verifies (post-quantum ML-DSA and SLH-DSA), by name. */
+const UNCHECKED_SIGNATURES: Record<string, string> = {
+  '2.16.840.1.101.3.4.3.17': 'ML-DSA-44',
+  '2.16.840.1.101.3.4.3.18': 'ML-DSA-65',
+  '2.16.840.1.101.3.4.3.19': 'ML-DSA-87',
+};
+
+/** As Node spells a certificate's names (DNS:…, IP Address:…, email:…, URI:…), so both read alike. */
+const NAME_PREFIXES: Record<string, string> = { dns: 'DNS', ip: 'IP Address', email: 'email', url: 'URI' };
+
+/** The subjectAltName a request asks for: the reason to inspect a CSR before a CA sees it. */
+function requestedNames(
+  x509: Awaited<ReturnType<typeof loadX509>>,
+  extension: { rawData: ArrayBuffer } | null,
+): string[] {
+  if (!extension) return [];
+  const names = new x509.SubjectAlternativeNameExtension(extension.rawData).names.items;
+  return names.map((name) => `${NAME_PREFIXES[name.type] ?? name.type}:${name.value}`);
 }
 
 async function verifies(csr: { verify(): Promise<boolean> }): Promise<boolean> {
@@ -96,6 +125,8 @@ function csrFromStructure(der: Buffer): CsrItem | undefined {
     type: 'csr',
     der,
     subject: names.map((name) => `${name.shortName ?? name.type}=${String(name.value)}`).join(', '),
+    // Its extensions did not parse (why it is read this way): none are claimed.
+    sans: [],
     signatureValid,
     spkiSha256: spkiSha256(publicKey),
     ...keyShape(publicKey),

@@ -4,6 +4,8 @@ import type { KeyEncoding, KeyShape, PrivateKeyItem } from '../formats/items.js'
 import { encryptionOf, keyDerivationProblem, MAX_KEY_FILE_ROUNDS } from '../formats/key-derivation-limits.js';
 import { derToPem } from '../formats/pem.js';
 import { keyShape, spkiSha256 } from './key-facts.js';
+import { unsupportedKeyType } from './key-types.js';
+import { asVersion1, checkCarriedPublicKey } from './pkcs8-v2.js';
 
 /** The key's DER; its PEM too when it came as PEM (legacy encryption lives in the PEM headers). */
 export interface KeySource {
@@ -74,6 +76,8 @@ export function privateKeyItem(
   try {
     key = createPrivateKey(keyInput(source, encoding, encrypted ? passphrase : undefined));
   } catch (error) {
+    const plain = !encrypted && encoding === 'pkcs8' ? plainPkcs8(source.der) : undefined;
+    if (plain) return { ...base, ...plain };
     const cipher = source.cipher ?? (encoding === 'pkcs8' ? encryptionOf(source.der) : undefined);
     if (encrypted && cipher && /GCM/.test(cipher)) return { ...base, problem: gcmNotSupported(cipher) };
     if (encrypted && isUnsupported(error))
@@ -97,6 +101,30 @@ function keyInput(source: KeySource, encoding: KeyEncoding, passphrase: string |
   return { key: source.der, format: 'der', type: encoding as 'pkcs1' | 'pkcs8' | 'sec1', ...withPassphrase };
 }
 
+/**
+ * An unencrypted PKCS#8 key Node does not take as it is: version 2 (its public key beside it, checked), or a key type
+ * Node does not know (named, with its OID). undefined when it is neither: then it is damaged.
+ */
+function plainPkcs8(der: Buffer): Partial<PrivateKeyItem> | undefined {
+  const v1 = asVersion1(der);
+  if (v1) {
+    let key: KeyObject | undefined;
+    try {
+      key = createPrivateKey({ key: v1.der, format: 'der', type: 'pkcs8' });
+    } catch {
+      key = undefined;
+    }
+    if (key) {
+      checkCarriedPublicKey(key, v1.publicKey);
+      return { key, spkiSha256: spkiSha256(key), ...keyShape(key) };
+    }
+  }
+  const unsupported = unsupportedKeyType(der, 'pkcs8');
+  if (!unsupported) return undefined;
+  const { keyOid, ...problem } = unsupported;
+  return { keyOid, problem };
+}
+
 /** Tries each DER private-key encoding; returns undefined when the bytes are none of them. */
 export function privateKeyFromDer(der: Buffer, passphrase?: string): PrivateKeyItem | undefined {
   for (const encoding of ['pkcs8', 'pkcs1', 'sec1', 'dsa'] as const) {
@@ -106,6 +134,8 @@ export function privateKeyFromDer(der: Buffer, passphrase?: string): PrivateKeyI
       return { type: 'private-key', encoding, encrypted: false, key, spkiSha256: spkiSha256(key), ...keyShape(key) };
     } catch (error) {
       if (encoding === 'pkcs8' && isMissingPassphrase(error)) return privateKeyItem({ der }, 'pkcs8', true, passphrase);
+      const plain = encoding === 'pkcs8' ? plainPkcs8(der) : undefined;
+      if (plain) return { type: 'private-key', encoding, encrypted: false, ...plain };
     }
   }
   return undefined;

@@ -49,7 +49,7 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
     }
     case 'private-key': {
       const state = item.problem
-        ? `encrypted: ${sanitise(item.problem.message)}`
+        ? `${item.encrypted ? 'encrypted' : 'not read'}: ${sanitise(item.problem.message)}`
         : item.encrypted
           ? item.key
             ? 'encrypted (opened with the passphrase)'
@@ -66,13 +66,22 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
     case 'public-key':
       return [
         head('public key', `${describeKeyShape(item)}, ${ENCODING_NAMES[item.encoding]}`),
+        ...(item.note ? [row('note', item.note)] : []),
         row('spki sha256', item.spkiSha256),
       ];
     case 'csr':
       return [
         head('CSR', sanitise(item.subject) || '(empty subject)'),
         row('key', describeKeyShape(item)),
-        row('signature', item.signatureValid ? 'valid' : 'DOES NOT VERIFY'),
+        row('names', item.sans.length > 0 ? sanitise(item.sans.join(', ')) : 'none asked for'),
+        row(
+          'signature',
+          item.signatureValid
+            ? 'valid'
+            : item.signatureUnchecked
+              ? `not checked (${item.signatureUnchecked})`
+              : 'DOES NOT VERIFY',
+        ),
         ...(item.spkiSha256 ? [row('spki sha256', item.spkiSha256)] : []),
       ];
   }

@@ -43,13 +43,21 @@ export function itemFacts(item: Item): ItemFacts {
         ...(item.alias !== undefined ? { alias: item.alias } : {}),
       };
     case 'public-key':
-      return { type: 'public-key', encoding: item.encoding, ...shapeFacts(item), spkiSha256: item.spkiSha256 };
+      return {
+        type: 'public-key',
+        encoding: item.encoding,
+        ...shapeFacts(item),
+        spkiSha256: item.spkiSha256,
+        ...(item.note ? { note: item.note } : {}),
+      };
     case 'csr':
       return {
         type: 'csr',
         subject: item.subject,
+        sans: item.sans,
         ...shapeFacts(item),
         signatureValid: item.signatureValid,
+        ...(item.signatureUnchecked ? { signatureUnchecked: item.signatureUnchecked } : {}),
         ...(item.spkiSha256 ? { spkiSha256: item.spkiSha256 } : {}),
       };
   }

@@ -50,12 +50,18 @@ export interface PublicKeyItem extends KeyShape {
   encoding: 'spki' | 'pkcs1';
   key: KeyObject;
   spkiSha256: string;
+  /** Something odd about how the file holds it (a label that does not fit the encoding). */
+  note?: string;
 }
 
 export interface CsrItem extends KeyShape {
   type: 'csr';
   der: Buffer;
   subject: string;
+  /** The subjectAltName it asks for. */
+  sans: string[];
+  /** The signature scheme, when it is one iamcert cannot check (ML-DSA): not checked, rather than "invalid". */
+  signatureUnchecked?: string;
   spkiSha256?: string;
   signatureValid: boolean;
 }

@@ -5,6 +5,7 @@ import { csrItem } from '../crypto/csr.js';
 import { openWithLegacyCipher } from '../crypto/open-legacy-key.js';
 import { privateKeyFromDer, privateKeyItem, type KeySource } from '../crypto/read-private-key.js';
 import { publicKeyItem } from '../crypto/public-key.js';
+import { unsupportedKeyType } from '../crypto/key-types.js';
 import type { Item, KeyEncoding, PrivateKeyItem, ReadOptions, ReadResult } from './items.js';
 import { looksLikePem, scanPemBlocks, type PemBlock } from './pem.js';
 import { describeLabels } from './describe.js';
@@ -48,6 +49,13 @@ async function readAny(bytes: Buffer, options: ReadOptions): Promise<ReadResult>
 
 async function readPem(text: string, options: ReadOptions): Promise<ReadResult> {
   const blocks = scanPemBlocks(text);
+  // "-----BEGIN " is there, yet no block: its BEGIN line is malformed (four dashes, a lower-case label).
+  if (blocks.length === 0)
+    fail(
+      'PEM_DAMAGED',
+      'The file looks like PEM, but no block in it has a well-formed BEGIN and END line.',
+      'Get a fresh copy of the file; PEM text must not be edited by hand.',
+    );
   const items: Item[] = [];
   const skipped: string[] = [];
   const damaged: NonNullable<ReadResult['damaged']> = [];
@@ -106,9 +114,21 @@ async function readPemBlock(block: PemBlock, options: ReadOptions): Promise<Item
       return [await keyItem(source, 'dsa', block.encryptedLegacy, options)];
     case 'PUBLIC KEY':
     case 'RSA PUBLIC KEY': {
-      const item = publicKeyItem(block.der, block.label === 'PUBLIC KEY' ? 'spki' : 'pkcs1');
-      if (!item) fail('KEY_DAMAGED', 'A public key in the file could not be read.', DAMAGED_FIX);
-      return [item];
+      const labelled = block.label === 'PUBLIC KEY' ? 'spki' : 'pkcs1';
+      const other = labelled === 'spki' ? 'pkcs1' : 'spki';
+      const item = publicKeyItem(block.der, labelled);
+      if (item) return [item];
+      // The other encoding under this label, as OpenSSL reads it too: read, and the label named.
+      const relabelled = publicKeyItem(block.der, other);
+      const unsupported = relabelled ? undefined : unsupportedKeyType(block.der, 'spki');
+      if (unsupported) fail(unsupported.code, unsupported.message, unsupported.fix);
+      if (!relabelled) fail('KEY_DAMAGED', 'A public key in the file could not be read.', DAMAGED_FIX);
+      return [
+        {
+          ...relabelled,
+          note: `labelled "${block.label}" but encoded as ${other === 'spki' ? 'SubjectPublicKeyInfo ("PUBLIC KEY")' : 'PKCS#1 ("RSA PUBLIC KEY")'}`,
+        },
+      ];
     }
     case 'CERTIFICATE REQUEST':
     case 'NEW CERTIFICATE REQUEST': {
@@ -168,11 +188,19 @@ async function readDer(der: Buffer, options: ReadOptions): Promise<ReadResult> {
   const single = await readSingleDer(der, options);
   if (single) return { container: 'der', items: [single], skipped: [] };
   const pfxItems = await readPkcs12(der, options.passphrase, options.signal);
+  if (pfxItems?.length === 0)
+    fail(
+      'PKCS12_DAMAGED',
+      'This PKCS#12 (PFX) file holds no certificate or key: it is empty, or its structure is damaged.',
+      'Export it again from the tool that made it; if it came by email or chat, it may have been damaged on the way.',
+    );
   if (pfxItems) return { container: 'pkcs12', items: pfxItems, skipped: [] };
   const csr = await csrItem(der);
   if (csr) return { container: 'der', items: [csr], skipped: [] };
   const p7Items = await readPkcs7(der);
   if (p7Items) return { container: 'pkcs7', items: p7Items, skipped: [] };
+  const unsupported = unsupportedKeyType(der, 'spki');
+  if (unsupported) fail(unsupported.code, unsupported.message, unsupported.fix);
   fail(
     'UNRECOGNISED',
     'This is not a certificate, key, CSR, PKCS#7 or PKCS#12 file (in PEM or DER).',
