@@ -20,7 +20,7 @@ export async function csrItem(der: Buffer): Promise<CsrItem | undefined> {
     type: 'csr',
     der,
     subject: csr.subject,
-    sans: requestedNames(x509, csr.getExtension('2.5.29.17')),
+    sans: requestedNames(x509, () => csr.getExtension('2.5.29.17')),
     signatureValid: await verifies(csr),
   };
   // A signature scheme nothing here implements is not checked, and said so: never "does not verify".
@@ -48,11 +48,17 @@ const NAME_PREFIXES: Record<string, string> = { dns: 'DNS', ip: 'IP Address', em
 /** The subjectAltName a request asks for: the reason to inspect a CSR before a CA sees it. */
 function requestedNames(
   x509: Awaited<ReturnType<typeof loadX509>>,
-  extension: { rawData: ArrayBuffer } | null,
+  extension: () => { rawData: ArrayBuffer } | null,
 ): string[] {
-  if (!extension) return [];
-  const names = new x509.SubjectAlternativeNameExtension(extension.rawData).names.items;
-  return names.map((name) => `${NAME_PREFIXES[name.type] ?? name.type}:${name.value}`);
+  try {
+    const found = extension();
+    if (!found) return [];
+    const names = new x509.SubjectAlternativeNameExtension(found.rawData).names.items;
+    return names.map((name) => `${NAME_PREFIXES[name.type] ?? name.type}:${name.value}`);
+  } catch {
+    // A malformed subjectAltName (OpenSSL reads the request without looking inside): the request is still read.
+    return [];
+  }
 }
 
 async function verifies(csr: { verify(): Promise<boolean> }): Promise<boolean> {

@@ -1,5 +1,5 @@
 import forge from 'node-forge';
-import { createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { CsrItem, PrivateKeyItem, PublicKeyItem } from '../../../src/core/formats/items.js';
 import { readItems } from '../../../src/core/formats/read.js';
@@ -28,7 +28,7 @@ const first = async <T>(bytes: Buffer | string) => (await readItems(Buffer.from(
 function ed25519Version2(tamper = false): Buffer {
   const v1 = fromDer(pemBody('ed25519.key'));
   const fields = v1.value as forge.asn1.Asn1[];
-  const spki = createPublicKey({ key: pemBody('ed25519.key'), format: 'der', type: 'pkcs8' }).export({
+  const spki = createPublicKey(createPrivateKey({ key: pemBody('ed25519.key'), format: 'der', type: 'pkcs8' })).export({
     format: 'der',
     type: 'spki',
   });
