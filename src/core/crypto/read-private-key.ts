@@ -52,6 +52,21 @@ function gcmNotSupported(cipher: string): Problem {
   };
 }
 
+/**
+ * Ciphers whose failure proves the passphrase wrong: Node's OpenSSL (or legacy-cipher.ts) implements them. Any other
+ * (AES in ECB mode in a PEM header, GOST, an OID nobody names) is named as not available, never "wrong passphrase".
+ */
+function provable(cipher: string, encoding: KeyEncoding): boolean {
+  const name = cipher.toLowerCase();
+  return (
+    /^(aes|camellia|aria)-(128|192|256)-cbc$/.test(name) ||
+    // Inside PKCS#8 (PBES2), OpenSSL 3 decrypts AES in ECB mode; in a PEM header it does not.
+    (encoding === 'pkcs8' && /^aes-(128|192|256)-ecb$/.test(name)) ||
+    /^(des-cbc|des-ede3-cbc|des-ede-cbc|rc2-cbc|rc2-40-cbc|rc2-64-cbc)$/.test(name) ||
+    /^pbewith/.test(name)
+  );
+}
+
 function isUnsupported(error: unknown): boolean {
   return (
     typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ERR_OSSL_EVP_UNSUPPORTED'
@@ -80,7 +95,7 @@ export function privateKeyItem(
     if (plain) return { ...base, ...plain };
     const cipher = source.cipher ?? (encoding === 'pkcs8' ? encryptionOf(source.der) : undefined);
     if (encrypted && cipher && /GCM/.test(cipher)) return { ...base, problem: gcmNotSupported(cipher) };
-    if (encrypted && isUnsupported(error))
+    if (encrypted && (isUnsupported(error) || (cipher !== undefined && !provable(cipher, encoding))))
       return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: cipherNotAvailable(cipher ?? 'an old cipher') };
     if (encrypted) return { ...base, ...SHAPE_FROM_ENCODING[encoding], problem: wrongPassphrase() };
     fail(

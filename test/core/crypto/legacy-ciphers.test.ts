@@ -60,6 +60,28 @@ describe('old ciphers, whatever flags Node was started with', () => {
     expect(key.problem?.message).not.toMatch(/OID/);
   });
 
+  it('a cipher nothing here can prove wrong is never "wrong passphrase": AES-128-ECB in a PEM header, GOST in PBES2', async () => {
+    const ecb = fx.text('enc-legacy-aes.key').replace(/DEK-Info: AES-256-CBC,/, 'DEK-Info: AES-128-ECB,');
+    const ecbKey = (await readItems(Buffer.from(ecb), { passphrase: PASSPHRASE })).items[0] as PrivateKeyItem;
+    expect(ecbKey.problem).toMatchObject({
+      code: 'CIPHER_NOT_AVAILABLE',
+      message: expect.stringContaining('AES-128-ECB'),
+    });
+    // The PBES2 key's scheme OID, aes-256-cbc, swapped for one under GOST's arc of the same length (1.2.643.2.2.21.0.0.0).
+    const der = Buffer.from(fx.text('enc-pbes2.key').replace(/-----[^-]+-----|\s/g, ''), 'base64');
+    const aes256cbc = Buffer.from('060960864801650304012a', 'hex');
+    const at = der.indexOf(aes256cbc);
+    expect(at).toBeGreaterThan(0);
+    const gost = Buffer.concat([
+      der.subarray(0, at),
+      Buffer.from('06092a8503020215000000', 'hex'),
+      der.subarray(at + aes256cbc.length),
+    ]);
+    const gostKey = (await readItems(gost, { passphrase: PASSPHRASE })).items[0] as PrivateKeyItem;
+    expect(gostKey.problem?.code).not.toBe('WRONG_PASSPHRASE');
+    expect(gostKey.problem?.message).toMatch(/OID 1\.2\.643/);
+  });
+
   it('an RC4 PFX with its passphrase is named, never a wrong passphrase', async () => {
     await expect(readItems(fx.read('rc4.p12'), { passphrase: PASSPHRASE })).rejects.toMatchObject({
       code: 'CIPHER_NOT_AVAILABLE',
