@@ -467,6 +467,27 @@ export function makeFixtures(): Fixtures {
   pfx('PBE-SHA1-RC2-40', 'rc2.p12');
   pfx('PBE-SHA1-RC4-128', 'rc4.p12');
 
+  // CMS SignedData whose signer is named by its key identifier (version 3), as `openssl cms -keyid` writes it.
+  write('signed.txt', 'signed content\n');
+  run(
+    'cms',
+    '-sign',
+    '-in',
+    'signed.txt',
+    '-signer',
+    'leaf.pem',
+    '-inkey',
+    'rsa2048.key',
+    '-certfile',
+    'chain.pem',
+    '-keyid',
+    '-nodetach',
+    '-outform',
+    'DER',
+    '-out',
+    'signed-by-keyid.p7',
+  );
+
   // Java keystores, made by keytool where Java is installed (keystoreFixtures says whether they were).
   if (hasKeytool()) {
     run(

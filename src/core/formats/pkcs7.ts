@@ -1,5 +1,5 @@
 import { certificateItem } from '../crypto/certificate.js';
-import { children, CONTEXT_SPECIFIC, oidOf, parseDer, toDer, type Asn1Node } from './asn1.js';
+import { children, CONTEXT_SPECIFIC, integerOf, oidOf, parseDer, toDer, type Asn1Node } from './asn1.js';
 import type { CertificateItem } from './items.js';
 
 const SIGNED_DATA = '1.2.840.113549.1.7.2';
@@ -41,16 +41,16 @@ function contentIsWellFormed(contentInfo: Asn1Node | undefined): boolean {
   return !STRUCTURED.has(type) || isUniversal(content, SEQUENCE);
 }
 
-/** SignerInfo: version, issuerAndSerialNumber { Name, serial }, … (PKCS#7 v1.5 has no SubjectKeyIdentifier form). */
+/**
+ * SignerInfo: version, then who signed: issuerAndSerialNumber { Name, serial } (PKCS#7, CMS version 1), or CMS's
+ * subjectKeyIdentifier, [0] IMPLICIT OCTET STRING (version 3, RFC 5652), which `openssl cms` reads.
+ */
 function signerIsWellFormed(signer: Asn1Node): boolean {
-  const [version, issuerAndSerial] = children(signer);
-  const [issuer, serial] = children(issuerAndSerial);
-  return (
-    isUniversal(version, INTEGER) &&
-    isUniversal(issuerAndSerial, SEQUENCE) &&
-    isUniversal(issuer, SEQUENCE) &&
-    isUniversal(serial, INTEGER)
-  );
+  const [version, sid] = children(signer);
+  if (!isUniversal(version, INTEGER)) return false;
+  if (isContext(sid, 0) && !sid!.constructed) return integerOf(version) === 3;
+  const [issuer, serial] = children(sid);
+  return isUniversal(sid, SEQUENCE) && isUniversal(issuer, SEQUENCE) && isUniversal(serial, INTEGER);
 }
 
 /** The certificates of a PKCS#7 (P7B) SignedData; undefined when the DER is not PKCS#7 as OpenSSL reads it. */

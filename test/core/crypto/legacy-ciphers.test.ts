@@ -67,7 +67,7 @@ describe('old ciphers, whatever flags Node was started with', () => {
       code: 'CIPHER_NOT_AVAILABLE',
       message: expect.stringContaining('AES-128-ECB'),
     });
-    // The PBES2 key's scheme OID, aes-256-cbc, swapped for one under GOST's arc of the same length (1.2.643.2.2.21.0.0.0).
+    // The PBES2 key's scheme OID, aes-256-cbc, swapped for one as long under GOST's arc (1.2.643.2.2.21.0.0.0).
     const der = Buffer.from(fx.text('enc-pbes2.key').replace(/-----[^-]+-----|\s/g, ''), 'base64');
     const aes256cbc = Buffer.from('060960864801650304012a', 'hex');
     const at = der.indexOf(aes256cbc);

@@ -131,6 +131,15 @@ describe('files real projects ship', () => {
     expect(itemLines(csr, 0, new Date()).join('\n')).toMatch(/signature {3}not checked \(ML-DSA-65\)/);
   });
 
+  it('CMS SignedData whose signer is named by key identifier (version 3) yields its certificates', async () => {
+    const { container, items } = await readItems(fx.read('signed-by-keyid.p7'));
+    expect(container).toBe('pkcs7');
+    const leaf = await first<{ sha256: string }>(fx.read('leaf.pem'));
+    expect(items.map((item) => (item as { sha256: string }).sha256)).toContain(leaf.sha256);
+    expect(items.every((item) => item.type === 'certificate')).toBe(true);
+    expect(items).toHaveLength(3);
+  });
+
   it('inspecting a request shows the names it asks for', async () => {
     const csr = await first<CsrItem>(fx.read('san.csr'));
     expect(csr.sans).toEqual([
