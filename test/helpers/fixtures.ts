@@ -467,6 +467,20 @@ export function makeFixtures(): Fixtures {
   pfx('PBE-SHA1-RC2-40', 'rc2.p12');
   pfx('PBE-SHA1-RC4-128', 'rc4.p12');
 
+  // A CRL revoking two certificates, in PEM and DER.
+  write(
+    'crl-index.txt',
+    'R\t271231000000Z\t261101000000Z\t1001\tunknown\t/CN=revoked-one\n' +
+      'R\t271231000000Z\t261115000000Z\t1002\tunknown\t/CN=revoked-two\n',
+  );
+  write('crlnumber', '01\n');
+  write(
+    'crl.cnf',
+    '[ca]\ndefault_ca=d\n[d]\ndatabase=crl-index.txt\ncrlnumber=crlnumber\ndefault_md=sha256\ndefault_crl_days=30\n',
+  );
+  run('ca', '-config', 'crl.cnf', '-gencrl', '-keyfile', 'rsa2048.key', '-cert', 'leaf.pem', '-out', 'revoked.crl.pem');
+  run('crl', '-in', 'revoked.crl.pem', '-outform', 'DER', '-out', 'revoked.crl.der');
+
   // CMS SignedData whose signer is named by its key identifier (version 3), as `openssl cms -keyid` writes it.
   write('signed.txt', 'signed content\n');
   run(

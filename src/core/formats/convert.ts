@@ -40,6 +40,8 @@ function toPem(item: Item, request: ConvertRequest): string {
       return item.key.export({ type: item.encoding, format: 'pem' }) as string;
     case 'csr':
       return derToPem('CERTIFICATE REQUEST', item.der);
+    case 'crl':
+      return derToPem('X509 CRL', item.der);
   }
 }
 
@@ -52,6 +54,7 @@ function toDer(item: Item, request: ConvertRequest): Buffer {
     case 'public-key':
       return item.key.export({ type: item.encoding, format: 'der' });
     case 'csr':
+    case 'crl':
       return item.der;
   }
 }

@@ -24,6 +24,13 @@ function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** "due in 30 days", "overdue by 2 days": a CRL past its next update is stale, and relying parties may refuse it. */
+function nextUpdateIn(next: Date, now: Date): string {
+  const days = Math.round((next.getTime() - now.getTime()) / 86_400_000);
+  const count = (value: number) => `${value} day${value === 1 ? '' : 's'}`;
+  return days >= 0 ? `due in ${count(days)}` : `overdue by ${count(-days)}`;
+}
+
 function row(label: string, value: string): string {
   return `      ${label.padEnd(12)}${value}`;
 }
@@ -68,6 +75,13 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
         head('public key', `${describeKeyShape(item)}, ${ENCODING_NAMES[item.encoding]}`),
         ...(item.note ? [row('note', item.note)] : []),
         row('spki sha256', item.spkiSha256),
+      ];
+    case 'crl':
+      return [
+        head('CRL', sanitise(item.issuer) || '(empty issuer)'),
+        row('updated', day(item.thisUpdate)),
+        row('next', item.nextUpdate ? `${day(item.nextUpdate)}, ${nextUpdateIn(item.nextUpdate, now)}` : 'not given'),
+        row('revokes', `${item.revoked.toLocaleString('en-US')} certificate${item.revoked === 1 ? '' : 's'}`),
       ];
     case 'csr':
       return [

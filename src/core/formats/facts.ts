@@ -50,6 +50,14 @@ export function itemFacts(item: Item): ItemFacts {
         spkiSha256: item.spkiSha256,
         ...(item.note ? { note: item.note } : {}),
       };
+    case 'crl':
+      return {
+        type: 'crl',
+        issuer: item.issuer,
+        thisUpdate: item.thisUpdate.toISOString(),
+        ...(item.nextUpdate ? { nextUpdate: item.nextUpdate.toISOString() } : {}),
+        revoked: item.revoked,
+      };
     case 'csr':
       return {
         type: 'csr',

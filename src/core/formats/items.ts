@@ -66,7 +66,18 @@ export interface CsrItem extends KeyShape {
   signatureValid: boolean;
 }
 
-export type Item = CertificateItem | PrivateKeyItem | PublicKeyItem | CsrItem;
+/** A certificate revocation list: read and described, never part of an upload. */
+export interface CrlItem {
+  type: 'crl';
+  der: Buffer;
+  issuer: string;
+  thisUpdate: Date;
+  nextUpdate?: Date;
+  /** How many certificates it revokes. */
+  revoked: number;
+}
+
+export type Item = CertificateItem | PrivateKeyItem | PublicKeyItem | CsrItem | CrlItem;
 
 export interface ReadResult {
   container: Container;

@@ -1,6 +1,7 @@
 import { fail, firstLine, IamcertError } from '../errors.js';
 import { MAX_INPUT_BYTES } from '../files/read-input.js';
 import { certificateItem } from '../crypto/certificate.js';
+import { crlItem } from '../crypto/crl.js';
 import { csrItem } from '../crypto/csr.js';
 import { openWithLegacyCipher } from '../crypto/open-legacy-key.js';
 import { privateKeyFromDer, privateKeyItem, type KeySource } from '../crypto/read-private-key.js';
@@ -130,6 +131,12 @@ async function readPemBlock(block: PemBlock, options: ReadOptions): Promise<Item
         },
       ];
     }
+    case 'X509 CRL':
+    case 'CRL': {
+      const item = await crlItem(block.der);
+      if (!item) fail('CRL_DAMAGED', 'A certificate revocation list in the file could not be read.', DAMAGED_FIX);
+      return [item];
+    }
     case 'CERTIFICATE REQUEST':
     case 'NEW CERTIFICATE REQUEST': {
       const item = await csrItem(block.der);
@@ -199,6 +206,8 @@ async function readDer(der: Buffer, options: ReadOptions): Promise<ReadResult> {
   if (csr) return { container: 'der', items: [csr], skipped: [] };
   const p7Items = await readPkcs7(der);
   if (p7Items) return { container: 'pkcs7', items: p7Items, skipped: [] };
+  const crl = await crlItem(der);
+  if (crl) return { container: 'der', items: [crl], skipped: [] };
   const unsupported = unsupportedKeyType(der, 'spki');
   if (unsupported) fail(unsupported.code, unsupported.message, unsupported.fix);
   fail(

@@ -118,8 +118,10 @@ describe('hostile input', () => {
     expect((await expectCleanError(Buffer.alloc(20 * 1024 * 1024, 0x41))).code).toBe('FILE_TOO_LARGE');
   });
 
-  it('a file that is only a CRL-like block says there is nothing usable', async () => {
-    const pem = `-----BEGIN X509 CRL-----\n${randomBytes(60).toString('base64')}\n-----END X509 CRL-----\n`;
-    expect((await expectCleanError(Buffer.from(pem))).code).toBe('NOTHING_USABLE');
+  it('a CRL block of noise is a damaged CRL; a file of only DH parameters says there is nothing usable', async () => {
+    const crl = `-----BEGIN X509 CRL-----\n${randomBytes(60).toString('base64')}\n-----END X509 CRL-----\n`;
+    expect((await expectCleanError(Buffer.from(crl))).code).toBe('CRL_DAMAGED');
+    const dh = `-----BEGIN DH PARAMETERS-----\n${randomBytes(60).toString('base64')}\n-----END DH PARAMETERS-----\n`;
+    expect((await expectCleanError(Buffer.from(dh))).code).toBe('NOTHING_USABLE');
   });
 });

@@ -1,7 +1,7 @@
 import forge from 'node-forge';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { CsrItem, PrivateKeyItem, PublicKeyItem } from '../../../src/core/formats/items.js';
+import type { CrlItem, CsrItem, PrivateKeyItem, PublicKeyItem } from '../../../src/core/formats/items.js';
 import { readItems } from '../../../src/core/formats/read.js';
 import { cipherName } from '../../../src/core/formats/key-derivation-limits.js';
 import { itemLines } from '../../../src/core/formats/describe.js';
@@ -138,6 +138,17 @@ describe('files real projects ship', () => {
     expect(items.map((item) => (item as { sha256: string }).sha256)).toContain(leaf.sha256);
     expect(items.every((item) => item.type === 'certificate')).toBe(true);
     expect(items).toHaveLength(3);
+  });
+
+  it('a CRL, PEM or DER, is recognised: its issuer, this and next update, and how many it revokes', async () => {
+    for (const name of ['revoked.crl.pem', 'revoked.crl.der']) {
+      const crl = await first<CrlItem>(fx.read(name));
+      expect(crl, name).toMatchObject({ type: 'crl', issuer: 'CN=www.example.com, O=Example Ltd', revoked: 2 });
+      expect(crl.nextUpdate!.getTime() - crl.thisUpdate.getTime()).toBe(30 * 86_400_000);
+      const lines = itemLines(crl, 0, crl.thisUpdate).join('\n');
+      expect(lines).toMatch(/next {8}\d{4}-\d\d-\d\d, due in 30 days/);
+      expect(lines).toMatch(/revokes {5}2 certificates/);
+    }
   });
 
   it('inspecting a request shows the names it asks for', async () => {
