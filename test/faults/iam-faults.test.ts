@@ -33,11 +33,16 @@ afterAll(async () => {
 
 const viaProxy = (...args: string[]) => runCli([...args, '--endpoint-url', proxy.endpoint], { env });
 
-/** One clean line on stderr for the failure; retry notices may come before it, never a stack trace. */
+/** One clean line on stderr for the failure; waiting and retry notices may come before it, never a stack trace. */
 function expectOneCleanLine(stderr: string, code: RegExp): void {
   const lines = stderr.trim().split('\n');
   expect(lines.pop()).toMatch(new RegExp(`^error ${code.source}: .+ Fix: .+`));
-  expect(lines.every((line) => /retrying \(attempt \d\)/.test(line))).toBe(true);
+  expect(
+    lines.every((line) =>
+      /trying again \(attempt \d of \d\)…$|^No answer from IAM .* still waiting, attempt/.test(line),
+    ),
+    lines.join('\n'),
+  ).toBe(true);
   expect(stderr).not.toMatch(/ {4}at |node:internal/);
 }
 
@@ -62,7 +67,7 @@ describe('faults between iamcert and IAM, headless', () => {
     const result = await viaProxy('list');
     expect(result.code).toBe(1);
     expectOneCleanLine(result.stderr, code);
-    expect(/retrying/.test(result.stderr)).toBe(retried);
+    expect(/IAM did not answer ListServerCertificates cleanly; trying again/.test(result.stderr)).toBe(retried);
   });
 
   it('an IAM message with terminal escapes is shown escaped, headless and in the TUI', async () => {
@@ -88,7 +93,9 @@ describe('faults between iamcert and IAM, headless', () => {
     proxy.rules.push({ action: 'ListServerCertificates', fault: 'throttle', times: 2 });
     const result = await viaProxy('list', '--json');
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/retrying \(attempt 2\)/);
+    expect(result.stderr).toMatch(
+      /IAM did not answer ListServerCertificates cleanly; trying again \(attempt 2 of 4\)…/,
+    );
     expect(Array.isArray(JSON.parse(result.stdout))).toBe(true);
   });
 
