@@ -80,7 +80,7 @@ export function ServedPanel({
         {served.length === 0
           ? 'Deleting could stop HTTPS where it could not be checked.'
           : served.length === 1
-            ? 'Deleting it would stop HTTPS there. R rotates it instead: another certificate goes in its place on each of these, then it is retired.'
+            ? `Deleting ${one ? 'it' : served[0]!.row.name} would stop HTTPS there. R rotates it instead: another certificate goes in its place on each of these, then it is retired.`
             : 'Deleting them would stop HTTPS there. Rotate each first (R on it in the list), then delete.'}
       </Hanging>
     </Box>
