@@ -6,7 +6,7 @@ import { IamcertError } from '../../src/core/errors.js';
 import { MAX_INPUT_BYTES, readItems } from '../../src/core/formats/read.js';
 import { preflightServerCertificate } from '../../src/core/preflight/server-certificate.js';
 import { checkProperty, FUZZ_SCALE, FUZZ_SEED, withinCaseLimit } from '../helpers/fuzz.js';
-import { fixtures } from '../helpers/use-fixtures.js';
+import { fixtures, PASSPHRASE } from '../helpers/use-fixtures.js';
 
 /**
  * Property tests of every reader. CI runs 10,000 cases in all from a fixed seed (test/helpers/fuzz.ts);
@@ -24,21 +24,21 @@ const NO_BUDGET = 0;
  */
 const SLOW_BY_DESIGN = new Set(['firefox-like.p12']);
 const corpus = readdirSync(fx.dir)
-  .filter((name) => /\.(pem|der|key|p12|p7b|csr|pub)$/.test(name) && !SLOW_BY_DESIGN.has(name))
+  .filter((name) => /\.(pem|der|key|p12|p7b|p7|csr|pub|jks|jceks)$/.test(name) && !SLOW_BY_DESIGN.has(name))
   .map((name) => readFileSync(join(fx.dir, name)));
 
 let slowest = { ms: 0, size: 0 };
 
-async function expectCleanOutcome(bytes: Uint8Array): Promise<void> {
+async function expectCleanOutcome(bytes: Uint8Array, passphrase?: string): Promise<void> {
   const started = performance.now();
-  await withinCaseLimit(`reading ${bytes.length} bytes`, () => expectItemsOrCleanError(bytes));
+  await withinCaseLimit(`reading ${bytes.length} bytes`, () => expectItemsOrCleanError(bytes, passphrase));
   const ms = performance.now() - started;
   if (ms > slowest.ms) slowest = { ms, size: bytes.length };
 }
 
-async function expectItemsOrCleanError(bytes: Uint8Array): Promise<void> {
+async function expectItemsOrCleanError(bytes: Uint8Array, passphrase?: string): Promise<void> {
   try {
-    const result = await readItems(Buffer.from(bytes));
+    const result = await readItems(Buffer.from(bytes), { passphrase });
     expect(Array.isArray(result.items)).toBe(true);
   } catch (error) {
     if (!(error instanceof IamcertError))
@@ -108,7 +108,7 @@ describe('fuzzing the readers', () => {
     async () => {
       await checkProperty(
         'random bytes',
-        fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), expectCleanOutcome),
+        fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), (bytes) => expectCleanOutcome(bytes)),
         4000,
         Buffer.from,
       );
@@ -152,7 +152,11 @@ describe('fuzzing the readers', () => {
     async () => {
       await checkProperty(
         'mutated files',
-        fc.asyncProperty(fc.tuple(fc.nat(), mutation), ([pick, change]) => expectCleanOutcome(mutated(pick, change))),
+        // Read as given, then with the fixtures' passphrase, so the decryption of a damaged key or PFX is fuzzed too
+        // (DES, RC2 and the key derivations, not only the parsers before them).
+        fc.asyncProperty(fc.tuple(fc.nat(), mutation, fc.boolean()), ([pick, change, withPassphrase]) =>
+          expectCleanOutcome(mutated(pick, change), withPassphrase ? PASSPHRASE : undefined),
+        ),
         4500,
         ([pick, change]) => mutated(pick, change),
       );
