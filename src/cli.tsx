@@ -78,7 +78,9 @@ export function buildProgram(): Command {
 
   program
     .command('inspect')
-    .description('say what certificate, key, CSR, PKCS#7 or PKCS#12 files hold (any format, any extension)')
+    .description(
+      'say what certificate, key, CSR, CRL, PKCS#7, PKCS#12 or Java keystore files hold (any format, any extension)',
+    )
     .argument('<file...>', 'files to read')
     .option('--json', 'print one JSON array, one entry per file')
     .addOption(passphraseOption())

@@ -212,7 +212,7 @@ async function readDer(der: Buffer, options: ReadOptions): Promise<ReadResult> {
   if (unsupported) fail(unsupported.code, unsupported.message, unsupported.fix);
   fail(
     'UNRECOGNISED',
-    'This is not a certificate, key, CSR, PKCS#7 or PKCS#12 file (in PEM or DER).',
+    'This is not a certificate, key, CSR, CRL, PKCS#7, PKCS#12 or Java keystore file (in PEM or DER).',
     'Check that you picked the right file; if it came by email or chat, it may have been damaged on the way.',
   );
 }
