@@ -124,11 +124,16 @@ export async function restoreSniList(
   options: SwapOptions = {},
 ): Promise<void> {
   const client = await clients.elbv2(record.region);
-  const now = new Set(
-    (await listenerCertificates(client, clients, record.listenerArn, options.signal)).map(
-      (entry) => entry.CertificateArn,
-    ),
-  );
+  let listed: Awaited<ReturnType<typeof listenerCertificates>>;
+  try {
+    listed = await listenerCertificates(client, clients, record.listenerArn, options.signal);
+  } catch (error) {
+    // The listener is gone (deleted since): nothing is left to put back, and its record must not stop every rerun.
+    if ((error as { code?: string }).code !== 'AWS_LISTENERNOTFOUND') throw error;
+    if (options.journal) await clearSniRecord(options.journal, record.listenerArn);
+    return;
+  }
+  const now = new Set(listed.map((entry) => entry.CertificateArn));
   const missing = record.sni.filter((arn) => !now.has(arn));
   if (missing.length > 0)
     await addToListener(clients, record.region, record.listenerArn, missing, { ...options, what: record.where });
