@@ -82,8 +82,9 @@ describe.each(PACES)('flows at a human pace in tmux (%s)', (pace) => {
     await fill(pane, user, pace);
     await enter(pane, 'Save the CSV to');
     await enter(pane, '5. Signing certificate');
-    const review = await enter(pane, 'Ready to onboard');
-    expect(review).toMatch(new RegExp(`user\\s+${user} \\(new\\)`));
+    await enter(pane, 'Ready to onboard');
+    // The review says what exists once IAM has answered (a spinner until then): waited for, not assumed.
+    await pane.waitFor(new RegExp(`user\\s+${user} \\(new\\)`));
     const summary = await enter(pane, `${user} is onboarded`);
     expect(summary).toContain(`export EC2_CERT=${home}/.ec2/cert-${user}.pem`);
     expect(summary).toContain('••••••••••••');
