@@ -40,6 +40,23 @@ async function served(): Promise<{ name: string; arn: string; listener: string }
   return { name, arn, listener };
 }
 
+/** Rotates OLD to the new files under the name NEXT, retiring OLD by deleting it; EXTRA is any flag more. */
+const rotateToNewFiles = (old: string, next: string, ...extra: string[]) =>
+  iamcert(
+    'rotate',
+    old,
+    '--cert',
+    newFiles.cert,
+    '--key',
+    newFiles.key,
+    '--name',
+    next,
+    '--retire',
+    'delete',
+    ...extra,
+    '--yes',
+  );
+
 const EC2_REGIONS = { action: 'DescribeRegions' } as const;
 const ELBV2_BALANCERS = { action: 'DescribeLoadBalancers', version: '2015-12-01' } as const;
 
@@ -143,19 +160,7 @@ describe('rotation never retires on what it could not see', () => {
     const old = await served();
     const next = uniqueName('next');
     proxy.rules.push({ ...EC2_REGIONS, fault: 'empty-200', times: Infinity });
-    const result = await iamcert(
-      'rotate',
-      old.name,
-      '--cert',
-      newFiles.cert,
-      '--key',
-      newFiles.key,
-      '--name',
-      next,
-      '--retire',
-      'delete',
-      '--yes',
-    );
+    const result = await rotateToNewFiles(old.name, next);
     expect(result.code).not.toBe(0);
     expect(`${result.stdout}${result.stderr}`).toMatch(/not retired: what serves it could not be checked/);
     expect(world.serverCertificateNames()).toContain(old.name);
@@ -167,21 +172,7 @@ describe('rotation never retires on what it could not see', () => {
     const sni = world.upload(sniName, files);
     const { listener } = await world.alb(neighbour.arn, [sni.arn]);
     proxy.rules.push({ action: 'DescribeListenerCertificates', fault: 'empty-200', times: Infinity });
-    const result = await iamcert(
-      'rotate',
-      sniName,
-      '--cert',
-      newFiles.cert,
-      '--key',
-      newFiles.key,
-      '--name',
-      uniqueName('sni-next'),
-      '--retire',
-      'delete',
-      '--regions',
-      'us-east-1',
-      '--yes',
-    );
+    const result = await rotateToNewFiles(sniName, uniqueName('sni-next'), '--regions', 'us-east-1');
     expect(result.code).not.toBe(0);
     expect(world.listenerCertificates(listener).default).toBe(neighbour.arn);
     expect(world.serverCertificateNames()).toContain(sniName);
@@ -210,22 +201,7 @@ describe('two rotations of one certificate at the same moment', () => {
       },
     );
   }
-  const rotate = (old: string, next: string) =>
-    iamcert(
-      'rotate',
-      old,
-      '--cert',
-      newFiles.cert,
-      '--key',
-      newFiles.key,
-      '--name',
-      next,
-      '--retire',
-      'delete',
-      '--regions',
-      'us-east-1',
-      '--yes',
-    );
+  const rotate = (old: string, next: string) => rotateToNewFiles(old, next, '--regions', 'us-east-1');
 
   it('the other run uploaded the same certificate: this one uses it and finishes, advising nothing', async () => {
     const old = await served();

@@ -20,11 +20,6 @@ const FORGE: Record<string, { kind: ForgeCipher; keyLength?: number; bits?: numb
   'rc2-64-cbc': { kind: 'rc2', bits: 64 },
 };
 
-/** The cipher names this module (or Node itself) can open, lower case as OpenSSL spells them. */
-export function canDecipher(cipher: string): boolean {
-  return cipher.toLowerCase() in FORGE || /^aes-(128|192|256)-(cbc|ecb)$/.test(cipher.toLowerCase());
-}
-
 const bytes = (buffer: Buffer) => forge.util.createBuffer(buffer.toString('binary'));
 
 // node-forge's DES exists at run time (its PKCS#12 code uses it) but is missing from @types/node-forge.

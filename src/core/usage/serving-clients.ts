@@ -39,10 +39,10 @@ export function createServingClients(options: ConnectionOptions = {}): ServingCl
     maxAttempts?: number,
   ): Promise<T> => {
     const config = { ...sdkConfig(options, at), ...(maxAttempts ? { maxAttempts } : {}) };
-    const made = await make(config);
+    const created = await make(config);
     if (options.onWaiting)
-      reportWaiting(made, { service, region: at, maxAttempts: config.maxAttempts }, options.onWaiting);
-    return made;
+      reportWaiting(created, { service, region: at, maxAttempts: config.maxAttempts }, options.onWaiting);
+    return created;
   };
   const elbv2 = (at: string, maxAttempts?: number) => client('elasticloadbalancing', at, elbv2Client, maxAttempts);
   return {
