@@ -54,6 +54,13 @@ const keyPassphraseOption = () =>
     '--key-passphrase-file <file>',
     "a Java keystore key entry's own password, where it is not the store's (or set IAMCERT_KEY_PASSPHRASE)",
   );
+const allProfilesOption = () =>
+  new Option('--all-profiles', 'every profile in the AWS config files (SSO ones included), each account read once');
+const acmRegionsOption = () =>
+  new Option(
+    '--acm-regions <list>',
+    "ACM regions, comma-separated, or all (default: the profile's region and us-east-1, where CloudFront's live)",
+  );
 const keyFormatOption = (description: string) =>
   new Option('--key-format <format>', description).choices(['pkcs8', 'pkcs1']);
 
@@ -63,7 +70,10 @@ export function buildProgram(): Command {
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(withoutOptionValues(text)) })
-    .option('--profile <name>', 'AWS profile (default: the SDK chain: env, config files, SSO, instance role)')
+    .option(
+      '--profile <name>',
+      'AWS profile (default: the SDK chain: env, config files, SSO, instance role); list and expiring take several: a,b,c',
+    )
     .option('--region <region>', 'AWS region for signing (IAM is global)', undefined)
     .option(
       '--endpoint-url <url>',
@@ -174,8 +184,12 @@ export function buildProgram(): Command {
 
   program
     .command('list')
-    .description('list IAM server certificates, soonest expiry first')
-    .option('--path-prefix <prefix>', 'only certificates under this path, e.g. /cloudfront/')
+    .description(
+      'list IAM server certificates and ACM certificates (every key type), soonest expiry first; exit 3 when some account or region could not be read',
+    )
+    .option('--path-prefix <prefix>', 'only IAM certificates under this path, e.g. /cloudfront/')
+    .addOption(allProfilesOption())
+    .addOption(acmRegionsOption())
     .option('--json', 'print a JSON array')
     .action(
       action(async (_options, command: Command) =>
@@ -196,6 +210,40 @@ export function buildProgram(): Command {
     .action(
       action(async (name: string | undefined, _options, command: Command) =>
         (await import('./commands/iam/usage.js')).runUsage(name, globals(command), processOutput),
+      ),
+    );
+
+  program
+    .command('expiring')
+    .description(
+      'the expiry radar: IAM server, ACM and signing certificates expired or expiring soon, and access keys too old or unused, in every account asked for',
+    )
+    .option('--within <days>', 'certificates expiring within DAYS are due (default 30)')
+    .option(
+      '--max-key-age <days>',
+      'access keys older than DAYS are due (default 90: CIS, AWS Config access-keys-rotated)',
+    )
+    .addOption(allProfilesOption())
+    .addOption(acmRegionsOption())
+    .option('--json', 'print JSON for machines')
+    .option('--pem', "with --json: each due certificate's PEM body")
+    .option('--ics <file>', 'also write a calendar (one event per expiry; a renewed certificate replaces its event)')
+    .option('--prometheus <file>', 'also write a node-exporter textfile (absolute timestamps)')
+    .addHelpText(
+      'after',
+      `
+Exit status:
+  0  nothing due
+  1  something is due (listed)
+  2  usage error
+  3  some account or region could not be read; what could be read is still reported (3 wins over 1)
+
+Access keys unused for 45 days are due too. Signing certificates and access keys come from IAM's credential
+report, which IAM makes at most every four hours.`,
+    )
+    .action(
+      action(async (_options, command: Command) =>
+        (await import('./commands/iam/expiring.js')).runExpiring(globals(command), processOutput),
       ),
     );
 
@@ -231,6 +279,30 @@ export function buildProgram(): Command {
     .action(
       action(async (_options, command: Command) =>
         (await import('./commands/iam/server-certificates.js')).runUpload(globals(command), processOutput),
+      ),
+    );
+
+  program
+    .command('import')
+    .description(
+      "import a certificate into ACM from any files that hold it, its key and chain (PEM, DER, PFX, Java keystore); ACM's rules are checked first and nothing is sent if they fail",
+    )
+    .argument('<file...>', 'certificate, key, chain and bundle files, in any order')
+    .option('--arn <arn>', 're-import over this ACM certificate: renews it in place, everything using the ARN keeps it')
+    .addOption(
+      new Option('--for <service>', 'where it will be served, to check its limits').choices([
+        'cloudfront',
+        'load-balancer',
+      ]),
+    )
+    .option('--yes', 'really re-import (ACM keeps no copy of the certificate it replaces)')
+    .option('--alias <name>', 'from a Java keystore: the key entry to use (default: the only one)')
+    .addOption(passphraseOption())
+    .addOption(keyPassphraseOption())
+    .option('--json', 'print the result as JSON')
+    .action(
+      action(async (files: string[], _options, command: Command) =>
+        (await import('./commands/acm-import.js')).runAcmImport(files, globals(command), processOutput),
       ),
     );
 

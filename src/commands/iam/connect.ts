@@ -1,3 +1,4 @@
+import { fail } from '../../core/errors.js';
 import type { ConnectionOptions, IamClients } from '../../core/iam/client.js';
 import { waitingLine } from '../../core/aws/waiting.js';
 import type { ServingClients } from '../../core/usage/serving-clients.js';
@@ -9,12 +10,23 @@ export interface ConnectionFlags {
   endpointUrl?: string;
 }
 
-/** A slow or repeated call is told on stderr, so a run never looks hung. */
-function connection(flags: ConnectionFlags, output: Output): ConnectionOptions {
+/**
+ * The flags as connection options, with a named profile's endpoint and region where no flag gives them. A slow or
+ * repeated call is told on stderr, so a run never looks hung.
+ */
+export async function connection(flags: ConnectionFlags, output: Output): Promise<ConnectionOptions> {
+  if (flags.profile?.includes(','))
+    fail(
+      'ONE_PROFILE_ONLY',
+      `This command acts in one account, and --profile "${flags.profile}" names several.`,
+      'Give one profile; list and expiring read several.',
+    );
+  const { profileSettings } = await import('../../core/accounts/profiles.js');
+  const fromProfile = await profileSettings(flags.profile);
   return {
     profile: flags.profile,
-    region: flags.region,
-    endpointUrl: flags.endpointUrl,
+    region: flags.region ?? fromProfile.region,
+    endpointUrl: flags.endpointUrl ?? fromProfile.endpointUrl,
     onWaiting: (event) => output.err(waitingLine(event)),
   };
 }
@@ -22,11 +34,11 @@ function connection(flags: ConnectionFlags, output: Output): ConnectionOptions {
 /** IAM and STS clients for a headless command. */
 export async function connect(flags: ConnectionFlags, output: Output): Promise<IamClients> {
   const { createIamClients } = await import('../../core/iam/client.js');
-  return createIamClients(connection(flags, output));
+  return createIamClients(await connection(flags, output));
 }
 
 /** The load balancer, CloudFront and EC2 clients, for the commands that look at what serves what. */
 export async function connectServing(flags: ConnectionFlags, output: Output): Promise<ServingClients> {
   const { createServingClients } = await import('../../core/usage/serving-clients.js');
-  return createServingClients(connection(flags, output));
+  return createServingClients(await connection(flags, output));
 }

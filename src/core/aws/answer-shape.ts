@@ -27,6 +27,8 @@ const ALWAYS: Record<string, Record<string, string[]>> = {
     CreateGroup: ['Group'],
     CreateAccessKey: ['AccessKey'],
     GetAccountSummary: ['SummaryMap'],
+    GenerateCredentialReport: ['State'],
+    GetCredentialReport: ['Content'],
   },
   STS: { GetCallerIdentity: ['Account', 'Arn'] },
   EC2: { DescribeRegions: ['Regions'] },
@@ -37,6 +39,12 @@ const ALWAYS: Record<string, Record<string, string[]>> = {
     DescribeListenerCertificates: ['Certificates'],
     ModifyListener: ['Listeners'],
     AddListenerCertificates: ['Certificates'],
+  },
+  ACM: {
+    ListCertificates: ['CertificateSummaryList'],
+    DescribeCertificate: ['Certificate.CertificateArn'],
+    ImportCertificate: ['CertificateArn'],
+    GetCertificate: ['Certificate'],
   },
   CloudFront: {
     ListDistributions: ['DistributionList.IsTruncated', 'DistributionList.Quantity'],

@@ -179,15 +179,24 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
         'AWS rejected your credentials (unknown access key or wrong secret).',
         `Check them with aws configure${profileFlag}, or pick another profile with --profile.`,
       );
-    case 'CredentialsProviderError':
+    case 'CredentialsProviderError': {
+      const missing = /profile (\S+) could not be found/i.exec(message);
+      if (missing) {
+        return problem(
+          'PROFILE_NOT_FOUND',
+          `No profile ${missing[1]} in the AWS config files.`,
+          'Check the name (aws configure list-profiles lists them), or set it up with aws configure --profile NAME.',
+        );
+      }
       return problem(
         'NO_CREDENTIALS',
         'No AWS credentials were found.',
         'Run aws configure (or aws sso login --profile NAME), or set AWS_PROFILE; for a local emulator also pass --endpoint-url.',
       );
+    }
     case 'TokenProviderError':
       return problem(
-        'SSO_EXPIRED',
+        'SSO_LOGIN_REQUIRED',
         `Your SSO session has expired or was never started: ${message}`,
         `Run aws sso login${profileFlag}.`,
       );
@@ -218,7 +227,7 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
       break;
   }
   if (/SSO session .* expired|token .* expired|refresh.*token/i.test(message)) {
-    return problem('SSO_EXPIRED', 'Your SSO session has expired.', `Run aws sso login${profileFlag}.`);
+    return problem('SSO_LOGIN_REQUIRED', 'Your SSO session has expired.', `Run aws sso login${profileFlag}.`);
   }
   if (NETWORK_CODES.test(`${name} ${aws.code ?? ''} ${message}`)) {
     return problem(

@@ -29,9 +29,13 @@ export async function whoAmI(clients: IamClients, signal?: AbortSignal): Promise
       endpoint: clients.endpointLabel,
       profile: clients.profile,
     });
-    const credentialProblem = ['NO_CREDENTIALS', 'SSO_EXPIRED', 'CREDENTIALS_EXPIRED', 'CREDENTIALS_REJECTED'].includes(
-      problem.code,
-    );
+    const credentialProblem = [
+      'NO_CREDENTIALS',
+      'PROFILE_NOT_FOUND',
+      'SSO_LOGIN_REQUIRED',
+      'CREDENTIALS_EXPIRED',
+      'CREDENTIALS_REJECTED',
+    ].includes(problem.code);
     if (credentialProblem || clients.endpointLabel === 'AWS') throw new IamcertError(problem);
     return {
       ...base,

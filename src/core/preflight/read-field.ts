@@ -10,6 +10,7 @@ export const FIELD_NAMES: Record<Field, string> = {
   chain: 'certificate chain',
   name: 'name',
   path: 'path',
+  region: 'region',
 };
 
 const CONTAINER_WORDS = {
@@ -66,5 +67,7 @@ export async function readField(field: Field, input: Buffer | string): Promise<R
 }
 
 export function prefix(field: Field): string {
-  return { certificate: 'CERT', privateKey: 'KEY', chain: 'CHAIN', name: 'NAME', path: 'PATH' }[field];
+  return { certificate: 'CERT', privateKey: 'KEY', chain: 'CHAIN', name: 'NAME', path: 'PATH', region: 'REGION' }[
+    field
+  ];
 }

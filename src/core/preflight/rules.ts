@@ -11,7 +11,7 @@ export const PATH_PATTERN = /^(\/|\/[\x21-\x7E]+\/)$/;
 export const CLOUDFRONT_PREFIX = '/cloudfront/';
 
 export type Severity = 'error' | 'warning' | 'note';
-export type Field = 'certificate' | 'privateKey' | 'chain' | 'name' | 'path';
+export type Field = 'certificate' | 'privateKey' | 'chain' | 'name' | 'path' | 'region';
 
 export interface Finding {
   code: string;

@@ -1,3 +1,4 @@
+import type { ACMClient } from '@aws-sdk/client-acm';
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
@@ -19,6 +20,10 @@ export interface ServingClients {
   elbv2WithoutRetries(region: string): Promise<ElasticLoadBalancingV2Client>;
   cloudfront(): Promise<CloudFrontClient>;
   ec2(): Promise<EC2Client>;
+  /** ACM in a region: where AWS advises server certificates live (CloudFront's in us-east-1). */
+  acm(region: string): Promise<ACMClient>;
+  /** Without the SDK's retries: an import sent twice blindly makes two certificates. */
+  acmWithoutRetries(region: string): Promise<ACMClient>;
   region: string;
   endpointLabel: string;
   profile?: string;
@@ -44,6 +49,16 @@ export function createServingClients(options: ConnectionOptions = {}): ServingCl
       reportWaiting(created, { service, region: at, maxAttempts: config.maxAttempts }, options.onWaiting);
     return created;
   };
+  const acm = (at: string, maxAttempts?: number) =>
+    client(
+      'acm',
+      at,
+      async (config) => {
+        const sdk = await import('@aws-sdk/client-acm');
+        return new (namedExports<typeof import('@aws-sdk/client-acm')>(sdk, 'ACMClient').ACMClient)(config);
+      },
+      maxAttempts,
+    );
   const elbv2 = (at: string, maxAttempts?: number) => client('elasticloadbalancing', at, elbv2Client, maxAttempts);
   return {
     region,
@@ -73,6 +88,8 @@ export function createServingClients(options: ConnectionOptions = {}): ServingCl
           ).CloudFrontClient)(config);
         }),
       ),
+    acm: (at) => once(`acm:${at}`, () => acm(at)),
+    acmWithoutRetries: (at) => once(`acm-once:${at}`, () => acm(at, 1)),
     ec2: () =>
       once('ec2', () =>
         client('ec2', region, async (config) => {

@@ -28,6 +28,8 @@ function answering(error: Error): ServingClients {
     elbv2: async () => client as never,
     elbv2WithoutRetries: async () => client as never,
     cloudfront: unused,
+    acm: unused,
+    acmWithoutRetries: unused,
     ec2: unused,
   };
 }

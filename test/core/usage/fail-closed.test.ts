@@ -43,6 +43,8 @@ function world(failing: Set<string>, how: 'empty' | 'denied', servedIn: string, 
     region: 'us-east-1',
     endpointLabel: 'AWS',
     elbv2WithoutRetries: () => Promise.reject(new Error('a scan changes nothing')),
+    acm: () => Promise.reject(new Error('a scan reads no ACM')),
+    acmWithoutRetries: () => Promise.reject(new Error('a scan reads no ACM')),
     ec2: async () =>
       client('EC2', 'regions', () => ({ Regions: REGIONS.map((RegionName) => ({ RegionName })) })) as never,
     elb: async (region) =>
@@ -123,6 +125,8 @@ describe('an endpoint that accepts and never answers', () => {
       region: 'us-east-1',
       endpointLabel: 'http://127.0.0.1:9',
       elbv2WithoutRetries: () => Promise.reject(new Error('a scan changes nothing')),
+      acm: () => Promise.reject(new Error('a scan reads no ACM')),
+      acmWithoutRetries: () => Promise.reject(new Error('a scan reads no ACM')),
       ec2: async () => silent('EC2') as never,
       elb: async () => silent('Elastic Load Balancing') as never,
       elbv2: async () => silent('Elastic Load Balancing v2') as never,
@@ -149,6 +153,8 @@ describe('an endpoint that accepts and never answers', () => {
         region: 'us-east-1',
         endpointLabel: 'AWS',
         elbv2WithoutRetries: () => Promise.reject(new Error('a scan changes nothing')),
+        acm: () => Promise.reject(new Error('a scan reads no ACM')),
+        acmWithoutRetries: () => Promise.reject(new Error('a scan reads no ACM')),
         ec2: async () =>
           ({
             config: { serviceId: 'EC2' },

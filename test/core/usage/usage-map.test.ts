@@ -91,6 +91,8 @@ describe('scanning regions', () => {
       region: 'us-east-1',
       endpointLabel: 'AWS',
       elbv2WithoutRetries: () => Promise.reject(new Error('a scan changes nothing')),
+      acm: () => Promise.reject(new Error('a scan reads no ACM')),
+      acmWithoutRetries: () => Promise.reject(new Error('a scan reads no ACM')),
       elb: async (region) => answering(region) as never,
       elbv2: async (region) => answering(region) as never,
       cloudfront: async () =>
