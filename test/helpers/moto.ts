@@ -33,8 +33,11 @@ async function waitUntilReady(endpoint: string, child: ChildProcess): Promise<vo
   throw new Error('moto_server did not start within 60 s');
 }
 
-/** Starts moto_server (the IAM emulator) on a free loopback port, with AWS-managed policies loaded. */
-export async function startMoto(): Promise<Moto> {
+/**
+ * Starts moto_server (the IAM emulator) on a free loopback port, with AWS-managed policies loaded; `env` sets e.g.
+ * MOTO_ACCOUNT_ID, so a second server stands for a second account.
+ */
+export async function startMoto(env: Record<string, string> = {}): Promise<Moto> {
   if (spawnSync('sh', ['-c', 'command -v moto_server']).status !== 0) {
     throw new Error(
       '\n\n*** moto_server is not installed. The IAM tests need it. ***\n*** Install it with: pip install "moto[server]"            ***\n',
@@ -43,7 +46,7 @@ export async function startMoto(): Promise<Moto> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
-    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
+    env: { ...process.env, MOTO_IAM_LOAD_MANAGED_POLICIES: 'true', ...env },
     stdio: 'ignore',
     detached: false,
   });
