@@ -431,6 +431,7 @@ report, which IAM makes at most every four hours.`,
     .option('--no-access-key', 'do not create an access key')
     .option('--signing-cert <create|FILE|none>', 'create a new key and certificate (default), upload FILE, or none')
     .option('--out-dir <dir>', 'folder for pk-USER.pem, cert-USER.pem and the CSV (default: ~/.ec2)')
+    .option('--workload', 'the user is for a workload, not a person: leave out the IAM Identity Center note')
     .option('--json', 'print the result as JSON (the secret stays in its file)')
     .action(
       action(async (_options, command: Command) =>

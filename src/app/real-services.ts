@@ -34,6 +34,15 @@ export function realServices(given: ConnectionOptions): Services {
     whoAmI: async (signal) => (await import('../core/iam/identity.js')).whoAmI(await iam(), signal),
     listServerCertificates: async (signal, onPage) =>
       (await import('../core/iam/server-certificate-list.js')).listServerCertificates(await iam(), { signal, onPage }),
+    listAcmCertificates: async (signal) => {
+      const [{ listAcmEverywhere, defaultAcmRegions }, clients] = await Promise.all([
+        import('../core/acm/list.js'),
+        servingClients(),
+      ]);
+      return listAcmEverywhere(clients, defaultAcmRegions(clients.region), { signal });
+    },
+    describeAcmCertificate: async (arn, signal) =>
+      (await import('../core/acm/describe.js')).describeAcmCertificate(await servingClients(), arn, signal),
     getServerCertificate: async (name, signal) =>
       (await serverCertificates()).getServerCertificate(await iam(), name, { signal }),
     uploadServerCertificate: async (input, signal) =>

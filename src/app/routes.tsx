@@ -4,6 +4,7 @@ import { HomeScreen } from '../screens/home/HomeScreen.js';
 import { InspectScreen } from '../screens/inspect/InspectScreen.js';
 import { OnboardScreen } from '../screens/onboard/OnboardScreen.js';
 import { InventoryScreen } from '../screens/server-certificates/InventoryScreen.js';
+import { AcmDetailsScreen } from '../screens/server-certificates/AcmDetailsScreen.js';
 import { ServerDetailsScreen } from '../screens/server-certificates/ServerDetailsScreen.js';
 import { RotateScreen } from '../screens/rotate/RotateScreen.js';
 import { ServerUploadScreen } from '../screens/server-certificates/ServerUploadScreen.js';
@@ -17,6 +18,7 @@ export const TITLES: Record<Route['screen'], string> = {
   inspect: 'inspect & convert',
   servers: 'server certificates',
   'server-details': 'server certificate',
+  'acm-details': 'ACM certificate',
   'server-upload': 'upload server certificate',
   rotate: 'rotate server certificate',
   signing: 'signing certificates: pick a user',
@@ -36,6 +38,8 @@ export function renderRoute(route: Route): React.ReactNode {
       return <InventoryScreen select={route.select} />;
     case 'server-details':
       return <ServerDetailsScreen name={route.name} />;
+    case 'acm-details':
+      return <AcmDetailsScreen arn={route.arn} />;
     case 'server-upload':
       return <ServerUploadScreen prefill={route} />;
     case 'rotate':

@@ -9,6 +9,7 @@ export type Route =
   /** select: the ARN to highlight once it is listed (the certificate just uploaded). */
   | { screen: 'servers'; select?: string }
   | { screen: 'server-details'; name: string }
+  | { screen: 'acm-details'; arn: string }
   | { screen: 'server-upload'; certificate?: string; privateKey?: string; chain?: string }
   /** Put another certificate everywhere this one is served, then retire it. */
   | { screen: 'rotate'; name: string }

@@ -1,4 +1,6 @@
 import type { Created, CreateRequest } from '../core/crypto/create.js';
+import type { AcmListing } from '../core/acm/list.js';
+import type { AcmDetails } from '../core/acm/describe.js';
 import type { FolderEntry } from '../core/files/path-completion.js';
 import type { FileToWrite } from '../core/files/safe-write.js';
 import type { Problem } from '../core/errors.js';
@@ -32,6 +34,9 @@ export interface Services {
   whoAmI(signal?: AbortSignal): Promise<Identity>;
   listServerCertificates(signal?: AbortSignal, onPage?: (rows: number) => void): Promise<ServerCertificateRow[]>;
   getServerCertificate(name: string, signal?: AbortSignal): Promise<ServerCertificateDetails>;
+  /** ACM in the profile's region and us-east-1, every key type; a region that fails is a note. */
+  listAcmCertificates(signal?: AbortSignal): Promise<AcmListing>;
+  describeAcmCertificate(arn: string, signal?: AbortSignal): Promise<AcmDetails>;
   uploadServerCertificate(input: UploadServerCertificateInput, signal?: AbortSignal): Promise<UploadResult>;
   renameServerCertificate(
     name: string,

@@ -20,6 +20,8 @@ export function stubServices(overrides: Partial<Services> = {}): Services {
     whoAmI: async () => STUB_IDENTITY,
     listServerCertificates: async () => [],
     getServerCertificate: unexpected('getServerCertificate'),
+    listAcmCertificates: async () => ({ rows: [], notes: [], regions: ['us-east-1'] }),
+    describeAcmCertificate: unexpected('describeAcmCertificate'),
     uploadServerCertificate: unexpected('uploadServerCertificate'),
     renameServerCertificate: unexpected('renameServerCertificate'),
     deleteServerCertificate: unexpected('deleteServerCertificate'),

@@ -1,3 +1,4 @@
+import { IDENTITY_CENTER_NOTE, KEY_ROTATION_ADVICE, KEY_WATCH_COMMAND } from '../../core/onboard-advice.js';
 import { join } from 'node:path';
 import { defaultOutDir } from '../../core/crypto/created-files.js';
 import { runOnboarding, validateOnboarding, type OnboardRequest, type SigningChoice } from '../../core/onboard.js';
@@ -10,6 +11,8 @@ import { sanitise } from '../../core/text/sanitise.js';
 import { connect, type ConnectionFlags } from './connect.js';
 
 export interface OnboardFlags extends ConnectionFlags {
+  /** The user is for a workload, not a person: no Identity Center note. */
+  workload?: boolean;
   user: string;
   group: string;
   policy?: string[];
@@ -61,6 +64,7 @@ export async function runOnboard(flags: OnboardFlags, output: Output): Promise<n
   await validateOnboarding(request);
   const clients = await connect(flags, output);
   const identity = await whoAmI(clients);
+  if (!flags.json && !flags.workload) output.err(`note: ${IDENTITY_CENTER_NOTE} (--workload leaves out this note.)`);
   if (!flags.json) output.err(`Onboarding user "${request.userName}" in ${describeIdentity(identity)}:`);
   const result = await runOnboarding(clients, request, {
     onStep: (step) => {
@@ -87,7 +91,7 @@ export async function runOnboard(flags: OnboardFlags, output: Output): Promise<n
   }
   if (result.accessKey)
     output.err(
-      `The secret access key is in ${result.accessKeyFile} (mode 0600). IAM will never show it again: keep that file safe.`,
+      `The secret access key is in ${result.accessKeyFile} (mode 0600). IAM will never show it again: keep that file safe.\n${KEY_ROTATION_ADVICE} Watch for it with: ${KEY_WATCH_COMMAND}`,
     );
   if (result.exportLines.length > 0) {
     output.err('Set these in your shell:');

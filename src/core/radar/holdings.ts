@@ -41,7 +41,10 @@ const note = (where: string, error: unknown): ScanNote => ({ where, ...toProblem
  * note, and the rest still comes back.
  */
 export async function readHoldings(account: Account, options: HoldingsOptions = {}): Promise<Holdings> {
-  const { signal, now } = options;
+  const { now } = options;
+  // IAM's list failing fails the account: the reads beside it stop then, instead of retrying into the error's wake.
+  const failed = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, failed.signal]) : failed.signal;
   const regionNotes: ScanNote[] = [];
   const acmRegions = await chosenRegions(account, options.acmRegions, signal).catch((error: unknown) => {
     if (signal?.aborted) throw error;
@@ -49,7 +52,10 @@ export async function readHoldings(account: Account, options: HoldingsOptions = 
     return defaultAcmRegions(account.iam.region);
   });
   const [serverCertificates, acm, people] = await Promise.all([
-    listServerCertificates(account.iam, { signal, now, pathPrefix: options.pathPrefix }),
+    listServerCertificates(account.iam, { signal, now, pathPrefix: options.pathPrefix }).catch((error: unknown) => {
+      failed.abort();
+      throw error;
+    }),
     listAcmEverywhere(account.serving, acmRegions, { signal, now }),
     options.users ? readPeople(account, { signal, now }) : undefined,
   ]);

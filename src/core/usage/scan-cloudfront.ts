@@ -10,8 +10,9 @@ import type { Consumer } from './consumers.js';
 import { callService, type ServingClients } from './serving-clients.js';
 
 /**
- * CloudFront distributions that serve an IAM certificate. `IAMCertificateId` holds the certificate's
- * ServerCertificateId, not its name or ARN. A listing without ViewerCertificate is asked again per distribution.
+ * CloudFront distributions that serve an IAM or ACM certificate. `IAMCertificateId` holds an IAM certificate's
+ * ServerCertificateId, not its name or ARN; `ACMCertificateArn` an ACM certificate's ARN. A listing without
+ * ViewerCertificate is asked again per distribution.
  */
 export async function cloudFrontConsumers(clients: ServingClients, signal?: AbortSignal): Promise<Consumer[]> {
   const client = await clients.cloudfront();
@@ -33,14 +34,13 @@ export async function cloudFrontConsumers(clients: ServingClients, signal?: Abor
       viewer = config.DistributionConfig?.ViewerCertificate;
       domains = config.DistributionConfig?.Aliases?.Items ?? domains;
     }
-    if (!viewer?.IAMCertificateId) continue;
-    found.push({
-      kind: 'CloudFront',
-      name: summary.Id ?? '?',
-      arn: summary.ARN,
-      domains,
-      certificate: { id: viewer.IAMCertificateId },
-    });
+    const certificate = viewer?.IAMCertificateId
+      ? { id: viewer.IAMCertificateId }
+      : viewer?.ACMCertificateArn
+        ? { arn: viewer.ACMCertificateArn }
+        : undefined;
+    if (!certificate) continue;
+    found.push({ kind: 'CloudFront', name: summary.Id ?? '?', arn: summary.ARN, domains, certificate });
   }
   return found;
 }

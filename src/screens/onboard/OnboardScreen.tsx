@@ -16,6 +16,7 @@ import { useList } from '../../widgets/list/use-list.js';
 import type { ListShape } from '../../widgets/list/list-state.js';
 import { useOnboarding } from './use-onboarding.js';
 import type { ReviewFacts } from './use-review-facts.js';
+import { IDENTITY_CENTER_NOTE, KEY_WATCH_COMMAND } from '../../core/onboard-advice.js';
 import type { TaskState } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../../ui/navigation.js';
@@ -383,6 +384,11 @@ function Review({
         }
       />
       <Text> </Text>
+      {known && !known.userExists ? (
+        <Toned tone="muted" wrap="wrap">
+          {IDENTITY_CENTER_NOTE}
+        </Toned>
+      ) : null}
       {facts.status === 'running' ? (
         <Spinner label={startQueued ? 'Looking at what exists… the run starts right after.' : facts.label} />
       ) : null}
@@ -419,6 +425,7 @@ function Summary({ state, revealed }: { state: OnboardState; revealed: boolean }
           </Text>
           <Toned tone="warning">! Shown this once: IAM never returns it again.</Toned>
           <Hanging prefix="Saved in          ">{`${result.accessKeyFile} (0600)`}</Hanging>
+          <Hanging prefix="Rotate            ">{`every 90 days (CIS). The Radar (Home → r) and ${KEY_WATCH_COMMAND} in CI show keys due.`}</Hanging>
         </Box>
       ) : null}
       {result.keyPath ? <Hanging prefix="Private key       ">{`${result.keyPath} (0600)`}</Hanging> : null}

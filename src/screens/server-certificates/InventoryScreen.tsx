@@ -5,7 +5,6 @@ import { Text } from '../../ui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { DELETE_WARNING, KEY_NOT_READABLE } from '../../core/iam/notices.js';
 import { exportFiles } from '../../core/iam/server-certificate-rows.js';
-import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import { checkName, checkPath } from '../../core/preflight/rules.js';
 import { ConfirmByTyping } from '../../widgets/ConfirmByTyping.js';
 import { ProblemLine } from '../../widgets/ProblemLine.js';
@@ -35,12 +34,16 @@ import type { TaskState } from '../../ui/use-task.js';
 import type { Tone } from '../../ui/theme.js';
 import { toProblem } from '../../core/errors.js';
 import { Hanging } from '../../ui/Hanging.js';
+import { keyTypeWords } from '../../core/acm/key-types.js';
+import { storeCell, type InventoryRow } from './inventory-rows.js';
 
 /** USED BY: "…" while looking, then "2 ALB, CF" or "—"; red when an expired certificate is still served. */
-function usedByCell(row: ServerCertificateRow, usage: TaskState<ServedBy>, now: Date): { text: string; tone?: Tone } {
+function usedByCell(row: InventoryRow, usage: TaskState<ServedBy>, now: Date): { text: string; tone?: Tone } {
   if (usage.status === 'running' || usage.status === 'idle') return { text: '…', tone: 'muted' };
   if (usage.status === 'failed') return { text: '?', tone: 'warning' };
   const consumers = usage.value.consumers.filter((consumer) => serves(consumer, row));
+  // ACM knows users iamcert does not look at (API Gateway, App Runner…): "in use" says so rather than "—".
+  if (consumers.length === 0 && row.store === 'ACM' && row.acm.inUse) return { text: 'other' };
   const expired = row.expiration !== undefined && new Date(row.expiration).getTime() <= now.getTime();
   return {
     text: usedByShort(consumers),
@@ -48,14 +51,14 @@ function usedByCell(row: ServerCertificateRow, usage: TaskState<ServedBy>, now: 
   };
 }
 
-function columnsFor(width: number, now: Date, usage: TaskState<ServedBy>): Array<Column<ServerCertificateRow>> {
+function columnsFor(width: number, now: Date, usage: TaskState<ServedBy>): Array<Column<InventoryRow>> {
   const wide = width >= 100;
-  // At 80 columns the name keeps 24 characters; USED BY fits "ELB, ALB, CF".
-  const pathWidth = wide ? 18 : 12;
-  const fixed = pathWidth + 22 + 12 + (wide ? 10 + 22 : 0) + 3 + 5;
+  // At 80 columns the name keeps 22 characters; STORE fits "ACM us-east-1"; USED BY fits "ELB, ALB, CF".
+  const storeWidth = wide ? 18 : 14;
+  const fixed = storeWidth + 22 + 12 + (wide ? 10 + 22 : 0) + 3 + 5;
   return [
     { title: 'NAME', width: Math.max(12, width - fixed), cell: (row) => row.name },
-    { title: 'PATH', width: pathWidth, cell: (row) => row.path },
+    { title: 'STORE', width: storeWidth, cell: storeCell },
     {
       title: 'EXPIRES',
       width: 22,
@@ -70,8 +73,12 @@ function columnsFor(width: number, now: Date, usage: TaskState<ServedBy>): Array
     },
     ...(wide
       ? [
-          { title: 'UPLOADED', width: 10, cell: (row: ServerCertificateRow) => row.uploadDate?.slice(0, 10) ?? '' },
-          { title: 'ID', width: 22, cell: (row: ServerCertificateRow) => row.id },
+          { title: 'UPLOADED', width: 10, cell: (row: InventoryRow) => row.uploadDate?.slice(0, 10) ?? '' },
+          {
+            title: 'ID / KEY',
+            width: 22,
+            cell: (row: InventoryRow) => (row.store === 'IAM' ? row.id : keyTypeWords(row.acm.keyType)),
+          },
         ]
       : []),
   ];
@@ -193,6 +200,9 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
     if (select) listDispatch({ type: 'select', key: select });
   }, [select, listDispatch]);
   const targets = list.marked.length > 0 ? list.marked : current ? [current] : [];
+  // Rename, export, rotate and delete are IAM's; an ACM certificate is renewed in place by a re-import.
+  const iamCurrent = current?.store === 'IAM' ? current : undefined;
+  const iamTargets = targets.filter((row) => row.store === 'IAM');
 
   useScreenKeymap(
     [
@@ -200,23 +210,29 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
         keys: ['enter'],
         label: 'details',
         when: current !== undefined,
-        run: () => current && navigation.push({ screen: 'server-details', name: current.name }),
+        run: () =>
+          current &&
+          navigation.push(
+            current.store === 'IAM'
+              ? { screen: 'server-details', name: current.name }
+              : { screen: 'acm-details', arn: current.arn },
+          ),
       },
       ...list.bindings.filter((binding) => binding.keys.includes('/')),
       { keys: ['u'], label: 'upload', run: () => navigation.push({ screen: 'server-upload' }) },
       {
         keys: ['d'],
-        label: list.marked.length > 0 ? `delete ${list.marked.length} marked` : 'delete',
-        when: targets.length > 0 && !busy && modal.kind === 'none',
+        label: list.marked.length > 0 ? `delete ${iamTargets.length} marked IAM` : 'delete',
+        when: iamTargets.length > 0 && !busy && modal.kind === 'none',
         run: () => {
           // Never while something serves it: who does is looked up first, in every region and CloudFront.
-          dispatch({ type: 'check', rows: targets });
-          void services.servedBy(targets).then(
-            (found) => dispatch({ type: 'checked', rows: targets, found }),
+          dispatch({ type: 'check', rows: iamTargets });
+          void services.servedBy(iamTargets).then(
+            (found) => dispatch({ type: 'checked', rows: iamTargets, found }),
             (error: unknown) =>
               dispatch({
                 type: 'checked',
-                rows: targets,
+                rows: iamTargets,
                 found: { consumers: [], notes: [{ where: 'where it is served', ...toProblem(error) }] },
               }),
           );
@@ -225,8 +241,8 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
       {
         keys: ['R'],
         label: 'rotate',
-        when: current !== undefined && !busy && modal.kind === 'none',
-        run: () => current && navigation.push({ screen: 'rotate', name: current.name }),
+        when: iamCurrent !== undefined && !busy && modal.kind === 'none',
+        run: () => iamCurrent && navigation.push({ screen: 'rotate', name: iamCurrent.name }),
       },
       {
         keys: ['esc'],
@@ -239,14 +255,14 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
       {
         keys: ['e'],
         label: 'rename/move',
-        when: current !== undefined && !busy,
-        run: () => current && dispatch({ type: 'rename', row: current }),
+        when: iamCurrent !== undefined && !busy,
+        run: () => iamCurrent && dispatch({ type: 'rename', row: iamCurrent }),
       },
       {
         keys: ['x'],
         label: 'export',
-        when: current !== undefined,
-        run: () => current && dispatch({ type: 'export', row: current, folder: process.cwd() }),
+        when: iamCurrent !== undefined,
+        run: () => iamCurrent && dispatch({ type: 'export', row: iamCurrent, folder: process.cwd() }),
       },
       {
         keys: ['y'],
@@ -262,7 +278,9 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
       help: [
         'Sorted by expiry, soonest first; s changes the order.',
         'Expired certificates are marked EXPIRED, those within 30 days in red, 90 days in yellow.',
-        'Space marks certificates; d then deletes all marked ones after you type their count.',
+        'IAM and ACM certificates are listed together; STORE says which (ACM with its region).',
+        'Space marks certificates; d then deletes the marked IAM ones after you type their count.',
+        'An ACM certificate is renewed in place by a re-import (iamcert import --arn), keeping its ARN.',
         KEY_NOT_READABLE,
       ],
     },
@@ -291,12 +309,20 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
             total={inventory.rows.length}
             empty={
               inventory.load.status === 'done'
-                ? `No server certificates in ${where}. Press u to upload one.`
+                ? `No certificates in IAM or ACM in ${where}. Press u to upload one to IAM.`
                 : undefined
             }
           />
         ) : null}
       </Box>
+      {inventory.acm.status === 'failed' ? (
+        <Hanging prefix="! " tone="warning">{`ACM could not be listed: ${inventory.acm.problem.message}`}</Hanging>
+      ) : inventory.acm.status === 'done' && inventory.acm.value.notes.length > 0 ? (
+        <Hanging
+          prefix="! "
+          tone="warning"
+        >{`ACM is incomplete: ${inventory.acm.value.notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`}</Hanging>
+      ) : null}
       {inventory.usage.status === 'done' && inventory.usage.value.notes.length > 0 ? (
         <Hanging
           prefix="! "

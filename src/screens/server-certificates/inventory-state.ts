@@ -1,6 +1,7 @@
 import { byExpiry } from '../../core/iam/server-certificate-rows.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import type { ListShape } from '../../widgets/list/list-state.js';
+import { rowText, storeCell, type InventoryRow } from './inventory-rows.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
 import type { Consumer } from '../../core/usage/consumers.js';
 import { serves } from '../../core/usage/usage-map.js';
@@ -10,12 +11,12 @@ const byText =
     (pick(a) ?? '').localeCompare(pick(b) ?? '') || a.name.localeCompare(b.name);
 
 /**
- * The inventory as a list: filtered on name, path and ID; expiry first, soonest on top. A row is its ARN: the
+ * The inventory as a list: filtered on what each row shows; expiry first, soonest on top. A row is its ARN: the
  * highlight and the marks stay on the same certificate whatever comes, goes or moves.
  */
-export const INVENTORY_SHAPE: ListShape<ServerCertificateRow> = {
+export const INVENTORY_SHAPE: ListShape<InventoryRow> = {
   key: (row) => row.arn,
-  text: (row) => `${row.name} ${row.path} ${row.id}`,
+  text: rowText,
   sorts: [
     { name: 'expiry', compare: byExpiry },
     { name: 'name', compare: byText((row) => row.name) },
@@ -23,7 +24,7 @@ export const INVENTORY_SHAPE: ListShape<ServerCertificateRow> = {
       name: 'uploaded',
       compare: (a, b) => (b.uploadDate ?? '').localeCompare(a.uploadDate ?? '') || a.name.localeCompare(b.name),
     },
-    { name: 'path', compare: byText((row) => row.path) },
+    { name: 'store', compare: byText((row) => storeCell(row as InventoryRow)) },
   ],
 };
 

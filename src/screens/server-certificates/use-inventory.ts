@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useIsTopScreen } from '../../ui/navigation.js';
 import { useAction } from '../../ui/use-action.js';
 import { useTask } from '../../ui/use-task.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
+import type { AcmCertificateRow, AcmListing } from '../../core/acm/list.js';
+import { acmInventoryRow, iamRow } from './inventory-rows.js';
 
 /** The inventory's data: loaded on arrival, again whenever the screen is back on top, and after every change. */
 export function useInventory() {
@@ -12,19 +14,30 @@ export function useInventory() {
   const top = useIsTopScreen();
   const [listing, run] = useTask<ServerCertificateRow[]>();
   const [progress, setProgress] = useState(0);
-  const [rows, setRows] = useState<ServerCertificateRow[]>([]);
+  const [iamRows, setIamRows] = useState<ServerCertificateRow[]>([]);
+  // ACM beside IAM: listed at the same time, its own failure or blind regions said on one line.
+  const [acm, listAcm] = useTask<AcmListing>();
+  const [acmRows, setAcmRows] = useState<AcmCertificateRow[]>([]);
   // Who serves each certificate, looked up after each listing (every region and CloudFront takes a moment).
   const [usage, scanUsage] = useTask<ServedBy>();
   const load = useCallback(async () => {
     setProgress(0);
+    const acmListed = listAcm('Listing ACM certificates…', (signal) => services.listAcmCertificates(signal)).then(
+      (found) => {
+        if (found) setAcmRows(found.rows);
+        return found?.rows ?? [];
+      },
+    );
     const found = await run('Listing server certificates…', (signal) =>
       services.listServerCertificates(signal, setProgress),
     );
-    if (found) setRows(found);
-    if (found && found.length > 0)
-      void scanUsage('Looking for what serves them…', (signal) => services.servedBy(found, signal));
-    return found;
-  }, [run, scanUsage, services]);
+    if (found) setIamRows(found);
+    const acmFound = await acmListed;
+    const all = [...(found ?? []), ...acmFound.map(acmInventoryRow)];
+    if (all.length > 0) void scanUsage('Looking for what serves them…', (signal) => services.servedBy(all, signal));
+    return found && { iam: found.length, acm: acmFound.length };
+  }, [run, listAcm, scanUsage, services]);
+  const rows = useMemo(() => [...iamRows.map(iamRow), ...acmRows.map(acmInventoryRow)], [iamRows, acmRows]);
   const refresh = useCallback(() => void load(), [load]);
   useEffect(refresh, [refresh]);
   /** The r key: reloads and says so, even when nothing changed. */
@@ -33,7 +46,7 @@ export function useInventory() {
       (found) =>
         found &&
         flash(
-          `Refreshed: ${found.length} server certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`,
+          `Refreshed: ${found.iam} IAM and ${found.acm} ACM certificate${found.acm === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`,
         ),
     );
   const wasTop = useRef(top);
@@ -64,5 +77,5 @@ export function useInventory() {
       () => (targets.length === 1 ? `Deleted ${targets[0]!.name}` : `Deleted ${deleted.length} certificates`),
     );
   };
-  return { rows, load: listing, progress, refresh, reload, action, perform, deleteAll, usage };
+  return { rows, load: listing, acm, progress, refresh, reload, action, perform, deleteAll, usage };
 }

@@ -1,3 +1,8 @@
+import {
+  acmInventoryRow,
+  storeCell,
+  type InventoryRow,
+} from '../../../src/screens/server-certificates/inventory-rows.js';
 import { describe, expect, it } from 'vitest';
 import { createReducer, initialCreateState, subjectString } from '../../../src/screens/create/create-state.js';
 import {
@@ -64,7 +69,14 @@ describe('onboarding wizard state', () => {
 });
 
 describe('inventory state', () => {
-  const row = (name: string, expiration?: string) => ({ name, path: '/', id: name, arn: name, expiration });
+  const row = (name: string, expiration?: string): InventoryRow => ({
+    store: 'IAM',
+    name,
+    path: '/',
+    id: name,
+    arn: name,
+    ...(expiration ? { expiration } : {}),
+  });
   it('sorts soonest expiry first with unknown expiry last, filters by name, path or ID, and cycles sorts', () => {
     const rows = [row('b', '2030-01-01T00:00:00Z'), row('a'), row('c', '2027-01-01T00:00:00Z')];
     expect(visibleRows(rows, initialListState, INVENTORY_SHAPE).map((entry) => entry.name)).toEqual(['c', 'b', 'a']);
@@ -76,7 +88,34 @@ describe('inventory state', () => {
       'b',
       'c',
     ]);
-    expect(INVENTORY_SHAPE.sorts?.map((sort) => sort.name)).toEqual(['expiry', 'name', 'uploaded', 'path']);
+    expect(INVENTORY_SHAPE.sorts?.map((sort) => sort.name)).toEqual(['expiry', 'name', 'uploaded', 'store']);
+  });
+
+  it('IAM and ACM rows in one list: the filter finds ACM rows by region, key type and status', () => {
+    const acm = acmInventoryRow({
+      arn: 'arn:aws:acm:us-east-1:111122223333:certificate/11111111-1111-1111-1111-111111111111',
+      region: 'us-east-1',
+      domain: 'shop.example.com',
+      names: ['shop.example.com'],
+      moreNames: false,
+      status: 'ISSUED',
+      type: 'IMPORTED',
+      keyType: 'EC_secp384r1',
+      notAfter: '2027-01-02T00:00:00.000Z',
+      exportable: false,
+      inUse: false,
+    });
+    const rows = [row('www', '2028-01-01T00:00:00Z'), acm];
+    expect(visibleRows(rows, initialListState, INVENTORY_SHAPE).map((entry) => entry.name)).toEqual([
+      'shop.example.com',
+      'www',
+    ]);
+    for (const filter of ['ACM', 'us-east-1', 'P-384', 'imported'])
+      expect(visibleRows(rows, { ...initialListState, filter }, INVENTORY_SHAPE).map((entry) => entry.name)).toEqual([
+        'shop.example.com',
+      ]);
+    expect(storeCell(acm)).toBe('ACM us-east-1');
+    expect(storeCell(rows[0]!)).toBe('IAM /');
   });
 
   it('a delete asks for the name of one certificate, the count of several, and names what it covers', () => {

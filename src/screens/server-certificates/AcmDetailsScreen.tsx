@@ -1,0 +1,61 @@
+import React, { useEffect, useState } from 'react';
+import { Box } from 'ink';
+import { Text } from '../../ui/safe-text.js';
+import type { AcmDetails } from '../../core/acm/describe.js';
+import { ProblemLine } from '../../widgets/ProblemLine.js';
+import { Spinner } from '../../widgets/Spinner.js';
+import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
+import { useTask } from '../../ui/use-task.js';
+import { Hanging } from '../../ui/Hanging.js';
+import { useFrame } from '../../ui/frame-context.js';
+import { acmDetailLines } from './acm-detail-lines.js';
+
+/** One ACM certificate: its facts, and all ACM says uses it, each labelled this account's, another's or AWS's. */
+export function AcmDetailsScreen({ arn }: { arn: string }): React.JSX.Element {
+  const { services, copy } = useFrame();
+  const [state, run] = useTask<AcmDetails>();
+  const [now] = useState(() => new Date());
+  useEffect(() => {
+    void run('Reading the certificate from ACM…', (signal) => services.describeAcmCertificate(arn, signal));
+  }, [arn, run, services]);
+  const details = state.status === 'done' ? state.value : undefined;
+  useScreenKeymap(
+    [
+      { keys: ['y'], label: 'copy ARN', run: () => copy(arn, 'the ARN') },
+      {
+        keys: ['n'],
+        label: 'copy domain',
+        when: details !== undefined,
+        run: () => details && copy(details.domain, 'the domain'),
+      },
+    ],
+    {
+      help: [
+        'ACM keeps the key: an imported certificate is renewed by re-importing over its ARN (iamcert import --arn).',
+      ],
+    },
+  );
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      <Text bold>{details?.domain ?? arn}</Text>
+      {state.status === 'running' ? <Spinner label={state.label} /> : null}
+      <ProblemLine problem={state.status === 'failed' ? state.problem : undefined} />
+      {details
+        ? acmDetailLines(details, now).map(([label, value]) => (
+            <Box key={label}>
+              <Box width={10} flexShrink={0}>
+                <Text bold>{label}</Text>
+              </Box>
+              <Text wrap="wrap">{value}</Text>
+            </Box>
+          ))
+        : null}
+      {details && details.inUseBy.length === 0 ? <Hanging prefix="used by   ">nothing, as ACM sees it</Hanging> : null}
+      {details?.inUseBy.map((user, index) => (
+        <Hanging key={user.arn} prefix={index === 0 ? 'used by   ' : '          '}>
+          {`${user.arn} (${user.whose === 'this account' ? user.service : `${user.whose}, ${user.service}`})`}
+        </Hanging>
+      ))}
+    </Box>
+  );
+}

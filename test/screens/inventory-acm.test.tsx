@@ -1,0 +1,101 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AcmCertificateRow } from '../../src/core/acm/list.js';
+import type { AcmDetails } from '../../src/core/acm/describe.js';
+import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { stubServices } from '../helpers/stub-services.js';
+
+let app: Rendered | undefined;
+afterEach(() => app?.unmount());
+const DAY = 86_400_000;
+const ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/11111111-1111-1111-1111-111111111111';
+
+const acmRow: AcmCertificateRow = {
+  arn: ARN,
+  region: 'us-east-1',
+  domain: 'shop.example.com',
+  names: ['shop.example.com'],
+  moreNames: false,
+  status: 'ISSUED',
+  type: 'IMPORTED',
+  keyType: 'EC_secp384r1',
+  notAfter: new Date(Date.now() + 5 * DAY).toISOString(),
+  expiryState: '≤30 days',
+  exportable: false,
+  inUse: true,
+};
+
+const details: AcmDetails = {
+  arn: ARN,
+  region: 'us-east-1',
+  domain: 'shop.example.com',
+  names: ['shop.example.com', 'www.shop.example.com'],
+  status: 'ISSUED',
+  type: 'IMPORTED',
+  keyType: 'EC_secp384r1',
+  notAfter: acmRow.notAfter!,
+  exportable: false,
+  keyUsages: ['DIGITAL_SIGNATURE'],
+  extendedKeyUsages: ['TLS_WEB_SERVER_AUTHENTICATION'],
+  inUseBy: [
+    {
+      arn: 'arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/web/1',
+      whose: 'this account',
+      service: 'elasticloadbalancing',
+    },
+    {
+      arn: 'arn:aws:elasticloadbalancing:us-east-1:999999999999:loadbalancer/app/partner/2',
+      whose: 'another account',
+      service: 'elasticloadbalancing',
+    },
+  ],
+};
+
+const services = () =>
+  stubServices({
+    listServerCertificates: async () => [
+      {
+        name: 'www-2027',
+        path: '/',
+        id: 'ASCAWWW',
+        arn: 'arn:aws:iam::111122223333:server-certificate/www-2027',
+        expiration: new Date(Date.now() + 200 * DAY).toISOString(),
+        expiryState: 'ok',
+      },
+    ],
+    listAcmCertificates: async () => ({ rows: [acmRow], notes: [], regions: ['us-east-1'] }),
+    describeAcmCertificate: async () => details,
+  });
+
+describe('the inventory with ACM beside IAM', () => {
+  it('lists both, STORE telling them apart; an ACM row offers no IAM-only action, and Enter opens its ACM facts', async () => {
+    app = await renderApp(services(), { route: { screen: 'servers' } });
+    const frame = await app.waitForText('shop.example.com');
+    expect(frame).toMatch(/shop\.example\.com\s+ACM us-east-1/);
+    expect(frame).toMatch(/www-2027\s+IAM \//);
+    // The ACM certificate expires first, so it is the highlighted row: no rotate, rename or export for it.
+    const footer = frame.split('\n').pop()!;
+    expect(footer).not.toMatch(/R rotate|e rename|x export/);
+    await app.press(KEYS.enter);
+    const opened = await app.waitForText('another account');
+    expect(opened).toMatch(/key\s+EC P-384/);
+    expect(opened).toMatch(/renewal\s+imported: renew it yourself by re-importing/);
+    expect(opened).toContain('partner/2 (another account, elasticloadbalancing)');
+  });
+
+  it('an ACM region that cannot be read is one line, and the IAM rows are still listed', async () => {
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: services().listServerCertificates,
+        listAcmCertificates: async () => ({
+          rows: [],
+          notes: [{ where: 'ACM in ap-east-1', code: 'REGION_DISABLED', message: 'not enabled', fix: 'enable it' }],
+          regions: ['us-east-1', 'ap-east-1'],
+        }),
+      }),
+      { route: { screen: 'servers' } },
+    );
+    const frame = await app.waitForText('ACM is incomplete');
+    expect(frame).toContain('ACM in ap-east-1 (REGION_DISABLED)');
+    expect(frame).toContain('www-2027');
+  });
+});
