@@ -364,6 +364,27 @@ report, which IAM makes at most every four hours.`,
       ),
     );
 
+  program
+    .command('move')
+    .description(
+      'move an IAM server certificate to ACM: its key found among local files, imported into each region it is served in, and every load balancer and CloudFront distribution switched to it; shows the plan without --yes; resumable',
+    )
+    .argument('<name>', 'the IAM server certificate')
+    .requiredOption(
+      '--key-folder <dir...>',
+      'folders to look in for its private key (PEM, DER, PFX, Java keystores; three levels deep)',
+    )
+    .addOption(passphraseOption())
+    .addOption(keyPassphraseOption())
+    .option('--regions <list>', 'regions to look in, comma-separated (default: every region enabled for the account)')
+    .option('--yes', 'really move it')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (name: string, _options, command: Command) =>
+        (await import('./commands/iam/move.js')).runMove(name, globals(command), processOutput),
+      ),
+    );
+
   const signing = program
     .command('signing')
     .description("an IAM user's signing certificates (X.509, for legacy EC2/ELB tools)");

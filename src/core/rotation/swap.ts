@@ -16,7 +16,10 @@ import { clearSniRecord, recordSniList, type JournalPlace, type SniRecord } from
 
 export interface CertificateIds {
   arn: string;
+  /** An IAM certificate's ServerCertificateId (CloudFront names it so); none for an ACM certificate. */
   id: string;
+  /** ACM, when moving from IAM to ACM: CloudFront then takes ACMCertificateArn instead of IAMCertificateId. */
+  store?: 'ACM';
 }
 
 export interface SwapOptions {
@@ -167,7 +170,7 @@ async function swapDistribution(
         `CloudFront returned no configuration for distribution ${id}.`,
         'Try again; if it persists, check the distribution in the CloudFront console.',
       );
-    if (viewer.IAMCertificateId === to.id) return;
+    if (to.store === 'ACM' ? viewer.ACMCertificateArn === to.arn : viewer.IAMCertificateId === to.id) return;
     if (viewer.IAMCertificateId !== from.id)
       fail(
         'DISTRIBUTION_CHANGED',
@@ -176,11 +179,21 @@ async function swapDistribution(
       );
     const updated = {
       ...config,
-      ViewerCertificate: {
-        ...viewer,
-        IAMCertificateId: to.id,
-        ...(viewer.Certificate === from.id ? { Certificate: to.id } : {}),
-      },
+      ViewerCertificate:
+        to.store === 'ACM'
+          ? {
+              ...viewer,
+              // CloudFront takes one source: the IAM ID goes, the ACM ARN and its source come in.
+              IAMCertificateId: undefined,
+              ACMCertificateArn: to.arn,
+              CertificateSource: 'acm' as const,
+              ...(viewer.Certificate === from.id ? { Certificate: to.arn } : {}),
+            }
+          : {
+              ...viewer,
+              IAMCertificateId: to.id,
+              ...(viewer.Certificate === from.id ? { Certificate: to.id } : {}),
+            },
     };
     try {
       await call(new UpdateDistributionCommand({ Id: id, IfMatch: current.ETag, DistributionConfig: updated }));
