@@ -41,6 +41,24 @@ export function realServices(given: ConnectionOptions): Services {
       ]);
       return listAcmEverywhere(clients, defaultAcmRegions(clients.region), { signal });
     },
+    radar: async (people, signal) => {
+      const [{ radarView }, { whoAmI }, iamClients, serving] = await Promise.all([
+        import('../core/radar/radar-view.js'),
+        import('../core/iam/identity.js'),
+        iam(),
+        servingClients(),
+      ]);
+      const identity = await whoAmI(iamClients, signal);
+      const account = {
+        ...(given.profile ? { profile: given.profile } : {}),
+        id: identity.account ?? identity.endpoint,
+        identity,
+        iam: iamClients,
+        serving,
+        sameAs: [],
+      };
+      return radarView(account, { people, signal });
+    },
     describeAcmCertificate: async (arn, signal) =>
       (await import('../core/acm/describe.js')).describeAcmCertificate(await servingClients(), arn, signal),
     getServerCertificate: async (name, signal) =>

@@ -4,6 +4,7 @@ import { HomeScreen } from '../screens/home/HomeScreen.js';
 import { InspectScreen } from '../screens/inspect/InspectScreen.js';
 import { OnboardScreen } from '../screens/onboard/OnboardScreen.js';
 import { InventoryScreen } from '../screens/server-certificates/InventoryScreen.js';
+import { RadarScreen } from '../screens/radar/RadarScreen.js';
 import { AcmDetailsScreen } from '../screens/server-certificates/AcmDetailsScreen.js';
 import { ServerDetailsScreen } from '../screens/server-certificates/ServerDetailsScreen.js';
 import { RotateScreen } from '../screens/rotate/RotateScreen.js';
@@ -19,6 +20,7 @@ export const TITLES: Record<Route['screen'], string> = {
   servers: 'server certificates',
   'server-details': 'server certificate',
   'acm-details': 'ACM certificate',
+  radar: 'expiry radar',
   'server-upload': 'upload server certificate',
   rotate: 'rotate server certificate',
   signing: 'signing certificates: pick a user',
@@ -38,6 +40,8 @@ export function renderRoute(route: Route): React.ReactNode {
       return <InventoryScreen select={route.select} />;
     case 'server-details':
       return <ServerDetailsScreen name={route.name} />;
+    case 'radar':
+      return <RadarScreen />;
     case 'acm-details':
       return <AcmDetailsScreen arn={route.arn} />;
     case 'server-upload':

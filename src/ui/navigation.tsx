@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'servers'; select?: string }
   | { screen: 'server-details'; name: string }
   | { screen: 'acm-details'; arn: string }
+  | { screen: 'radar' }
   | { screen: 'server-upload'; certificate?: string; privateKey?: string; chain?: string }
   /** Put another certificate everywhere this one is served, then retire it. */
   | { screen: 'rotate'; name: string }

@@ -1,6 +1,7 @@
 import type { Created, CreateRequest } from '../core/crypto/create.js';
 import type { AcmListing } from '../core/acm/list.js';
 import type { AcmDetails } from '../core/acm/describe.js';
+import type { RadarView } from '../core/radar/radar-view.js';
 import type { FolderEntry } from '../core/files/path-completion.js';
 import type { FileToWrite } from '../core/files/safe-write.js';
 import type { Problem } from '../core/errors.js';
@@ -37,6 +38,8 @@ export interface Services {
   /** ACM in the profile's region and us-east-1, every key type; a region that fails is a note. */
   listAcmCertificates(signal?: AbortSignal): Promise<AcmListing>;
   describeAcmCertificate(arn: string, signal?: AbortSignal): Promise<AcmDetails>;
+  /** What is due in the account: certificates only (fast), or with users' keys and signing certificates too. */
+  radar(people: boolean, signal?: AbortSignal): Promise<RadarView>;
   uploadServerCertificate(input: UploadServerCertificateInput, signal?: AbortSignal): Promise<UploadResult>;
   renameServerCertificate(
     name: string,

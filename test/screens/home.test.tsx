@@ -3,6 +3,7 @@ import { IamcertError } from '../../src/core/errors.js';
 import type { ServerCertificateRow } from '../../src/core/iam/server-certificate-list.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';
+import { dueItems, RADAR_DEFAULTS } from '../../src/core/radar/due.js';
 
 let app: Rendered | undefined;
 afterEach(() => app?.unmount());
@@ -16,12 +17,31 @@ const row = (name: string, expiryState: ServerCertificateRow['expiryState']): Se
   expiryState,
 });
 
+/** The radar's counts worked out by the core's own radar, over these IAM rows. */
+function realDue(rows: ServerCertificateRow[]) {
+  return stubServices({
+    radar: async (people) => {
+      const now = new Date('2026-12-03T00:00:00Z');
+      const dated = rows.map((entry) => ({
+        ...entry,
+        expiration:
+          entry.expiryState === 'expired'
+            ? '2026-11-01T00:00:00.000Z'
+            : entry.expiryState === '≤30 days'
+              ? '2026-12-20T00:00:00.000Z'
+              : '2028-01-01T00:00:00.000Z',
+      }));
+      const held = { account: '111122223333', serverCertificates: dated, acm: [], acmRegions: [], notes: [] };
+      return { items: dueItems([held], { ...RADAR_DEFAULTS, now }), notes: [], people };
+    },
+  });
+}
+
 describe('home screen', () => {
   it('lists the tasks, shows who you are, and the account status in words', async () => {
-    app = await renderApp(
-      stubServices({ listServerCertificates: async () => [row('a', 'expired'), row('b', '≤30 days'), row('c', 'ok')] }),
-    );
-    const frame = await app.waitForText('3 server certificates');
+    const services = realDue([row('a', 'expired'), row('b', '≤30 days'), row('c', 'ok')]);
+    app = await renderApp(services);
+    const frame = await app.waitForText('IAM and ACM certificates');
     expect(frame).toContain('1 EXPIRED');
     expect(frame).toContain('1 expiring within 30 days');
     expect(frame).toContain('account 111122223333');
@@ -29,6 +49,7 @@ describe('home screen', () => {
       'Create key & certificate',
       'Inspect & convert a file',
       'Server certificates',
+      'Expiry radar',
       'Signing certificates',
       'Onboard a new IAM user',
     ])

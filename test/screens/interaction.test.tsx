@@ -7,6 +7,7 @@ import { realServices } from '../../src/app/real-services.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { IamcertError } from '../../src/core/errors.js';
 import { stubServices } from '../helpers/stub-services.js';
+import { dueItems, RADAR_DEFAULTS } from '../../src/core/radar/due.js';
 import { fixtures } from '../helpers/use-fixtures.js';
 
 const fx = fixtures();
@@ -66,15 +67,32 @@ describe('no dead ends, no keys that lie', () => {
 
   it("Home's counts follow what changed elsewhere when Home is shown again", async () => {
     const rows = [row('a')];
-    app = await renderApp(stubServices({ listServerCertificates: async () => [...rows] }));
-    await app.waitForText('1 server certificate:');
+    // Expired certificates, as the radar's core counts them.
+    const radar = async (people: boolean) => ({
+      people,
+      notes: [],
+      items: dueItems(
+        [
+          {
+            account: '111122223333',
+            serverCertificates: rows.map((entry) => ({ ...entry, expiration: '2020-01-01T00:00:00.000Z' })),
+            acm: [],
+            acmRegions: [],
+            notes: [],
+          },
+        ],
+        { ...RADAR_DEFAULTS, now: new Date() },
+      ),
+    });
+    app = await renderApp(stubServices({ radar }));
+    await app.waitForText('1 EXPIRED');
     await app.press(KEYS.down);
     await app.press(KEYS.enter);
     await app.waitForText('File:');
     rows.push(row('b'));
     await app.press(KEYS.escape);
     await app.press(KEYS.escape);
-    await app.waitForText('2 server certificates:');
+    await app.waitForText('2 EXPIRED');
   });
 });
 
@@ -268,7 +286,7 @@ describe('status lines', () => {
     app = await renderApp(stubServices({ listServerCertificates: async () => [row('www')] }), {
       route: { screen: 'home' },
     });
-    await app.waitForText('1 server certificate');
+    await app.waitForText('IAM and ACM certificates');
     await app.press(KEYS.down);
     await app.press(KEYS.down);
     await app.press(KEYS.enter);

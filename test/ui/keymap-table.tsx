@@ -113,6 +113,49 @@ function services(): Services {
       onProgress([{ id: 'verify', label: `Nothing serves ${plan.old.name} any more`, status: 'done' }]);
       return { ok: true, steps: [{ id: 'verify', label: `Nothing serves ${plan.old.name} any more`, status: 'done' }] };
     },
+    radar: async (people) => ({
+      people,
+      notes: [],
+      items: [
+        {
+          kind: 'server-certificate',
+          store: 'IAM',
+          account: '111122223333',
+          name: 'cert-0',
+          id: serverRows[0]!.arn,
+          date: serverRows[0]!.expiration,
+          days: 40,
+          reason: 'expires-soon',
+          action: 'rotate',
+          slot: 'slot-0',
+        },
+        {
+          kind: 'access-key',
+          store: 'IAM',
+          account: '111122223333',
+          name: 'alice',
+          id: 'access key 1',
+          date: '2026-01-01T00:00:00.000Z',
+          days: 300,
+          reason: 'key-old',
+          action: 'rotate-access-key',
+          slot: 'slot-1',
+        },
+      ],
+    }),
+    describeAcmCertificate: async (arn) => ({
+      arn,
+      region: 'us-east-1',
+      domain: 'shop.example.com',
+      names: ['shop.example.com'],
+      status: 'ISSUED',
+      type: 'IMPORTED',
+      keyType: 'RSA_2048',
+      exportable: false,
+      keyUsages: [],
+      extendedKeyUsages: [],
+      inUseBy: [],
+    }),
     listManagedPolicies: async () =>
       ['AmazonEC2ReadOnlyAccess', 'AmazonEC2FullAccess', 'IAMReadOnlyAccess'].map((name) => ({
         name,
@@ -143,6 +186,15 @@ export const CASES: Case[] = [
   { name: 'inventory export form', route: { screen: 'servers' }, steps: ['x'], ready: 'Export the body' },
   { name: 'server details', route: { screen: 'server-details', name: 'cert-0' }, ready: 'ARN' },
   { name: 'server upload form', route: { screen: 'server-upload' }, ready: 'Certificate' },
+  { name: 'expiry radar', route: { screen: 'radar' }, ready: '2 of 2' },
+  {
+    name: 'ACM details',
+    route: {
+      screen: 'acm-details',
+      arn: 'arn:aws:acm:us-east-1:111122223333:certificate/11111111-1111-1111-1111-111111111111',
+    },
+    ready: 'shop.example.com',
+  },
   {
     name: 'server upload form, its field left with Esc',
     route: { screen: 'server-upload' },

@@ -29,7 +29,12 @@ const TASKS: Array<MenuItem<Task>> = [
   {
     label: 'Server certificates',
     value: { route: { screen: 'servers' }, needsAws: true },
-    why: 'The IAM inventory: expiry, upload, rename, export, delete.',
+    why: 'IAM and ACM together: expiry, who serves each, upload, rename, export, delete.',
+  },
+  {
+    label: 'Expiry radar',
+    value: { route: { screen: 'radar' }, needsAws: true },
+    why: "What expires or is due, soonest first: certificates in IAM and ACM, users' keys and signing certificates.",
   },
   {
     label: 'Signing certificates',
@@ -59,13 +64,17 @@ function StatusLine(): React.JSX.Element {
   if (status.status === 'running') return <Spinner label={status.label} />;
   if (status.status === 'failed') return <ProblemLine problem={status.problem} />;
   if (status.status !== 'done') return <Text> </Text>;
-  const { total, expired, expiringSoon } = status.value;
+  const { expired, soon, notes } = status.value;
   return (
-    <Text>
-      {total} server certificate{total === 1 ? '' : 's'}:{' '}
-      <Toned tone={expired > 0 ? 'danger' : 'ok'}>{expired} EXPIRED</Toned>,{' '}
-      <Toned tone={expiringSoon > 0 ? 'warning' : 'ok'}>{expiringSoon} expiring within 30 days</Toned>
-    </Text>
+    <Box flexDirection="column">
+      <Text>
+        IAM and ACM certificates: <Toned tone={expired > 0 ? 'danger' : 'ok'}>{expired} EXPIRED</Toned>,{' '}
+        <Toned tone={soon > 0 ? 'warning' : 'ok'}>{soon} expiring within 30 days</Toned>
+      </Text>
+      {notes.length > 0 ? (
+        <Toned tone="warning">{`! Not read: ${notes.map((note) => note.where).join(', ')}; the Radar says why.`}</Toned>
+      ) : null}
+    </Box>
   );
 }
 

@@ -1,26 +1,17 @@
 import { useEffect } from 'react';
-import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
+import { radarCounts, type RadarCounts } from '../../core/radar/radar-view.js';
+import type { ScanNote } from '../../core/usage/consumers.js';
 import { useTask } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useIsTopScreen } from '../../ui/navigation.js';
 
-export interface AccountStatus {
-  total: number;
-  expired: number;
-  expiringSoon: number;
-}
-
-export function summarise(rows: ServerCertificateRow[]): AccountStatus {
-  return {
-    total: rows.length,
-    expired: rows.filter((row) => row.expiryState === 'expired').length,
-    expiringSoon: rows.filter((row) => row.expiryState === '≤30 days').length,
-  };
+export interface AccountStatus extends RadarCounts {
+  notes: ScanNote[];
 }
 
 /**
- * Server certificates expiring within 30 days and expired, once the identity is known, and again
- * each time Home is the top screen once more (after an upload or a delete on another screen).
+ * The radar's counts for Home, IAM and ACM certificates only (the credential report waits for the Radar screen), once
+ * the identity is known, and again each time Home is the top screen once more.
  */
 export function useAccountStatus() {
   const { identity, services } = useFrame();
@@ -29,9 +20,10 @@ export function useAccountStatus() {
   const top = useIsTopScreen();
   useEffect(() => {
     if (ready && top)
-      void run('Checking server certificates…', async (signal) =>
-        summarise(await services.listServerCertificates(signal)),
-      );
+      void run('Checking what expires…', async (signal) => {
+        const view = await services.radar(false, signal);
+        return { ...radarCounts(view.items), notes: view.notes };
+      });
   }, [ready, top, run, services]);
   return state;
 }
