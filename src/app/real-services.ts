@@ -41,6 +41,10 @@ export function realServices(given: ConnectionOptions): Services {
       ]);
       return listAcmEverywhere(clients, defaultAcmRegions(clients.region), { signal });
     },
+    checkAcmImport: async (files, options) =>
+      (await import('../core/acm/import-check.js')).checkAcmImport(await servingClients(), files, options),
+    importToAcm: async (request, signal) =>
+      (await import('../core/acm/import.js')).importToAcm(await servingClients(), request, signal),
     radar: async (people, signal) => {
       const [{ radarView }, { whoAmI }, iamClients, serving] = await Promise.all([
         import('../core/radar/radar-view.js'),

@@ -4,6 +4,7 @@ import { HomeScreen } from '../screens/home/HomeScreen.js';
 import { InspectScreen } from '../screens/inspect/InspectScreen.js';
 import { OnboardScreen } from '../screens/onboard/OnboardScreen.js';
 import { InventoryScreen } from '../screens/server-certificates/InventoryScreen.js';
+import { AcmImportScreen } from '../screens/acm-import/AcmImportScreen.js';
 import { RadarScreen } from '../screens/radar/RadarScreen.js';
 import { AcmDetailsScreen } from '../screens/server-certificates/AcmDetailsScreen.js';
 import { ServerDetailsScreen } from '../screens/server-certificates/ServerDetailsScreen.js';
@@ -21,6 +22,7 @@ export const TITLES: Record<Route['screen'], string> = {
   'server-details': 'server certificate',
   'acm-details': 'ACM certificate',
   radar: 'expiry radar',
+  'acm-import': 'import into ACM',
   'server-upload': 'upload server certificate',
   rotate: 'rotate server certificate',
   signing: 'signing certificates: pick a user',
@@ -40,6 +42,8 @@ export function renderRoute(route: Route): React.ReactNode {
       return <InventoryScreen select={route.select} />;
     case 'server-details':
       return <ServerDetailsScreen name={route.name} />;
+    case 'acm-import':
+      return <AcmImportScreen prefill={route} />;
     case 'radar':
       return <RadarScreen />;
     case 'acm-details':

@@ -3,8 +3,7 @@ import { fail } from '../core/errors.js';
 import { readInputFile } from '../core/files/read-input.js';
 import { describeIdentity } from '../core/iam/identity-facts.js';
 import { EXIT } from '../core/lifecycle.js';
-import { prepareForIamUpload } from '../core/prepare.js';
-import { acmImportFindings, reimportFindings, type AcmTarget } from '../core/preflight/acm-rules.js';
+import type { AcmTarget } from '../core/preflight/acm-rules.js';
 import { describeExpiry } from '../core/time/expiry.js';
 import { findingLine } from './check.js';
 import { connect, connectServing, type ConnectionFlags } from './iam/connect.js';
@@ -37,19 +36,23 @@ export async function runAcmImport(files: string[], flags: AcmImportFlags, outpu
   const keyPassphrase = await readKeyPassphrase(flags.keyPassphraseFile);
   const inputs = [];
   for (const name of files) inputs.push({ name, bytes: await readInputFile(name) });
-  const prepared = await prepareForIamUpload(inputs, { passphrase, keyPassphrase, alias: flags.alias });
 
   const connection = { ...flags, ...(arn ? { region: arn.region } : {}) };
-  const [iam, serving] = await Promise.all([connect(connection, output), connectServing(connection, output)]);
+  const [iam, serving, { checkAcmImport }] = await Promise.all([
+    connect(connection, output),
+    connectServing(connection, output),
+    import('../core/acm/import-check.js'),
+  ]);
   const region = arn?.region ?? serving.region;
-  const findings = await acmImportFindings(prepared, { region, target: flags.for });
-  let old: Awaited<ReturnType<typeof oldCertificate>> | undefined;
-  if (flags.arn) {
-    old = await oldCertificate(serving, flags.arn, region);
-    findings.push(...(await reimportFindings(old, prepared.certificate)));
-  }
-  const errors = findings.filter((finding) => finding.severity === 'error');
-  if (errors.length > 0) {
+  const { prepared, findings, old, ok } = await checkAcmImport(serving, inputs, {
+    region,
+    ...(flags.arn ? { arn: flags.arn } : {}),
+    ...(flags.for ? { target: flags.for } : {}),
+    passphrase,
+    keyPassphrase,
+    alias: flags.alias,
+  });
+  if (!ok) {
     output.err([...findings.map(findingLine), 'ACM would refuse this import; nothing was sent.'].join('\n'));
     return EXIT.problem;
   }
@@ -96,12 +99,4 @@ export async function runAcmImport(files: string[], flags: AcmImportFlags, outpu
     ].join('\n'),
   );
   return EXIT.ok;
-}
-
-async function oldCertificate(serving: Awaited<ReturnType<typeof connectServing>>, arn: string, region: string) {
-  const [{ getAcmCertificate }, { certificateFromPem }] = await Promise.all([
-    import('../core/acm/get.js'),
-    import('../core/acm/import.js'),
-  ]);
-  return certificateFromPem((await getAcmCertificate(serving, arn, region)).body);
 }

@@ -11,6 +11,7 @@ export type Route =
   | { screen: 'server-details'; name: string }
   | { screen: 'acm-details'; arn: string }
   | { screen: 'radar' }
+  | { screen: 'acm-import'; certificate?: string; privateKey?: string; chain?: string; arn?: string }
   | { screen: 'server-upload'; certificate?: string; privateKey?: string; chain?: string }
   /** Put another certificate everywhere this one is served, then retire it. */
   | { screen: 'rotate'; name: string }

@@ -2,6 +2,8 @@ import type { Created, CreateRequest } from '../core/crypto/create.js';
 import type { AcmListing } from '../core/acm/list.js';
 import type { AcmDetails } from '../core/acm/describe.js';
 import type { RadarView } from '../core/radar/radar-view.js';
+import type { AcmImportCheck, AcmImportOptions } from '../core/acm/import-check.js';
+import type { AcmImport, AcmImportResult } from '../core/acm/import.js';
 import type { FolderEntry } from '../core/files/path-completion.js';
 import type { FileToWrite } from '../core/files/safe-write.js';
 import type { Problem } from '../core/errors.js';
@@ -38,6 +40,9 @@ export interface Services {
   /** ACM in the profile's region and us-east-1, every key type; a region that fails is a note. */
   listAcmCertificates(signal?: AbortSignal): Promise<AcmListing>;
   describeAcmCertificate(arn: string, signal?: AbortSignal): Promise<AcmDetails>;
+  /** ACM's rules (and re-import rules over an ARN) on these files, made into clean PEM; nothing is imported. */
+  checkAcmImport(files: InputFile[], options: AcmImportOptions): Promise<AcmImportCheck>;
+  importToAcm(request: AcmImport, signal?: AbortSignal): Promise<AcmImportResult>;
   /** What is due in the account: certificates only (fast), or with users' keys and signing certificates too. */
   radar(people: boolean, signal?: AbortSignal): Promise<RadarView>;
   uploadServerCertificate(input: UploadServerCertificateInput, signal?: AbortSignal): Promise<UploadResult>;

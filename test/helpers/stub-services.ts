@@ -22,6 +22,7 @@ export function stubServices(overrides: Partial<Services> = {}): Services {
     getServerCertificate: unexpected('getServerCertificate'),
     listAcmCertificates: async () => ({ rows: [], notes: [], regions: ['us-east-1'] }),
     describeAcmCertificate: unexpected('describeAcmCertificate'),
+    importToAcm: unexpected('importToAcm'),
     radar: async (people) => ({ items: [], notes: [], people }),
     uploadServerCertificate: unexpected('uploadServerCertificate'),
     renameServerCertificate: unexpected('renameServerCertificate'),

@@ -187,6 +187,7 @@ export const CASES: Case[] = [
   { name: 'server details', route: { screen: 'server-details', name: 'cert-0' }, ready: 'ARN' },
   { name: 'server upload form', route: { screen: 'server-upload' }, ready: 'Certificate' },
   { name: 'expiry radar', route: { screen: 'radar' }, ready: '2 of 2' },
+  { name: 'ACM import form', route: { screen: 'acm-import' }, ready: 'Re-import ARN' },
   {
     name: 'ACM details',
     route: {

@@ -225,9 +225,9 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
             onSelect={(item) => {
               if (item.value === 'add-file')
                 dispatch({ type: 'add-file', folder: defaultOutput('add-file', primary.file) });
-              else if (item.value === 'upload' && state.written) {
+              else if ((item.value === 'upload' || item.value === 'acm-import') && state.written) {
                 dispatch({ type: 'report' });
-                navigation.push({ screen: 'server-upload', ...state.written });
+                navigation.push({ screen: item.value === 'upload' ? 'server-upload' : 'acm-import', ...state.written });
               } else dispatch({ type: 'choose', action: item.value, target: defaultOutput(item.value, primary.file) });
             }}
           />
@@ -236,7 +236,12 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
       {state.step === 'output' ? (
         <TextField
           label={
-            state.action === 'split' || state.action === 'prepare' || state.action === 'upload' ? 'Folder' : 'Write to'
+            state.action === 'split' ||
+            state.action === 'prepare' ||
+            state.action === 'upload' ||
+            state.action === 'acm-import'
+              ? 'Folder'
+              : 'Write to'
           }
           value={state.target}
           focus

@@ -2,7 +2,16 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { ReadResult } from '../../core/formats/items.js';
 
 export type InspectAction =
-  'to-pem' | 'to-der' | 'to-pkcs8' | 'to-pkcs1' | 'decrypt' | 'split' | 'prepare' | 'upload' | 'add-file';
+  | 'to-pem'
+  | 'to-der'
+  | 'to-pkcs8'
+  | 'to-pkcs1'
+  | 'decrypt'
+  | 'split'
+  | 'prepare'
+  | 'upload'
+  | 'acm-import'
+  | 'add-file';
 
 export interface ActionChoice {
   action: InspectAction;
@@ -59,6 +68,11 @@ export function actionsFor(result: ReadResult, container: ReadResult['container'
       label: 'Upload as server certificate',
       why: 'Prepare, then open the upload screen with the files filled in.',
     });
+    choices.push({
+      action: 'acm-import',
+      label: 'Import into ACM',
+      why: "Prepare, then open ACM's import (or re-import) with the files filled in.",
+    });
   }
   choices.push({
     action: 'add-file',
@@ -89,6 +103,7 @@ export function defaultOutput(action: InspectAction, source: string): string {
       return `${stem(source)}-parts`;
     case 'prepare':
     case 'upload':
+    case 'acm-import':
       return join(dirname(source), 'iam-upload');
     case 'add-file':
       return dirname(source);

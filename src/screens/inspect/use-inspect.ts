@@ -135,7 +135,7 @@ export function useInspect(initialPath?: string) {
   const runAction = async (chosen: InspectAction, target: string, force: boolean) => {
     const current = state;
     try {
-      if (chosen === 'prepare' || chosen === 'upload') {
+      if (chosen === 'prepare' || chosen === 'upload' || chosen === 'acm-import') {
         dispatch({ type: 'busy', label: 'Preparing for IAM…' });
         const inputs = await Promise.all(
           current.loaded.map(async (entry) => ({ name: entry.file, bytes: await services.readFile(entry.file) })),
@@ -153,9 +153,9 @@ export function useInspect(initialPath?: string) {
           ...(files[2] ? { chain: files[2].path } : {}),
         };
         dispatch({ type: 'prepared', prepared, target, written });
-        if (chosen === 'upload') {
+        if (chosen === 'upload' || chosen === 'acm-import') {
           dispatch({ type: 'report' });
-          navigation.push({ screen: 'server-upload', ...written });
+          navigation.push({ screen: chosen === 'upload' ? 'server-upload' : 'acm-import', ...written });
         } else flash(`Wrote ${files.length} files to ${target}`);
         return;
       }

@@ -221,6 +221,14 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
       ...list.bindings.filter((binding) => binding.keys.includes('/')),
       { keys: ['u'], label: 'upload', run: () => navigation.push({ screen: 'server-upload' }) },
       {
+        keys: ['i'],
+        label: current?.store === 'ACM' ? 're-import (ACM)' : 'import to ACM',
+        run: () =>
+          navigation.push(
+            current?.store === 'ACM' ? { screen: 'acm-import', arn: current.arn } : { screen: 'acm-import' },
+          ),
+      },
+      {
         keys: ['d'],
         label: list.marked.length > 0 ? `delete ${iamTargets.length} marked IAM` : 'delete',
         when: iamTargets.length > 0 && !busy && modal.kind === 'none',
