@@ -72,7 +72,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: (text, write) => write(withoutOptionValues(text)) })
     .option(
       '--profile <name>',
-      'AWS profile (default: the SDK chain: env, config files, SSO, instance role); list and expiring take several: a,b,c',
+      'AWS profile (default: the SDK chain: env, config files, SSO, instance role); list, usage and expiring take several: a,b,c',
     )
     .option('--region <region>', 'AWS region for signing (IAM is global)', undefined)
     .option(
@@ -206,11 +206,15 @@ export function buildProgram(): Command {
     .option('--regions <list>', 'regions to look in, comma-separated (default: every region enabled for the account)')
     .option('--within <days>', 'days ahead that count as "expires soon" (default 30)')
     .option('--concurrency <n>', 'regions looked at side by side (default 8)')
+    .addOption(allProfilesOption())
     .option('--json', 'print JSON')
     .action(
-      action(async (name: string | undefined, _options, command: Command) =>
-        (await import('./commands/iam/usage.js')).runUsage(name, globals(command), processOutput),
-      ),
+      action(async (name: string | undefined, _options, command: Command) => {
+        const flags = globals<{ profile?: string; allProfiles?: boolean }>(command);
+        if (flags.allProfiles || flags.profile?.includes(','))
+          return (await import('./commands/iam/usage-accounts.js')).runUsageInAccounts(name, flags, processOutput);
+        return (await import('./commands/iam/usage.js')).runUsage(name, flags, processOutput);
+      }),
     );
 
   program
@@ -227,6 +231,7 @@ export function buildProgram(): Command {
     .addOption(acmRegionsOption())
     .option('--json', 'print JSON for machines')
     .option('--pem', "with --json: each due certificate's PEM body")
+    .option('--usage', 'also say what serves each due certificate (load balancers in every region, CloudFront)')
     .option('--ics <file>', 'also write a calendar (one event per expiry; a renewed certificate replaces its event)')
     .option('--prometheus <file>', 'also write a node-exporter textfile (absolute timestamps)')
     .addHelpText(

@@ -298,6 +298,20 @@ describe('every account: the inventory and the radar', () => {
     expect(report.due.some((item: { name: string }) => item.name === 'soon.example.com')).toBe(true);
   });
 
+  it('usage --profile first,second,broken: each account under its own line, the broken one NOT READ, exit 3', async () => {
+    const result = await iamcert('usage', '--profile', 'first,second,broken', '--regions', 'us-east-1');
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stdout).toContain(`== profile first (account ${FIRST_ACCOUNT}) ==`);
+    expect(result.stdout).toContain(`== profile second (account ${SECOND_ACCOUNT}) ==`);
+    expect(result.stdout).toMatch(/== profile broken.*NOT READ \(UNREACHABLE\) ==/);
+  });
+
+  it('expiring --usage says what serves each due certificate', async () => {
+    const result = await iamcert('expiring', '--profile', 'second', '--usage', '--json');
+    const soon = JSON.parse(result.stdout).due.find((item: { name: string }) => item.name === 'soon.example.com');
+    expect(soon).toMatchObject({ servedBy: '—' });
+  });
+
   it('a usage error exits 2', async () => {
     const result = await iamcert('expiring', '--within', 'soon');
     expect(result.code).toBe(2);

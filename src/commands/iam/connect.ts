@@ -19,7 +19,7 @@ export async function connection(flags: ConnectionFlags, output: Output): Promis
     fail(
       'ONE_PROFILE_ONLY',
       `This command acts in one account, and --profile "${flags.profile}" names several.`,
-      'Give one profile; list and expiring read several.',
+      'Give one profile; list, usage and expiring read several.',
     );
   const { profileSettings } = await import('../../core/accounts/profiles.js');
   const fromProfile = await profileSettings(flags.profile);

@@ -19,6 +19,7 @@ export interface ExpiringFlags extends AccountFlags {
   ics?: string;
   prometheus?: string;
   force?: boolean;
+  usage?: boolean;
 }
 
 function checkedFlags(flags: ExpiringFlags) {
@@ -45,7 +46,7 @@ export async function runExpiring(flags: ExpiringFlags, output: Output, now = ne
   const { acmRegions, withinDays, maxKeyAgeDays } = checked;
   const { accounts, failures: unopened } = await openAccountsFromFlags(flags, output);
   const { results, failures: unread } = await readAccounts(accounts, (account) =>
-    readHoldings(account, { acmRegions, users: true, now }),
+    readHoldings(account, { acmRegions, users: true, usage: flags.usage, now }),
   );
   const holdings = results.map((result) => result.value);
   const failures = [...unopened, ...unread];
@@ -92,7 +93,9 @@ function printTable(
       [
         ...items.map((item) => [
           dueWords(item),
-          itemTitle(item),
+          item.servedBy
+            ? `${itemTitle(item)} (served by ${item.servedBy === '—' ? 'nothing' : item.servedBy})`
+            : itemTitle(item),
           item.account,
           item.region ?? 'global',
           dueFixCommand(item),

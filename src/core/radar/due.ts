@@ -1,3 +1,4 @@
+import { serves, usedBySummary } from '../usage/usage-map.js';
 import { createHash } from 'node:crypto';
 import type { Holdings } from './holdings.js';
 
@@ -31,6 +32,8 @@ export interface DueItem {
   action: DueAction;
   /** Stable per slot (name without its date, ACM ARN, user and slot): a renewed certificate keeps it. */
   slot: string;
+  /** With the usage map: what serves it ("2 ALB, 1 CF", or "—"). */
+  servedBy?: string;
 }
 
 export interface RadarOptions {
@@ -65,6 +68,10 @@ export function datedItems(holdings: Holdings[], now: Date): DueItem[] {
   const items: DueItem[] = [];
   for (const held of holdings) {
     const base = { account: held.account, ...(held.profile ? { profile: held.profile } : {}) };
+    const served = (certificate: { arn: string; id: string }) =>
+      held.consumers
+        ? { servedBy: usedBySummary(held.consumers.filter((consumer) => serves(consumer, certificate))) }
+        : {};
     for (const certificate of held.serverCertificates) {
       if (!certificate.expiration) continue;
       const days = daysUntil(certificate.expiration, now);
@@ -79,6 +86,7 @@ export function datedItems(holdings: Holdings[], now: Date): DueItem[] {
         reason: days < 0 ? 'expired' : 'expires-soon',
         action: days < 0 ? 'delete-expired' : 'rotate',
         slot: slotOf(['IAM', held.account, iamSlotName(certificate.name)]),
+        ...served(certificate),
       });
     }
     for (const certificate of held.acm) {
@@ -97,6 +105,7 @@ export function datedItems(holdings: Holdings[], now: Date): DueItem[] {
         reason: days < 0 || certificate.status === 'EXPIRED' ? 'expired' : 'expires-soon',
         action: renews ? 'acm-renews' : 'reimport',
         slot: slotOf(['ACM', certificate.arn]),
+        ...served({ arn: certificate.arn, id: '' }),
       });
     }
     const signing = [...(held.signing ?? [])].sort((a, b) => (a.uploadDate ?? '').localeCompare(b.uploadDate ?? ''));

@@ -5,7 +5,8 @@ import { credentialReport, type ReportedUser } from '../iam/credential-report.js
 import { listServerCertificates, type ServerCertificateRow } from '../iam/server-certificate-list.js';
 import { listSigningCertificates, type SigningCertificateRow } from '../iam/signing-certificates.js';
 import { mapLimited } from '../map-limited.js';
-import type { ScanNote } from '../usage/consumers.js';
+import type { Consumer, ScanNote } from '../usage/consumers.js';
+import { scanConsumers } from '../usage/scan.js';
 import { enabledRegions } from '../usage/regions.js';
 
 /** What one account holds, as one read saw it, and what that read could not see. */
@@ -19,6 +20,8 @@ export interface Holdings {
   users?: ReportedUser[];
   signing?: SigningCertificateRow[];
   reportGenerated?: string;
+  /** Only when the usage map was asked for: what serves certificates (load balancers, CloudFront). */
+  consumers?: Consumer[];
   notes: ScanNote[];
 }
 
@@ -27,6 +30,8 @@ export interface HoldingsOptions {
   acmRegions?: string[] | 'all';
   /** Read the credential report and every user's signing certificates (the radar does; the inventory does not). */
   users?: boolean;
+  /** Also look at what serves each certificate (every enabled region and CloudFront). */
+  usage?: boolean;
   /** Only IAM certificates under this path. */
   pathPrefix?: string;
   signal?: AbortSignal;
@@ -59,6 +64,7 @@ export async function readHoldings(account: Account, options: HoldingsOptions = 
     listAcmEverywhere(account.serving, acmRegions, { signal, now }),
     options.users ? readPeople(account, { signal, now }) : undefined,
   ]);
+  const scan = options.usage ? await scanConsumers(account.serving, { signal }) : undefined;
   return {
     account: account.id,
     ...(account.profile ? { profile: account.profile } : {}),
@@ -67,7 +73,8 @@ export async function readHoldings(account: Account, options: HoldingsOptions = 
     acmRegions,
     ...(people ? { users: people.users, signing: people.signing } : {}),
     ...(people?.generated ? { reportGenerated: people.generated } : {}),
-    notes: [...regionNotes, ...acm.notes, ...(people?.notes ?? [])],
+    ...(scan ? { consumers: scan.consumers } : {}),
+    notes: [...regionNotes, ...acm.notes, ...(people?.notes ?? []), ...(scan?.notes ?? [])],
   };
 }
 
