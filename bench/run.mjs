@@ -77,10 +77,13 @@ async function freePort() {
   });
 }
 
-async function withMoto(run) {
+async function withMoto(run, motoEnv = {}) {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
-  const moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+    stdio: 'ignore',
+    env: { ...process.env, ...motoEnv },
+  });
   for (let tries = 0; tries < 300; tries += 1) {
     try {
       if ((await fetch(`${endpoint}/moto-api/`)).ok) break;
@@ -115,6 +118,21 @@ async function uploadMany(endpoint, count) {
       ),
     );
   }
+}
+
+/** `count` ACM imports of the bench certificate in a region (ACM, like moto, gives each its own ARN). */
+async function importMany(endpoint, region, count) {
+  const { ACMClient, ImportCertificateCommand } = await import('@aws-sdk/client-acm');
+  const { readFileSync } = await import('node:fs');
+  const client = new ACMClient({ endpoint, region, credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } });
+  const Certificate = readFileSync(join(work, 'c.pem'));
+  const PrivateKey = readFileSync(join(work, 'k.pem'));
+  for (let start = 0; start < count; start += 25)
+    await Promise.all(
+      Array.from({ length: Math.min(25, count - start) }, () =>
+        client.send(new ImportCertificateCommand({ Certificate, PrivateKey })),
+      ),
+    );
 }
 
 const USAGE_REGIONS = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
@@ -182,8 +200,11 @@ async function countingProxy(target) {
     incoming.on('data', (chunk) => chunks.push(chunk));
     incoming.on('end', () => {
       const body = Buffer.concat(chunks);
+      // Query protocols name the action in the body, JSON ones (ACM) in X-Amz-Target.
       const action =
-        new URLSearchParams(body.toString()).get('Action') ?? `${incoming.method} ${incoming.url.split('?')[0]}`;
+        new URLSearchParams(body.toString()).get('Action') ??
+        incoming.headers['x-amz-target']?.split('.').pop() ??
+        `${incoming.method} ${incoming.url.split('?')[0]}`;
       counts.set(action, (counts.get(action) ?? 0) + 1);
       const outgoing = request(
         {
@@ -257,13 +278,17 @@ try {
     await withMoto(async (endpoint) => {
       await uploadMany(endpoint, 1000);
       report(
-        'list 1,000 server certificates',
+        'list 1,000 server certificates (and ACM, us-east-1)',
         'iamcert list --json',
-        'aws iam list-server-certificates',
+        'aws iam list-server-certificates, aws acm list-certificates (every key type)',
         '≤ 0.6×',
         await sideBySide(
           () => timeShell(`${IAMCERT} list --json --endpoint-url ${endpoint} > /dev/null`, { env }),
-          () => timeShell(`aws iam list-server-certificates --endpoint-url ${endpoint} > /dev/null`, { env }),
+          () =>
+            timeShell(
+              `aws iam list-server-certificates --endpoint-url ${endpoint} > /dev/null && for r in us-east-1; do aws acm list-certificates --region $r --includes keyTypes=RSA_1024,RSA_2048,RSA_3072,RSA_4096,EC_prime256v1,EC_secp384r1,EC_secp521r1 --endpoint-url ${endpoint} > /dev/null; done`,
+              { env },
+            ),
           { runs: 11 },
         ),
       );
@@ -308,6 +333,69 @@ try {
       );
       results.at(-1).calls = calls;
     });
+
+  if (wanted('radar'))
+    await withMoto((a) =>
+      withMoto(
+        (b) =>
+          withMoto(
+            async (c) => {
+              const endpoints = [a, b, c];
+              for (const endpoint of endpoints) {
+                await uploadMany(endpoint, 1000);
+                await importMany(endpoint, 'us-east-1', 100);
+                await importMany(endpoint, 'eu-west-1', 100);
+              }
+              const config = join(work, 'radar-config');
+              writeFileSync(
+                config,
+                endpoints
+                  .map(
+                    (endpoint, index) =>
+                      `[profile p${index}]\nregion = eu-west-1\nendpoint_url = ${endpoint}\naws_access_key_id = bench\naws_secret_access_key = bench\n`,
+                  )
+                  .join('\n'),
+              );
+              const radarEnv = { ...env, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: '/dev/null' };
+              delete radarEnv.AWS_DEFAULT_REGION;
+              delete radarEnv.AWS_ACCESS_KEY_ID;
+              delete radarEnv.AWS_SECRET_ACCESS_KEY;
+              // The same facts with the AWS CLI: per profile, IAM's list, ACM's list (every key type) in the two
+              // regions, the credential report.
+              const keyTypes = 'keyTypes=RSA_1024,RSA_2048,RSA_3072,RSA_4096,EC_prime256v1,EC_secp384r1,EC_secp521r1';
+              const loop = `for p in p0 p1 p2; do aws iam list-server-certificates --profile $p > /dev/null; for r in eu-west-1 us-east-1; do aws acm list-certificates --profile $p --region $r --includes ${keyTypes} > /dev/null; done; aws iam generate-credential-report --profile $p > /dev/null; aws iam get-credential-report --profile $p > /dev/null; done`;
+              const counted = await countingProxy(a);
+              await new Promise((resolve) =>
+                spawn('bash', ['-c', `${IAMCERT} expiring --json --endpoint-url ${counted.endpoint} > /dev/null`], {
+                  env,
+                  stdio: 'ignore',
+                }).on('exit', resolve),
+              );
+              await counted.close();
+              const calls = [...counted.counts]
+                .sort(([x], [y]) => x.localeCompare(y))
+                .map(([action, count]) => `${action} ${count}`)
+                .join(', ');
+              console.error(`radar API calls, one account: ${calls}`);
+              report(
+                'expiry radar, 3 accounts × (1,000 IAM + 200 ACM)',
+                'iamcert expiring --profile p0,p1,p2 --json',
+                'aws iam list-server-certificates, aws acm list-certificates ×2 regions, credential report; per profile',
+                '≤ 0.3×',
+                await sideBySide(
+                  () =>
+                    timeShell(`${IAMCERT} expiring --profile p0,p1,p2 --json > /dev/null || true`, { env: radarEnv }),
+                  () => timeShell(loop, { env: radarEnv }),
+                  { runs: 5 },
+                ),
+              );
+              results.at(-1).calls = calls;
+            },
+            { MOTO_ACCOUNT_ID: '333333333333' },
+          ),
+        { MOTO_ACCOUNT_ID: '222222222222' },
+      ),
+    );
 
   if (wanted('cold'))
     report(

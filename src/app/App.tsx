@@ -24,6 +24,8 @@ export interface AppProps {
   initialRoute?: Route;
   /** Told the keys of what has focus whenever they change: the keymap as data, for tests. */
   onShownKeys?: (shown: ShownKeys) => void;
+  /** `:profile NAME`: the services of another profile (another account), or a problem saying why not. */
+  switchProfile?: (name: string) => Promise<Services>;
 }
 
 type Overlay = { kind: 'none' } | { kind: 'help'; content: HelpContent } | { kind: 'palette' };
@@ -38,6 +40,7 @@ function useIdentity(services: Services): IdentityState {
   const [identity, setIdentity] = useState<IdentityState>({ state: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
+    setIdentity({ state: 'loading' });
     services.whoAmI(controller.signal).then(
       (found) => setIdentity({ state: 'ready', identity: found }),
       (error: unknown) => !controller.signal.aborted && setIdentity({ state: 'offline', problem: toProblem(error) }),
@@ -62,11 +65,13 @@ function Screens({
   columns,
   rows,
   identity,
+  onProfile,
 }: {
   services: Services;
   columns: number;
   rows: number;
   identity: IdentityState;
+  onProfile(name: string): Promise<string>;
 }): React.JSX.Element {
   const navigation = useNavigation();
   const shown = useShownKeys();
@@ -104,6 +109,12 @@ function Screens({
   const onPalette = (outcome: Exclude<PaletteOutcome, { kind: 'unknown' }>) => {
     close();
     if (outcome.kind === 'quit') navigation.quit();
+    else if (outcome.kind === 'profile')
+      void onProfile(outcome.name).then((said) => {
+        // Another account: every screen starts again from Home, on the new profile's services.
+        if (said.startsWith('Now')) navigation.reset({ screen: 'home' });
+        setMessage(said);
+      });
     else if (outcome.route.screen === 'home') navigation.reset(outcome.route);
     else navigation.push(outcome.route);
   };
@@ -133,14 +144,29 @@ export function App({
   size: fixedSize,
   initialRoute = { screen: 'home' },
   onShownKeys,
+  switchProfile,
 }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(fixedSize);
-  const identity = useIdentity(services);
+  const [active, setActive] = useState(services);
+  const identity = useIdentity(active);
+  const onProfile = useCallback(
+    async (name: string): Promise<string> => {
+      if (!switchProfile) return 'This app cannot change profile; start it with --profile NAME.';
+      try {
+        setActive(await switchProfile(name));
+        return `Now acting as profile ${name}.`;
+      } catch (error) {
+        const problem = toProblem(error);
+        return `${problem.message} ${problem.fix}`;
+      }
+    },
+    [switchProfile],
+  );
   return (
     <FocusProvider onQuit={exit} onInterrupt={() => exit(INTERRUPTED)} onShown={onShownKeys}>
       <NavigationProvider initial={initialRoute} onQuit={exit}>
-        {() => <Screens services={services} columns={columns} rows={rows} identity={identity} />}
+        {() => <Screens services={active} columns={columns} rows={rows} identity={identity} onProfile={onProfile} />}
       </NavigationProvider>
     </FocusProvider>
   );

@@ -14,15 +14,29 @@ export function realServices(given: ConnectionOptions): Services {
       for (const listener of listeners) listener(line);
     },
   };
+  // A named profile's endpoint_url and region, which the SDK reads only for AWS_PROFILE's, come in first.
+  let settled: Promise<ConnectionOptions> | undefined;
+  const withProfile = () =>
+    (settled ??= given.profile
+      ? import('../core/accounts/profiles.js')
+          .then(({ profileSettings }) => profileSettings(given.profile))
+          .then((fromProfile) => ({
+            ...connection,
+            region: connection.region ?? fromProfile.region,
+            endpointUrl: connection.endpointUrl ?? fromProfile.endpointUrl,
+          }))
+      : Promise.resolve(connection));
   let clients: Promise<IamClients> | undefined;
   const iam = () =>
-    (clients ??= import('../core/iam/client.js').then(({ createIamClients }) => createIamClients(connection)));
+    (clients ??= Promise.all([import('../core/iam/client.js'), withProfile()]).then(([{ createIamClients }, options]) =>
+      createIamClients(options),
+    ));
   const serverCertificates = () => import('../core/iam/server-certificates.js');
   // The load balancer, CloudFront and EC2 SDKs load only when a screen first asks who serves what.
   let serving: Promise<import('../core/usage/serving-clients.js').ServingClients> | undefined;
   const servingClients = () =>
-    (serving ??= import('../core/usage/serving-clients.js').then(({ createServingClients }) =>
-      createServingClients(connection),
+    (serving ??= Promise.all([import('../core/usage/serving-clients.js'), withProfile()]).then(
+      ([{ createServingClients }, options]) => createServingClients(options),
     ));
   const signing = () => import('../core/iam/signing-certificates.js');
   const usersAndGroups = () => import('../core/iam/users-and-groups.js');

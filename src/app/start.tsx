@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import { EXIT, SIGNAL_EXIT, onCleanup } from '../core/lifecycle.js';
-import { toProblem } from '../core/errors.js';
+import { fail, toProblem } from '../core/errors.js';
 import { App, INTERRUPTED } from './App.js';
 import { CrashBoundary } from './CrashBoundary.js';
 import { realServices } from './real-services.js';
@@ -50,6 +50,19 @@ export async function startTui(options: TuiOptions = {}): Promise<number> {
     <CrashBoundary onCrash={crash}>
       <App
         services={realServices({ profile: options.profile, region: options.region, endpointUrl: options.endpointUrl })}
+        switchProfile={async (profile) => {
+          const { configuredProfiles } = await import('../core/accounts/profiles.js');
+          const profiles = await configuredProfiles();
+          if (!profiles.includes(profile))
+            fail(
+              'PROFILE_NOT_FOUND',
+              `No profile ${profile} in the AWS config files${profiles.length > 0 ? `; they name ${profiles.join(', ')}` : ''}.`,
+              profiles.length > 0
+                ? 'Type :profile and one of those names.'
+                : 'Set one up with aws configure --profile NAME.',
+            );
+          return realServices({ profile, region: options.region, endpointUrl: options.endpointUrl });
+        }}
       />
     </CrashBoundary>,
     { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },

@@ -44,13 +44,19 @@ async function settle(): Promise<void> {
 /** Renders the whole app at a fixed size, with the services handed in. */
 export async function renderApp(
   services: Services,
-  options: { route?: Route; columns?: number; rows?: number } = {},
+  options: {
+    route?: Route;
+    columns?: number;
+    rows?: number;
+    switchProfile?: (name: string) => Promise<Services>;
+  } = {},
 ): Promise<Rendered> {
   const instance = render(
     <App
       services={services}
       size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }}
       initialRoute={options.route}
+      switchProfile={options.switchProfile}
     />,
   );
   const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');

@@ -12,12 +12,6 @@ export interface RadarView {
   reportGenerated?: string;
 }
 
-export interface RadarCounts {
-  expired: number;
-  soon: number;
-  keys: number;
-}
-
 /**
  * One account's radar. `people: false` reads only the certificate lists (fast, for Home's counts); true also asks
  * IAM for the credential report and every user's signing certificates (the Radar screen).
@@ -33,13 +27,5 @@ export async function radarView(
     notes: held.notes,
     people: options.people,
     ...(held.reportGenerated ? { reportGenerated: held.reportGenerated } : {}),
-  };
-}
-
-export function radarCounts(items: DueItem[]): RadarCounts {
-  return {
-    expired: items.filter((item) => item.reason === 'expired').length,
-    soon: items.filter((item) => item.reason === 'expires-soon').length,
-    keys: items.filter((item) => item.kind === 'access-key').length,
   };
 }

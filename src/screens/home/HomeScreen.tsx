@@ -85,7 +85,8 @@ export function HomeScreen(): React.JSX.Element {
     home: true,
     help: [
       'Pick a task. The file tasks work offline; the IAM ones need credentials.',
-      'Or type : and a command: :certs, :signing USER, :inspect PATH, :onboard, :create.',
+      'Or type : and a command: :certs, :radar, :signing USER, :inspect PATH, :onboard, :create, :import.',
+      ':profile NAME acts as another AWS profile (another account), as k9s switches context.',
     ],
   });
   const offline = identity.state === 'offline';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { radarCounts, type RadarCounts } from '../../core/radar/radar-view.js';
+import { radarCounts, type RadarCounts } from '../../core/radar/counts.js';
 import type { ScanNote } from '../../core/usage/consumers.js';
 import { useTask } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';

@@ -9,7 +9,8 @@ export interface PaletteCommand {
 }
 
 export const COMMANDS: PaletteCommand[] = [
-  { name: 'certs', what: 'server certificates', route: () => ({ screen: 'servers' }) },
+  { name: 'certs', what: 'IAM and ACM certificates', route: () => ({ screen: 'servers' }) },
+  { name: 'radar', what: 'what expires or is due', route: () => ({ screen: 'radar' }) },
   {
     name: 'signing',
     argument: 'USER',
@@ -25,11 +26,17 @@ export const COMMANDS: PaletteCommand[] = [
     route: (path) => ({ screen: 'inspect', path: path || undefined }),
   },
   { name: 'upload', what: 'upload a server certificate', route: () => ({ screen: 'server-upload' }) },
+  { name: 'import', what: 'import a certificate into ACM', route: () => ({ screen: 'acm-import' }) },
   { name: 'home', what: 'back to the start', route: () => ({ screen: 'home' }) },
+  { name: 'profile', argument: 'NAME', what: 'act as another AWS profile (another account)' },
   { name: 'q', what: 'quit' },
 ];
 
-export type PaletteOutcome = { kind: 'go'; route: Route } | { kind: 'quit' } | { kind: 'unknown'; message: string };
+export type PaletteOutcome =
+  | { kind: 'go'; route: Route }
+  | { kind: 'profile'; name: string }
+  | { kind: 'quit' }
+  | { kind: 'unknown'; message: string };
 
 function split(text: string): [string, string] {
   const trimmed = text.trim().replace(/^:/, '');
@@ -63,10 +70,14 @@ export function runCommand(text: string): PaletteOutcome {
       kind: 'unknown',
       message: name
         ? `No command "${name}"; try ${COMMANDS.map((command) => command.name).join(', ')}.`
-        : 'Type a command: certs, signing, onboard, create, inspect, upload, home, q.',
+        : 'Type a command: certs, radar, signing, onboard, create, inspect, upload, import, home, profile, q.',
     };
   }
   const command = matches[0]!;
+  if (command.name === 'profile')
+    return argument
+      ? { kind: 'profile', name: argument }
+      : { kind: 'unknown', message: "Give the profile's name: :profile NAME (as in ~/.aws/config)." };
   if (!command.route) return { kind: 'quit' };
   return { kind: 'go', route: command.route(argument) };
 }
