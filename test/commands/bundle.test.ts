@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** Every file the chunk loads before its first line runs: its static imports, followed. */
+function staticGraph(start: string): string[] {
+  const seen = new Set<string>();
+  const stack = [start];
+  while (stack.length > 0) {
+    const file = stack.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/import\s*(?:[\w*{}\s,$]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g))
+      stack.push(join(dirname(file), match[1]!));
+  }
+  return [...seen];
+}
+
+describe("the app's first frame loads no AWS client but IAM's and STS's", () => {
+  it('the start chunk and everything it imports statically hold no ACM, load balancer, CloudFront or EC2 client', () => {
+    const start = readdirSync(join(DIST, 'chunks')).find((name) => name.startsWith('start-'));
+    expect(start, 'dist/chunks/start-*.js (npm run build)').toBeDefined();
+    const files = staticGraph(join(DIST, 'chunks', start!));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const client of ['CertificateManager', 'ElasticLoadBalancing', 'CloudFrontClient', 'EC2Client'])
+        expect(text.includes(client), `${client} in ${file}`).toBe(false);
+    }
+  });
+});
