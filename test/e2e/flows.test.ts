@@ -58,9 +58,18 @@ async function enter(target: Pane, expected: string | RegExp): Promise<string> {
   return target.waitFor(expected);
 }
 
-/** Moves a menu down until the item is the selected one (drawn with ›). */
+/**
+ * Moves a menu down until the item is the selected one (drawn with ›). Each Down waits for the highlight itself to
+ * move: another line of the screen changing (Home's counts arriving) is not the answer to the key.
+ */
 async function pick(target: Pane, item: string): Promise<void> {
-  for (let step = 0; step < 12 && !target.capture().includes(`› ${item}`); step += 1) await target.send('Down');
+  const selected = () => /^ +› (.+)$/m.exec(target.capture())?.[1]?.trim() ?? '';
+  for (let step = 0; step < 12 && !selected().startsWith(item); step += 1) {
+    const before = selected();
+    await target.send('Down');
+    const deadline = Date.now() + 2_000;
+    while (selected() === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   expect(target.capture()).toContain(`› ${item}`);
 }
 

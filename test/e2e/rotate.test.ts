@@ -67,6 +67,6 @@ describe('rotation in the app', () => {
     await pane.send('Enter');
     await pane.waitFor(`Nothing matches "${w.old}"`);
     await pane.send('Escape');
-    await pane.waitFor(new RegExp(`${w.next}\\s+/`));
+    await pane.waitFor(new RegExp(`${w.next}\\s+IAM /`));
   });
 });

@@ -41,7 +41,7 @@ describe('the app in a real terminal (tmux) against moto', () => {
     const group = uniqueName('e2e-group');
     pane = await openApp();
     expectOnlyTheApp(pane.capture());
-    for (let step = 0; step < 4; step += 1) await pane.send('Down');
+    for (let step = 0; step < 5; step += 1) await pane.send('Down');
     await pane.send('Enter');
     await pane.waitFor('Create a new group');
     await pane.send('Enter');
