@@ -59,6 +59,33 @@ export function realServices(given: ConnectionOptions): Services {
       (await import('../core/acm/import-check.js')).checkAcmImport(await servingClients(), files, options),
     importToAcm: async (request, signal) =>
       (await import('../core/acm/import.js')).importToAcm(await servingClients(), request, signal),
+    inventoryEverywhere: async (signal) => {
+      const [{ configuredProfiles, profileSettings }, { openAccounts, readAccounts }, client, serving, holdings] =
+        await Promise.all([
+          import('../core/accounts/profiles.js'),
+          import('../core/accounts/accounts.js'),
+          import('../core/iam/client.js'),
+          import('../core/usage/serving-clients.js'),
+          import('../core/radar/holdings.js'),
+        ]);
+      const profiles = await configuredProfiles();
+      const { accounts, failures } = await openAccounts(
+        profiles.length > 0 ? profiles : [undefined],
+        async (profile) => {
+          const fromProfile = await profileSettings(profile);
+          const options = {
+            ...connection,
+            ...(profile ? { profile } : {}),
+            region: given.region ?? fromProfile.region,
+            endpointUrl: given.endpointUrl ?? fromProfile.endpointUrl,
+          };
+          return { iam: client.createIamClients(options), serving: serving.createServingClients(options) };
+        },
+        { signal },
+      );
+      const read = await readAccounts(accounts, (account) => holdings.readHoldings(account, { signal }), { signal });
+      return { holdings: read.results.map((result) => result.value), failures: [...failures, ...read.failures] };
+    },
     radar: async (people, signal) => {
       const [{ radarView }, { whoAmI }, iamClients, serving] = await Promise.all([
         import('../core/radar/radar-view.js'),

@@ -2,6 +2,7 @@ import type { Created, CreateRequest } from '../core/crypto/create.js';
 import type { AcmListing } from '../core/acm/list.js';
 import type { AcmDetails } from '../core/acm/describe.js';
 import type { RadarView } from '../core/radar/radar-view.js';
+import type { Everywhere } from '../core/accounts/everywhere.js';
 import type { AcmImportCheck, AcmImportOptions } from '../core/acm/import-check.js';
 import type { AcmImport, AcmImportResult } from '../core/acm/import.js';
 import type { FolderEntry } from '../core/files/path-completion.js';
@@ -43,6 +44,8 @@ export interface Services {
   /** ACM's rules (and re-import rules over an ARN) on these files, made into clean PEM; nothing is imported. */
   checkAcmImport(files: InputFile[], options: AcmImportOptions): Promise<AcmImportCheck>;
   importToAcm(request: AcmImport, signal?: AbortSignal): Promise<AcmImportResult>;
+  /** IAM and ACM in the account of every profile in the AWS config files, each read once. */
+  inventoryEverywhere(signal?: AbortSignal): Promise<Everywhere>;
   /** What is due in the account: certificates only (fast), or with users' keys and signing certificates too. */
   radar(people: boolean, signal?: AbortSignal): Promise<RadarView>;
   uploadServerCertificate(input: UploadServerCertificateInput, signal?: AbortSignal): Promise<UploadResult>;

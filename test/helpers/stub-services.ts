@@ -23,6 +23,7 @@ export function stubServices(overrides: Partial<Services> = {}): Services {
     listAcmCertificates: async () => ({ rows: [], notes: [], regions: ['us-east-1'] }),
     describeAcmCertificate: unexpected('describeAcmCertificate'),
     importToAcm: unexpected('importToAcm'),
+    inventoryEverywhere: async () => ({ holdings: [], failures: [] }),
     radar: async (people) => ({ items: [], notes: [], people }),
     uploadServerCertificate: unexpected('uploadServerCertificate'),
     renameServerCertificate: unexpected('renameServerCertificate'),

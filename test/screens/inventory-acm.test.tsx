@@ -99,3 +99,48 @@ describe('the inventory with ACM beside IAM', () => {
     expect(frame).toContain('www-2027');
   });
 });
+
+describe('the inventory over every account (A)', () => {
+  it('lists each account with an ACCOUNT column, says which profile was not read, and acts only in this one', async () => {
+    const held = (account: string, name: string) => ({
+      account,
+      profile: account === '111122223333' ? 'dev' : 'prod',
+      serverCertificates: [
+        {
+          name,
+          path: '/',
+          id: `ASCA${account}`,
+          arn: `arn:aws:iam::${account}:server-certificate/${name}`,
+          expiration: new Date(Date.now() + 100 * DAY).toISOString(),
+          expiryState: 'ok' as const,
+        },
+      ],
+      acm: [],
+      acmRegions: ['us-east-1'],
+      notes: [],
+    });
+    app = await renderApp(
+      stubServices({
+        ...services(),
+        inventoryEverywhere: async () => ({
+          holdings: [held('111122223333', 'dev-www'), held('999988887777', 'prod-www')],
+          failures: [{ profile: 'broken', code: 'UNREACHABLE', message: 'Could not reach IAM.', fix: 'Check it.' }],
+        }),
+      }),
+      { route: { screen: 'servers' } },
+    );
+    await app.waitForText('www-2027');
+    await app.press('A');
+    const frame = await app.waitForText('prod-www');
+    expect(frame).toMatch(/NAME\s+STORE\s+EXPIRES\s+ACCOUNT/);
+    expect(frame).toMatch(/dev-www\s+IAM \/.*111122223333/);
+    expect(frame).toMatch(/prod-www\s+IAM \/.*999988887777/);
+    expect(frame).toContain('profile broken NOT READ: UNREACHABLE');
+    // The other account's row: looked at, not acted on.
+    await app.type('/prod');
+    await app.press(KEYS.enter);
+    await app.press(KEYS.enter);
+    await app.waitForText('prod-www is in account 999988887777: type :profile prod to act there.');
+    expect(app.frame().split('\n').pop()).not.toMatch(/R rotate|e rename/);
+  });
+});

@@ -51,7 +51,12 @@ function usedByCell(row: InventoryRow, usage: TaskState<ServedBy>, now: Date): {
   };
 }
 
-function columnsFor(width: number, now: Date, usage: TaskState<ServedBy>): Array<Column<InventoryRow>> {
+function columnsFor(
+  width: number,
+  now: Date,
+  usage: TaskState<ServedBy>,
+  everywhere: boolean,
+): Array<Column<InventoryRow>> {
   const wide = width >= 100;
   // At 80 columns the name keeps 22 characters; STORE fits "ACM us-east-1"; USED BY fits "ELB, ALB, CF".
   const storeWidth = wide ? 18 : 14;
@@ -65,12 +70,15 @@ function columnsFor(width: number, now: Date, usage: TaskState<ServedBy>): Array
       cell: (row) => expiresCell(row, now).text,
       tone: (row) => expiresCell(row, now).tone,
     },
-    {
-      title: 'USED BY',
-      width: 12,
-      cell: (row) => usedByCell(row, usage, now).text,
-      tone: (row) => usedByCell(row, usage, now).tone,
-    },
+    // Every account: whose each row is takes USED BY's place (who serves what is looked up in this account only).
+    everywhere
+      ? { title: 'ACCOUNT', width: 12, cell: (row: InventoryRow) => row.account ?? '' }
+      : {
+          title: 'USED BY',
+          width: 12,
+          cell: (row: InventoryRow) => usedByCell(row, usage, now).text,
+          tone: (row: InventoryRow) => usedByCell(row, usage, now).tone,
+        },
     ...(wide
       ? [
           { title: 'UPLOADED', width: 10, cell: (row: InventoryRow) => row.uploadDate?.slice(0, 10) ?? '' },
@@ -184,7 +192,7 @@ function ExportForm({
 }
 
 export function InventoryScreen({ select }: { select?: string } = {}): React.JSX.Element {
-  const { identity, columns, copy, services } = useFrame();
+  const { identity, columns, copy, services, flash } = useFrame();
   const navigation = useNavigation();
   const inventory = useInventory();
   const [modal, dispatch] = useReducer(inventoryModalReducer, { kind: 'none' });
@@ -200,9 +208,12 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
     if (select) listDispatch({ type: 'select', key: select });
   }, [select, listDispatch]);
   const targets = list.marked.length > 0 ? list.marked : current ? [current] : [];
-  // Rename, export, rotate and delete are IAM's; an ACM certificate is renewed in place by a re-import.
-  const iamCurrent = current?.store === 'IAM' ? current : undefined;
-  const iamTargets = targets.filter((row) => row.store === 'IAM');
+  // Rename, export, rotate and delete are IAM's; an ACM certificate is renewed in place by a re-import. Every action
+  // acts in this profile's account: a row of another account is only looked at (:profile switches).
+  const thisAccount = identity.state === 'ready' ? identity.identity.account : undefined;
+  const ours = (row: InventoryRow | undefined) => row !== undefined && (!row.account || row.account === thisAccount);
+  const iamCurrent = current?.store === 'IAM' && ours(current) ? current : undefined;
+  const iamTargets = targets.filter((row) => row.store === 'IAM' && ours(row));
 
   useScreenKeymap(
     [
@@ -210,22 +221,29 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
         keys: ['enter'],
         label: 'details',
         when: current !== undefined,
-        run: () =>
-          current &&
+        run: () => {
+          if (!current) return;
+          if (!ours(current))
+            return flash(
+              `${current.name} is in account ${current.account}: type :profile ${current.profile ?? 'NAME'} to act there.`,
+            );
           navigation.push(
             current.store === 'IAM'
               ? { screen: 'server-details', name: current.name }
               : { screen: 'acm-details', arn: current.arn },
-          ),
+          );
+        },
       },
       ...list.bindings.filter((binding) => binding.keys.includes('/')),
       { keys: ['u'], label: 'upload', run: () => navigation.push({ screen: 'server-upload' }) },
       {
         keys: ['i'],
-        label: current?.store === 'ACM' ? 're-import (ACM)' : 'import to ACM',
+        label: current?.store === 'ACM' && ours(current) ? 're-import (ACM)' : 'import to ACM',
         run: () =>
           navigation.push(
-            current?.store === 'ACM' ? { screen: 'acm-import', arn: current.arn } : { screen: 'acm-import' },
+            current?.store === 'ACM' && ours(current)
+              ? { screen: 'acm-import', arn: current.arn }
+              : { screen: 'acm-import' },
           ),
       },
       {
@@ -259,6 +277,11 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
         run: () => dispatch({ type: 'close' }),
       },
       { keys: ['r'], label: 'refresh', run: inventory.reload },
+      {
+        keys: ['A'],
+        label: inventory.everywhere ? 'this account only' : 'every account (all profiles)',
+        run: inventory.toggleEverywhere,
+      },
       ...list.bindings.filter((binding) => !binding.keys.includes('/')),
       {
         keys: ['e'],
@@ -287,6 +310,7 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
         'Sorted by expiry, soonest first; s changes the order.',
         'Expired certificates are marked EXPIRED, those within 30 days in red, 90 days in yellow.',
         'IAM and ACM certificates are listed together; STORE says which (ACM with its region).',
+        'A lists every account in the AWS config files, with an ACCOUNT column; actions stay in this one (:profile).',
         'Space marks certificates; d then deletes the marked IAM ones after you type their count.',
         'An ACM certificate is renewed in place by a re-import (iamcert import --arn), keeping its ARN.',
         KEY_NOT_READABLE,
@@ -312,7 +336,7 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
         {height !== undefined ? (
           <ListView
             list={list}
-            columns={columnsFor(columns - 2, now, inventory.usage)}
+            columns={columnsFor(columns - 2, now, inventory.usage, inventory.everywhere)}
             height={height}
             total={inventory.rows.length}
             empty={
@@ -323,15 +347,26 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
           />
         ) : null}
       </Box>
-      {inventory.acm.status === 'failed' ? (
+      {inventory.everywhere && inventory.all.status === 'running' ? <Spinner label={inventory.all.label} /> : null}
+      {inventory.everywhere && inventory.all.status === 'failed' ? (
+        <ProblemLine problem={inventory.all.problem} />
+      ) : null}
+      {inventory.everywhere && inventory.all.status === 'done'
+        ? inventory.all.value.failures.map((failure) => (
+            <Hanging key={`${failure.profile ?? ''}${failure.account ?? ''}`} prefix="! " tone="warning">
+              {`${failure.profile ? `profile ${failure.profile}` : 'the default credentials'}${failure.account ? ` (account ${failure.account})` : ''} NOT READ: ${failure.code} ${failure.message}`}
+            </Hanging>
+          ))
+        : null}
+      {!inventory.everywhere && inventory.acm.status === 'failed' ? (
         <Hanging prefix="! " tone="warning">{`ACM could not be listed: ${inventory.acm.problem.message}`}</Hanging>
-      ) : inventory.acm.status === 'done' && inventory.acm.value.notes.length > 0 ? (
+      ) : !inventory.everywhere && inventory.acm.status === 'done' && inventory.acm.value.notes.length > 0 ? (
         <Hanging
           prefix="! "
           tone="warning"
         >{`ACM is incomplete: ${inventory.acm.value.notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`}</Hanging>
       ) : null}
-      {inventory.usage.status === 'done' && inventory.usage.value.notes.length > 0 ? (
+      {!inventory.everywhere && inventory.usage.status === 'done' && inventory.usage.value.notes.length > 0 ? (
         <Hanging
           prefix="! "
           tone="warning"

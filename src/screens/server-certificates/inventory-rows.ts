@@ -1,6 +1,7 @@
 import type { AcmCertificateRow } from '../../core/acm/list.js';
 import { keyTypeWords } from '../../core/acm/key-types.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
+import type { Holdings } from '../../core/radar/holdings.js';
 
 /**
  * One row of the inventory: an IAM server certificate, or an ACM certificate in the same shape (its domain as the
@@ -8,7 +9,22 @@ import type { ServerCertificateRow } from '../../core/iam/server-certificate-lis
  * only IAM has (rename, export, rotate, delete) look at `store`.
  */
 export type InventoryRow = ServerCertificateRow &
-  ({ store: 'IAM' } | { store: 'ACM'; region: string; acm: AcmCertificateRow });
+  ({ store: 'IAM' } | { store: 'ACM'; region: string; acm: AcmCertificateRow }) & {
+    /** Set when every account is listed: whose it is. */
+    account?: string;
+    profile?: string;
+  };
+
+/** The rows of every account read, each marked with its account and profile. */
+export function everywhereRows(holdings: Holdings[]): InventoryRow[] {
+  return holdings.flatMap((held) => {
+    const whose = { account: held.account, ...(held.profile ? { profile: held.profile } : {}) };
+    return [
+      ...held.serverCertificates.map((row) => ({ ...iamRow(row), ...whose })),
+      ...held.acm.map((row) => ({ ...acmInventoryRow(row), ...whose })),
+    ];
+  });
+}
 
 export function iamRow(row: ServerCertificateRow): InventoryRow {
   return { ...row, store: 'IAM' };
@@ -36,6 +52,7 @@ export function storeCell(row: InventoryRow): string {
 
 /** What the filter matches on: everything the row shows, and its key type and status for ACM. */
 export function rowText(row: InventoryRow): string {
-  if (row.store === 'IAM') return `IAM ${row.name} ${row.path} ${row.id}`;
-  return `ACM ${row.region} ${row.name} ${row.acm.names.join(' ')} ${keyTypeWords(row.acm.keyType)} ${row.acm.type} ${row.acm.status}`;
+  const whose = row.account ? `${row.account} ${row.profile ?? ''} ` : '';
+  if (row.store === 'IAM') return `${whose}IAM ${row.name} ${row.path} ${row.id}`;
+  return `${whose}ACM ${row.region} ${row.name} ${row.acm.names.join(' ')} ${keyTypeWords(row.acm.keyType)} ${row.acm.type} ${row.acm.status}`;
 }

@@ -6,7 +6,8 @@ import { useAction } from '../../ui/use-action.js';
 import { useTask } from '../../ui/use-task.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
 import type { AcmCertificateRow, AcmListing } from '../../core/acm/list.js';
-import { acmInventoryRow, iamRow } from './inventory-rows.js';
+import { acmInventoryRow, everywhereRows, iamRow } from './inventory-rows.js';
+import type { Everywhere } from '../../core/accounts/everywhere.js';
 
 /** The inventory's data: loaded on arrival, again whenever the screen is back on top, and after every change. */
 export function useInventory() {
@@ -37,18 +38,39 @@ export function useInventory() {
     if (all.length > 0) void scanUsage('Looking for what serves them…', (signal) => services.servedBy(all, signal));
     return found && { iam: found.length, acm: acmFound.length };
   }, [run, listAcm, scanUsage, services]);
-  const rows = useMemo(() => [...iamRows.map(iamRow), ...acmRows.map(acmInventoryRow)], [iamRows, acmRows]);
+  // Every account (A): each configured profile's account read once, its rows marked with the account.
+  const [everywhere, setEverywhere] = useState(false);
+  const [all, readAll] = useTask<Everywhere>();
+  const loadAll = useCallback(
+    () => readAll('Reading every account in the AWS config files…', (signal) => services.inventoryEverywhere(signal)),
+    [readAll, services],
+  );
+  const rows = useMemo(
+    () =>
+      everywhere
+        ? all.status === 'done'
+          ? everywhereRows(all.value.holdings)
+          : []
+        : [...iamRows.map(iamRow), ...acmRows.map(acmInventoryRow)],
+    [everywhere, all, iamRows, acmRows],
+  );
+  const toggleEverywhere = () => {
+    if (!everywhere) void loadAll();
+    setEverywhere(!everywhere);
+  };
   const refresh = useCallback(() => void load(), [load]);
   useEffect(refresh, [refresh]);
   /** The r key: reloads and says so, even when nothing changed. */
   const reload = () =>
-    void load().then(
-      (found) =>
-        found &&
-        flash(
-          `Refreshed: ${found.iam} IAM and ${found.acm} ACM certificate${found.acm === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`,
-        ),
-    );
+    everywhere
+      ? void loadAll()
+      : void load().then(
+          (found) =>
+            found &&
+            flash(
+              `Refreshed: ${found.iam} IAM and ${found.acm} ACM certificate${found.acm === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`,
+            ),
+        );
   const wasTop = useRef(top);
   useEffect(() => {
     if (top && !wasTop.current) refresh();
@@ -77,5 +99,19 @@ export function useInventory() {
       () => (targets.length === 1 ? `Deleted ${targets[0]!.name}` : `Deleted ${deleted.length} certificates`),
     );
   };
-  return { rows, load: listing, acm, progress, refresh, reload, action, perform, deleteAll, usage };
+  return {
+    rows,
+    load: listing,
+    acm,
+    progress,
+    refresh,
+    reload,
+    action,
+    perform,
+    deleteAll,
+    usage,
+    everywhere,
+    all,
+    toggleEverywhere,
+  };
 }
