@@ -146,6 +146,39 @@ describe('the app in a real terminal (tmux) against moto', () => {
     expect(pane.state()).toEqual({ alternateScreen: false, cursorVisible: true });
   });
 
+  it('keys sent together are all taken: -l ":certs" then Enter opens the inventory, -l "jj" moves two rows', async () => {
+    const prefix = `/${uniqueName('burst')}/`;
+    for (const index of [1, 2, 3])
+      iamcertCli(
+        'upload',
+        '--name',
+        uniqueName(`burst${index}`),
+        '--cert',
+        fx.path('selfsigned.pem'),
+        '--key',
+        fx.path('rsa2048.key'),
+        '--path',
+        prefix,
+      );
+    pane = await openApp();
+    await pane.waitFor('IAM and ACM certificates');
+    await pane.send(':certs', { literal: true });
+    await pane.send('Enter');
+    await pane.waitFor('sorted by expiry');
+    await pane.send('/');
+    await pane.send(prefix, { literal: true });
+    await pane.send('Enter');
+    const filtered = await pane.waitFor('3 of');
+    const first = /› (\S+)/.exec(filtered.split('\n').find((line) => /^ +›/.test(line)) ?? '')?.[1];
+    const names = filtered
+      .split('\n')
+      .filter((line) => line.includes('burst'))
+      .map((line) => /(burst\d-\S+)/.exec(line)?.[1]);
+    await pane.send('jj', { literal: true });
+    await pane.waitFor(new RegExp(`› ${names[2]}`));
+    expect(first).toBe(names[0]);
+  });
+
   it('Ctrl-C works while typing in a text field, and the app never shows a stack trace', async () => {
     pane = await openApp();
     await pane.send('Down');

@@ -1,7 +1,8 @@
-import React, { createContext, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import React, { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useInput, type Key } from 'ink';
 import { activeBindings, bindingFor, keyRows, type Binding, type KeyRow } from './keymap.js';
 import { keyName } from './key-name.js';
+import { splitKeys, type KeyPress } from './split-keys.js';
 
 /**
  * Focus as a stack of scopes: the app, each screen, each modal. A key goes to the top scope only,
@@ -91,6 +92,12 @@ export class FocusRegistry {
     }
   }
 
+  /** A field has the keyboard in the top scope: plain text is its, whole. */
+  typing(): boolean {
+    const scope = this.top();
+    return scope ? typingIn(scope) : false;
+  }
+
   /** The keys of the top scope, for the footer and the help; the frame redraws only when they change. */
   publish(): void {
     const scope = this.top();
@@ -106,6 +113,12 @@ export class FocusRegistry {
     this.shown = text;
     this.onShown(shown);
   }
+}
+
+/** React has committed what the last key did and run its effects: the next key meets the screen it made. */
+async function settled(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  for (let round = 0; round < 3; round += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
 const RegistryContext = createContext<FocusRegistry | undefined>(undefined);
@@ -144,9 +157,30 @@ export function FocusProvider({
   );
   const interrupt = useRef(onInterrupt);
   interrupt.current = onInterrupt;
+  // Keys that arrived together are handled one at a time, each after the screen has taken in the one before (a ':'
+  // opens the command line, and the letters after it belong there); a key typed meanwhile waits its turn.
+  const queue = useRef<KeyPress[]>([]);
+  const draining = useRef(false);
+  const handle = useCallback(
+    ({ input, key }: KeyPress) => {
+      if (key.ctrl && input === 'c') interrupt.current();
+      else registry.dispatch(input, key);
+    },
+    [registry],
+  );
+  const drain = useCallback(async () => {
+    draining.current = true;
+    while (queue.current.length > 0) {
+      handle(queue.current.shift()!);
+      await settled();
+    }
+    draining.current = false;
+  }, [handle]);
   useInput((input, key) => {
-    if (key.ctrl && input === 'c') interrupt.current();
-    else registry.dispatch(input, key);
+    const presses = splitKeys(input, key, registry.typing());
+    if (presses.length === 1 && !draining.current) return handle(presses[0]!);
+    queue.current.push(...presses);
+    if (!draining.current) void drain();
   });
   useEffect(() => registry.publish());
   return (
