@@ -13,6 +13,7 @@ export const KEYS = {
   backspace: '\u007F',
   ctrlC: '\u0003',
   ctrlU: '\u0015',
+  pgdn: '\u001B[6~',
 } as const;
 
 export interface Rendered {

@@ -94,7 +94,7 @@ describe('the inventory with ACM beside IAM', () => {
       }),
       { route: { screen: 'servers' } },
     );
-    const frame = await app.waitForText('ACM is incomplete');
+    const frame = await app.waitForText('ACM incomplete');
     expect(frame).toContain('ACM in ap-east-1 (REGION_DISABLED)');
     expect(frame).toContain('www-2027');
   });
@@ -142,5 +142,45 @@ describe('the inventory over every account (A)', () => {
     await app.press(KEYS.enter);
     await app.waitForText('prod-www is in account 999988887777: type :profile prod to act there.');
     expect(app.frame().split('\n').pop()).not.toMatch(/R rotate|e rename/);
+  });
+});
+
+describe('what could not be read, in one line (#18)', () => {
+  it('38 regions not read are one line, counted by code, and ? lists each', async () => {
+    const regions = Array.from({ length: 38 }, (_, index) => `region-${index}`);
+    app = await renderApp(
+      stubServices({
+        ...services(),
+        servedBy: async () => ({
+          consumers: [],
+          notes: regions.map((region, index) => ({
+            where: `application and network load balancers in ${region}`,
+            code: index === 0 ? 'TIMEOUT' : 'ACCESS_DENIED',
+            message: 'no',
+            fix: 'grant it',
+          })),
+        }),
+      }),
+      { route: { screen: 'servers' } },
+    );
+    const frame = await app.waitForText('USED BY incomplete');
+    expect(frame).toContain('! USED BY incomplete: 38 places not read, ? lists them (37 ACCESS_DENIED, 1');
+    expect(frame.split('\n').filter((line) => line.includes('region-'))).toHaveLength(0);
+    expect(frame.split('\n')).toHaveLength(24);
+    expect(frame.split('\n').pop()).toMatch(/esc back/);
+    await app.press('?');
+    await app.waitForText('Help: server certificates');
+    // The help scrolls: a page at a time to its end, every note read on the way.
+    const pages = [app.frame()];
+    for (let page = 0; page < 12; page += 1) {
+      const moved = await app.press(KEYS.pgdn).then(
+        () => true,
+        () => false,
+      );
+      if (!moved) break;
+      pages.push(app.frame());
+    }
+    const help = pages.join(' ').replace(/[│\s]+/g, ' ');
+    for (const region of ['region-0: TIMEOUT', 'region-37: ACCESS_DENIED']) expect(help).toContain(region);
   });
 });

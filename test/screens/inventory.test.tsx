@@ -296,7 +296,7 @@ describe('server certificate inventory', () => {
     expect(line('cert-0000')).toMatch(/EXPIRED\s+ALB, CF/);
     expect(line('cert-0001')).toMatch(/EXPIRED\s+—/);
     expect(line('cert-0002')).toMatch(/EXPIRED\s+ALB\s*$/);
-    expect(frame).toContain('USED BY is incomplete: classic load balancers in ap-south-1 (ACCESS_DENIED)');
+    expect(frame).toContain('USED BY incomplete: classic load balancers in ap-south-1 (ACCESS_DENIED)');
   });
 
   it('d on a certificate that is served says who serves it and deletes nothing', async () => {

@@ -36,6 +36,7 @@ import { toProblem } from '../../core/errors.js';
 import { Hanging } from '../../ui/Hanging.js';
 import { keyTypeWords } from '../../core/acm/key-types.js';
 import { storeCell, type InventoryRow } from './inventory-rows.js';
+import { notesHelp, notesLine } from './notes-line.js';
 
 /** USED BY: "…" while looking, then "2 ALB, CF" or "—"; red when an expired certificate is still served. */
 function usedByCell(row: InventoryRow, usage: TaskState<ServedBy>, now: Date): { text: string; tone?: Tone } {
@@ -312,8 +313,10 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
         'IAM and ACM certificates are listed together; STORE says which (ACM with its region).',
         'A lists every account in the AWS config files, with an ACCOUNT column; actions stay in this one (:profile).',
         'Space marks certificates; d then deletes the marked IAM ones after you type their count.',
-        'An ACM certificate is renewed in place by a re-import (iamcert import --arn), keeping its ARN.',
+        'An ACM certificate is renewed in place by a re-import (i on its row), keeping its ARN.',
         KEY_NOT_READABLE,
+        ...(inventory.acm.status === 'done' ? notesHelp('ACM', inventory.acm.value.notes) : []),
+        ...(inventory.usage.status === 'done' ? notesHelp('USED BY', inventory.usage.value.notes) : []),
       ],
     },
   );
@@ -361,16 +364,14 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
       {!inventory.everywhere && inventory.acm.status === 'failed' ? (
         <Hanging prefix="! " tone="warning">{`ACM could not be listed: ${inventory.acm.problem.message}`}</Hanging>
       ) : !inventory.everywhere && inventory.acm.status === 'done' && inventory.acm.value.notes.length > 0 ? (
-        <Hanging
-          prefix="! "
-          tone="warning"
-        >{`ACM is incomplete: ${inventory.acm.value.notes.map((note) => `${note.where} (${note.code})`).join('; ')}.`}</Hanging>
+        <Toned tone="warning" wrap="truncate-end">
+          {notesLine('ACM', inventory.acm.value.notes)}
+        </Toned>
       ) : null}
       {!inventory.everywhere && inventory.usage.status === 'done' && inventory.usage.value.notes.length > 0 ? (
-        <Hanging
-          prefix="! "
-          tone="warning"
-        >{`USED BY is incomplete: ${inventory.usage.value.notes.map((note) => `${note.where} (${note.code})`).join('; ')}. iamcert usage says how to fix it.`}</Hanging>
+        <Toned tone="warning" wrap="truncate-end">
+          {notesLine('USED BY', inventory.usage.value.notes)}
+        </Toned>
       ) : null}
       {inventory.usage.status === 'failed' ? (
         <Hanging
