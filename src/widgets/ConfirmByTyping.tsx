@@ -13,6 +13,8 @@ export interface ConfirmByTypingProps {
   where: string;
   /** The text to type, usually the name. */
   expected: string;
+  /** Other text that confirms too: the whole ID, where the short one is asked for (a copied ID is pasted whole). */
+  alsoAccepted?: string[];
   warning?: string;
   /** More lines under the action: the names a bulk action covers. */
   details?: string[];
@@ -24,6 +26,7 @@ function Confirm({
   action,
   where,
   expected,
+  alsoAccepted = [],
   warning,
   details = [],
   onConfirm,
@@ -38,7 +41,7 @@ function Confirm({
       setTyped(value);
       setMismatch(false);
     },
-    onSubmit: (value) => (value === expected ? onConfirm() : setMismatch(true)),
+    onSubmit: (value) => (value === expected || alsoAccepted.includes(value.trim()) ? onConfirm() : setMismatch(true)),
     submitLabel: 'confirm',
     onCancel,
     cancelLabel: 'cancel, nothing is done',

@@ -141,7 +141,7 @@ describe('iamcert rotate', () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /error KEY_TYPE_NOT_ACCEPTED: ELB cannot serve a certificate with a RSA 4096 key\. Fix: Use RSA 2048/,
+      /error KEY_TYPE_NOT_ACCEPTED: ELB cannot serve a certificate with an RSA 4096 key\. Fix: Use RSA 2048/,
     );
     expect(world.classicCertificate(classic)).toBe(oldCert.arn);
   });

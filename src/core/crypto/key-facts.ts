@@ -36,3 +36,8 @@ export function describeKeyShape(shape: KeyShape): string {
   if (shape.keyOid !== undefined) return `${algorithm} (OID ${shape.keyOid})`;
   return algorithm;
 }
+
+/** "an RSA 2048", "an EC P-256": key names are read letter by letter, so RSA, EC and ED take "an". */
+export function withArticle(shape: string): string {
+  return `${/^(RSA|EC|ED|[AEIOU])/i.test(shape) ? 'an' : 'a'} ${shape}`;
+}

@@ -1,5 +1,5 @@
 import { certificateUsages, type CertificateUsages } from '../crypto/certificate-usages.js';
-import { describeKeyShape } from '../crypto/key-facts.js';
+import { describeKeyShape, withArticle } from '../crypto/key-facts.js';
 import type { CertificateItem, KeyShape } from '../formats/items.js';
 import type { PreparedUpload } from '../prepare.js';
 import type { Finding } from './rules.js';
@@ -96,9 +96,6 @@ export async function acmImportFindings(
   }
   return findings;
 }
-
-/** "an RSA 2048", "an EC P-256": key names are read letter by letter. */
-const withArticle = (shape: string) => `${/^(RSA|EC|ED|[AEIOU])/i.test(shape) ? 'an' : 'a'} ${shape}`;
 
 function names(certificate: CertificateItem): Set<string> {
   const common = /(?:^|, )CN=([^,]+)/.exec(certificate.subject)?.[1];

@@ -1,4 +1,4 @@
-import { describeKeyShape } from '../crypto/key-facts.js';
+import { describeKeyShape, withArticle } from '../crypto/key-facts.js';
 import type { KeyShape } from '../formats/items.js';
 import { CLOUDFRONT_PREFIX } from '../preflight/rules.js';
 import type { Consumer } from '../usage/consumers.js';
@@ -96,7 +96,7 @@ export function rotationChecks(
     add(
       'KEY_TYPE_NOT_ACCEPTED',
       'error',
-      `${refusing.join(' and ')} cannot serve a certificate with a ${describeKeyShape(incoming)} key.`,
+      `${refusing.join(' and ')} cannot serve a certificate with ${withArticle(describeKeyShape(incoming))} key.`,
       'Use RSA 2048: every AWS service accepts it.',
     );
   }

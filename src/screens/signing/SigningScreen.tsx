@@ -286,6 +286,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
           {...DANGEROUS[modal.kind](modal.row.id, user)}
           where={where}
           expected={modal.row.id.slice(0, 8)}
+          alsoAccepted={[modal.row.id]}
           onCancel={() => setModal({ kind: 'none' })}
           onConfirm={() => {
             const { label, work, done } = DANGEROUS[modal.kind](modal.row.id, user);

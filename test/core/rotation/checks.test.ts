@@ -50,7 +50,7 @@ describe('what a rotation checks before it changes anything', () => {
     expect(rotationChecks(incoming({ keySize: 4096 }), old, [alb], now)).toEqual([]);
     expect(
       rotationChecks(incoming({ keyAlgorithm: 'ec', keySize: undefined, curve: 'P-256' }), old, [elb], now)[0]!.message,
-    ).toBe('ELB cannot serve a certificate with a EC P-256 key.');
+    ).toBe('ELB cannot serve a certificate with an EC P-256 key.');
     expect(
       codes(
         rotationChecks(
