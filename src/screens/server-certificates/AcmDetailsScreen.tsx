@@ -9,6 +9,7 @@ import { useTask } from '../../ui/use-task.js';
 import { Hanging } from '../../ui/Hanging.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { acmDetailLines } from './acm-detail-lines.js';
+import { LabelledLines } from '../../widgets/LabelledLines.js';
 
 /** One ACM certificate: its facts, and all ACM says uses it, each labelled this account's, another's or AWS's. */
 export function AcmDetailsScreen({ arn }: { arn: string }): React.JSX.Element {
@@ -40,16 +41,7 @@ export function AcmDetailsScreen({ arn }: { arn: string }): React.JSX.Element {
       <Text bold>{details?.domain ?? arn}</Text>
       {state.status === 'running' ? <Spinner label={state.label} /> : null}
       <ProblemLine problem={state.status === 'failed' ? state.problem : undefined} />
-      {details
-        ? acmDetailLines(details, now).map(([label, value]) => (
-            <Box key={label}>
-              <Box width={10} flexShrink={0}>
-                <Text bold>{label}</Text>
-              </Box>
-              <Text wrap="wrap">{value}</Text>
-            </Box>
-          ))
-        : null}
+      {details ? <LabelledLines lines={acmDetailLines(details, now)} /> : null}
       {details && details.inUseBy.length === 0 ? <Hanging prefix="used by   ">nothing, as ACM sees it</Hanging> : null}
       {details?.inUseBy.map((user, index) => (
         <Hanging key={user.arn} prefix={index === 0 ? 'used by   ' : '          '}>

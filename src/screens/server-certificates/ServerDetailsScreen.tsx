@@ -16,6 +16,7 @@ import type { ServedBy } from '../../core/usage/served-by.js';
 import { describeConsumer, usageMap, type Finding } from '../../core/usage/usage-map.js';
 import { certificateNames } from '../../core/usage/names.js';
 import { useFrame } from '../../ui/frame-context.js';
+import { LabelledLines } from '../../widgets/LabelledLines.js';
 
 function detailLines(details: ServerCertificateDetails, now: Date): Array<[string, string]> {
   const certificate = details.certificate;
@@ -134,17 +135,7 @@ export function ServerDetailsScreen({ name }: { name: string }): React.JSX.Eleme
       <Text bold>{name}</Text>
       {state.status === 'running' ? <Spinner label={state.label} /> : null}
       <ProblemLine problem={state.status === 'failed' ? state.problem : undefined} />
-      {state.status === 'done'
-        ? detailLines(state.value, now).map(([label, value]) => (
-            // The label in its column, the value whole, wrapping under itself: an ARN is never cut.
-            <Box key={label}>
-              <Box width={10} flexShrink={0}>
-                <Text bold>{label}</Text>
-              </Box>
-              <Text wrap="wrap">{value}</Text>
-            </Box>
-          ))
-        : null}
+      {state.status === 'done' ? <LabelledLines lines={detailLines(state.value, now)} /> : null}
       {state.status === 'done' ? <ServedByRows usage={usage} details={state.value} now={now} /> : null}
       {state.status === 'done' ? <Toned tone="muted">{KEY_NOT_READABLE}</Toned> : null}
     </Box>
