@@ -111,9 +111,10 @@ function Screens({
     if (outcome.kind === 'quit') navigation.quit();
     else if (outcome.kind === 'profile')
       void onProfile(outcome.name).then((said) => {
-        // Another account: every screen starts again from Home, on the new profile's services.
+        // Another account: every screen starts again from Home, on the new profile's services. The message follows
+        // the move, or the move's own clearing of the status line would take it away.
         if (said.startsWith('Now')) navigation.reset({ screen: 'home' });
-        setMessage(said);
+        setTimeout(() => setMessage(said), 0);
       });
     else if (outcome.route.screen === 'home') navigation.reset(outcome.route);
     else navigation.push(outcome.route);

@@ -17,11 +17,12 @@ import { useRadar } from './use-radar.js';
 function columnsFor(width: number): Array<Column<DueItem>> {
   const wide = width >= 110;
   // The marker column, one space between columns, and a spare one so nothing reaches the edge.
-  const fixed = 20 + 14 + (wide ? 49 : 0) + 3 + 3 + 1;
+  const fixed = 22 + 14 + (wide ? 49 : 0) + 3 + 3 + 1;
   return [
     {
       title: 'DUE',
-      width: 20,
+      // "expired 5323 days ago" whole: the count is what tells two expired rows apart.
+      width: 22,
       cell: dueWords,
       tone: (item) => (item.reason === 'expired' ? 'danger' : item.kind === 'access-key' ? 'warning' : undefined),
     },
