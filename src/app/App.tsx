@@ -91,7 +91,13 @@ function Screens({
   );
   const openPalette = useCallback(() => setOverlay({ kind: 'palette' }), []);
   const close = useCallback(() => setOverlay({ kind: 'none' }), []);
-  const clearMessage = useCallback(() => setMessage(undefined), [setMessage]);
+  // What a move between screens should say on arrival (":profile prod" → "Now acting as profile prod."): the move
+  // clears the old screen's line and shows this instead, so the two never race.
+  const onArrival = useRef<string | undefined>(undefined);
+  const clearMessage = useCallback(() => {
+    setMessage(onArrival.current);
+    onArrival.current = undefined;
+  }, [setMessage]);
   // "No answer from Elastic Load Balancing in eu-west-1 … for 10 s": a wait is shown, never silent.
   useEffect(() => services.onWaiting?.((line) => setMessage(line)), [services, setMessage]);
   const { write } = useStdout();
@@ -111,10 +117,12 @@ function Screens({
     if (outcome.kind === 'quit') navigation.quit();
     else if (outcome.kind === 'profile')
       void onProfile(outcome.name).then((said) => {
-        // Another account: every screen starts again from Home, on the new profile's services. The message follows
-        // the move, or the move's own clearing of the status line would take it away.
-        if (said.startsWith('Now')) navigation.reset({ screen: 'home' });
-        setTimeout(() => setMessage(said), 0);
+        // Another account: every screen starts again from Home, on the new profile's services.
+        if (!said.startsWith('Now')) return setMessage(said);
+        // Leaving a deeper stack clears the line on arrival: the message waits for it there.
+        if (navigation.stack.length > 1) onArrival.current = said;
+        else setMessage(said);
+        navigation.reset({ screen: 'home' });
       });
     else if (outcome.route.screen === 'home') navigation.reset(outcome.route);
     else navigation.push(outcome.route);

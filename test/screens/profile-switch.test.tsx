@@ -13,7 +13,6 @@ describe(':profile NAME switches account (k9s :ctx)', () => {
     });
     const asked: string[] = [];
     app = await renderApp(stubServices(), {
-      route: { screen: 'servers' },
       switchProfile: async (name) => {
         asked.push(name);
         if (name !== 'prod')
@@ -26,6 +25,11 @@ describe(':profile NAME switches account (k9s :ctx)', () => {
       },
     });
     await app.waitForText('account 111122223333');
+    // From a screen above Home: the move back to Home must not take the message with it.
+    await app.press(':');
+    await app.type('certs');
+    await app.press(KEYS.enter);
+    await app.waitForText('No certificates in IAM or ACM');
     await app.press(':');
     await app.type('profile nosuch');
     await app.press(KEYS.enter);
@@ -34,8 +38,8 @@ describe(':profile NAME switches account (k9s :ctx)', () => {
     await app.press(':');
     await app.type('profile prod');
     await app.press(KEYS.enter);
-    const frame = await app.waitForText('account 999988887777');
-    expect(frame).toContain('Now acting as profile prod.');
+    const frame = await app.waitForText('Now acting as profile prod.');
+    expect(frame).toContain('account 999988887777');
     expect(frame).toContain('Create key & certificate');
     expect(asked).toEqual(['nosuch', 'prod']);
   });
