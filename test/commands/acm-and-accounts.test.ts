@@ -257,7 +257,7 @@ describe('every account: the inventory and the radar', () => {
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(
       new RegExp(
-        `expires in (9|10) days\\s+ACM certificate soon.example.com\\s+${SECOND_ACCOUNT}\\s+us-east-1\\s+iamcert import --arn`,
+        `expires in (9|10) days\\s+ACM certificate soon.example.com\\s+${SECOND_ACCOUNT}\\s+us-east-1\\s+iamcert import NEW\\.pem NEW-KEY\\.pem CHAIN\\.pem --arn arn:aws:acm:us-east-1:`,
       ),
     );
     const calendar = new ICAL.Component(ICAL.parse(readFileSync(ics, 'utf8')));

@@ -13,7 +13,7 @@ export function dueFixCommand(item: DueItem): string {
     case 'delete-expired':
       return `iamcert rotate ${name} … if it is still served, else iamcert delete ${name} --yes${profile}`;
     case 'reimport':
-      return `iamcert import --arn ${item.id} --cert NEW.pem --key NEW-KEY.pem --chain CHAIN.pem${region}${profile}`;
+      return `iamcert import NEW.pem NEW-KEY.pem CHAIN.pem --arn ${item.id} --yes${profile}`;
     case 'acm-renews':
       return `ACM renews it while its validation holds: aws acm describe-certificate --certificate-arn ${item.id}${region}${profile}`;
     case 'renew-signing':
