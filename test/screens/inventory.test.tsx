@@ -432,3 +432,25 @@ describe('server certificate inventory', () => {
     expect(frame).toContain('server certificates');
   });
 });
+
+describe('rename with nothing changed (#18)', () => {
+  it('Enter answers: it says nothing changed, and sends nothing', async () => {
+    const renamed: string[] = [];
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => rows(2),
+        renameServerCertificate: async (name) => {
+          renamed.push(name);
+        },
+      }),
+      { route: { screen: 'servers' } },
+    );
+    await app.waitForText('2 of 2');
+    await app.press('e');
+    await app.waitForText('Rename or move');
+    await app.press(KEYS.enter);
+    await app.press(KEYS.enter);
+    await app.waitForText('Nothing changed: cert-0000 keeps its name and path.');
+    expect(renamed).toEqual([]);
+  });
+});

@@ -113,12 +113,13 @@ function RenameForm({
       newPath: modal.path !== modal.row.path ? modal.path : undefined,
     };
     dispatch({ type: 'close' });
-    if (change.newName || change.newPath)
-      perform(
-        `Updating ${modal.row.name}…`,
-        (signal) => services.renameServerCertificate(modal.row.name, change, signal),
-        `Updated ${modal.row.name}`,
-      );
+    // Enter answers even when there is nothing to send.
+    if (!change.newName && !change.newPath) return flash(`Nothing changed: ${modal.row.name} keeps its name and path.`);
+    perform(
+      `Updating ${modal.row.name}…`,
+      (signal) => services.renameServerCertificate(modal.row.name, change, signal),
+      `Updated ${modal.row.name}`,
+    );
   };
   useKeymap([
     {
