@@ -1,6 +1,7 @@
 import { serves, usedBySummary } from '../usage/usage-map.js';
 import { createHash } from 'node:crypto';
 import type { Holdings } from './holdings.js';
+import type { ReportedAccessKey } from '../iam/credential-report.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -130,34 +131,43 @@ export function datedItems(holdings: Holdings[], now: Date): DueItem[] {
   return items;
 }
 
+/** Each active access key with a date, as a radar item dated by when it was made or last rotated. */
+export function keyDates(holdings: Holdings[]): Array<{ item: DueItem; key: ReportedAccessKey }> {
+  return holdings.flatMap((held) =>
+    (held.users ?? []).flatMap((user) =>
+      user.accessKeys
+        .filter((key) => key.active && key.lastRotated)
+        .map((key) => ({
+          key,
+          item: {
+            account: held.account,
+            ...(held.profile ? { profile: held.profile } : {}),
+            kind: 'access-key' as const,
+            store: 'IAM' as const,
+            name: user.user,
+            id: `access key ${key.slot}`,
+            date: key.lastRotated!,
+            days: 0,
+            reason: 'key-old' as const,
+            action: 'rotate-access-key' as const,
+            slot: keySlot(held.account, user.user, key.slot),
+          },
+        })),
+    ),
+  );
+}
+
 /** Access keys too old or long unused, from the credential report. */
 function keyItems(holdings: Holdings[], options: RadarOptions): DueItem[] {
-  const items: DueItem[] = [];
-  for (const held of holdings) {
-    for (const user of held.users ?? []) {
-      for (const key of user.accessKeys) {
-        if (!key.active || !key.lastRotated) continue;
-        const base = {
-          account: held.account,
-          ...(held.profile ? { profile: held.profile } : {}),
-          kind: 'access-key' as const,
-          store: 'IAM' as const,
-          name: user.user,
-          id: `access key ${key.slot}`,
-          slot: keySlot(held.account, user.user, key.slot),
-        };
-        const age = daysSince(key.lastRotated, options.now);
-        const lastSeen = key.lastUsed ?? key.lastRotated;
-        const unused = daysSince(lastSeen, options.now);
-        if (unused > options.unusedDays) {
-          items.push({ ...base, date: lastSeen, days: unused, reason: 'key-unused', action: 'remove-access-key' });
-        } else if (age > options.maxKeyAgeDays) {
-          items.push({ ...base, date: key.lastRotated, days: age, reason: 'key-old', action: 'rotate-access-key' });
-        }
-      }
-    }
-  }
-  return items;
+  return keyDates(holdings).flatMap(({ item, key }): DueItem[] => {
+    const age = daysSince(key.lastRotated!, options.now);
+    const lastSeen = key.lastUsed ?? key.lastRotated!;
+    const unused = daysSince(lastSeen, options.now);
+    if (unused > options.unusedDays)
+      return [{ ...item, date: lastSeen, days: unused, reason: 'key-unused', action: 'remove-access-key' }];
+    if (age > options.maxKeyAgeDays) return [{ ...item, days: age }];
+    return [];
+  });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { datedItems, keySlot, type DueItem } from './due.js';
+import { datedItems, keyDates, type DueItem } from './due.js';
 import type { Holdings } from './holdings.js';
 import { itemTitle } from './words.js';
 
@@ -86,25 +86,7 @@ function event(item: DueItem, now: Date, maxKeyAgeDays: number): string[] {
  */
 export function expiryCalendar(holdings: Holdings[], options: { now: Date; maxKeyAgeDays: number }): string {
   const certificates = datedItems(holdings, options.now);
-  const keys: DueItem[] = holdings.flatMap((held) =>
-    (held.users ?? []).flatMap((user) =>
-      user.accessKeys
-        .filter((key) => key.active && key.lastRotated)
-        .map((key): DueItem => ({
-          kind: 'access-key',
-          store: 'IAM',
-          account: held.account,
-          ...(held.profile ? { profile: held.profile } : {}),
-          name: user.user,
-          id: `access key ${key.slot}`,
-          date: key.lastRotated!,
-          days: 0,
-          reason: 'key-old',
-          action: 'rotate-access-key',
-          slot: keySlot(held.account, user.user, key.slot),
-        })),
-    ),
-  );
+  const keys = keyDates(holdings).map(({ item }) => item);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
