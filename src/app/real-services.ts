@@ -18,13 +18,7 @@ export function realServices(given: ConnectionOptions): Services {
   let settled: Promise<ConnectionOptions> | undefined;
   const withProfile = () =>
     (settled ??= given.profile
-      ? import('../core/accounts/profiles.js')
-          .then(({ profileSettings }) => profileSettings(given.profile))
-          .then((fromProfile) => ({
-            ...connection,
-            region: connection.region ?? fromProfile.region,
-            endpointUrl: connection.endpointUrl ?? fromProfile.endpointUrl,
-          }))
+      ? import('../core/accounts/profiles.js').then(({ withProfileSettings }) => withProfileSettings(connection))
       : Promise.resolve(connection));
   let clients: Promise<IamClients> | undefined;
   const iam = () =>
@@ -60,29 +54,14 @@ export function realServices(given: ConnectionOptions): Services {
     importToAcm: async (request, signal) =>
       (await import('../core/acm/import.js')).importToAcm(await servingClients(), request, signal),
     inventoryEverywhere: async (signal) => {
-      const [{ configuredProfiles, profileSettings }, { openAccounts, readAccounts }, client, serving, holdings] =
-        await Promise.all([
-          import('../core/accounts/profiles.js'),
-          import('../core/accounts/accounts.js'),
-          import('../core/iam/client.js'),
-          import('../core/usage/serving-clients.js'),
-          import('../core/radar/holdings.js'),
-        ]);
-      const profiles = await configuredProfiles();
-      const { accounts, failures } = await openAccounts(
-        profiles.length > 0 ? profiles : [undefined],
-        async (profile) => {
-          const fromProfile = await profileSettings(profile);
-          const options = {
-            ...connection,
-            ...(profile ? { profile } : {}),
-            region: given.region ?? fromProfile.region,
-            endpointUrl: given.endpointUrl ?? fromProfile.endpointUrl,
-          };
-          return { iam: client.createIamClients(options), serving: serving.createServingClients(options) };
-        },
-        { signal },
-      );
+      const [{ configuredProfiles }, { openProfiles, readAccounts }, holdings] = await Promise.all([
+        import('../core/accounts/profiles.js'),
+        import('../core/accounts/accounts.js'),
+        import('../core/radar/holdings.js'),
+      ]);
+      // Every profile named in the config files, on this session's endpoint and region where they were given.
+      const base = { ...connection, profile: undefined };
+      const { accounts, failures } = await openProfiles(await configuredProfiles(), base, { signal });
       const read = await readAccounts(accounts, (account) => holdings.readHoldings(account, { signal }), { signal });
       return { holdings: read.results.map((result) => result.value), failures: [...failures, ...read.failures] };
     },

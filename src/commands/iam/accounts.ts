@@ -20,31 +20,22 @@ export async function openAccountsFromFlags(
   output: Output,
   signal?: AbortSignal,
 ): Promise<{ accounts: Account[]; failures: AccountFailure[] }> {
-  const [{ configuredProfiles, profileList }, { openAccounts }, { createIamClients }, { createServingClients }] =
-    await Promise.all([
-      import('../../core/accounts/profiles.js'),
-      import('../../core/accounts/accounts.js'),
-      import('../../core/iam/client.js'),
-      import('../../core/usage/serving-clients.js'),
-    ]);
+  const [{ configuredProfiles, profileList }, { openProfiles }] = await Promise.all([
+    import('../../core/accounts/profiles.js'),
+    import('../../core/accounts/accounts.js'),
+  ]);
   const named = profileList(flags.profile);
   if (flags.allProfiles && named.length > 0)
     fail('FLAGS_CONFLICT', '--profile and --all-profiles were both given.', 'Give one of them.');
-  const profiles: Array<string | undefined> = flags.allProfiles ? await configuredProfiles() : named;
+  const profiles = flags.allProfiles ? await configuredProfiles() : named;
   if (flags.allProfiles && profiles.length === 0)
     fail(
       'NO_PROFILES',
       'The AWS config files name no profiles.',
       'Set one up with aws configure --profile NAME (or aws configure sso), or leave out --all-profiles.',
     );
-  return openAccounts(
-    profiles.length > 0 ? profiles : [undefined],
-    async (profile) => {
-      const options = await connection({ ...flags, ...(profile ? { profile } : {}) }, output);
-      return { iam: createIamClients(options), serving: createServingClients(options) };
-    },
-    { signal },
-  );
+  // The flags without the list of profiles: each profile is added to them in turn.
+  return openProfiles(profiles, await connection({ ...flags, profile: undefined }, output), { signal });
 }
 
 /** --acm-regions r1,r2 or "all" (every region enabled); undefined: the profile's region and us-east-1. */

@@ -21,14 +21,13 @@ export async function connection(flags: ConnectionFlags, output: Output): Promis
       `This command acts in one account, and --profile "${flags.profile}" names several.`,
       'Give one profile; list, usage and expiring read several.',
     );
-  const { profileSettings } = await import('../../core/accounts/profiles.js');
-  const fromProfile = await profileSettings(flags.profile);
-  return {
+  const { withProfileSettings } = await import('../../core/accounts/profiles.js');
+  return withProfileSettings({
     profile: flags.profile,
-    region: flags.region ?? fromProfile.region,
-    endpointUrl: flags.endpointUrl ?? fromProfile.endpointUrl,
+    region: flags.region,
+    endpointUrl: flags.endpointUrl,
     onWaiting: (event) => output.err(waitingLine(event)),
-  };
+  });
 }
 
 /** IAM and STS clients for a headless command. */

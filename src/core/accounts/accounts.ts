@@ -1,5 +1,5 @@
 import { toProblem, type Problem } from '../errors.js';
-import type { IamClients } from '../iam/client.js';
+import type { ConnectionOptions, IamClients } from '../iam/client.js';
 import type { Identity } from '../iam/identity-facts.js';
 import { whoAmI } from '../iam/identity.js';
 import { mapLimited } from '../map-limited.js';
@@ -82,6 +82,30 @@ export async function openAccounts(
     accounts.push(account);
   }
   return { accounts, failures };
+}
+
+/**
+ * Each profile's account, its clients made on the SDK's own credential chain with the profile's endpoint and region
+ * (where `base` gives none), the default chain when no profile is named: `openAccounts` over a list of profile names.
+ */
+export async function openProfiles(
+  profiles: string[],
+  base: ConnectionOptions,
+  options: { concurrency?: number; signal?: AbortSignal } = {},
+): Promise<{ accounts: Account[]; failures: AccountFailure[] }> {
+  const [{ withProfileSettings }, { createIamClients }, { createServingClients }] = await Promise.all([
+    import('./profiles.js'),
+    import('../iam/client.js'),
+    import('../usage/serving-clients.js'),
+  ]);
+  return openAccounts(
+    profiles.length > 0 ? profiles : [undefined],
+    async (profile) => {
+      const connection = await withProfileSettings({ ...base, ...(profile ? { profile } : {}) });
+      return { iam: createIamClients(connection), serving: createServingClients(connection) };
+    },
+    options,
+  );
 }
 
 /**

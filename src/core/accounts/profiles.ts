@@ -1,4 +1,5 @@
 import { booleanSelector, loadConfig, loadSharedConfigFiles, SelectorType } from '@smithy/core/config';
+import type { ConnectionOptions } from '../iam/client.js';
 
 /**
  * Every profile named in the AWS config and credentials files (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE),
@@ -51,4 +52,14 @@ export async function profileSettings(profile: string | undefined): Promise<Prof
     (process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION) ? undefined : read('region'),
   ]);
   return { ...(endpointUrl ? { endpointUrl } : {}), ...(region ? { region } : {}) };
+}
+
+/** The options with their profile's endpoint and region wherever the options themselves give none. */
+export async function withProfileSettings(options: ConnectionOptions): Promise<ConnectionOptions> {
+  const fromProfile = await profileSettings(options.profile);
+  return {
+    ...options,
+    region: options.region ?? fromProfile.region,
+    endpointUrl: options.endpointUrl ?? fromProfile.endpointUrl,
+  };
 }
