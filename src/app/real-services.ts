@@ -2,6 +2,7 @@ import type { ConnectionOptions, IamClients } from '../core/iam/client.js';
 import { toProblem } from '../core/errors.js';
 import { waitingLine } from '../core/aws/waiting.js';
 import type { Services } from '../ui/services.js';
+import type { Account } from '../core/accounts/accounts.js';
 
 /** The real services: the core, with the SDK and the heavy parsers loaded only when first used. */
 export function realServices(given: ConnectionOptions): Services {
@@ -32,6 +33,25 @@ export function realServices(given: ConnectionOptions): Services {
     (serving ??= Promise.all([import('../core/usage/serving-clients.js'), withProfile()]).then(
       ([{ createServingClients }, options]) => createServingClients(options),
     ));
+  // The radar's account, asked of STS once: Home reads the radar each time it is shown again. A failure is not kept.
+  let account: Promise<Account> | undefined;
+  const radarAccount = () =>
+    (account ??= Promise.all([import('../core/iam/identity.js'), iam(), servingClients()])
+      .then(async ([{ whoAmI }, iamClients, serving]) => {
+        const identity = await whoAmI(iamClients);
+        return {
+          ...(given.profile ? { profile: given.profile } : {}),
+          id: identity.account ?? identity.endpoint,
+          identity,
+          iam: iamClients,
+          serving,
+          sameAs: [],
+        };
+      })
+      .catch((error: unknown) => {
+        account = undefined;
+        throw error;
+      }));
   const signing = () => import('../core/iam/signing-certificates.js');
   const usersAndGroups = () => import('../core/iam/users-and-groups.js');
   return {
@@ -66,21 +86,7 @@ export function realServices(given: ConnectionOptions): Services {
       return { holdings: read.results.map((result) => result.value), failures: [...failures, ...read.failures] };
     },
     radar: async (people, signal) => {
-      const [{ radarView }, { whoAmI }, iamClients, serving] = await Promise.all([
-        import('../core/radar/radar-view.js'),
-        import('../core/iam/identity.js'),
-        iam(),
-        servingClients(),
-      ]);
-      const identity = await whoAmI(iamClients, signal);
-      const account = {
-        ...(given.profile ? { profile: given.profile } : {}),
-        id: identity.account ?? identity.endpoint,
-        identity,
-        iam: iamClients,
-        serving,
-        sameAs: [],
-      };
+      const [{ radarView }, account] = await Promise.all([import('../core/radar/radar-view.js'), radarAccount()]);
       return radarView(account, { people, signal });
     },
     describeAcmCertificate: async (arn, signal) =>
