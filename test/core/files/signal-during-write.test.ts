@@ -65,12 +65,13 @@ describe('a signal during a key-pair write', () => {
     const span = Number(/written after (\d+) turns/.exec(calibration.stdout)?.[1]);
     expect(span).toBeGreaterThan(0);
     // The write spans more turns on a busy machine (immediates spin while the thread pool works): 34 offsets spread
-    // evenly from the first turn to past the last, whatever the span.
+    // evenly from the first turn to past the last, whatever the span. A short span repeats an offset, so each run has
+    // its own folder: two runs in one folder would each see the other's write under way.
     const offsets = Array.from({ length: 34 }, (_, index) => 1 + Math.round((index * (span + 3)) / 33));
     const jobs = SIGNALS.flatMap(([signal, code]) =>
       [0, 1].flatMap((round) =>
-        offsets.map((turn) => async () => {
-          const folder = join(root, `${signal}-${round}-${turn}`, 'out');
+        offsets.map((turn, index) => async () => {
+          const folder = join(root, `${signal}-${round}-${index}-${turn}`, 'out');
           const result = await run(child, [folder, signal, String(turn)]);
           expect(result.code, `${signal} at turn ${turn}`).toBe(code);
           return outcome(folder);
