@@ -2,7 +2,7 @@
 export const DELETE_WARNING =
   'Nothing serves it now (load balancers in the regions looked at, CloudFront); a delete cannot be undone, so keep the certificate and key files if you may need it again.';
 export const KEY_NOT_READABLE =
-  'IAM never returns the private key of a server certificate; keep your own copy (iamcert prepare writes private-key.pem).';
+  'IAM never returns the private key of a server certificate; keep your own copy (preparing writes it as private-key.pem).';
 
 /** IAM allows two signing certificates per user. */
 export const SIGNING_CERTIFICATES_PER_USER = 2;

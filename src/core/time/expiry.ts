@@ -44,3 +44,11 @@ export function describeNotYetValid(notBefore: Date, now: Date = new Date()): st
   const ahead = notBefore.getTime() - now.getTime();
   return ahead > 0 ? `NOT YET VALID for another ${durationInWords(ahead)}` : undefined;
 }
+
+/** A moment as people read it in a report: "2025-12-01 14:03 UTC" (a raw ISO string is not words). */
+export function momentInWords(iso: string | undefined): string {
+  if (!iso) return '?';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -12,8 +12,8 @@ import { TextField } from '../../widgets/TextField.js';
 import { PreflightChecklist } from '../../widgets/PreflightChecklist.js';
 import { Toned } from '../../ui/Toned.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
-import { useMeasuredHeight } from '../../ui/use-measured-height.js';
-import { wrapLines } from '../../ui/wrap-lines.js';
+import { ScrollingReport } from '../../widgets/report/ScrollingReport.js';
+import type { ReportLine } from '../../widgets/report/report-lines.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../../ui/navigation.js';
 import { actionsFor, defaultOutput } from './inspect-actions.js';
@@ -51,27 +51,25 @@ function PassphraseField({
   );
 }
 
-function reportLines(state: InspectState, width: number): string[] {
-  return wrapLines(
-    state.loaded.flatMap((entry) => [
+/** Each line's indent is its prefix: a long line wraps under its own text. */
+function reportLines(state: InspectState): ReportLine[] {
+  return state.loaded
+    .flatMap((entry) => [
       `${basename(entry.file)}: ${CONTAINER_NAMES[entry.result.container]}, ${countOf(entry.result.items.length, 'item')}`,
       ...itemsWithRelations(entry.result.items, findRelations(entry.result.items), new Date()),
-    ]),
-    width,
-  );
+    ])
+    .map((line) => {
+      const indent = /^ */.exec(line)?.[0] ?? '';
+      return { prefix: indent, text: line.slice(indent.length) };
+    });
 }
 
 export function InspectScreen({ initialPath }: { initialPath?: string }): React.JSX.Element {
-  const { rows, columns } = useFrame();
+  const { rows } = useFrame();
   const navigation = useNavigation();
   const { state, dispatch, open, givePassphrase, runAction } = useInspect(initialPath);
-  const [reportBox, measured] = useMeasuredHeight();
   const primary = state.loaded[0];
   const allItems = state.loaded.flatMap((entry) => entry.result.items);
-  const lines = state.step === 'report' ? reportLines(state, columns - 2) : [];
-  // The last row of the report's box says which lines are shown.
-  const height = Math.max(1, (measured ?? 1) - (lines.length > (measured ?? 1) ? 1 : 0));
-  const scroll = (by: number) => dispatch({ type: 'scroll', by, lines: lines.length, height });
   const backTo = state.loaded.length > 0 ? 'the report' : 'the file';
   const canUpload = state.step === 'prepared' && state.prepared.report.ok && state.written !== undefined;
 
@@ -88,48 +86,6 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         label: 'open another',
         when: state.step === 'report',
         run: () => dispatch({ type: 'open-another' }),
-      },
-      {
-        keys: ['down', 'j'],
-        display: '↓/j',
-        label: 'scroll down',
-        when: state.step === 'report' && state.scroll < lines.length - height,
-        run: () => scroll(1),
-      },
-      {
-        keys: ['up', 'k'],
-        display: '↑/k',
-        label: 'scroll up',
-        when: state.step === 'report' && state.scroll > 0,
-        run: () => scroll(-1),
-      },
-      {
-        keys: ['pgdn'],
-        label: 'a page down',
-        footer: false,
-        when: state.step === 'report' && state.scroll < lines.length - height,
-        run: () => scroll(height),
-      },
-      {
-        keys: ['pgup'],
-        label: 'a page up',
-        footer: false,
-        when: state.step === 'report' && state.scroll > 0,
-        run: () => scroll(-height),
-      },
-      {
-        keys: ['g'],
-        label: 'to the top',
-        footer: false,
-        when: state.step === 'report' && state.scroll > 0,
-        run: () => scroll(-lines.length),
-      },
-      {
-        keys: ['G'],
-        label: 'to the end',
-        footer: false,
-        when: state.step === 'report' && state.scroll < lines.length - height,
-        run: () => scroll(lines.length),
       },
       {
         keys: ['y'],
@@ -193,21 +149,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         />
       ) : null}
       {state.step === 'busy' ? <Spinner label={state.label} /> : null}
-      {state.step === 'report' ? (
-        <Box ref={reportBox} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">
-          {/* Drawn once the box is measured, so the report never flashes at a guessed height. */}
-          {measured === undefined
-            ? null
-            : lines.slice(state.scroll, state.scroll + height).map((line, index) => (
-                <Text key={`${state.scroll + index}`} wrap="truncate-end">
-                  {line}
-                </Text>
-              ))}
-          {measured !== undefined && lines.length > height ? (
-            <Toned tone="muted">{`lines ${state.scroll + 1}–${Math.min(lines.length, state.scroll + height)} of ${lines.length}`}</Toned>
-          ) : null}
-        </Box>
-      ) : null}
+      {state.step === 'report' ? <ScrollingReport lines={reportLines(state)} /> : null}
       {state.step === 'actions' && primary ? (
         <Box flexDirection="column">
           <Text bold>

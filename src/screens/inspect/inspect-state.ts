@@ -37,7 +37,6 @@ export type InspectState = InspectStep & {
   problem?: Problem;
   /** The files the last prepare wrote for what is loaded now: "Upload" uses them instead of preparing again. */
   written?: PreparedPaths;
-  scroll: number;
 };
 
 export type InspectEvent =
@@ -47,7 +46,6 @@ export type InspectEvent =
   | { type: 'passphrase'; value: string; key?: boolean }
   | { type: 'loaded'; file: string; result: ReadResult }
   | { type: 'failed'; problem: Problem }
-  | { type: 'scroll'; by: number; lines: number; height: number }
   | { type: 'actions' }
   | { type: 'open-another' }
   | { type: 'add-file'; folder: string }
@@ -59,7 +57,7 @@ export type InspectEvent =
   | { type: 'report' };
 
 export function initialInspectState(path?: string): InspectState {
-  return { step: 'pick', typed: path ?? '', loaded: [], scroll: 0 };
+  return { step: 'pick', typed: path ?? '', loaded: [] };
 }
 
 /** Where Esc and the end of an action go: the report when something is loaded, else the picker. */
@@ -84,16 +82,10 @@ export function inspectReducer(state: InspectState, event: InspectEvent): Inspec
           { file: event.file, result: event.result },
         ],
         written: undefined,
-        scroll: 0,
         problem: undefined,
       };
     case 'failed':
       return { ...state, ...home(state), problem: event.problem };
-    case 'scroll':
-      return {
-        ...state,
-        scroll: Math.max(0, Math.min(Math.max(0, event.lines - event.height), state.scroll + event.by)),
-      };
     case 'actions':
       return { ...state, step: 'actions', problem: undefined };
     case 'open-another': {

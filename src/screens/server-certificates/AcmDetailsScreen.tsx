@@ -6,10 +6,9 @@ import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useTask } from '../../ui/use-task.js';
-import { Hanging } from '../../ui/Hanging.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { acmDetailLines } from './acm-detail-lines.js';
-import { LabelledLines } from '../../widgets/LabelledLines.js';
+import { ScrollingReport } from '../../widgets/report/ScrollingReport.js';
 
 /** One ACM certificate: its facts, and all ACM says uses it, each labelled this account's, another's or AWS's. */
 export function AcmDetailsScreen({ arn }: { arn: string }): React.JSX.Element {
@@ -32,22 +31,16 @@ export function AcmDetailsScreen({ arn }: { arn: string }): React.JSX.Element {
     ],
     {
       help: [
-        'ACM keeps the key: an imported certificate is renewed by re-importing over its ARN (iamcert import --arn).',
+        'ACM keeps the key: an imported certificate is renewed by re-importing over its ARN (i on its row in the list).',
       ],
     },
   );
   return (
-    <Box flexDirection="column" paddingX={1}>
+    <Box flexDirection="column" paddingX={1} flexGrow={1}>
       <Text bold>{details?.domain ?? arn}</Text>
       {state.status === 'running' ? <Spinner label={state.label} /> : null}
       <ProblemLine problem={state.status === 'failed' ? state.problem : undefined} />
-      {details ? <LabelledLines lines={acmDetailLines(details, now)} /> : null}
-      {details && details.inUseBy.length === 0 ? <Hanging prefix="used by   ">nothing, as ACM sees it</Hanging> : null}
-      {details?.inUseBy.map((user, index) => (
-        <Hanging key={user.arn} prefix={index === 0 ? 'used by   ' : '          '}>
-          {`${user.arn} (${user.whose === 'this account' ? user.service : `${user.whose}, ${user.service}`})`}
-        </Hanging>
-      ))}
+      {details ? <ScrollingReport lines={acmDetailLines(details, now)} /> : null}
     </Box>
   );
 }

@@ -1,16 +1,20 @@
 import type { AcmDetails } from '../../core/acm/describe.js';
 import { keyTypeWords } from '../../core/acm/key-types.js';
 import { describeExpiry } from '../../core/time/expiry.js';
+import { labelled, type ReportLine } from '../../widgets/report/report-lines.js';
 
 const day = (iso: string | undefined) => iso?.slice(0, 10) ?? '?';
 
-/** An ACM certificate's facts as label and value, in the order a person asks for them. */
-export function acmDetailLines(details: AcmDetails, now: Date): Array<[string, string]> {
+/**
+ * An ACM certificate's facts as label and value, in the order a person asks for them; then all ACM says uses it, each
+ * labelled this account's, another's or AWS's.
+ */
+export function acmDetailLines(details: AcmDetails, now: Date): ReportLine[] {
   const renewal =
     details.type === 'IMPORTED'
       ? 'imported: renew it yourself by re-importing (the ARN stays)'
       : `${details.renewalEligibility === 'ELIGIBLE' ? 'ACM renews it' : 'not eligible for managed renewal'}${details.renewalStatus ? ` (${details.renewalStatus})` : ''}`;
-  return [
+  const facts: Array<[string, string]> = [
     ['ARN', details.arn],
     ['region', details.region],
     ['domain', details.domain],
@@ -27,4 +31,14 @@ export function acmDetailLines(details: AcmDetails, now: Date): Array<[string, s
     ...(details.issuer ? ([['issuer', details.issuer]] as Array<[string, string]>) : []),
     ['usages', [...details.keyUsages, ...details.extendedKeyUsages].join(', ') || '(none listed)'],
   ];
+  const usedBy =
+    details.inUseBy.length === 0
+      ? [labelled('used by', 'nothing, as ACM sees it')]
+      : details.inUseBy.map((user, index) =>
+          labelled(
+            index === 0 ? 'used by' : '',
+            `${user.arn} (${user.whose === 'this account' ? user.service : `${user.whose}, ${user.service}`})`,
+          ),
+        );
+  return [...facts.map(([label, value]) => labelled(label, value)), ...usedBy];
 }

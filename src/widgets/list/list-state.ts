@@ -24,7 +24,6 @@ export type ListAction =
   | { type: 'move'; by: number; keys: string[] }
   /** keys absent: back to the top, following no row (a new search). */
   | { type: 'first'; keys?: string[] }
-  | { type: 'last'; keys: string[] }
   /** Highlight this row (the one just uploaded), once it is there. */
   | { type: 'select'; key: string }
   | { type: 'open-filter' }
@@ -54,8 +53,6 @@ export function listReducer(state: ListState, action: ListAction): ListState {
       return moveTo(state, action.keys, selectedIndex(state, action.keys) + action.by);
     case 'first':
       return { ...state, selected: 0, anchor: action.keys?.[0] };
-    case 'last':
-      return moveTo(state, action.keys, action.keys.length - 1);
     case 'select':
       return { ...state, anchor: action.key };
     case 'open-filter':

@@ -1,5 +1,6 @@
 import { useMemo, useReducer } from 'react';
 import type { Binding } from '../../ui/keys/keymap.js';
+import { pagingBindings } from '../../ui/keys/paging.js';
 import {
   initialListState,
   listReducer,
@@ -56,42 +57,15 @@ export function useList<Row>(options: ListOptions<Row>): List<Row> {
   const page = Math.max(1, pageSize - 1);
   const sortName = sorts?.[state.sort]?.name;
   const at = Math.max(0, selected);
-  const notFirst = total > 0 && at > 0;
-  const notLast = total > 0 && at < total - 1;
-  // Each key only while it can move: a key that would change nothing is not offered.
   const bindings: Binding[] = [
-    {
-      keys: ['up', 'k'],
-      display: '↑/k',
-      label: 'up',
+    ...pagingBindings({
+      at,
+      last: Math.max(0, total - 1),
+      page,
+      unit: 'row',
       footer: false,
-      when: notFirst,
-      run: () => dispatch({ type: 'move', by: -1, keys }),
-    },
-    {
-      keys: ['down', 'j'],
-      display: '↓/j',
-      label: 'down',
-      footer: false,
-      when: notLast,
-      run: () => dispatch({ type: 'move', by: 1, keys }),
-    },
-    { keys: ['g'], label: 'first row', footer: false, when: notFirst, run: () => dispatch({ type: 'first', keys }) },
-    { keys: ['G'], label: 'last row', footer: false, when: notLast, run: () => dispatch({ type: 'last', keys }) },
-    {
-      keys: ['pgup'],
-      label: 'a page up',
-      footer: false,
-      when: notFirst,
-      run: () => dispatch({ type: 'move', by: -page, keys }),
-    },
-    {
-      keys: ['pgdn'],
-      label: 'a page down',
-      footer: false,
-      when: notLast,
-      run: () => dispatch({ type: 'move', by: page, keys }),
-    },
+      move: (by) => dispatch({ type: 'move', by, keys }),
+    }),
     { keys: ['/'], label: 'filter', when: filterable, run: () => dispatch({ type: 'open-filter' }) },
     {
       keys: ['esc'],

@@ -31,9 +31,9 @@ describe('the list reducer', () => {
     expect(run({ type: 'move', by: 1, keys: keys(5) }).selected).toBe(1);
     expect(run({ type: 'move', by: -1, keys: keys(5) }).selected).toBe(0);
     expect(run({ type: 'move', by: 99, keys: keys(5) }).selected).toBe(4);
-    expect(run({ type: 'last', keys: keys(5) }, { type: 'move', by: 1, keys: keys(5) }).selected).toBe(4);
-    expect(run({ type: 'last', keys: keys(5) }, { type: 'first' }).selected).toBe(0);
-    expect(run({ type: 'last', keys: keys(0) }).selected).toBe(0);
+    expect(run({ type: 'move', by: 99, keys: keys(5) }, { type: 'move', by: 1, keys: keys(5) }).selected).toBe(4);
+    expect(run({ type: 'move', by: 99, keys: keys(5) }, { type: 'first' }).selected).toBe(0);
+    expect(run({ type: 'move', by: 99, keys: keys(0) }).selected).toBe(0);
   });
 
   it('pages by the size it is given', () => {
