@@ -207,9 +207,9 @@ describe('the app in a real terminal (tmux) against moto', () => {
     await pane.send('Down');
     await pane.send('Enter');
     const narrow = await pane.waitFor('sorted by expiry');
-    expect(narrow).not.toMatch(/UPLOADED\s+ID/);
+    expect(narrow).not.toMatch(/ID \/ KEY\s+UPLOADED/);
     pane.resize(140, 30);
-    const wide = await pane.waitFor(/UPLOADED\s+ID/);
+    const wide = await pane.waitFor(/ID \/ KEY\s+UPLOADED/);
     expectOnlyTheApp(wide);
   });
 });

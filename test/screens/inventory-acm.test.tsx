@@ -132,7 +132,7 @@ describe('the inventory over every account (A)', () => {
     await app.waitForText('www-2027');
     await app.press('A');
     const frame = await app.waitForText('prod-www');
-    expect(frame).toMatch(/NAME\s+STORE\s+EXPIRES\s+ACCOUNT/);
+    expect(frame).toMatch(/NAME\s+STORE\s+EXPIRES ↑\s+ACCOUNT/);
     expect(frame).toMatch(/dev-www\s+IAM \/.*111122223333/);
     expect(frame).toMatch(/prod-www\s+IAM \/.*999988887777/);
     expect(frame).toContain('profile broken NOT READ: UNREACHABLE');

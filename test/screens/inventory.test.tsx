@@ -295,7 +295,7 @@ describe('server certificate inventory', () => {
     const line = (name: string) => frame.split('\n').find((entry) => entry.includes(name)) ?? '';
     expect(line('cert-0000')).toMatch(/EXPIRED\s+ALB, CF/);
     expect(line('cert-0001')).toMatch(/EXPIRED\s+—/);
-    expect(line('cert-0002')).toMatch(/EXPIRED\s+ALB\s*$/);
+    expect(line('cert-0002')).toMatch(/EXPIRED\s+ALB\s+ASCA2/);
     expect(frame).toContain('USED BY incomplete: classic load balancers in ap-south-1 (ACCESS_DENIED)');
   });
 

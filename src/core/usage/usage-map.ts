@@ -131,6 +131,16 @@ export function usedByShort(consumers: Consumer[]): string {
   return usedBySummary(consumers).replace(/(^|, )1 /g, '$1');
 }
 
+const LETTER: Record<Consumer['kind'], string> = { ELB: 'E', ALB: 'A', NLB: 'N', CloudFront: 'CF' };
+
+/** Narrower still, every kind kept: "2E 6A CF" (E classic ELB, A ALB, N NLB, CF CloudFront). */
+export function usedByNarrow(consumers: Consumer[]): string {
+  if (consumers.length === 0) return '—';
+  const counts = new Map<string, number>();
+  for (const consumer of consumers) counts.set(LETTER[consumer.kind], (counts.get(LETTER[consumer.kind]) ?? 0) + 1);
+  return [...counts].map(([letter, count]) => (count > 1 ? `${count}${letter}` : letter)).join(' ');
+}
+
 /** How a consumer reads in a list: "ALB web-prod (us-east-1) HTTPS:443, SNI". */
 export function describeConsumer(consumer: Consumer): string {
   // Names from answers are data: one line each, whatever they hold.

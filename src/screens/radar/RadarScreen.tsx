@@ -14,23 +14,20 @@ import { Spinner } from '../../widgets/Spinner.js';
 import { appFix, fixRoute, kindCell, nameCell, RADAR_SHAPE } from './radar-rows.js';
 import { useRadar } from './use-radar.js';
 
-function columnsFor(width: number): Array<Column<DueItem>> {
-  const wide = width >= 110;
-  // The marker column, one space between columns, and a spare one so nothing reaches the edge.
-  const fixed = 22 + 14 + (wide ? 49 : 0) + 3 + 3 + 1;
-  return [
-    {
-      title: 'DUE',
-      // "expired 5323 days ago" whole: the count is what tells two expired rows apart.
-      width: 22,
-      cell: dueWords,
-      tone: (item) => (item.reason === 'expired' ? 'danger' : item.kind === 'access-key' ? 'warning' : undefined),
-    },
-    { title: 'NAME', width: Math.max(16, width - fixed), cell: nameCell },
-    { title: 'KIND', width: 14, cell: kindCell },
-    ...(wide ? [{ title: 'FIX', width: 48, cell: appFix }] : []),
-  ];
-}
+/** DUE and NAME tell rows apart; KIND next; the fix (under the list for the highlighted row) where there is room. */
+const COLUMNS: Array<Column<DueItem>> = [
+  {
+    title: 'DUE',
+    // "expired 5323 days ago" whole: the count is what tells two expired rows apart.
+    min: 21,
+    priority: 0,
+    cell: dueWords,
+    tone: (item) => (item.reason === 'expired' ? 'danger' : item.kind === 'access-key' ? 'warning' : undefined),
+  },
+  { title: 'NAME', min: 16, priority: 0, cut: 'middle', cell: nameCell },
+  { title: 'KIND', min: 10, priority: 1, cell: kindCell },
+  { title: 'FIX', min: 30, priority: 3, cell: appFix },
+];
 
 /** What is due in the account, most overdue first, each with its fix; Enter goes to the fix where there is one. */
 export function RadarScreen(): React.JSX.Element {
@@ -39,7 +36,7 @@ export function RadarScreen(): React.JSX.Element {
   const radar = useRadar();
   const items = radar.state.status === 'done' ? radar.state.value.items : [];
   const [listBox, height] = useMeasuredHeight();
-  const list = useList({ rows: items, pageSize: height ?? 1, ...RADAR_SHAPE });
+  const list = useList({ rows: items, pageSize: height ?? 1, columns: COLUMNS, ...RADAR_SHAPE });
   const current = list.current;
   useScreenKeymap(
     [
@@ -75,7 +72,8 @@ export function RadarScreen(): React.JSX.Element {
         {height !== undefined ? (
           <ListView
             list={list}
-            columns={columnsFor(columns - 2)}
+            columns={COLUMNS}
+            width={columns - 2}
             height={height}
             total={items.length}
             empty={view ? 'Nothing due: no certificate expires within 30 days and no access key is due.' : undefined}

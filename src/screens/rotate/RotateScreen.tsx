@@ -1,5 +1,5 @@
 import { useMomentOf } from '../../ui/use-moment-of.js';
-import React from 'react';
+import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
@@ -164,21 +164,29 @@ function PlanView({ plan }: { plan: RotationPlan }): React.JSX.Element {
   );
 }
 
-function usePickList({ rows, loading }: { rows: ServerCertificateRow[]; loading: boolean }) {
-  const [box, height] = useMeasuredHeight();
-  const list = useList({ rows, pageSize: height ?? 1, ...SHAPE });
-  const now = useMomentOf(rows);
-  const { columns } = useFrame();
-  const cells: Array<Column<ServerCertificateRow>> = [
-    { title: 'NAME', width: Math.max(12, columns - 2 - 14 - 22 - 6), cell: (row) => row.name },
-    { title: 'PATH', width: 14, cell: (row) => row.path },
+/** The certificates to rotate to: the name tells them apart; the path and expiry come next. */
+function pickColumns(now: Date): Array<Column<ServerCertificateRow>> {
+  return [
+    { title: 'NAME', min: 12, priority: 0, cut: 'middle', cell: (row) => row.name },
+    { title: 'PATH', min: 6, priority: 2, cell: (row) => row.path },
     {
       title: 'EXPIRES',
-      width: 22,
+      min: 11,
+      priority: 1,
       cell: (row) => expiresCell(row, now).text,
+      narrow: (row) => expiresCell(row, now).narrow,
       tone: (row) => expiresCell(row, now).tone,
     },
   ];
+}
+
+function usePickList({ rows, loading }: { rows: ServerCertificateRow[]; loading: boolean }) {
+  const [box, height] = useMeasuredHeight();
+  const now = useMomentOf(rows);
+  const cells = useMemo(() => pickColumns(now), [now]);
+  const list = useList({ rows, pageSize: height ?? 1, columns: cells, ...SHAPE });
+  const { columns } = useFrame();
+
   return {
     list,
     view: (
@@ -187,6 +195,7 @@ function usePickList({ rows, loading }: { rows: ServerCertificateRow[]; loading:
           <ListView
             list={list}
             columns={cells}
+            width={columns - 2}
             height={height}
             total={rows.length}
             empty={loading ? undefined : 'No other server certificate in IAM: press f to rotate to files.'}

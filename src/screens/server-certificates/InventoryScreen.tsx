@@ -1,5 +1,5 @@
 import { useMomentOf } from '../../ui/use-moment-of.js';
-import React, { useEffect, useReducer } from 'react';
+import React, { useEffect, useMemo, useReducer } from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
@@ -28,7 +28,7 @@ import {
 } from './inventory-state.js';
 import { useInventory } from './use-inventory.js';
 import { ServedPanel } from './ServedPanel.js';
-import { serves, usedByShort } from '../../core/usage/usage-map.js';
+import { serves, usedByNarrow, usedByShort } from '../../core/usage/usage-map.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
 import type { TaskState } from '../../ui/use-task.js';
 import type { Tone } from '../../ui/theme.js';
@@ -39,57 +39,68 @@ import { storeCell, type InventoryRow } from './inventory-rows.js';
 import { notesHelp, notesLine } from './notes-line.js';
 
 /** USED BY: "…" while looking, then "2 ALB, CF" or "—"; red when an expired certificate is still served. */
-function usedByCell(row: InventoryRow, usage: TaskState<ServedBy>, now: Date): { text: string; tone?: Tone } {
-  if (usage.status === 'running' || usage.status === 'idle') return { text: '…', tone: 'muted' };
-  if (usage.status === 'failed') return { text: '?', tone: 'warning' };
+function usedByCell(
+  row: InventoryRow,
+  usage: TaskState<ServedBy>,
+  now: Date,
+): { text: string; narrow: string; tone?: Tone } {
+  if (usage.status === 'running' || usage.status === 'idle') return { text: '…', narrow: '…', tone: 'muted' };
+  if (usage.status === 'failed') return { text: '?', narrow: '?', tone: 'warning' };
   const consumers = usage.value.consumers.filter((consumer) => serves(consumer, row));
   // ACM knows users iamcert does not look at (API Gateway, App Runner…): "in use" says so rather than "—".
-  if (consumers.length === 0 && row.store === 'ACM' && row.acm.inUse) return { text: 'other' };
+  if (consumers.length === 0 && row.store === 'ACM' && row.acm.inUse) return { text: 'other', narrow: 'other' };
   const expired = row.expiration !== undefined && new Date(row.expiration).getTime() <= now.getTime();
   return {
     text: usedByShort(consumers),
+    narrow: usedByNarrow(consumers),
     tone: consumers.length > 0 && expired ? 'danger' : consumers.length === 0 ? 'muted' : undefined,
   };
 }
 
-function columnsFor(
-  width: number,
-  now: Date,
-  usage: TaskState<ServedBy>,
-  everywhere: boolean,
-): Array<Column<InventoryRow>> {
-  const wide = width >= 100;
-  // At 80 columns the name keeps 22 characters; STORE fits "ACM us-east-1"; USED BY fits "ELB, ALB, CF".
-  const storeWidth = wide ? 18 : 14;
-  const fixed = storeWidth + 22 + 12 + (wide ? 10 + 22 : 0) + 3 + 5;
+/**
+ * NAME tells rows apart and is never left out (cut in the middle, its telling end kept); EXPIRES and USED BY (or
+ * ACCOUNT) come next, USED BY keeping every kind ("2E 6A CF" when narrow); STORE, ID / KEY and UPLOADED take the rest.
+ */
+function columnsFor(now: Date, usage: TaskState<ServedBy>, everywhere: boolean): Array<Column<InventoryRow>> {
   return [
-    { title: 'NAME', width: Math.max(12, width - fixed), cell: (row) => row.name },
-    { title: 'STORE', width: storeWidth, cell: storeCell },
+    { title: 'NAME', min: 12, priority: 0, cut: 'middle', sort: 'name', cell: (row) => row.name },
+    { title: 'STORE', min: 5, priority: 3, sort: 'store', cell: storeCell, narrow: (row) => row.store },
     {
       title: 'EXPIRES',
-      width: 22,
+      // "2026-11-30!": the date of an expired one, and that it is.
+      min: 11,
+      priority: 1,
+      sort: 'expiry',
       cell: (row) => expiresCell(row, now).text,
+      narrow: (row) => expiresCell(row, now).narrow,
       tone: (row) => expiresCell(row, now).tone,
     },
     // Every account: whose each row is takes USED BY's place (who serves what is looked up in this account only).
     everywhere
-      ? { title: 'ACCOUNT', width: 12, cell: (row: InventoryRow) => row.account ?? '' }
+      ? { title: 'ACCOUNT', min: 12, priority: 2, cell: (row: InventoryRow) => row.account ?? '' }
       : {
           title: 'USED BY',
-          width: 12,
+          min: 8,
+          priority: 2,
           cell: (row: InventoryRow) => usedByCell(row, usage, now).text,
+          narrow: (row: InventoryRow) => usedByCell(row, usage, now).narrow,
           tone: (row: InventoryRow) => usedByCell(row, usage, now).tone,
         },
-    ...(wide
-      ? [
-          { title: 'UPLOADED', width: 10, cell: (row: InventoryRow) => row.uploadDate?.slice(0, 10) ?? '' },
-          {
-            title: 'ID / KEY',
-            width: 22,
-            cell: (row: InventoryRow) => (row.store === 'IAM' ? row.id : keyTypeWords(row.acm.keyType)),
-          },
-        ]
-      : []),
+    {
+      title: 'ID / KEY',
+      min: 10,
+      priority: 4,
+      whole: true,
+      cell: (row: InventoryRow) => (row.store === 'IAM' ? row.id : keyTypeWords(row.acm.keyType)),
+    },
+    {
+      title: 'UPLOADED',
+      min: 10,
+      priority: 5,
+      whole: true,
+      sort: 'uploaded',
+      cell: (row: InventoryRow) => row.uploadDate?.slice(0, 10) ?? '',
+    },
   ];
 }
 
@@ -199,8 +210,18 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
   const inventory = useInventory();
   const [modal, dispatch] = useReducer(inventoryModalReducer, { kind: 'none' });
   const [listBox, height] = useMeasuredHeight();
-  const list = useList({ rows: inventory.rows, pageSize: height ?? 1, markable: true, ...INVENTORY_SHAPE });
   const now = useMomentOf(inventory.rows);
+  const cells = useMemo(
+    () => columnsFor(now, inventory.usage, inventory.everywhere),
+    [now, inventory.usage, inventory.everywhere],
+  );
+  const list = useList({
+    rows: inventory.rows,
+    pageSize: height ?? 1,
+    markable: true,
+    columns: cells,
+    ...INVENTORY_SHAPE,
+  });
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
   const current = list.current;
   const busy = inventory.action.status === 'running';
@@ -309,11 +330,13 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
     ],
     {
       help: [
-        'Sorted by expiry, soonest first; s changes the order.',
-        'Expired certificates are marked EXPIRED, those within 30 days in red, 90 days in yellow.',
+        'Sorted by expiry, soonest first; s changes the order, S turns it round; the title of the column it follows is marked ↑ (or ↓).',
+        'Expired certificates are marked EXPIRED (or ! after the date where it is narrow), those within 30 days in red, 90 days in yellow.',
+        'USED BY, where it is narrow: E classic load balancer, A ALB, N NLB, CF CloudFront, each with its count ("2E 6A CF").',
+        '/ finds text in any column (/ALB, /EXPIRED).',
         'IAM and ACM certificates are listed together; STORE says which (ACM with its region).',
         'A lists every account in the AWS config files, with an ACCOUNT column; actions stay in this one (:profile).',
-        'Space marks certificates; d then deletes the marked IAM ones after you type their count.',
+        'Space marks certificates (ctrl-space all the list shows, ctrl-\\ none); d then deletes the marked IAM ones after you type their count.',
         'An ACM certificate is renewed in place by a re-import (i on its row), keeping its ARN.',
         KEY_NOT_READABLE,
         ...(inventory.acm.status === 'done' ? notesHelp('ACM', inventory.acm.value.notes) : []),
@@ -340,7 +363,8 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
         {height !== undefined ? (
           <ListView
             list={list}
-            columns={columnsFor(columns - 2, now, inventory.usage, inventory.everywhere)}
+            columns={cells}
+            width={columns - 2}
             height={height}
             total={inventory.rows.length}
             empty={

@@ -1,5 +1,5 @@
 import { useMomentOf } from '../../ui/use-moment-of.js';
-import React, { useCallback, useEffect, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { createdPaths, defaultOutDir, unusedPairName } from '../../core/crypto/created-files.js';
@@ -65,10 +65,25 @@ function columnsAt(now: Date): Array<Column<SigningCertificateRow>> {
   const expires = (row: SigningCertificateRow) =>
     expiresCell({ expiration: row.notAfter, expiryState: row.expiryState }, now);
   return [
-    { title: 'ID', width: 32, cell: (row) => row.id },
-    { title: 'STATUS', width: 8, cell: (row) => row.status, tone: (row) => (row.status === 'Active' ? 'ok' : 'muted') },
-    { title: 'EXPIRES', width: 22, cell: (row) => expires(row).text, tone: (row) => expires(row).tone },
-    { title: 'SHA256', width: 11, cell: (row) => (row.sha256 ? `${row.sha256.slice(0, 10)}…` : '?') },
+    // An ID's start tells two apart; the date is kept whatever the width.
+    { title: 'ID', min: 10, priority: 0, cell: (row) => row.id },
+    {
+      title: 'STATUS',
+      min: 8,
+      priority: 1,
+      cell: (row) => row.status,
+      tone: (row) => (row.status === 'Active' ? 'ok' : 'muted'),
+    },
+    {
+      title: 'EXPIRES',
+      min: 11,
+      priority: 1,
+      sort: 'expiry',
+      cell: (row) => expires(row).text,
+      narrow: (row) => expires(row).narrow,
+      tone: (row) => expires(row).tone,
+    },
+    { title: 'SHA256', min: 11, priority: 3, cell: (row) => row.sha256 ?? '?' },
   ];
 }
 
@@ -81,7 +96,7 @@ interface Made {
 
 /** The second signing route: one user's signing certificates; Esc goes back to the users. */
 export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?: string }): React.JSX.Element {
-  const { services, identity, flash, copy } = useFrame();
+  const { services, identity, flash, copy, columns } = useFrame();
   const [certificates, load] = useTask<SigningCertificateRow[]>();
   const [modal, setModal] = useState<Modal>(uploadPath ? { kind: 'upload', path: uploadPath } : { kind: 'none' });
   /** What `c` made, shown until the next action: both files and the lines for the shell. */
@@ -107,6 +122,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
   const now = useMomentOf(certificates);
   const atLimit = rows.length >= SIGNING_CERTIFICATES_PER_USER;
   const [listBox, height] = useMeasuredHeight();
+  const cells = useMemo(() => columnsAt(now), [now]);
   const list = useList({ rows, pageSize: height ?? 1, filterable: false, ...CERTIFICATES });
   const current = list.current;
 
@@ -237,7 +253,8 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
         {height !== undefined ? (
           <ListView
             list={list}
-            columns={columnsAt(now)}
+            columns={cells}
+            width={columns - 2}
             height={height}
             total={rows.length}
             empty={

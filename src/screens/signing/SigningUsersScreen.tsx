@@ -26,21 +26,26 @@ const USERS: ListShape<NamedEntity> = {
 };
 
 const COLUMNS: Array<Column<NamedEntity>> = [
-  { title: 'USER', width: 32, cell: (row) => row.name },
-  { title: 'PATH', width: 12, cell: (row) => row.path },
-  { title: 'CREATED', width: 10, cell: (row) => row.created?.slice(0, 10) ?? '' },
+  { title: 'USER', min: 16, priority: 0, cut: 'middle', sort: 'name', cell: (row) => row.name },
+  { title: 'PATH', min: 6, priority: 1, cell: (row) => row.path },
+  { title: 'CREATED', min: 10, priority: 2, sort: 'created', cell: (row) => row.created?.slice(0, 10) ?? '' },
 ];
 
 /** The first of the signing routes: pick the user whose certificates to see (Enter opens them). */
 export function SigningUsersScreen({ uploadPath }: { uploadPath?: string }): React.JSX.Element {
-  const { services } = useFrame();
+  const { services, columns } = useFrame();
   const navigation = useNavigation();
   const [users, load] = useTask<NamedEntity[]>();
   useEffect(() => {
     void load('Listing users…', (signal) => services.listUsers(signal));
   }, [load, services]);
   const [listBox, height] = useMeasuredHeight();
-  const list = useList({ rows: users.status === 'done' ? users.value : [], pageSize: height ?? 1, ...USERS });
+  const list = useList({
+    rows: users.status === 'done' ? users.value : [],
+    pageSize: height ?? 1,
+    columns: COLUMNS,
+    ...USERS,
+  });
   const current = list.current;
   useScreenKeymap(
     [
@@ -66,6 +71,7 @@ export function SigningUsersScreen({ uploadPath }: { uploadPath?: string }): Rea
           <ListView
             list={list}
             columns={COLUMNS}
+            width={columns - 2}
             height={height}
             total={users.status === 'done' ? users.value.length : 0}
             empty={

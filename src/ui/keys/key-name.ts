@@ -17,6 +17,9 @@ export function keyName(input: string, key: Key): string {
   if (key.home) return 'home';
   if (key.end) return 'end';
   if (key.backspace || key.delete) return key.meta ? 'alt-backspace' : 'backspace';
+  // Ctrl-Space is NUL and Ctrl-\ is FS: Ink names the first a ctrl-` and passes the second through as it came.
+  if (key.ctrl && input === '`') return 'ctrl-space';
+  if (input === '\u001c') return 'ctrl-\\';
   if (key.ctrl && input.length === 1) return `ctrl-${input.toLowerCase()}`;
   if (key.meta && input.length === 1) return `alt-${input}`;
   if (input === ' ') return 'space';
@@ -51,6 +54,8 @@ export const KEY_SEQUENCES: Record<string, string> = {
   end: '\u001B[F',
   backspace: '\u007F',
   space: ' ',
+  'ctrl-space': '\u0000',
+  'ctrl-\\': '\u001c',
 };
 
 export function sequenceFor(name: string): string {

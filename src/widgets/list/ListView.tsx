@@ -2,30 +2,19 @@ import React from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { Toned } from '../../ui/Toned.js';
-import { colourFor, type Tone } from '../../ui/theme.js';
-import { sanitise } from '../../core/text/sanitise.js';
+import { colourFor } from '../../ui/theme.js';
 import { useLineEditor } from '../../ui/text-field/use-line-editor.js';
 import { LineView } from '../../ui/text-field/LineView.js';
 import { countLine } from './list-state.js';
+import { cutTo, fitCell, layoutColumns, type Column } from './column-layout.js';
 import type { List } from './use-list.js';
 
-export interface Column<Row> {
-  title: string;
-  width: number;
-  cell(row: Row): string;
-  tone?(row: Row): Tone | undefined;
-}
+export type { Column } from './column-layout.js';
 
 /** The first row to draw so the selected one stays in view. */
 export function windowStart(selected: number, total: number, height: number): number {
   if (total <= height) return 0;
   return Math.min(Math.max(0, selected - Math.floor(height / 2)), total - height);
-}
-
-/** Sanitised before it is measured, so an escaped control takes the room it is drawn in. */
-function fit(unsafe: string, width: number): string {
-  const text = sanitise(unsafe);
-  return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width);
 }
 
 function FilterField<Row>({ list }: { list: List<Row> }): React.JSX.Element {
@@ -54,12 +43,15 @@ function FilterField<Row>({ list }: { list: List<Row> }): React.JSX.Element {
 export function ListView<Row>({
   list,
   columns,
+  width,
   height,
   total,
   empty,
 }: {
   list: List<Row>;
   columns: Array<Column<Row>>;
+  /** The characters each row is drawn in. */
+  width: number;
   height: number;
   total: number;
   empty?: string;
@@ -71,6 +63,12 @@ export function ListView<Row>({
   const shown = visible.slice(start, start + room);
   const marks = state.marked.size > 0;
   const range = visible.length > room ? ` · rows ${start + 1}–${start + shown.length}` : '';
+  // The column the rows are ordered by says so in its title: ↑ as sorted, ↓ reversed.
+  const title = (column: Column<Row>) =>
+    column.sort !== undefined && column.sort === list.sortName
+      ? `${column.title} ${state.reversed ? '↓' : '↑'}`
+      : column.title;
+  const placed = layoutColumns(columns, visible, width - (marks ? 3 : 2), title, list.sortName);
   return (
     <Box flexDirection="column">
       {total === 0 ? (
@@ -85,7 +83,7 @@ export function ListView<Row>({
         <>
           <Text bold wrap="truncate-end">
             {marks ? '   ' : '  '}
-            {columns.map((column) => fit(column.title, column.width)).join(' ')}
+            {placed.map(({ column, width: room }) => cutTo(title(column), room).padEnd(room)).join(' ')}
           </Text>
           {shown.map((row, offset) => {
             const isSelected = start + offset === state.selected;
@@ -94,10 +92,10 @@ export function ListView<Row>({
                 {/* The selection and the marks are drawn as characters too: with NO_COLOR, they still show. */}
                 {isSelected ? '›' : ' '}
                 {marks ? (state.marked.has(list.key(row)) ? '●' : ' ') : ''}{' '}
-                {columns.map((column, index) => (
+                {placed.map(({ column, width: room }, index) => (
                   <Text key={column.title} color={isSelected ? undefined : colourFor(column.tone?.(row))}>
                     {index > 0 ? ' ' : ''}
-                    {fit(column.cell(row), column.width)}
+                    {fitCell(column, row, room)}
                   </Text>
                 ))}
               </Text>

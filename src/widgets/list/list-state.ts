@@ -15,6 +15,8 @@ export interface ListState {
   filtering: boolean;
   /** Index into the list's sorts. */
   sort: number;
+  /** The order turned round: latest expiry first, names Z to A. */
+  reversed: boolean;
   /** Keys of marked rows. */
   marked: ReadonlySet<string>;
 }
@@ -31,10 +33,20 @@ export type ListAction =
   | { type: 'close-filter'; keep: boolean }
   | { type: 'clear-filter' }
   | { type: 'next-sort'; sorts: number }
+  | { type: 'reverse-sort' }
   | { type: 'toggle-mark'; key: string }
-  | { type: 'clear-marks' };
+  | { type: 'clear-marks' }
+  /** Marks every row the filter shows (k9s's ctrl-space); keys: the visible rows'. */
+  | { type: 'mark-all'; keys: string[] };
 
-export const initialListState: ListState = { selected: 0, filter: '', filtering: false, sort: 0, marked: new Set() };
+export const initialListState: ListState = {
+  selected: 0,
+  filter: '',
+  filtering: false,
+  sort: 0,
+  reversed: false,
+  marked: new Set(),
+};
 
 /** Where the highlight is among these rows: on the anchored row if shown, else at the remembered index. */
 export function selectedIndex(state: Pick<ListState, 'selected' | 'anchor'>, keys: string[]): number {
@@ -69,7 +81,9 @@ export function listReducer(state: ListState, action: ListAction): ListState {
     case 'clear-filter':
       return { ...state, filter: '', filtering: false, selected: 0 };
     case 'next-sort':
-      return { ...state, sort: (state.sort + 1) % Math.max(1, action.sorts) };
+      return { ...state, sort: (state.sort + 1) % Math.max(1, action.sorts), reversed: false };
+    case 'reverse-sort':
+      return { ...state, reversed: !state.reversed };
     case 'toggle-mark': {
       const marked = new Set(state.marked);
       if (!marked.delete(action.key)) marked.add(action.key);
@@ -77,6 +91,8 @@ export function listReducer(state: ListState, action: ListAction): ListState {
     }
     case 'clear-marks':
       return { ...state, marked: new Set() };
+    case 'mark-all':
+      return { ...state, marked: new Set([...state.marked, ...action.keys]) };
   }
 }
 
@@ -88,18 +104,23 @@ export interface ListShape<Row> {
 }
 
 /** The rows matching the filter, in the chosen order. */
-export function visibleRows<Row>(rows: Row[], state: Pick<ListState, 'filter' | 'sort'>, shape: ListShape<Row>): Row[] {
+export function visibleRows<Row>(
+  rows: Row[],
+  state: Pick<ListState, 'filter' | 'sort'> & { reversed?: boolean },
+  shape: ListShape<Row>,
+): Row[] {
   const needle = state.filter.trim().toLowerCase();
   const matching = needle ? rows.filter((row) => shape.text(row).toLowerCase().includes(needle)) : rows;
   const sort = shape.sorts?.[state.sort];
-  return sort ? [...matching].sort(sort.compare) : matching;
+  const sorted = sort ? [...matching].sort(sort.compare) : matching;
+  return state.reversed ? [...sorted].reverse() : sorted;
 }
 
 /** "3 of 120", the filter and the order: the line under a list. */
 export function countLine(shown: number, total: number, state: ListState, sortName?: string): string {
   const parts = [`${shown} of ${total}`];
   if (state.filter) parts.push(`filter "${state.filter}"`);
-  if (sortName) parts.push(`sorted by ${sortName}`);
+  if (sortName) parts.push(`sorted by ${sortName}${state.reversed ? ', reversed' : ''}`);
   if (state.marked.size > 0) parts.push(`${state.marked.size} marked`);
   return parts.join(' · ');
 }

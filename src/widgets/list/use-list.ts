@@ -1,6 +1,7 @@
 import { useMemo, useReducer } from 'react';
 import type { Binding } from '../../ui/keys/keymap.js';
 import { pagingBindings } from '../../ui/keys/paging.js';
+import type { Column } from './column-layout.js';
 import {
   initialListState,
   listReducer,
@@ -18,6 +19,8 @@ export interface ListOptions<Row> extends ListShape<Row> {
   filterable?: boolean;
   /** Space marks rows for a bulk action. */
   markable?: boolean;
+  /** The columns shown: the filter looks in their cells too. Keep it the same array from render to render. */
+  columns?: Array<Column<Row>>;
 }
 
 export interface List<Row> {
@@ -35,12 +38,17 @@ export interface List<Row> {
 /** One list's state and its keys, as data for the screen's keymap. */
 export function useList<Row>(options: ListOptions<Row>): List<Row> {
   const [state, dispatch] = useReducer(listReducer, initialListState);
-  const { rows, pageSize, filterable = true, markable = false, key, text, sorts } = options;
+  const { rows, pageSize, filterable = true, markable = false, key, text, sorts, columns } = options;
   // Filtered and sorted again only when the rows, the filter or the order change, not on every move.
-  const { filter, sort, marked: markedKeys } = state;
+  const { filter, sort, reversed, marked: markedKeys } = state;
+  // `/` finds what the rows show as well as what the shape says (ALB in USED BY, EXPIRED in EXPIRES).
+  const searched = useMemo(
+    () => (columns ? (row: Row) => [text(row), ...columns.map((column) => column.cell(row))].join(' ') : text),
+    [columns, text],
+  );
   const visible = useMemo(
-    () => visibleRows(rows, { filter, sort }, { key, text, sorts }),
-    [rows, filter, sort, key, text, sorts],
+    () => visibleRows(rows, { filter, sort, reversed }, { key, text: searched, sorts }),
+    [rows, filter, sort, reversed, key, searched, sorts],
   );
   const keys = useMemo(() => visible.map(key), [visible, key]);
   const selected = visible.length === 0 ? -1 : selectedIndex(state, keys);
@@ -50,8 +58,10 @@ export function useList<Row>(options: ListOptions<Row>): List<Row> {
     () =>
       markedKeys.size === 0
         ? []
-        : visibleRows(rows, { filter: '', sort }, { key, text, sorts }).filter((row) => markedKeys.has(key(row))),
-    [rows, markedKeys, sort, key, text, sorts],
+        : visibleRows(rows, { filter: '', sort, reversed }, { key, text, sorts }).filter((row) =>
+            markedKeys.has(key(row)),
+          ),
+    [rows, markedKeys, sort, reversed, key, text, sorts],
   );
   const total = visible.length;
   const page = Math.max(1, pageSize - 1);
@@ -80,10 +90,31 @@ export function useList<Row>(options: ListOptions<Row>): List<Row> {
       run: () => dispatch({ type: 'next-sort', sorts: sorts?.length ?? 1 }),
     },
     {
+      keys: ['S'],
+      label: state.reversed ? 'sort the other way back' : 'reverse the order',
+      footer: false,
+      when: sortName !== undefined && rows.length > 1,
+      run: () => dispatch({ type: 'reverse-sort' }),
+    },
+    {
       keys: ['space'],
       label: state.marked.size > 0 ? `mark (${state.marked.size} marked)` : 'mark for a bulk action',
       when: markable && current !== undefined,
       run: () => current && dispatch({ type: 'toggle-mark', key: key(current) }),
+    },
+    {
+      keys: ['ctrl-space'],
+      label: state.filter ? `mark all ${total} the filter shows` : `mark all ${total}`,
+      footer: false,
+      when: markable && total > 0 && keys.some((each) => !state.marked.has(each)),
+      run: () => dispatch({ type: 'mark-all', keys }),
+    },
+    {
+      keys: ['ctrl-\\'],
+      label: 'clear every mark',
+      footer: false,
+      when: markable && state.marked.size > 0,
+      run: () => dispatch({ type: 'clear-marks' }),
     },
   ];
   return {

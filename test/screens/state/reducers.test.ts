@@ -129,10 +129,12 @@ describe('inventory state', () => {
     const now = new Date('2026-11-23T00:00:00Z');
     expect(expiresCell({ ...row('x', '2026-01-01T00:00:00Z'), expiryState: 'expired' }, now)).toEqual({
       text: '2026-01-01 EXPIRED',
+      narrow: '2026-01-01!',
       tone: 'danger',
     });
     expect(expiresCell({ ...row('x', '2026-12-05T00:00:00Z'), expiryState: '≤30 days' }, now)).toEqual({
       text: '2026-12-05 in 12 days',
+      narrow: '2026-12-05',
       tone: 'danger',
     });
   });
