@@ -9,6 +9,11 @@ import { problemLine, processOutput } from './commands/output.js';
 import { EXIT, endOnSignals } from './core/lifecycle.js';
 import { toProblem } from './core/errors.js';
 import { keepInkLiveUnderCi, loadWithoutFetch } from './app/before-ink.js';
+import { folderStartedFrom } from './core/files/start-folder.js';
+
+// Started with `npm start` from a clone: files go where the user was, as they would with `iamcert`.
+const startedFrom = folderStartedFrom(process.env, process.cwd());
+if (startedFrom) process.chdir(startedFrom);
 
 // A reader that goes away (iamcert list | head) ends the run quietly, as it does for any Unix tool, never with a stack
 // trace.

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -278,6 +278,21 @@ describe('iamcert create', () => {
       'CN = www.example.com',
     );
     expect(existsSync(join(outDir, 'pk-web.pem'))).toBe(true);
+  });
+
+  it('under npm start, a relative path is where the user started (INIT_CWD), not the clone npm runs in', async () => {
+    const clone = join(work, 'clone');
+    const user = join(work, 'user-folder');
+    for (const folder of [clone, user]) mkdirSync(folder, { recursive: true });
+    const args = ['create', '--csr', '--out-dir', 'keys', '--name', 'web', '--subject', '/CN=a.example.com'];
+    const started = await runCli(args, { cwd: clone, env: { npm_lifecycle_event: 'start', INIT_CWD: user } });
+    expect(started.code, started.stderr).toBe(0);
+    expect(existsSync(join(user, 'keys', 'csr-web.pem'))).toBe(true);
+    expect(existsSync(join(clone, 'keys'))).toBe(false);
+    // Any other script (npm test) hands INIT_CWD down to processes that chose their own folder: it is not followed.
+    const tested = await runCli(args, { cwd: clone, env: { npm_lifecycle_event: 'test', INIT_CWD: user } });
+    expect(tested.code, tested.stderr).toBe(0);
+    expect(existsSync(join(clone, 'keys', 'csr-web.pem'))).toBe(true);
   });
 });
 

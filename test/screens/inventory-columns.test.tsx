@@ -151,3 +151,40 @@ describe('the inventory columns at every width', () => {
     await app!.waitFor((frame) => !frame.includes('marked'), 'the marks cleared');
   });
 });
+
+describe('where exports go', () => {
+  it('x offers the folder the user started in, then the folder the last export went to', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const folder = mkdtempSync(join(tmpdir(), 'iamcert-export-'));
+    const written: string[] = [];
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => ROWS,
+        getServerCertificate: async (name) => ({
+          ...ROWS.find((each) => each.name === name)!,
+          body: '-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n',
+          chainCertificates: [],
+        }),
+        writeFiles: async (files) => {
+          written.push(...files.map((file) => file.path));
+        },
+      }),
+      { route: { screen: 'servers' } },
+    );
+    await app.waitForText('4 of 4');
+    await app.press('x');
+    const asked = await app.waitForText('Export the body');
+    expect(asked).toContain(process.cwd().slice(0, 20));
+    await app.press(KEYS.ctrlU);
+    await app.type(folder);
+    await app.press(KEYS.enter);
+    await app.waitForText('Exported');
+    expect(written[0]?.startsWith(folder)).toBe(true);
+    await app.press('x');
+    const again = await app.waitForText('Export the body');
+    expect(again.replace(/\s*\n\s*/g, '')).toContain(folder);
+    rmSync(folder, { recursive: true, force: true });
+  });
+});

@@ -1,6 +1,7 @@
 import { defaultOutDir } from '../../core/crypto/created-files.js';
 import type { KeyType } from '../../core/crypto/create.js';
 import type { Problem } from '../../core/errors.js';
+import { lastFolder } from '../../ui/remembered-folders.js';
 
 export type Purpose = 'signing' | 'server' | 'csr';
 export type CreateStep =
@@ -56,8 +57,8 @@ export type CreateAction =
 
 const DEFAULTS: Record<Purpose, { days: string; outDir: () => string; name: string }> = {
   signing: { days: '3650', outDir: defaultOutDir, name: 'amazon' },
-  server: { days: '365', outDir: () => process.cwd(), name: 'server' },
-  csr: { days: '', outDir: () => process.cwd(), name: 'server' },
+  server: { days: '365', outDir: () => lastFolder('create'), name: 'server' },
+  csr: { days: '', outDir: () => lastFolder('create'), name: 'server' },
 };
 
 export function initialCreateState(purpose?: Purpose): CreateState {

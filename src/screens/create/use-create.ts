@@ -1,3 +1,4 @@
+import { rememberFolder } from '../../ui/remembered-folders.js';
 import { useReducer, useState } from 'react';
 import { createdPaths } from '../../core/crypto/created-files.js';
 import { sha256Hex } from '../../core/crypto/key-facts.js';
@@ -60,6 +61,7 @@ export function useCreate(purpose?: Purpose) {
         ],
         { force },
       );
+      if (state.purpose !== 'signing') rememberFolder('create', state.outDir);
       const der = (await services.readItems(Buffer.from(certificateText))).items[0];
       dispatch({
         type: 'created',

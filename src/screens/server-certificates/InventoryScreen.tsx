@@ -1,4 +1,5 @@
 import { useMomentOf } from '../../ui/use-moment-of.js';
+import { lastFolder, rememberFolder } from '../../ui/remembered-folders.js';
 import React, { useEffect, useMemo, useReducer } from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
@@ -194,6 +195,7 @@ function ExportForm({
             async () => {
               const details = await services.getServerCertificate(modal.row.name);
               await services.writeFiles(exportFiles(details, folder), {});
+              rememberFolder('export', folder);
             },
             `Exported ${modal.row.name} to ${folder}`,
           );
@@ -316,7 +318,7 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
         keys: ['x'],
         label: 'export',
         when: iamCurrent !== undefined,
-        run: () => iamCurrent && dispatch({ type: 'export', row: iamCurrent, folder: process.cwd() }),
+        run: () => iamCurrent && dispatch({ type: 'export', row: iamCurrent, folder: lastFolder('export') }),
       },
       {
         keys: ['y'],
