@@ -1,4 +1,5 @@
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fixInApp } from '../core/errors.js';
 import { Box, useApp, useStdout } from 'ink';
 import { clipboardSequence } from '../ui/clipboard.js';
 import { toProblem } from '../core/errors.js';
@@ -161,13 +162,13 @@ export function App({
   const identity = useIdentity(active);
   const onProfile = useCallback(
     async (name: string): Promise<string> => {
-      if (!switchProfile) return 'This app cannot change profile; start it with --profile NAME.';
+      if (!switchProfile) return 'This app cannot change profile; start it again with AWS_PROFILE=NAME.';
       try {
         setActive(await switchProfile(name));
         return `Now acting as profile ${name}.`;
       } catch (error) {
         const problem = toProblem(error);
-        return `${problem.message} ${problem.fix}`;
+        return `${problem.message} ${fixInApp(problem)}`;
       }
     },
     [switchProfile],

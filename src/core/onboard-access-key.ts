@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fail, IamcertError, toProblem } from './errors.js';
+import { fail, IamcertError, toProblem, worded, fixOf } from './errors.js';
 import { readInputFileIfPresent } from './files/read-input.js';
 import { checkWritable, writeFileSafely } from './files/safe-write.js';
 import {
@@ -110,7 +110,10 @@ async function cleanUpInterruptedRun(
     fail(
       'ACCESS_KEY_MARKER_DAMAGED',
       `${marker} is not iamcert's note of an unfinished access key.`,
-      `Check the user's keys (aws iam list-access-keys --user-name ${userName}), then remove ${marker}.`,
+      worded(
+        `Check the user's keys (aws iam list-access-keys --user-name ${userName}), then remove ${marker}.`,
+        `Check the user's keys (IAM console: Users → ${userName} → Security credentials), then remove ${marker}.`,
+      ),
     );
   }
   const candidates = keys.filter((key) => !note.keysBefore.has(key.accessKeyId) && key.accessKeyId !== savedId);
@@ -163,7 +166,10 @@ export async function ensureAccessKey(
     fail(
       'ACCESS_KEY_FILE_STALE',
       `${file} holds access key ${savedId}, which user "${userName}" no longer has.`,
-      `Move ${file} aside (or delete it) and run again for a new key, or give another --access-key-file.`,
+      worded(
+        `Move ${file} aside (or delete it) and run again for a new key, or give another --access-key-file.`,
+        `Move ${file} aside (or delete it) and run again for a new key, or save the CSV to another file (step 4).`,
+      ),
     );
   }
   // Refuse before creating: a secret that cannot be saved would be lost.
@@ -171,7 +177,10 @@ export async function ensureAccessKey(
     fail(
       'ACCESS_KEY_FILE_EXISTS',
       `${file} exists and is not an access-key CSV iamcert wrote.`,
-      'Move it aside, or give another --access-key-file.',
+      worded(
+        'Move it aside, or give another --access-key-file.',
+        'Move it aside, or save the CSV to another file (step 4).',
+      ),
     );
   }
   await checkWritable(file, { secret: true });
@@ -222,7 +231,7 @@ export async function ensureAccessKey(
     throw new IamcertError({
       code: 'ACCESS_KEY_NOT_SAVED',
       message: `The access key could not be saved (${problem.message}), so it was deleted again.`,
-      fix: problem.fix,
+      ...fixOf(problem),
     });
   }
   await rm(marker, { force: true });

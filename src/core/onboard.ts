@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { createdPaths } from './crypto/created-files.js';
 import { createKeyAndCertificate, type KeyType } from './crypto/create.js';
-import { fail, toProblem, type Problem } from './errors.js';
+import { fail, toProblem, type Problem, worded } from './errors.js';
 import { readInputFile, readInputFileIfPresent } from './files/read-input.js';
 import { removeStrayTempFiles, writeFileSafely, writeFilesSafely } from './files/safe-write.js';
 import { ensureAccessKey } from './onboard-access-key.js';
@@ -277,14 +277,20 @@ async function signingPairOnDisk(
     fail(
       'SIGNING_FILES_CONFLICT',
       `${paths.certificate} exists but its private key ${paths.key} does not.`,
-      `Without its key the certificate is of no use: move ${paths.certificate} aside and run again to make a new pair, or choose another --out-dir.`,
+      worded(
+        `Without its key the certificate is of no use: move ${paths.certificate} aside and run again to make a new pair, or choose another --out-dir.`,
+        `Without its key the certificate is of no use: move ${paths.certificate} aside and run again to make a new pair, or choose another folder.`,
+      ),
     );
   }
   if (!existing.key.key)
     fail(
       'SIGNING_FILES_CONFLICT',
       `${paths.key} is an encrypted or unreadable key.`,
-      'Move it aside and run again to make a new pair, or choose another --out-dir.',
+      worded(
+        'Move it aside and run again to make a new pair, or choose another --out-dir.',
+        'Move it aside and run again to make a new pair, or choose another folder.',
+      ),
     );
   if (!existing.certificate)
     fail(
@@ -296,7 +302,10 @@ async function signingPairOnDisk(
     fail(
       'SIGNING_FILES_CONFLICT',
       `${paths.key} and ${paths.certificate} are not a matching pair (the certificate is for another key).`,
-      'Move both aside and run again to make a new pair, or choose another --out-dir.',
+      worded(
+        'Move both aside and run again to make a new pair, or choose another --out-dir.',
+        'Move both aside and run again to make a new pair, or choose another folder.',
+      ),
     );
   }
   return { body: existing.certificatePem!, made: 'reused the key and certificate on disk; ' };

@@ -1,4 +1,5 @@
 import React from 'react';
+import { fixInApp } from '../core/errors.js';
 import { Box } from 'ink';
 import { Text } from '../ui/safe-text.js';
 import { preflightChecklist, type CheckState } from '../core/preflight/checklist.js';
@@ -40,7 +41,7 @@ export function PreflightChecklist({
             </Box>
             {check.finding ? (
               <Hanging prefix="    " tone={tone}>
-                {check.finding.message} {check.finding.fix}
+                {check.finding.message} {fixInApp(check.finding)}
               </Hanging>
             ) : null}
           </Box>

@@ -1,4 +1,5 @@
 import React from 'react';
+import { fixInApp } from '../core/errors.js';
 import { Box } from 'ink';
 import type { Problem } from '../core/errors.js';
 import { Hanging } from '../ui/Hanging.js';
@@ -12,7 +13,7 @@ export function ProblemLine({ problem }: { problem: Problem | undefined }): Reac
         {problem.message}
       </Hanging>
       <Hanging prefix="  fix: " tone="muted">
-        {problem.fix}
+        {fixInApp(problem)}
       </Hanging>
     </Box>
   );

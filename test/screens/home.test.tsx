@@ -71,7 +71,11 @@ describe('home screen', () => {
       }),
     );
     const frame = await app.waitForText('Offline');
-    expect(frame).toContain('--endpoint-url');
+    expect(frame).toContain('AWS_ENDPOINT_URL');
+    // No flag to a user who ran npm start, and the reason said once (the header names its code).
+    expect(frame).not.toMatch(/--[a-z]/);
+    expect(frame.split('No AWS credentials were found').length - 1).toBe(1);
+    expect(frame.split('\n')[0]).toContain('offline (NO_CREDENTIALS)');
     expect(frame).toContain('Server certificates  (needs AWS)');
     await app.press(KEYS.down);
     await app.press(KEYS.down);

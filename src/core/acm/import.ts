@@ -1,6 +1,6 @@
 import { ImportCertificateCommand, type ImportCertificateCommandOutput } from '@aws-sdk/client-acm';
 import { certificateItem } from '../crypto/certificate.js';
-import { fail } from '../errors.js';
+import { fail, CHECK_THE_WAY_TO_AWS } from '../errors.js';
 import { decodePemBlocks } from '../formats/pem.js';
 import type { CertificateItem } from '../formats/items.js';
 import { callService, type ServingClients } from '../usage/serving-clients.js';
@@ -29,12 +29,7 @@ const LOST_ANSWER = new Set(['TIMEOUT', 'CONNECTION_RESET', 'SERVICE_FAILURE']);
 /** The one PEM certificate's DER, from what ACM hands back. */
 export function certificateFromPem(pem: string): CertificateItem {
   const block = decodePemBlocks(pem).find((each) => each.label === 'CERTIFICATE');
-  if (!block)
-    fail(
-      'ANSWER_NOT_FROM_AWS',
-      'ACM handed back a certificate that is not PEM.',
-      'Check --endpoint-url and any proxy between you and AWS, then try again.',
-    );
+  if (!block) fail('ANSWER_NOT_FROM_AWS', 'ACM handed back a certificate that is not PEM.', CHECK_THE_WAY_TO_AWS);
   return certificateItem(block.der);
 }
 

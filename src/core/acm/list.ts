@@ -117,5 +117,6 @@ function regionProblem(problem: { code: string; message: string; fix: string }, 
     code: 'REGION_DISABLED',
     message: `${region} rejected these credentials: the region is most likely not enabled for this account.`,
     fix: `Enable ${region} in the account settings, or leave it out with --acm-regions.`,
+    appFix: `Enable ${region} in the account settings (Account → AWS Regions), then r to look again.`,
   };
 }

@@ -1,4 +1,4 @@
-import { fail } from '../errors.js';
+import { fail, CHECK_THE_WAY_TO_AWS } from '../errors.js';
 
 /**
  * What each operation's answer always holds, for every service iamcert calls. The SDK turns an empty or
@@ -75,7 +75,7 @@ function present(answer: object, path: string): boolean {
 export function checkAnswer(serviceId: string, action: string, answer: unknown, endpoint: string): void {
   const service = SERVICE_WORDS[serviceId] ?? serviceId;
   const from = endpoint === 'AWS' ? service : `${service} at ${endpoint}`;
-  const fix = 'Check --endpoint-url and any proxy between you and AWS, then try again.';
+  const fix = CHECK_THE_WAY_TO_AWS;
   if (typeof answer !== 'object' || answer === null) {
     fail('EMPTY_ANSWER', `${from} answered ${action} with an empty response, not an AWS answer.`, fix);
   }

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, randomBytes, webcrypto, type KeyObject } from 'node:crypto';
-import { fail } from '../errors.js';
+import { fail, worded } from '../errors.js';
 import { encodingFor, exportPrivateKey } from './private-key.js';
 import { loadX509 } from './peculiar.js';
 
@@ -93,7 +93,10 @@ export function parseSubject(subject: string): Array<Record<string, string[]>> {
     fail(
       'SUBJECT_INVALID',
       `The subject "${subject}" must look like /CN=name/O=organisation.`,
-      'Start it with a slash, e.g. --subject "/CN=www.example.com/O=Example Ltd".',
+      worded(
+        'Start it with a slash, e.g. --subject "/CN=www.example.com/O=Example Ltd".',
+        'Check the subject fields: a name (CN) such as www.example.com, an organisation such as Example Ltd.',
+      ),
     );
   }
   return trimmed
@@ -164,13 +167,19 @@ export function validateDnsNames(names: string[]): void {
       fail(
         'SAN_INVALID',
         'A name for the certificate (--san) is empty.',
-        'Give each DNS name once, e.g. --san www.example.com example.com',
+        worded(
+          'Give each DNS name once, e.g. --san www.example.com example.com',
+          'Give each DNS name once, separated by spaces: www.example.com example.com',
+        ),
       );
     if (!DNS_NAME.test(name) || name.length > 253) {
       fail(
         'SAN_INVALID',
         `"${name}" is not a DNS name${/\s/.test(name) ? ' (it has a space)' : ''}.`,
-        'Give each DNS name on its own, e.g. --san www.example.com example.com',
+        worded(
+          'Give each DNS name on its own, e.g. --san www.example.com example.com',
+          'Give each DNS name on its own, separated by spaces: www.example.com example.com',
+        ),
       );
     }
   }

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { fail } from '../errors.js';
+import { fail, worded } from '../errors.js';
 import type { KeyEncoding } from '../formats/items.js';
 
 /** Node writes traditional DSA keys only inside PKCS#8, so a DSA key kept "as it was" is written as PKCS#8. */
@@ -20,6 +20,6 @@ export function encodingFor(key: KeyObject, requested: 'pkcs1' | 'pkcs8'): KeyEn
   fail(
     'KEY_FORMAT_UNSUPPORTED',
     `A ${key.asymmetricKeyType ?? 'this'} key has no traditional (PKCS#1/SEC1) form.`,
-    'Use --key-format pkcs8.',
+    worded('Use --key-format pkcs8.', 'Choose PKCS#8 as the key format.'),
   );
 }

@@ -28,6 +28,7 @@ export function wrongPassphrase(): Problem {
     code: 'WRONG_PASSPHRASE',
     message: 'The passphrase does not open this encrypted key.',
     fix: 'Check the passphrase (only its first line is read from --passphrase-file) and try again.',
+    appFix: 'Check the passphrase and type it again.',
   };
 }
 

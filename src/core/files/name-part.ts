@@ -1,4 +1,4 @@
-import { fail } from '../errors.js';
+import { fail, worded } from '../errors.js';
 
 /** IAM's own pattern for names, and its length limit: what a name from an answer may be before it names a file. */
 const IAM_NAME = /^[\w+=,.@-]{1,128}$/;
@@ -12,7 +12,10 @@ export function fileNamePart(value: string, what: string): string {
     fail(
       'UNSAFE_NAME',
       `The ${what} "${value}" cannot name a file: it is not a name IAM allows (letters, digits and +=,.@_- up to 128).`,
-      'Check the name with iamcert list; if it came from an answer, check --endpoint-url and any proxy.',
+      worded(
+        'Check the name with iamcert list; if it came from an answer, check --endpoint-url and any proxy.',
+        'Check the name in the list; if it came from an answer, check the endpoint and any proxy.',
+      ),
     );
   }
   return value;

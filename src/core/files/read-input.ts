@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { fail, IamcertError } from '../errors.js';
+import { fail, IamcertError, worded } from '../errors.js';
 
 /**
  * Certificate files are kilobytes; a PEM chain IAM accepts is at most 2 MB. Anything far larger is not ours to parse.
@@ -86,14 +86,20 @@ function failToOpen(path: string, code: string | undefined): never {
     fail(
       'FILE_NAME_NOT_UTF8',
       `${path} does not exist: the file's name is not valid UTF-8, so it could not be passed on.`,
-      'Rename the file, or pass it on standard input: iamcert inspect - < FILE',
+      worded(
+        'Rename the file, or pass it on standard input: iamcert inspect - < FILE',
+        'Rename the file, then open it.',
+      ),
     );
   }
   if (code === 'ENOENT')
     fail(
       'FILE_NOT_FOUND',
       `${path} does not exist.`,
-      'Check the path; iamcert inspect accepts any certificate or key file.',
+      worded(
+        'Check the path; iamcert inspect accepts any certificate or key file.',
+        'Check the path; Tab completes it from what is there.',
+      ),
     );
   if (code === 'EACCES' || code === 'EPERM')
     fail(

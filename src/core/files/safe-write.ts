@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { lstat, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fail } from '../errors.js';
+import { fail, worded } from '../errors.js';
 import { onCleanup } from '../lifecycle.js';
 
 export interface FileToWrite {
@@ -160,7 +160,11 @@ function refuseToReplace(path: string, info: Stats | undefined, options: WriteOp
 }
 
 function fileExists(path: string): never {
-  fail('FILE_EXISTS', `${path} already exists.`, 'Choose another path, or pass --force to replace it.');
+  fail(
+    'FILE_EXISTS',
+    `${path} already exists.`,
+    worded('Choose another path, or pass --force to replace it.', 'Choose another path, or move the file aside first.'),
+  );
 }
 
 /** Names the cause of a failed write in words, with what to do; anything else is rethrown as it is. */

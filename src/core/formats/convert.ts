@@ -1,4 +1,4 @@
-import { fail } from '../errors.js';
+import { fail, worded } from '../errors.js';
 import { findRelations } from '../crypto/chain.js';
 import { certificatePem } from '../crypto/certificate.js';
 import { encodingFor, exportPrivateKey } from '../crypto/private-key.js';
@@ -67,7 +67,10 @@ export function convertItems(result: ReadResult, request: ConvertRequest): Buffe
     fail(
       'KEY_ENCRYPTED',
       'The private key is encrypted.',
-      'Give its passphrase with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.',
+      worded(
+        'Give its passphrase with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.',
+        'Open it again and type its passphrase when asked.',
+      ),
     );
   }
   const ordered = orderForOutput(result.items);

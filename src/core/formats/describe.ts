@@ -60,7 +60,7 @@ export function itemLines(item: Item, index: number, now: Date): string[] {
         : item.encrypted
           ? item.key
             ? 'encrypted (opened with the passphrase)'
-            : 'encrypted (give --passphrase-file to read it)'
+            : 'encrypted (its passphrase opens it)'
           : 'not encrypted';
       const shape = item.keyAlgorithm ? `${describeKeyShape(item)}, ` : '';
       return [

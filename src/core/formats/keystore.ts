@@ -44,6 +44,7 @@ export async function readKeystore(der: Buffer, kind: 'jks' | 'jceks', options: 
         code: 'WRONG_PASSPHRASE',
         message: "The password does not match this keystore's integrity check.",
         fix: 'Check the keystore password (only its first line is read from --passphrase-file) and try again.',
+        appFix: 'Check the keystore password and type it again.',
       });
     if (kind === 'jceks' && /Unrecognized keystore entry/.test(message)) throw jceksKeys('a secret key entry');
     throw damaged(kind.toUpperCase(), message);
@@ -93,7 +94,8 @@ async function keyEntry(jks: JksModule, entry: JksEntry, options: ReadOptions): 
           ? {
               code: 'KEY_PASSPHRASE_NEEDED',
               message: `The key entry "${entry.alias}" has a password of its own, not the keystore's.`,
-              fix: "Give the key's password too (--key-passphrase-file; in the app, it is asked for next).",
+              fix: "Give the key's password too, with --key-passphrase-file.",
+              appFix: "Type the key's password when it is asked for.",
             }
           : { ...wrongPassphrase(), message: `The key password does not open the key entry "${entry.alias}".` },
     };

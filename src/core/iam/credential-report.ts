@@ -5,7 +5,7 @@ import {
   type GetCredentialReportCommandOutput,
 } from '@aws-sdk/client-iam';
 import { createWaiter, WaiterState } from '@smithy/core/client';
-import { fail } from '../errors.js';
+import { fail, CHECK_THE_WAY_TO_AWS } from '../errors.js';
 import { callIam } from './call.js';
 import type { IamClients } from './client.js';
 
@@ -51,11 +51,7 @@ const COLUMNS = [
 ];
 
 const notAnAnswer = (why: string): never =>
-  fail(
-    'ANSWER_NOT_FROM_AWS',
-    `The credential report is not one IAM writes: ${why}.`,
-    'Check --endpoint-url and any proxy between you and AWS, then try again.',
-  );
+  fail('ANSWER_NOT_FROM_AWS', `The credential report is not one IAM writes: ${why}.`, CHECK_THE_WAY_TO_AWS);
 
 /** A timestamp from the report, or undefined for "N/A", "no_information" and the like. */
 function when(value: string | undefined): string | undefined {

@@ -1,6 +1,6 @@
 import { loadSts, type IamClients } from './client.js';
 import { checkAnswer } from '../aws/answer-shape.js';
-import { fail, IamcertError } from '../errors.js';
+import { fail, IamcertError, CHECK_THE_WAY_TO_AWS } from '../errors.js';
 import { describeAwsError } from './errors.js';
 import type { Identity } from './identity-facts.js';
 
@@ -19,7 +19,7 @@ export async function whoAmI(clients: IamClients, signal?: AbortSignal): Promise
       fail(
         'ANSWER_NOT_FROM_AWS',
         `STS named the account as "${answer.Account ?? ''}", which is not an AWS account number.`,
-        'Check --endpoint-url and any proxy between you and AWS, then try again.',
+        CHECK_THE_WAY_TO_AWS,
       );
     }
     return { ...base, account: answer.Account, arn: answer.Arn, userId: answer.UserId };

@@ -1,4 +1,4 @@
-import { fail } from '../errors.js';
+import { fail, CHECK_THE_WAY_TO_AWS } from '../errors.js';
 
 export interface Page<T> {
   items: T[];
@@ -31,7 +31,7 @@ export async function allPages<T>(
         seen.has(marker)
           ? `The listing gave the same page marker twice after ${pages} pages: the answers go round in a circle.`
           : `The listing went on past ${MAX_PAGES} pages without an end.`,
-        'Check --endpoint-url and any proxy between you and AWS, then try again.',
+        CHECK_THE_WAY_TO_AWS,
       );
     }
     seen.add(marker);
@@ -45,7 +45,7 @@ export function truncatedMarker(page: { IsTruncated?: boolean; Marker?: string }
     fail(
       'ANSWER_NOT_FROM_AWS',
       'A listing said more pages follow but gave no marker to ask for them.',
-      'Check --endpoint-url and any proxy between you and AWS, then try again.',
+      CHECK_THE_WAY_TO_AWS,
     );
   }
   return page.Marker;

@@ -8,7 +8,7 @@ import {
   type GetServerCertificateCommandOutput,
   type UploadServerCertificateCommandOutput,
 } from '@aws-sdk/client-iam';
-import { fail, IamcertError } from '../errors.js';
+import { fail, IamcertError, CHECK_THE_WAY_TO_AWS, fixOf } from '../errors.js';
 import { cleanIfPem } from '../formats/clean.js';
 import type { CertificateItem } from '../formats/items.js';
 import { readItems } from '../formats/read.js';
@@ -63,7 +63,7 @@ export async function getServerCertificate(
     fail(
       'ANSWER_NOT_FROM_AWS',
       `Asked for ${subjectOf(name)}, the answer was about "${answeredName ?? ''}": not an answer from IAM.`,
-      'Check --endpoint-url and any proxy between you and AWS, then try again.',
+      CHECK_THE_WAY_TO_AWS,
     );
   }
   const body = certificate.CertificateBody ?? '';
@@ -139,7 +139,7 @@ export async function uploadServerCertificate(
   });
   if (!report.ok) {
     const first = report.findings.find((finding) => finding.severity === 'error')!;
-    throw new IamcertError({ code: `PREFLIGHT_${first.code}`, message: first.message, fix: first.fix });
+    throw new IamcertError({ code: `PREFLIGHT_${first.code}`, message: first.message, ...fixOf(first) });
   }
   const quota = await checkServerCertificateQuota(clients, signal);
   if (quota && quota.used >= quota.quota) {

@@ -6,7 +6,7 @@ import {
   type ListSigningCertificatesCommandOutput,
   type UploadSigningCertificateCommandOutput,
 } from '@aws-sdk/client-iam';
-import { fail, IamcertError } from '../errors.js';
+import { fail, fixFields, IamcertError, worded, type Worded, fixOf } from '../errors.js';
 import { cleanIfPem, cleanPemText } from '../formats/clean.js';
 import type { CertificateItem } from '../formats/items.js';
 import { readField } from '../preflight/read-field.js';
@@ -87,8 +87,8 @@ export async function preflightSigningCertificate(
   now: Date = new Date(),
 ): Promise<{ findings: Finding[]; certificate?: CertificateItem }> {
   const findings: Finding[] = [];
-  const add = (code: string, message: string, fix: string) =>
-    findings.push({ code, severity: 'error', field: 'certificate', message, fix });
+  const add = (code: string, message: string, fix: string | Worded) =>
+    findings.push({ code, severity: 'error', field: 'certificate', message, ...fixFields(fix) });
   const read = await readField('certificate', body);
   if ('code' in read) return { findings: [read] };
   if (read.items.some((item) => item.type === 'private-key')) {
@@ -105,7 +105,10 @@ export async function preflightSigningCertificate(
     add(
       'CERT_MISSING',
       'The file holds no certificate.',
-      'Pick the file with BEGIN CERTIFICATE in it, or let iamcert create one.',
+      worded(
+        'Pick the file with BEGIN CERTIFICATE in it, or let iamcert create one.',
+        'Pick the file with BEGIN CERTIFICATE in it, or press c to create one.',
+      ),
     );
     return { findings };
   }
@@ -133,7 +136,7 @@ export async function preflightSigningCertificate(
     add(
       'CERT_EXPIRED',
       `The certificate ${describeExpiry(certificate.notAfter, now)}.`,
-      'Create a new one: iamcert create',
+      worded('Create a new one: iamcert create', "Create a new one: c on the user's signing certificates."),
     );
   return { findings, certificate };
 }
@@ -146,21 +149,27 @@ export async function uploadSigningCertificate(
 ): Promise<SigningCertificateRow> {
   const { findings, certificate: offered } = await preflightSigningCertificate(body, options.now);
   const [first] = findings;
-  if (first) throw new IamcertError({ code: `PREFLIGHT_${first.code}`, message: first.message, fix: first.fix });
+  if (first) throw new IamcertError({ code: `PREFLIGHT_${first.code}`, message: first.message, ...fixOf(first) });
   const existing = await listSigningCertificates(clients, userName, options);
   const same = existing.find((row) => offered && row.sha256 === offered.sha256);
   if (same) {
     fail(
       'DUPLICATE_CERTIFICATE',
       `User "${userName}" already has this certificate (${same.id}, ${same.status}).`,
-      'Nothing to do; or create a new certificate with iamcert create for a second one.',
+      worded(
+        'Nothing to do; or create a new certificate with iamcert create for a second one.',
+        'Nothing to do; or press c to create a new certificate for a second one.',
+      ),
     );
   }
   if (existing.length >= SIGNING_CERTIFICATES_PER_USER) {
     fail(
       'SIGNING_CERTIFICATE_LIMIT',
       `User "${userName}" already has ${existing.length} signing certificates, the most IAM allows.`,
-      `Delete one first (iamcert signing delete --user ${userName} --id ID --yes); deactivate and test before deleting if unsure.`,
+      worded(
+        `Delete one first (iamcert signing delete --user ${userName} --id ID --yes); deactivate and test before deleting if unsure.`,
+        'Delete one first (d on it in the list); deactivate it (a) and test before deleting if unsure.',
+      ),
     );
   }
   const text = String(cleanIfPem(body));
@@ -190,7 +199,7 @@ export async function uploadSigningCertificate(
     fail(
       'EMPTY_ANSWER',
       'IAM accepted the certificate but returned no details.',
-      `Check it with iamcert signing list --user ${userName}.`,
+      worded(`Check it with iamcert signing list --user ${userName}.`, 'Press r to list the certificates again.'),
     );
   return {
     id: uploaded.CertificateId ?? '',

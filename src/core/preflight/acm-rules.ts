@@ -1,3 +1,4 @@
+import { fixFields, worded, type Worded } from '../errors.js';
 import { certificateUsages, type CertificateUsages } from '../crypto/certificate-usages.js';
 import { describeKeyShape, withArticle } from '../crypto/key-facts.js';
 import type { CertificateItem, KeyShape } from '../formats/items.js';
@@ -22,12 +23,12 @@ export function acmKeyTypeOf(shape: KeyShape): string | undefined {
   return undefined;
 }
 
-const error = (field: Finding['field'], code: string, message: string, fix: string): Finding => ({
+const error = (field: Finding['field'], code: string, message: string, fix: string | Worded): Finding => ({
   code,
   severity: 'error',
   field,
   message,
-  fix,
+  ...fixFields(fix),
 });
 
 /**
@@ -58,7 +59,10 @@ export async function acmImportFindings(
         'certificate',
         'KEY_TYPE_UNSUPPORTED',
         `ACM does not import ${described} certificates: it takes RSA 1024, 2048, 3072 or 4096 and EC P-256, P-384 or P-521.`,
-        'Get the certificate issued for an RSA 2048 or EC P-256 key (iamcert create --csr makes one).',
+        worded(
+          'Get the certificate issued for an RSA 2048 or EC P-256 key (iamcert create --csr makes one).',
+          'Get the certificate issued for an RSA 2048 or EC P-256 key (Create → a request for a CA makes one).',
+        ),
       ),
     );
   const usages = await certificateUsages(certificate);
@@ -68,7 +72,10 @@ export async function acmImportFindings(
         'certificate',
         'CERT_NOT_V3',
         `The certificate is X.509 version ${usages.version}; ACM imports version 3 only.`,
-        'Have it issued again; every current CA and iamcert create issue version 3.',
+        worded(
+          'Have it issued again; every current CA and iamcert create issue version 3.',
+          'Have it issued again; every current CA and Create issue version 3.',
+        ),
       ),
     );
   if (options.target === 'cloudfront') {
@@ -78,7 +85,10 @@ export async function acmImportFindings(
           'region',
           'CLOUDFRONT_REGION',
           `CloudFront uses ACM certificates from us-east-1 only, and ${options.region} was chosen.`,
-          'Import it with --region us-east-1 (load balancers use the certificate from their own region).',
+          worded(
+            'Import it with --region us-east-1 (load balancers use the certificate from their own region).',
+            'Choose us-east-1 as the region (load balancers use the certificate from their own region).',
+          ),
         ),
       );
     const cloudFrontKey =

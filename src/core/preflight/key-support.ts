@@ -1,3 +1,4 @@
+import { fixFields, worded, type Worded } from '../errors.js';
 import type { KeyShape } from '../formats/items.js';
 import { describeKeyShape } from '../crypto/key-facts.js';
 import type { Field, Finding } from './rules.js';
@@ -9,15 +10,18 @@ import type { Field, Finding } from './rules.js';
 export function checkKeySupport(shape: KeyShape, field: Field = 'certificate'): Finding[] {
   const described = describeKeyShape(shape);
   const findings: Finding[] = [];
-  const add = (code: string, severity: Finding['severity'], message: string, fix: string) =>
-    findings.push({ code, severity, field, message, fix });
+  const add = (code: string, severity: Finding['severity'], message: string, fix: string | Worded) =>
+    findings.push({ code, severity, field, message, ...fixFields(fix) });
   if (shape.keyAlgorithm === 'rsa' && shape.keySize !== undefined) {
     if (shape.keySize < 1024 || shape.keySize > 4096) {
       add(
         'KEY_TYPE_UNSUPPORTED',
         'error',
         `IAM does not accept ${described} keys.`,
-        'Create a new key: iamcert create --key-type rsa2048',
+        worded(
+          'Create a new key: iamcert create --key-type rsa2048',
+          'Create a new RSA 2048 key (Create, or :create).',
+        ),
       );
     } else if (shape.keySize < 2048) {
       add(
@@ -47,7 +51,10 @@ export function checkKeySupport(shape: KeyShape, field: Field = 'certificate'): 
       'KEY_TYPE_UNSUPPORTED',
       'error',
       `IAM does not accept ${described} keys.`,
-      'Create a new key: iamcert create --key-type rsa2048 (or ec256)',
+      worded(
+        'Create a new key: iamcert create --key-type rsa2048 (or ec256)',
+        'Create a new RSA 2048 or EC P-256 key (Create, or :create).',
+      ),
     );
   }
   return findings;

@@ -1,4 +1,4 @@
-import { toProblem } from '../errors.js';
+import { fixFields, fixInApp, toProblem, worded, type Worded } from '../errors.js';
 import type { Item, ReadResult } from '../formats/items.js';
 import { hasTextOutsidePem, looksLikePem } from '../formats/pem.js';
 import { readItems } from '../formats/read.js';
@@ -35,12 +35,12 @@ export async function readField(field: Field, input: Buffer | string): Promise<R
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const text = bytes.toString('utf8');
   const what = FIELD_NAMES[field];
-  const finding = (code: string, message: string, fix: string): Finding => ({
+  const finding = (code: string, message: string, fix: string | Worded): Finding => ({
     code,
     severity: 'error',
     field,
     message,
-    fix,
+    ...fixFields(fix),
   });
   if (!looksLikePem(bytes.toString('latin1'))) {
     if (bytes.length === 0)
@@ -54,7 +54,10 @@ export async function readField(field: Field, input: Buffer | string): Promise<R
     return finding(
       `${prefix(field)}_NOT_PEM`,
       `The ${what} is ${container}; IAM takes PEM text only.`,
-      'Convert it: iamcert prepare FILE --out-dir DIR (or iamcert convert FILE --to pem).',
+      worded(
+        'Convert it: iamcert prepare FILE --out-dir DIR (or iamcert convert FILE --to pem).',
+        'Convert it: open it in Inspect (:inspect PATH) and choose Prepare.',
+      ),
     );
   }
   try {
@@ -62,7 +65,11 @@ export async function readField(field: Field, input: Buffer | string): Promise<R
     return { text, items, extraText: hasTextOutsidePem(text), damaged };
   } catch (error) {
     const problem = toProblem(error);
-    return finding(`${prefix(field)}_UNREADABLE`, `The ${what} could not be read: ${problem.message}`, problem.fix);
+    return finding(
+      `${prefix(field)}_UNREADABLE`,
+      `The ${what} could not be read: ${problem.message}`,
+      worded(problem.fix, fixInApp(problem)),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Problem } from '../errors.js';
+import { type Problem, fixOf } from '../errors.js';
 import { prefix } from './read-field.js';
 import type { PreflightReport } from './server-certificate.js';
 import type { Field } from './rules.js';
@@ -18,7 +18,7 @@ export function withReadProblems(report: PreflightReport, problems: Partial<Reco
       ...fields.map((field) => ({
         code: `${prefix(field)}_UNREADABLE`,
         message: problems[field]!.message,
-        fix: problems[field]!.fix,
+        ...fixOf(problems[field]!),
         severity: 'error' as const,
         field,
       })),

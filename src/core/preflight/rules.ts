@@ -19,6 +19,8 @@ export interface Finding {
   field: Field;
   message: string;
   fix: string;
+  /** The fix in the app's words (keys and screens), where it differs. */
+  appFix?: string;
 }
 
 export function checkName(name: string): Finding | undefined {

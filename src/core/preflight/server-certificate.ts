@@ -1,3 +1,4 @@
+import { fixFields, worded, type Worded, fixOf } from '../errors.js';
 import { issuedBy } from '../crypto/certificate.js';
 import type { CertificateItem, PrivateKeyItem } from '../formats/items.js';
 import { describeNotYetValid, describeExpiry } from '../time/expiry.js';
@@ -25,14 +26,23 @@ export interface PreflightReport {
   chain: CertificateItem[];
 }
 
-const PREPARE_FIX = 'Let iamcert clean it: iamcert prepare FILE... --out-dir DIR';
+/** Adds a finding about one field, its fix in each front end's words where they differ. */
+function adder(findings: Finding[], field: Field) {
+  return (code: string, message: string, fix: string | Worded, severity: Finding['severity'] = 'error') => {
+    findings.push({ code, severity, field, message, ...fixFields(fix) });
+  };
+}
+
+const PREPARE_FIX = worded(
+  'Let iamcert clean it: iamcert prepare FILE... --out-dir DIR',
+  'Let iamcert clean it: open it in Inspect (:inspect PATH) and choose Prepare.',
+);
 
 /** IAM's rules for UploadServerCertificate, checked locally on the inputs exactly as given. */
 export async function preflightServerCertificate(input: ServerCertificateInput): Promise<PreflightReport> {
   const now = input.now ?? new Date();
   const findings: Finding[] = [];
-  const add = (field: Field, code: string, message: string, fix: string, severity: Finding['severity'] = 'error') =>
-    findings.push({ code, severity, field, message, fix });
+  const add = (field: Field, ...finding: Parameters<ReturnType<typeof adder>>) => adder(findings, field)(...finding);
 
   if (input.name !== undefined) pushDefined(findings, checkName(input.name));
   // --cloudfront with no path would upload to "/", where CloudFront never looks.
@@ -46,7 +56,10 @@ export async function preflightServerCertificate(input: ServerCertificateInput):
       'privateKey',
       'KEY_MISMATCH',
       'The private key does not belong to this certificate.',
-      'Pick the key that was made with this certificate; iamcert inspect shows which key matches which certificate.',
+      worded(
+        'Pick the key that was made with this certificate; iamcert inspect shows which key matches which certificate.',
+        'Pick the key that was made with this certificate; Inspect shows which key matches which certificate.',
+      ),
     );
   }
 
@@ -85,8 +98,8 @@ async function readPemField(
       code: `${prefix(field)}_EXTRA_TEXT`,
       severity: 'note',
       field,
-      message: `The ${what} has text outside its BEGIN/END lines; iamcert upload strips it (IAM would reject it as it is).`,
-      fix: PREPARE_FIX,
+      message: `The ${what} has text outside its BEGIN/END lines; an upload strips it (IAM would reject it as it is).`,
+      ...fixFields(PREPARE_FIX),
     });
   }
   for (const block of read.damaged) {
@@ -95,7 +108,7 @@ async function readPemField(
       severity: 'error',
       field,
       message: `The ${what} has a "${block.label}" block that could not be read: ${block.problem.message}`,
-      fix: block.problem.fix,
+      ...fixOf(block.problem),
     });
   }
   return read;
@@ -108,8 +121,7 @@ async function checkCertificateField(
 ): Promise<CertificateItem | undefined> {
   const read = await readPemField('certificate', input, IAM_LIMITS.bodyChars, findings);
   if (!read) return undefined;
-  const add = (code: string, message: string, fix: string, severity: Finding['severity'] = 'error') =>
-    findings.push({ code, severity, field: 'certificate', message, fix });
+  const add = adder(findings, 'certificate');
   if (read.items.some((item) => item.type === 'private-key')) {
     add(
       'CERT_IS_PRIVATE_KEY',
@@ -142,7 +154,10 @@ async function checkCertificateField(
     add(
       'CERT_EXPIRED',
       `The certificate ${describeExpiry(certificate.notAfter, now)} (${certificate.notAfter.toISOString()}).`,
-      'Renew it with your CA, or make a new one with iamcert create.',
+      worded(
+        'Renew it with your CA, or make a new one with iamcert create.',
+        'Renew it with your CA, or make a new one from the start screen (Create, or :create).',
+      ),
     );
   findings.push(...checkKeySupport(certificate));
   return certificate;
@@ -151,8 +166,7 @@ async function checkCertificateField(
 async function checkKeyField(input: Buffer | string, findings: Finding[]): Promise<PrivateKeyItem | undefined> {
   const read = await readPemField('privateKey', input, IAM_LIMITS.privateKeyChars, findings);
   if (!read) return undefined;
-  const add = (code: string, message: string, fix: string) =>
-    findings.push({ code, severity: 'error', field: 'privateKey', message, fix });
+  const add = adder(findings, 'privateKey');
   const keys = read.items.filter((item): item is PrivateKeyItem => item.type === 'private-key');
   const [key] = keys;
   if (!key) {
@@ -172,7 +186,10 @@ async function checkKeyField(input: Buffer | string, findings: Finding[]): Promi
     add(
       'KEY_ENCRYPTED',
       'The private key is encrypted; IAM needs it unencrypted.',
-      'Decrypt a copy: iamcert convert KEY --to pem --passphrase-file PASSFILE --out plain-key.pem',
+      worded(
+        'Decrypt a copy: iamcert convert KEY --to pem --passphrase-file PASSFILE --out plain-key.pem',
+        `Open the key in Inspect (:inspect PATH), give its passphrase, and choose Prepare: it writes the key decrypted (0600).`,
+      ),
     );
   }
   return key;
@@ -185,8 +202,7 @@ async function checkChainField(
   findings: Finding[],
   allowMissing: boolean,
 ): Promise<CertificateItem[]> {
-  const add = (code: string, message: string, fix: string, severity: Finding['severity'] = 'error') =>
-    findings.push({ code, severity, field: 'chain', message, fix });
+  const add = adder(findings, 'chain');
   const empty = input === undefined || input.length === 0;
   if (empty) {
     if (certificate && !certificate.selfSigned) {
@@ -195,7 +211,10 @@ async function checkChainField(
         `The certificate was issued by "${certificate.issuer}" and no chain is given: IAM would take it, but browsers and CloudFront would not trust it.`,
         allowMissing
           ? 'Uploading without a chain as asked (--no-chain); add the intermediates later by uploading again with --chain.'
-          : "Add the intermediates as the chain (iamcert prepare extracts them from your CA's bundle), or pass --no-chain to upload it without one knowingly.",
+          : worded(
+              "Add the intermediates as the chain (iamcert prepare extracts them from your CA's bundle), or pass --no-chain to upload it without one knowingly.",
+              "Give the intermediates as the chain: Inspect's Prepare extracts them from your CA's bundle (:inspect PATH).",
+            ),
         allowMissing ? 'warning' : 'error',
       );
     }
@@ -224,7 +243,14 @@ async function checkChainField(
         link.sha256 === certificate.sha256
           ? 'The chain starts with the certificate itself; the chain holds only its issuers.'
           : `Chain certificate ${broken} ("${link.subject}") did not issue ${below}; the chain must go from the immediate issuer upward.`;
-      add('CHAIN_BROKEN', message, 'iamcert prepare finds and orders the right issuers for you.');
+      add(
+        'CHAIN_BROKEN',
+        message,
+        worded(
+          'iamcert prepare finds and orders the right issuers for you.',
+          "Inspect's Prepare finds and orders the right issuers for you (:inspect PATH).",
+        ),
+      );
     }
   }
   chain.forEach((link, index) => {

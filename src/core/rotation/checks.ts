@@ -1,3 +1,4 @@
+import { fixFields, worded, type Worded } from '../errors.js';
 import { describeKeyShape, withArticle } from '../crypto/key-facts.js';
 import type { KeyShape } from '../formats/items.js';
 import { CLOUDFRONT_PREFIX } from '../preflight/rules.js';
@@ -19,6 +20,7 @@ export interface RotationCheck {
   severity: 'error' | 'warning';
   message: string;
   fix: string;
+  appFix?: string;
 }
 
 /** The key types each kind of consumer accepts from IAM, narrower than IAM's own rule. */
@@ -50,8 +52,8 @@ export function rotationChecks(
   now = new Date(),
 ): RotationCheck[] {
   const checks: RotationCheck[] = [];
-  const add = (code: string, severity: RotationCheck['severity'], message: string, fix: string) =>
-    checks.push({ code, severity, message, fix });
+  const add = (code: string, severity: RotationCheck['severity'], message: string, fix: string | Worded) =>
+    checks.push({ code, severity, message, ...fixFields(fix) });
   if (incoming.notAfter && incoming.notAfter.getTime() <= now.getTime()) {
     add(
       'NEW_CERTIFICATE_EXPIRED',
@@ -105,7 +107,10 @@ export function rotationChecks(
       'CLOUDFRONT_PATH',
       'error',
       `A CloudFront distribution serves the old certificate, and CloudFront only sees certificates under ${CLOUDFRONT_PREFIX}; ${incoming.name} is at ${incoming.path}.`,
-      `Upload it with a path under ${CLOUDFRONT_PREFIX} (iamcert rename ${incoming.name} --new-path ${CLOUDFRONT_PREFIX} --cloudfront).`,
+      worded(
+        `Upload it with a path under ${CLOUDFRONT_PREFIX} (iamcert rename ${incoming.name} --new-path ${CLOUDFRONT_PREFIX} --cloudfront).`,
+        `Give it a path under ${CLOUDFRONT_PREFIX}: e on it in the list edits its path.`,
+      ),
     );
   }
   return checks;

@@ -1,5 +1,5 @@
 import { describeKeyShape } from '../crypto/key-facts.js';
-import { fail, IamcertError } from '../errors.js';
+import { fail, IamcertError, worded, fixFields, fixOf } from '../errors.js';
 import { isNoSuchEntity } from '../iam/call.js';
 import type { IamClients } from '../iam/client.js';
 import { getServerCertificate, type ServerCertificateDetails } from '../iam/server-certificates.js';
@@ -57,7 +57,10 @@ async function resolveIncoming(
       fail(
         'NO_SUCH_ENTITY',
         `IAM has no server certificate "${target.name}" to rotate to.`,
-        'Check the name (iamcert list), or give the files with --cert and --key to upload it first.',
+        worded(
+          'Check the name (iamcert list), or give the files with --cert and --key to upload it first.',
+          'Pick one from the list, or press f to rotate to files.',
+        ),
       );
     const certificate = details.certificate;
     if (!certificate)
@@ -95,13 +98,18 @@ async function resolveIncoming(
       code: `PREFLIGHT_${finding.code}`,
       severity: 'error',
       message: finding.message,
-      fix: finding.fix,
+      ...fixOf(finding),
     }));
   if (!certificate) {
-    fail(
-      checks[0]?.code ?? 'PREFLIGHT_FAILED',
-      checks[0]?.message ?? 'The new certificate could not be read.',
-      checks[0]?.fix ?? 'Check the file with iamcert inspect.',
+    const [first] = checks;
+    throw new IamcertError(
+      first
+        ? { code: first.code, message: first.message, fix: first.fix, appFix: first.appFix }
+        : {
+            code: 'PREFLIGHT_FAILED',
+            message: 'The new certificate could not be read.',
+            ...fixFields(worded('Check the file with iamcert inspect.', 'Check the file in Inspect (:inspect PATH).')),
+          },
     );
   }
   const name = target.name ?? defaultIncomingName(old.name, certificate.notAfter);
@@ -111,7 +119,7 @@ async function resolveIncoming(
       code: `PREFLIGHT_${nameProblem.code}`,
       severity: 'error',
       message: nameProblem.message,
-      fix: nameProblem.fix,
+      ...fixOf(nameProblem),
     });
   const existing = nameProblem ? undefined : await getIfPresent(iam, name, signal);
   if (existing && existing.certificate?.sha256 !== certificate.sha256) {
@@ -120,6 +128,7 @@ async function resolveIncoming(
       severity: 'error',
       message: `IAM already has a different certificate named "${name}".`,
       fix: 'Give another name with --name.',
+      appFix: 'Type another name in the name field.',
     });
   }
   const uploaded = existing && existing.certificate?.sha256 === certificate.sha256 ? existing : undefined;
@@ -203,6 +212,7 @@ async function finishedPlan(request: RotationRequest): Promise<RotationPlan> {
       code: 'NO_SUCH_ENTITY',
       message: `IAM has no server certificate "${request.old}".`,
       fix: 'Check the name (iamcert list shows them all); names are case-sensitive.',
+      appFix: 'Check the name in the list; names are case-sensitive.',
     });
   }
   const incomingName = request.to.name;

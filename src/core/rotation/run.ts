@@ -1,4 +1,4 @@
-import { fail, toProblem, type Problem } from '../errors.js';
+import { fail, toProblem, type Problem, worded } from '../errors.js';
 import type { IamClients } from '../iam/client.js';
 import { isAlreadyExists, isNoSuchEntity } from '../iam/call.js';
 import {
@@ -32,7 +32,8 @@ function stoppedHere(problem: Problem): Problem {
   return {
     code: 'CANCELLED',
     message: 'Stopped before this step finished; the steps before it are done.',
-    fix: 'Run the rotation again (r in the app, or the same iamcert rotate command): it finishes what is left.',
+    fix: 'Run the same iamcert rotate command again: it finishes what is left.',
+    appFix: 'Press r to run the rotation again: it finishes what is left.',
   };
 }
 
@@ -46,7 +47,10 @@ async function uploadedMeanwhile(iam: IamClients, plan: RotationPlan, signal?: A
   return fail(
     'NAME_TAKEN',
     `While this rotation ran, a different certificate was uploaded as "${plan.incoming.name}" (another rotation at the same moment?).`,
-    'Nothing was moved. Run iamcert usage to see what serves what, then rotate again; --name picks another name.',
+    worded(
+      'Nothing was moved. Run iamcert usage to see what serves what, then rotate again; --name picks another name.',
+      'Nothing was moved. Open the rotation again from the list and give another name.',
+    ),
   );
 }
 
@@ -167,7 +171,10 @@ export async function runRotation(
       fail(
         'USAGE_UNKNOWN',
         `${plan.old.name} is not retired: what serves it could not be checked in ${notLookedAt(notes)}.`,
-        'Grant the permission named there, or give --regions with only the regions you use, and run it again.',
+        worded(
+          'Grant the permission named there, or give --regions with only the regions you use, and run it again.',
+          'Grant the permission named there, then press r to finish the rotation.',
+        ),
       );
     }
     await step('retire', async () => {

@@ -6,7 +6,7 @@ import {
 import { SetLoadBalancerListenerSSLCertificateCommand } from '@aws-sdk/client-elastic-load-balancing';
 import { ModifyListenerCommand, RemoveListenerCertificatesCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { listenerCertificates } from '../usage/scan-elbv2.js';
-import { fail } from '../errors.js';
+import { fail, worded } from '../errors.js';
 import type { Consumer } from '../usage/consumers.js';
 import { callService, type ServingClients } from '../usage/serving-clients.js';
 import { describeConsumer } from '../usage/usage-map.js';
@@ -55,7 +55,7 @@ export async function swapConsumer(
         fail(
           'LISTENER_UNKNOWN',
           `The listener of ${describeConsumer(consumer)} has no port.`,
-          'Run iamcert usage again and retry.',
+          worded('Run iamcert usage again and retry.', 'Press r to look again and retry.'),
         );
       await visible(() =>
         callService(
@@ -175,7 +175,10 @@ async function swapDistribution(
       fail(
         'DISTRIBUTION_CHANGED',
         `Distribution ${id} now serves certificate ${viewer.IAMCertificateId ?? 'none from IAM'}, not the one being replaced.`,
-        'Someone changed it meanwhile: run iamcert usage to see what it serves, then rotate again.',
+        worded(
+          'Someone changed it meanwhile: run iamcert usage to see what it serves, then rotate again.',
+          'Someone changed it meanwhile: press r to look again, then rotate.',
+        ),
       );
     const updated = {
       ...config,

@@ -25,4 +25,6 @@ export interface ScanNote {
   code: string;
   message: string;
   fix: string;
+  /** The fix in the app's words, where it differs. */
+  appFix?: string;
 }

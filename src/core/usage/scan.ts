@@ -1,4 +1,4 @@
-import { toProblem } from '../errors.js';
+import { toProblem, fixOf } from '../errors.js';
 import { mapLimited } from '../map-limited.js';
 import { shareSignal } from '../shared-signal.js';
 import type { Consumer, ScanNote } from './consumers.js';
@@ -25,10 +25,11 @@ function noteMaker(deadline: AbortSignal, deadlineMs: number) {
         code: 'NO_ANSWER',
         message: `${where} gave no answer within ${Math.round(deadlineMs / 1000)} s, the scan's time limit.`,
         fix: 'Check the network, --endpoint-url and any proxy; IAMCERT_SCAN_DEADLINE_MS allows a longer scan.',
+        appFix: 'Check the network and any proxy, then r to look again.',
       };
     }
     const problem = toProblem(error);
-    return { where, code: problem.code, message: problem.message, fix: problem.fix };
+    return { where, code: problem.code, message: problem.message, ...fixOf(problem) };
   };
 }
 

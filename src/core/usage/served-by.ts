@@ -1,4 +1,4 @@
-import { fail } from '../errors.js';
+import { fail, worded } from '../errors.js';
 import type { IamClients } from '../iam/client.js';
 import type { ServerCertificateRow } from '../iam/server-certificate-list.js';
 import { deleteServerCertificate, getServerCertificate } from '../iam/server-certificates.js';
@@ -37,14 +37,20 @@ export function refuseDeleteIfServed(name: string, found: ServedBy): void {
     fail(
       'CERTIFICATE_IN_USE',
       `"${name}" is served by ${shown}${more}; deleting it would stop HTTPS there.`,
-      `Put another certificate in its place on each of these first (iamcert usage ${name} lists them), then delete it.`,
+      worded(
+        `Put another certificate in its place on each of these first (iamcert usage ${name} lists them), then delete it.`,
+        'Rotate it first (R): another certificate goes in its place on each of these; then it is retired.',
+      ),
     );
   }
   if (found.notes.length > 0) {
     fail(
       'USAGE_UNKNOWN',
       `Could not check what serves "${name}": ${notLookedAt(found.notes)}.`,
-      `Grant the permission named by iamcert usage ${name}, or give --regions with only the regions you use.`,
+      worded(
+        `Grant the permission named by iamcert usage ${name}, or give --regions with only the regions you use.`,
+        'Grant the permission named in the details (enter), then try again.',
+      ),
     );
   }
 }

@@ -1,4 +1,5 @@
 import React from 'react';
+import { fixInApp } from '../../core/errors.js';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { describeExpiry } from '../../core/time/expiry.js';
@@ -129,7 +130,7 @@ export function AcmImportScreen({ prefill }: { prefill: AcmImportPrefill }): Rea
           key={`${finding.code}-${finding.message}`}
           prefix={finding.severity === 'error' ? '✗ ' : '! '}
           tone={finding.severity === 'error' ? 'danger' : 'warning'}
-        >{`${finding.message} ${finding.fix}`}</Hanging>
+        >{`${finding.message} ${fixInApp(finding)}`}</Hanging>
       ))}
       {form.ready && !waiting ? <Toned tone="ok">✓ ACM would take it: enter on the last field imports.</Toned> : null}
       {waiting === 'confirm' && check?.old ? (

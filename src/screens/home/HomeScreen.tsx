@@ -1,4 +1,5 @@
 import React from 'react';
+import { fixInApp } from '../../core/errors.js';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { Menu, type MenuItem } from '../../widgets/Menu.js';
@@ -56,8 +57,10 @@ function StatusLine(): React.JSX.Element {
     return (
       <Box flexDirection="column">
         <Toned tone="warning">Offline: {identity.problem.message}</Toned>
-        <Text>The file tasks work without AWS. To connect: {identity.problem.fix}</Text>
-        <Toned tone="muted">For a local emulator: iamcert --endpoint-url http://127.0.0.1:5000</Toned>
+        <Text>The file tasks work without AWS. To connect: {fixInApp(identity.problem)}</Text>
+        <Toned tone="muted">
+          For a local emulator, start iamcert with AWS_ENDPOINT_URL set (or endpoint_url in the profile).
+        </Toned>
       </Box>
     );
   }

@@ -1,4 +1,5 @@
 import React, { useState } from 'react';
+import { fixInApp } from '../../core/errors.js';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
@@ -45,7 +46,7 @@ function StepRow({ step }: { step: StepState }): React.JSX.Element {
       </Text>
       {step.problem ? (
         <Hanging prefix="    " tone="danger">
-          {step.problem.message} Fix: {step.problem.fix}
+          {step.problem.message} Fix: {fixInApp(step.problem)}
         </Hanging>
       ) : null}
     </Box>

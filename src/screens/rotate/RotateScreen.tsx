@@ -1,5 +1,6 @@
 import { useMomentOf } from '../../ui/use-moment-of.js';
-import React, { useMemo } from 'react';
+import { fixInApp } from '../../core/errors.js';
+import React, { useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
@@ -84,7 +85,7 @@ function Steps({ steps }: { steps: RotationStep[] }): React.JSX.Element {
             </Hanging>
           ) : null}
           {step.problem ? (
-            <Hanging prefix="    " tone="danger">{`${step.problem.message} Fix: ${step.problem.fix}`}</Hanging>
+            <Hanging prefix="    " tone="danger">{`${step.problem.message} Fix: ${fixInApp(step.problem)}`}</Hanging>
           ) : null}
         </Box>
       ))}
@@ -93,11 +94,12 @@ function Steps({ steps }: { steps: RotationStep[] }): React.JSX.Element {
   );
 }
 
-/** At most this many consumers are listed in the plan on screen (iamcert rotate --plan lists them all). */
+/** At most this many consumers are listed in the plan at first; a lists every one. */
 const SHOWN_CONSUMERS = 6;
 
 /** Old → new, each consumer with the call that moves it, the retirement, the checks. */
-function PlanView({ plan }: { plan: RotationPlan }): React.JSX.Element {
+function PlanView({ plan, all }: { plan: RotationPlan; all: boolean }): React.JSX.Element {
+  const shown = all ? plan.swaps.length : SHOWN_CONSUMERS;
   const restores = plan.restores.map((record, index) => (
     <Hanging
       key={`restore-${index}`}
@@ -125,14 +127,14 @@ function PlanView({ plan }: { plan: RotationPlan }): React.JSX.Element {
           ? `Nothing serves ${plan.old.name} now.`
           : `Moved from the old to the new (${plan.swaps.length}):`}
       </Text>
-      {plan.swaps.slice(0, SHOWN_CONSUMERS).map((consumer, index) => (
+      {plan.swaps.slice(0, shown).map((consumer, index) => (
         <Hanging
           key={`swap-${index}`}
           prefix="  → "
         >{`${describeConsumer(consumer)}  [${swapCalls(consumer)}]`}</Hanging>
       ))}
-      {plan.swaps.length > SHOWN_CONSUMERS ? (
-        <Toned tone="muted">{`    and ${plan.swaps.length - SHOWN_CONSUMERS} more (iamcert rotate ${plan.old.name} --plan lists every one)`}</Toned>
+      {plan.swaps.length > shown ? (
+        <Toned tone="muted">{`    and ${plan.swaps.length - shown} more (a lists every one)`}</Toned>
       ) : null}
       {plan.alreadyOnNew.map((consumer, index) => (
         <Hanging
@@ -147,7 +149,7 @@ function PlanView({ plan }: { plan: RotationPlan }): React.JSX.Element {
           key={check.code}
           prefix={check.severity === 'error' ? '✗ ' : '! '}
           tone={check.severity === 'error' ? 'danger' : 'warning'}
-        >{`${check.message} Fix: ${check.fix}`}</Hanging>
+        >{`${check.message} Fix: ${fixInApp(check)}`}</Hanging>
       ))}
       {plan.checks.length === 0 ? (
         <Toned tone="ok">✓ The new certificate can serve everything the old one does.</Toned>
@@ -210,6 +212,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
   const navigation = useNavigation();
   const { identity } = useFrame();
   const { state, dispatch, candidates, rows, stop } = useRotation(name);
+  const [everyConsumer, setEveryConsumer] = useState(false);
   const picker = usePickList({ rows, loading: candidates.status !== 'done' });
   const current = picker.list.current;
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
@@ -275,6 +278,12 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
         },
       },
       {
+        keys: ['a'],
+        label: 'list every place it moves',
+        when: state.step === 'plan' && !everyConsumer && state.plan.swaps.length > SHOWN_CONSUMERS,
+        run: () => setEveryConsumer(true),
+      },
+      {
         keys: ['m'],
         label: 'retire: rename, delete or keep',
         when: step === 'plan' && !(state.step === 'plan' && nothingLeft(state.plan)),
@@ -308,7 +317,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
     {
       help: [
         'Rotation puts the new certificate everywhere the old one is served (load balancers in every region, CloudFront), checks that nothing serves the old one, then renames or deletes it.',
-        'Each step can be repeated: after a failure or an interruption, r (or iamcert rotate) looks again and finishes what is left.',
+        'Each step can be repeated: after a failure or an interruption, r looks again and finishes what is left.',
       ],
     },
   );
@@ -347,7 +356,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
         <Spinner label={`Looking at what serves ${name} in every region and CloudFront…`} />
       ) : null}
       {state.step === 'plan-failed' ? <ProblemLine problem={state.problem} /> : null}
-      {state.step === 'plan' ? <PlanView plan={state.plan} /> : null}
+      {state.step === 'plan' ? <PlanView plan={state.plan} all={everyConsumer} /> : null}
       {state.step === 'plan' && state.refused ? <Toned tone="warning">{state.refused}</Toned> : null}
       {state.step === 'confirm' ? (
         <ConfirmByTyping

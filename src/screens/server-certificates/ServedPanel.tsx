@@ -1,4 +1,5 @@
 import React from 'react';
+import { fixInApp } from '../../core/errors.js';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { Toned } from '../../ui/Toned.js';
@@ -68,7 +69,7 @@ export function ServedPanel({
       {lines.length > SHOWN ? <Text> and {lines.length - SHOWN} more</Text> : null}
       {notes.map((note) => (
         <Hanging key={note.where} prefix="  ! ">
-          {`${note.where}: ${note.message} Fix: ${note.fix}`}
+          {`${note.where}: ${note.message} Fix: ${fixInApp(note)}`}
         </Hanging>
       ))}
       {served.length > 0 && unserved.length > 0 ? (

@@ -1,4 +1,5 @@
 import type { ScanNote } from '../../core/usage/consumers.js';
+import { fixInApp } from '../../core/errors.js';
 
 /**
  * What a listing could not read, in one line however many places it is: one is named; several are counted by code,
@@ -18,5 +19,5 @@ export function notesLine(what: string, notes: ScanNote[]): string {
 
 /** Each note whole, for the help. */
 export function notesHelp(what: string, notes: ScanNote[]): string[] {
-  return notes.map((note) => `${what} could not read ${note.where}: ${note.code} ${note.message} ${note.fix}`);
+  return notes.map((note) => `${what} could not read ${note.where}: ${note.code} ${note.message} ${fixInApp(note)}`);
 }

@@ -6,7 +6,8 @@ import { Toned } from '../Toned.js';
 
 function who(identity: IdentityState): { text: string; tone?: 'warning' | 'muted' } {
   if (identity.state === 'loading') return { text: 'connecting…', tone: 'muted' };
-  if (identity.state === 'offline') return { text: `offline: ${identity.problem.message}`, tone: 'warning' };
+  // The message itself is on the screen below, once.
+  if (identity.state === 'offline') return { text: `offline (${identity.problem.code})`, tone: 'warning' };
   const { account, arn, endpoint } = identity.identity;
   if (!account) return { text: `account unknown (no STS at ${endpoint})`, tone: 'warning' };
   return { text: `account ${account}  ${arn ?? ''}` };

@@ -75,6 +75,9 @@ describe('signing certificates against moto', () => {
     await expect(uploadSigningCertificate(clients, user, await newCertificate())).rejects.toMatchObject({
       code: 'SIGNING_CERTIFICATE_LIMIT',
       message: expect.stringContaining('2 signing certificates'),
+      // Headless the flags; in the app the keys.
+      fix: expect.stringContaining('iamcert signing delete'),
+      appFix: expect.stringMatching(/^Delete one first \(d on it in the list\)/),
     });
   });
 });
