@@ -27,6 +27,8 @@ export interface AppProps {
   onShownKeys?: (shown: ShownKeys) => void;
   /** `:profile NAME`: the services of another profile (another account), or a problem saying why not. */
   switchProfile?: (name: string) => Promise<Services>;
+  /** How long to wait before asking STS again while offline or the account is unknown (tests shorten it). */
+  identityRetryMs?: number;
 }
 
 type Overlay = { kind: 'none' } | { kind: 'help'; content: HelpContent } | { kind: 'palette' };
@@ -37,17 +39,34 @@ function ClearOnNavigate({ depth, clear }: { depth: number; clear: () => void })
   return null;
 }
 
-function useIdentity(services: Services): IdentityState {
+/** While iamcert is offline or STS did not answer, it asks again this often: an endpoint started later is found. */
+const IDENTITY_RETRY_MS = 15_000;
+
+function useIdentity(services: Services, retryMs: number): IdentityState {
   const [identity, setIdentity] = useState<IdentityState>({ state: 'loading' });
   useEffect(() => {
     const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const ask = () =>
+      services.whoAmI(controller.signal).then(
+        (found) => {
+          if (controller.signal.aborted) return;
+          setIdentity({ state: 'ready', identity: found });
+          if (!found.account) timer = setTimeout(() => void ask(), retryMs).unref();
+        },
+        (error: unknown) => {
+          if (controller.signal.aborted) return;
+          setIdentity({ state: 'offline', problem: toProblem(error) });
+          timer = setTimeout(() => void ask(), retryMs).unref();
+        },
+      );
     setIdentity({ state: 'loading' });
-    services.whoAmI(controller.signal).then(
-      (found) => setIdentity({ state: 'ready', identity: found }),
-      (error: unknown) => !controller.signal.aborted && setIdentity({ state: 'offline', problem: toProblem(error) }),
-    );
-    return () => controller.abort();
-  }, [services]);
+    void ask();
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [services, retryMs]);
   return identity;
 }
 
@@ -126,7 +145,11 @@ function Screens({
         navigation.reset({ screen: 'home' });
       });
     else if (outcome.route.screen === 'home') navigation.reset(outcome.route);
-    else navigation.push(outcome.route);
+    else {
+      // As k9s: a view by name replaces the stack above Home, so Done never lands on an unrelated older screen.
+      navigation.reset({ screen: 'home' });
+      navigation.push(outcome.route);
+    }
   };
   const covered = overlay.kind === 'help';
   return (
@@ -155,11 +178,12 @@ export function App({
   initialRoute = { screen: 'home' },
   onShownKeys,
   switchProfile,
+  identityRetryMs = IDENTITY_RETRY_MS,
 }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const { columns, rows } = useTerminalSize(fixedSize);
   const [active, setActive] = useState(services);
-  const identity = useIdentity(active);
+  const identity = useIdentity(active, identityRetryMs);
   const onProfile = useCallback(
     async (name: string): Promise<string> => {
       if (!switchProfile) return 'This app cannot change profile; start it again with AWS_PROFILE=NAME.';

@@ -50,6 +50,7 @@ export async function renderApp(
     columns?: number;
     rows?: number;
     switchProfile?: (name: string) => Promise<Services>;
+    identityRetryMs?: number;
   } = {},
 ): Promise<Rendered> {
   const instance = render(
@@ -58,6 +59,7 @@ export async function renderApp(
       size={{ columns: options.columns ?? 80, rows: options.rows ?? 24 }}
       initialRoute={options.route}
       switchProfile={options.switchProfile}
+      identityRetryMs={options.identityRetryMs}
     />,
   );
   const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');

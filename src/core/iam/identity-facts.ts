@@ -5,6 +5,8 @@ export interface Identity {
   userId?: string;
   endpoint: string;
   profile?: string;
+  /** The credentials are the environment's keys (AWS_ACCESS_KEY_ID), not a profile's. */
+  fromEnvironment?: boolean;
   region: string;
   /** Why the account is unknown, when STS could not be asked. */
   note?: string;

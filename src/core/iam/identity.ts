@@ -1,3 +1,4 @@
+import { configuredProfiles } from '../accounts/profiles.js';
 import { loadSts, type IamClients } from './client.js';
 import { checkAnswer } from '../aws/answer-shape.js';
 import { fail, IamcertError, CHECK_THE_WAY_TO_AWS } from '../errors.js';
@@ -9,7 +10,13 @@ import type { Identity } from './identity-facts.js';
  * An emulator without STS still gets an identity: the endpoint, and a note saying so.
  */
 export async function whoAmI(clients: IamClients, signal?: AbortSignal): Promise<Identity> {
-  const base = { endpoint: clients.endpointLabel, profile: clients.profile, region: clients.region };
+  const base = {
+    endpoint: clients.endpointLabel,
+    profile: clients.profile,
+    region: clients.region,
+    // Keys in the environment come first in the SDK's chain: no profile is in play then.
+    ...(!clients.profile && process.env.AWS_ACCESS_KEY_ID ? { fromEnvironment: true } : {}),
+  };
   try {
     const [sts, { GetCallerIdentityCommand }] = await Promise.all([clients.sts(), loadSts()]);
     const answer = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
@@ -36,6 +43,12 @@ export async function whoAmI(clients: IamClients, signal?: AbortSignal): Promise
       'CREDENTIALS_EXPIRED',
       'CREDENTIALS_REJECTED',
     ].includes(problem.code);
+    if (problem.code === 'NO_CREDENTIALS' && clients.profile && !(await configuredProfiles()).includes(clients.profile))
+      throw new IamcertError({
+        code: 'PROFILE_NOT_FOUND',
+        message: `No profile ${clients.profile} in the AWS config files.`,
+        fix: 'Check the name (aws configure list-profiles lists them), or set it up with aws configure --profile NAME.',
+      });
     if (credentialProblem || clients.endpointLabel === 'AWS') throw new IamcertError(problem);
     return {
       ...base,

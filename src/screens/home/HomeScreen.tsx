@@ -1,4 +1,5 @@
 import React from 'react';
+import { NEEDS_AWS } from '../../ui/palette/commands.js';
 import { fixInApp } from '../../core/errors.js';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
@@ -106,8 +107,7 @@ export function HomeScreen(): React.JSX.Element {
         focus
         selectLabel="open"
         onSelect={(item) => {
-          if (item.value.needsAws && offline)
-            flash('That task needs AWS credentials; see the line above for how to connect.');
+          if (item.value.needsAws && offline) flash(NEEDS_AWS);
           else navigation.push(item.value.route);
         }}
       />

@@ -27,7 +27,7 @@ export function Header({
   const details = identity.state === 'ready' ? identity.identity : undefined;
   const context = details
     ? [
-        `profile ${details.profile ?? 'default'}`,
+        details.fromEnvironment ? 'keys from the environment' : `profile ${details.profile ?? 'default'}`,
         `region ${details.region}`,
         details.endpoint !== 'AWS' ? `endpoint ${details.endpoint}` : '',
       ]

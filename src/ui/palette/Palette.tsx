@@ -5,7 +5,9 @@ import { KeyScope } from '../keys/focus.js';
 import { LineView } from '../text-field/LineView.js';
 import { useLineEditor } from '../text-field/use-line-editor.js';
 import { Toned } from '../Toned.js';
-import { completeCommand, matchingCommands, runCommand, type PaletteOutcome } from './commands.js';
+import { useFrame } from '../frame-context.js';
+import { completeTyped, splitTyped } from '../../core/files/path-completion.js';
+import { completeCommand, completeName, matchingCommands, runCommand, split, type PaletteOutcome } from './commands.js';
 
 function PaletteLine({
   onOutcome,
@@ -14,17 +16,40 @@ function PaletteLine({
   onOutcome(outcome: Exclude<PaletteOutcome, { kind: 'unknown' }>): void;
   onClose(): void;
 }): React.JSX.Element {
+  const { identity, services } = useFrame();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
+  /** What Tab found to choose from, when it could not complete on its own. */
+  const [choices, setChoices] = useState<string[]>([]);
+  const [name, argument] = split(text);
+  const takesPath = name === 'inspect' && text.includes(' ');
+  const takesUser = name === 'signing' && text.includes(' ');
+  const completeArgument = async () => {
+    if (takesPath) {
+      const [folder] = splitTyped(argument);
+      const { value, candidates } = completeTyped(argument, await services.listFolder(folder));
+      setText(`${name} ${value}`);
+      setChoices(candidates.length > 1 ? candidates.map((entry) => `${entry.name}${entry.folder ? '/' : ''}`) : []);
+    } else if (takesUser) {
+      const users = await services.listUsers().catch(() => []);
+      const { value, candidates } = completeName(
+        argument,
+        users.map((user) => user.name),
+      );
+      setText(`${name} ${value}`);
+      setChoices(candidates.length > 1 ? candidates : []);
+    }
+  };
   const line = useLineEditor({
     value: text,
     focus: true,
     onChange: (value) => {
       setText(value);
       setProblem(undefined);
+      setChoices([]);
     },
     onSubmit: (value) => {
-      const outcome = runCommand(value);
+      const outcome = runCommand(value, { offline: identity.state === 'offline' });
       if (outcome.kind === 'unknown') setProblem(outcome.message);
       else onOutcome(outcome);
     },
@@ -34,9 +59,9 @@ function PaletteLine({
     bindings: [
       {
         keys: ['tab'],
-        label: 'complete',
-        when: completeCommand(text) !== text,
-        run: () => setText(completeCommand(text)),
+        label: takesPath ? 'complete the path' : takesUser ? 'complete the user name' : 'complete',
+        when: completeCommand(text) !== text || takesPath || takesUser,
+        run: () => (takesPath || takesUser ? void completeArgument() : setText(completeCommand(text))),
       },
     ],
   });
@@ -61,6 +86,11 @@ function PaletteLine({
           ))
         )}
       </Text>
+      {choices.length > 0 ? (
+        <Toned tone="muted" wrap="truncate-end">
+          {choices.join('  ')}
+        </Toned>
+      ) : null}
       {problem ? <Toned tone="warning">{problem}</Toned> : null}
     </Box>
   );

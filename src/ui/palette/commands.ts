@@ -6,18 +6,21 @@ export interface PaletteCommand {
   argument?: string;
   what: string;
   route?(argument: string): Route;
+  /** Its screen talks to AWS: offline, it is refused as Home refuses it. */
+  needsAws?: boolean;
 }
 
 export const COMMANDS: PaletteCommand[] = [
-  { name: 'certs', what: 'IAM and ACM certificates', route: () => ({ screen: 'servers' }) },
-  { name: 'radar', what: 'what expires or is due', route: () => ({ screen: 'radar' }) },
+  { name: 'certs', what: 'IAM and ACM certificates', route: () => ({ screen: 'servers' }), needsAws: true },
+  { name: 'radar', what: 'what expires or is due', route: () => ({ screen: 'radar' }), needsAws: true },
   {
     name: 'signing',
+    needsAws: true,
     argument: 'USER',
     what: 'signing certificates (of USER)',
     route: (user) => (user ? { screen: 'signing-user', user } : { screen: 'signing' }),
   },
-  { name: 'onboard', what: 'onboard a new IAM user', route: () => ({ screen: 'onboard' }) },
+  { name: 'onboard', what: 'onboard a new IAM user', route: () => ({ screen: 'onboard' }), needsAws: true },
   { name: 'create', what: 'create a key and certificate', route: () => ({ screen: 'create' }) },
   {
     name: 'inspect',
@@ -25,8 +28,18 @@ export const COMMANDS: PaletteCommand[] = [
     what: 'inspect a file',
     route: (path) => ({ screen: 'inspect', path: path || undefined }),
   },
-  { name: 'upload', what: 'upload a server certificate', route: () => ({ screen: 'server-upload' }) },
-  { name: 'import', what: 'import a certificate into ACM', route: () => ({ screen: 'acm-import' }) },
+  {
+    name: 'upload',
+    what: 'upload a server certificate',
+    route: () => ({ screen: 'server-upload' }),
+    needsAws: true,
+  },
+  {
+    name: 'import',
+    what: 'import a certificate into ACM',
+    route: () => ({ screen: 'acm-import' }),
+    needsAws: true,
+  },
   { name: 'home', what: 'back to the start', route: () => ({ screen: 'home' }) },
   { name: 'profile', argument: 'NAME', what: 'act as another AWS profile (another account)' },
   { name: 'q', what: 'quit' },
@@ -38,7 +51,8 @@ export type PaletteOutcome =
   | { kind: 'quit' }
   | { kind: 'unknown'; message: string };
 
-function split(text: string): [string, string] {
+/** "inspect certs/ww" → ["inspect", "certs/ww"]. */
+export function split(text: string): [string, string] {
   const trimmed = text.trim().replace(/^:/, '');
   const space = trimmed.search(/\s/);
   return space < 0 ? [trimmed, ''] : [trimmed.slice(0, space), trimmed.slice(space).trim()];
@@ -51,6 +65,15 @@ export function matchingCommands(text: string): PaletteCommand[] {
   return COMMANDS.filter((command) => command.name.startsWith(name));
 }
 
+/** A name completed from candidates: the longest start they share beyond what is typed, or what is typed. */
+export function completeName(typed: string, names: string[]): { value: string; candidates: string[] } {
+  const candidates = names.filter((name) => name.startsWith(typed));
+  if (candidates.length === 0) return { value: typed, candidates };
+  let shared = candidates[0]!;
+  for (const name of candidates) while (!name.startsWith(shared)) shared = shared.slice(0, -1);
+  return { value: shared.length > typed.length ? shared : typed, candidates };
+}
+
 /** Tab: the one command that matches, completed (with a space when it takes an argument); otherwise as typed. */
 export function completeCommand(text: string): string {
   const [, argument] = split(text);
@@ -61,7 +84,10 @@ export function completeCommand(text: string): string {
   return command!.argument ? `${command!.name} ` : command!.name;
 }
 
-export function runCommand(text: string): PaletteOutcome {
+/** The line Home and the `:` line both give for a task that needs AWS while iamcert is offline. */
+export const NEEDS_AWS = 'That task needs AWS credentials; the start screen says how to connect.';
+
+export function runCommand(text: string, options: { offline?: boolean } = {}): PaletteOutcome {
   const [name, argument] = split(text);
   const exact = COMMANDS.find((command) => command.name === name || (name === 'quit' && command.name === 'q'));
   const matches = exact ? [exact] : matchingCommands(name);
@@ -79,5 +105,6 @@ export function runCommand(text: string): PaletteOutcome {
       ? { kind: 'profile', name: argument }
       : { kind: 'unknown', message: "Give the profile's name: :profile NAME (as in ~/.aws/config)." };
   if (!command.route) return { kind: 'quit' };
+  if (command.needsAws && options.offline) return { kind: 'unknown', message: NEEDS_AWS };
   return { kind: 'go', route: command.route(argument) };
 }
