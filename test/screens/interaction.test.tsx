@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -52,8 +52,9 @@ describe('no dead ends, no keys that lie', () => {
   });
 
   it('Inspect: ↓ goes from the typed path into the folder list, ↑ from its top goes back, Enter opens the picked file', async () => {
-    app = await renderApp(stubServices(), { route: { screen: 'inspect', path: `${fx.dir}/bag` } });
+    app = await renderApp(stubServices(), { route: { screen: 'inspect' } });
     await app.waitForText('File:');
+    await app.type(`${fx.dir}/bag`);
     await app.waitForText('bag-attributes.pem');
     await app.press(KEYS.down);
     await app.waitForText('› bag-attributes.pem');
@@ -278,6 +279,35 @@ describe('signing: a second pair for a user', () => {
     } finally {
       process.env.HOME = previousHome;
     }
+  });
+});
+
+describe('signing: upload a file that is refused (#18)', () => {
+  it('brings the prompt back with the path as typed, to correct it', async () => {
+    const bad = join(work, 'not-a-certificate.pem');
+    writeFileSync(bad, 'hello');
+    app = await renderApp(
+      stubServices({
+        listSigningCertificates: async () => [],
+        uploadSigningCertificate: async () =>
+          Promise.reject(
+            new IamcertError({
+              code: 'MALFORMED_CERTIFICATE',
+              message: 'IAM refused the certificate: it is not a PEM certificate.',
+              fix: 'Pick a PEM certificate file.',
+            }),
+          ),
+      }),
+      { route: { screen: 'signing-user', user: 'bob' } },
+    );
+    await app.waitForText('0 of 2 signing certificates');
+    await app.press('u');
+    await app.waitForText('Certificate file');
+    await app.type(bad);
+    await app.press(KEYS.enter);
+    const frame = await app.waitForText('IAM refused the certificate');
+    expect(frame).toContain('Certificate file');
+    expect(frame).toContain('not-a-certificate.pem');
   });
 });
 

@@ -454,3 +454,43 @@ describe('rename with nothing changed (#18)', () => {
     expect(renamed).toEqual([]);
   });
 });
+
+describe('a failure banner is news once (#18)', () => {
+  it('r and coming back from another screen clear it; the list is shown fresh', async () => {
+    const { IamcertError } = await import('../../src/core/errors.js');
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => rows(2),
+        deleteServerCertificate: async () =>
+          Promise.reject(
+            new IamcertError({
+              code: 'THROTTLED',
+              message: 'AWS is throttling iam:DeleteServerCertificate.',
+              fix: 'Try again in a minute.',
+            }),
+          ),
+      }),
+      { route: { screen: 'servers' } },
+    );
+    await app.waitForText('2 of 2');
+    const failOnce = async () => {
+      await app!.press('d');
+      await app!.waitForText('Type cert-0000 to confirm');
+      await app!.type('cert-0000');
+      await app!.press(KEYS.enter);
+      await app!.waitForText('throttling');
+    };
+    await failOnce();
+    await app.press('r');
+    await app.waitForText('Refreshed');
+    expect(app.frame()).not.toContain('throttling');
+
+    await failOnce();
+    await app.press('u');
+    await app.waitForText('upload server certificate');
+    // The form's first Esc leaves the field being edited, the next the screen.
+    for (let tries = 0; tries < 3 && !app.frame().includes('2 of 2'); tries += 1) await app.press(KEYS.escape);
+    await app.waitForText('2 of 2');
+    expect(app.frame()).not.toContain('throttling');
+  });
+});

@@ -127,7 +127,7 @@ function RenameForm({
     dispatch({ type: 'close' });
     // Enter answers even when there is nothing to send.
     if (!change.newName && !change.newPath) return flash(`Nothing changed: ${modal.row.name} keeps its name and path.`);
-    perform(
+    void perform(
       `Updating ${modal.row.name}…`,
       (signal) => services.renameServerCertificate(modal.row.name, change, signal),
       `Updated ${modal.row.name}`,
@@ -190,7 +190,7 @@ function ExportForm({
         onSubmit={(folder) => {
           if (!folder.trim()) return flash('Give the folder to export to first.');
           dispatch({ type: 'close' });
-          perform(
+          void perform(
             `Exporting ${modal.row.name}…`,
             async () => {
               const details = await services.getServerCertificate(modal.row.name);

@@ -60,9 +60,10 @@ export function useInventory() {
   };
   const refresh = useCallback(() => void load(), [load]);
   useEffect(refresh, [refresh]);
-  /** The r key: reloads and says so, even when nothing changed. */
-  const reload = () =>
-    everywhere
+  /** The r key: reloads and says so, even when nothing changed; a failure shown before is old news then. */
+  const reload = () => {
+    forgetFailure();
+    return everywhere
       ? void loadAll()
       : void load().then(
           (found) =>
@@ -71,17 +72,22 @@ export function useInventory() {
               `Refreshed: ${found.iam} IAM and ${found.acm} ACM certificate${found.acm === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`,
             ),
         );
+  };
+  const [action, perform, forgetFailure] = useAction(flash, refresh);
+  // Back from another screen (an upload, a rotation): listed again, and a failure from before is not shown as news.
   const wasTop = useRef(top);
   useEffect(() => {
-    if (top && !wasTop.current) refresh();
+    if (top && !wasTop.current) {
+      forgetFailure();
+      refresh();
+    }
     wasTop.current = top;
-  }, [top, refresh]);
-  const [action, perform] = useAction(flash, refresh);
+  }, [top, refresh, forgetFailure]);
 
   /** Deletes one after another; stops at the first refusal, saying what was deleted before it. */
   const deleteAll = (targets: ServerCertificateRow[], after: () => void) => {
     const deleted: string[] = [];
-    perform(
+    void perform(
       targets.length === 1 ? `Deleting ${targets[0]!.name}…` : `Deleting ${targets.length} certificates…`,
       async (signal) => {
         try {

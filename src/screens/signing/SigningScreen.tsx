@@ -130,7 +130,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
   const perform = (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string | (() => string)) => {
     setModal({ kind: 'none' });
     setMade(undefined);
-    performAction(label, work, done);
+    return performAction(label, work, done);
   };
   const busy = action.status === 'running';
 
@@ -180,7 +180,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
         keys: ['c'],
         label: 'create & upload',
         when: !busy && certificates.status !== 'failed',
-        run: () => (atLimit ? full() : createAndUpload()),
+        run: () => (atLimit ? full() : void createAndUpload()),
       },
       {
         keys: ['u'],
@@ -197,7 +197,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
           // Deactivating breaks every request signed with it: typed, like a delete. Activating is safe.
           if (current.status === 'Active') setModal({ kind: 'deactivate', row: current });
           else
-            perform(
+            void perform(
               `Activating ${current.id}…`,
               (signal) => services.setSigningCertificateStatus(user, current.id, 'Active', signal),
               `${current.id} is now Active`,
@@ -289,11 +289,12 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
             submitLabel="upload"
             onCancel={() => setModal({ kind: 'none' })}
             onSubmit={(path) =>
-              perform(
+              // A file that is refused brings the prompt back with the path as typed, to correct it.
+              void perform(
                 `Uploading ${path}…`,
                 async (signal) => services.uploadSigningCertificate(user, await services.readFile(path), signal),
                 `Uploaded ${path} for ${user}`,
-              )
+              ).then((uploaded) => uploaded || setModal({ kind: 'upload', path }))
             }
           />
         </KeyScope>
@@ -307,7 +308,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
           onCancel={() => setModal({ kind: 'none' })}
           onConfirm={() => {
             const { label, work, done } = DANGEROUS[modal.kind](modal.row.id, user);
-            perform(label, (signal) => work(services, signal), done);
+            void perform(label, (signal) => work(services, signal), done);
           }}
         />
       ) : null}
