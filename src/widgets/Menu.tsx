@@ -4,6 +4,7 @@ import { Text } from '../ui/safe-text.js';
 import { useKeymap } from '../ui/keys/focus.js';
 import { Hanging } from '../ui/Hanging.js';
 import { useList } from './list/use-list.js';
+import { windowStart } from './list/ListView.js';
 
 export interface MenuItem<V> {
   label: string;
@@ -61,7 +62,7 @@ export function Menu<V>({
     { active: focus },
   );
   const height = limit ?? items.length;
-  const start = Math.max(0, Math.min(list.state.selected - height + 1, items.length - height));
+  const start = windowStart(list.state.selected, items.length, height);
   return (
     <Box flexDirection="column">
       {items.slice(start, start + height).map((item, offset) => {

@@ -9,6 +9,8 @@ import { Toned } from '../ui/Toned.js';
 import { useList } from './list/use-list.js';
 import { Hanging } from '../ui/Hanging.js';
 import { sanitise } from '../core/text/sanitise.js';
+import { useMeasuredHeight } from '../ui/use-measured-height.js';
+import { windowStart } from './list/ListView.js';
 
 export interface PathInputProps {
   label: string;
@@ -22,8 +24,8 @@ export interface PathInputProps {
   onCancel?(): void;
   cancelLabel?: string;
   focus: boolean;
-  /** How many folder entries to show. */
-  listRows?: number;
+  /** How many folder entries to show; 'fill' takes the rows the screen leaves (measured). */
+  listRows?: number | 'fill';
 }
 
 /** A path field with Tab completion and a list of the current folder (↑/↓ to pick, Enter to open). */
@@ -38,8 +40,11 @@ export function PathInput({
   onCancel,
   cancelLabel,
   focus,
-  listRows = 8,
+  listRows: rowsWanted = 8,
 }: PathInputProps): React.JSX.Element {
+  const [entriesBox, measured] = useMeasuredHeight();
+  // The folder line takes one of the measured rows.
+  const listRows = rowsWanted === 'fill' ? Math.max(1, (measured ?? 2) - 1) : rowsWanted;
   const [entries, setEntries] = useState<FolderEntry[]>([]);
   /** ↓ moves from the typed path into the folder's entries (the one list); ↑ from the first goes back. */
   const [picking, setPicking] = useState(false);
@@ -70,7 +75,10 @@ export function PathInput({
     const picked = highlight >= 0 ? visible[highlight] : undefined;
     if (picked?.folder) onChange(`${folder}${picked.name}/`);
     else if (picked) onSubmit(expandHome(`${folder}${picked.name}`));
-    else if (value.trim()) onSubmit(expandHome(value.trim()));
+    // A folder typed whole opens in the listing rather than being read as a file.
+    else if (partial && entries.some((entry) => entry.folder && entry.name === partial))
+      onChange(`${folder}${partial}/`);
+    else if (value.trim() && !value.trim().endsWith('/')) onSubmit(expandHome(value.trim()));
     else setEmpty(true);
   };
 
@@ -101,32 +109,42 @@ export function PathInput({
       ...(picking ? list.bindings : []),
     ],
   });
-  const start = Math.max(0, Math.min(highlight - listRows + 1, visible.length - listRows));
+  const start = windowStart(Math.max(0, highlight), visible.length, listRows);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection="column" flexGrow={rowsWanted === 'fill' ? 1 : 0}>
       <Box>
         <Text bold>{label}: </Text>
         <LineView line={line} focus={line.focused} placeholder="type a path; tab completes" />
       </Box>
       {empty ? (
         <Hanging prefix="  " tone="warning">
-          Nothing to open yet: type a path (tab completes) or press ↓ to pick from the folder.
+          {value.trim()
+            ? `${value.trim()} is a folder: type a file's name in it (tab completes) or press ↓ to pick one.`
+            : 'Nothing to open yet: type a path (tab completes) or press ↓ to pick from the folder.'}
         </Hanging>
       ) : null}
-      <Toned tone="muted">
-        {' '}
-        in {sanitise(folder) || './'}
-        {visible.length === 0 ? ' (nothing matches)' : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}
-      </Toned>
-      {visible.slice(start, start + listRows).map((entry, offset) => {
-        const index = start + offset;
-        return (
-          <Text key={entry.name} inverse={index === highlight}>
-            {index === highlight ? '› ' : '  '}
-            {sanitise(entry.folder ? `${entry.name}/` : entry.name)}
-          </Text>
-        );
-      })}
+      <Box
+        ref={entriesBox}
+        flexDirection="column"
+        {...(rowsWanted === 'fill' ? { flexGrow: 1, flexShrink: 1, flexBasis: 0, overflow: 'hidden' as const } : {})}
+      >
+        <Toned tone="muted">
+          {' '}
+          in {sanitise(folder) || './'}
+          {visible.length === 0
+            ? ' (nothing matches)'
+            : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}
+        </Toned>
+        {visible.slice(start, start + listRows).map((entry, offset) => {
+          const index = start + offset;
+          return (
+            <Text key={entry.name} inverse={index === highlight}>
+              {index === highlight ? '› ' : '  '}
+              {sanitise(entry.folder ? `${entry.name}/` : entry.name)}
+            </Text>
+          );
+        })}
+      </Box>
     </Box>
   );
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -14,10 +14,8 @@ let app: Rendered | undefined;
 afterEach(() => app?.unmount());
 
 async function open(path: string): Promise<Rendered> {
-  const rendered = await renderApp(stubServices(), { route: { screen: 'inspect', path } });
-  await rendered.waitForText('File:');
-  await rendered.press(KEYS.enter);
-  return rendered;
+  // As `:inspect PATH` does: the file opens at once.
+  return renderApp(stubServices(), { route: { screen: 'inspect', path } });
 }
 
 describe('inspect & convert', () => {
@@ -44,9 +42,11 @@ describe('inspect & convert', () => {
     await app.waitForText('PKCS#12 (PFX), 4 items');
   });
 
-  it('asks again when the passphrase remembered from the last file does not open the next one', async () => {
+  it("asks for the next file's passphrase without a ✗ when the one remembered does not open it; ✗ only after a wrong one is typed", async () => {
     app = await open(fx.path('modern.p12'));
     await app.waitForText('protected by a passphrase');
+    // Nothing typed yet: nothing is wrong yet.
+    expect(app.frame()).not.toContain('✗');
     await app.type(PASSPHRASE);
     await app.press(KEYS.enter);
     await app.waitForText('PKCS#12 (PFX), 4 items');
@@ -55,9 +55,33 @@ describe('inspect & convert', () => {
     await app.type('enc-other.key');
     await app.press(KEYS.enter);
     await app.waitForText('protected by a passphrase');
-    expect(app.frame()).toContain('does not open');
+    expect(app.frame()).not.toContain('does not open');
+    expect(app.frame()).not.toContain('✗');
+    await app.type('not it');
+    await app.press(KEYS.enter);
+    await app.waitForText('does not open');
     await app.type('another one');
     await app.press(KEYS.enter);
+    await app.waitForText('opened with the passphrase');
+  });
+
+  it('says so when the passphrase given for the last file opens the next one', async () => {
+    app = await open(fx.path('modern.p12'));
+    await app.waitForText('protected by a passphrase');
+    await app.type(PASSPHRASE);
+    await app.press(KEYS.enter);
+    await app.waitForText('PKCS#12 (PFX), 4 items');
+    await app.press('o');
+    await app.waitForText(`File: ${fx.dir}/`);
+    await app.type('enc-pbes2.key');
+    await app.press(KEYS.enter);
+    await app.waitFor(
+      (frame) =>
+        frame
+          .replace(/\s*\n\s*/g, ' ')
+          .includes('Opened with the passphrase you gave for the file before; enc-pbes2.key'),
+      'the flash that says the remembered passphrase opened it',
+    );
     await app.waitForText('opened with the passphrase');
   });
 
@@ -112,6 +136,60 @@ describe('inspect & convert', () => {
     app = await open(fx.path('does-not-exist.pem'));
     const frame = await app.waitForText('does not exist');
     expect(frame).toContain('File:');
+  });
+});
+
+describe('inspect, as a new user meets it (#18)', () => {
+  it('a lone DER certificate: Convert to PEM speaks of the certificate alone, and n at "Replace them?" keeps the path typed', async () => {
+    const existing = join(work, 'already-here.pem');
+    writeFileSync(existing, 'something the user keeps');
+    app = await open(fx.path('leaf.der'));
+    await app.waitForText('DER');
+    await app.press('a');
+    const menu = await app.waitForText('Convert to PEM');
+    expect(menu.replace(/\s+/g, ' ')).toContain('Text form: the certificate.');
+    expect(menu).not.toContain('key first');
+    await app.press(KEYS.enter);
+    await app.waitForText('Write to');
+    await app.press(KEYS.ctrlU);
+    await app.type(existing);
+    await app.press(KEYS.enter);
+    await app.waitForText('Replace them?');
+    await app.press('n');
+    const back = await app.waitForText('Write to');
+    expect(back).toContain(existing);
+    expect(readFileSync(existing, 'utf8')).toBe('something the user keeps');
+  });
+
+  it('Convert to PEM on a PFX says the key is written decrypted, and it is 0600', async () => {
+    app = await open(fx.path('modern.p12'));
+    await app.waitForText('protected by a passphrase');
+    await app.type(PASSPHRASE);
+    await app.press(KEYS.enter);
+    await app.waitForText('PKCS#12 (PFX), 4 items');
+    await app.press('a');
+    const menu = await app.waitForText('Convert to PEM');
+    expect(menu).toContain('written decrypted');
+    await app.press(KEYS.enter);
+    await app.waitForText('Write to');
+    const target = join(work, 'from-pfx.pem');
+    await app.press(KEYS.ctrlU);
+    await app.type(target);
+    await app.press(KEYS.enter);
+    const done = (await app.waitForText('Wrote')).replace(/\s*\n\s*/g, ' ');
+    expect(done).toContain('the key is in it decrypted, readable by you alone (0600)');
+    expect(statSync(target).mode & 0o777).toBe(0o600);
+  });
+
+  it('a folder given as the file opens that folder in the listing, filling the rows there are', async () => {
+    app = await open(fx.dir);
+    const frame = await app.waitForText('bag-attributes.pem');
+    expect(frame).toContain(`File: ${fx.dir}/`);
+    expect(frame).not.toMatch(/is a folder|FILE_IS_FOLDER/);
+    // At 24 rows the listing uses the room below the field: no run of empty rows above the footer.
+    const lines = frame.split('\n');
+    const empty = lines.slice(lines.findIndex((line) => line.includes('File:'))).filter((line) => !line.trim());
+    expect(empty.length).toBeLessThan(3);
   });
 });
 

@@ -14,7 +14,6 @@ import { Toned } from '../../ui/Toned.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { ScrollingReport } from '../../widgets/report/ScrollingReport.js';
 import type { ReportLine } from '../../widgets/report/report-lines.js';
-import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../../ui/navigation.js';
 import { actionsFor, defaultOutput } from './inspect-actions.js';
 import type { InspectState } from './inspect-state.js';
@@ -65,7 +64,6 @@ function reportLines(state: InspectState): ReportLine[] {
 }
 
 export function InspectScreen({ initialPath }: { initialPath?: string }): React.JSX.Element {
-  const { rows } = useFrame();
   const navigation = useNavigation();
   const { state, dispatch, open, givePassphrase, runAction } = useInspect(initialPath);
   const primary = state.loaded[0];
@@ -95,9 +93,9 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
       },
       {
         keys: ['n', 'esc'],
-        label: 'keep them',
+        label: 'keep them: choose another place',
         when: state.step === 'overwrite',
-        run: () => dispatch({ type: 'report' }),
+        run: () => dispatch({ type: 'keep-existing' }),
       },
       {
         keys: ['u'],
@@ -137,7 +135,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
           onChange={(value) => dispatch({ type: 'typed', value })}
           focus
           onSubmit={(path) => void open(path)}
-          listRows={Math.max(3, rows - 12)}
+          listRows="fill"
         />
       ) : null}
       {state.step === 'passphrase' ? (

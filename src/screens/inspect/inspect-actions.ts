@@ -19,6 +19,20 @@ export interface ActionChoice {
   why: string;
 }
 
+/** What "Convert to PEM" writes, in the words of what this file holds. */
+function pemWhy(hasKey: boolean, certificates: number, openKeys: ReadResult['items']): string {
+  const decrypted = openKeys.some((item) => item.type === 'private-key' && item.encrypted);
+  const key = hasKey ? `the key${decrypted ? ' written decrypted (0600)' : ' (0600)'}` : '';
+  const certs =
+    certificates === 0
+      ? ''
+      : certificates === 1
+        ? 'the certificate'
+        : `the certificate and its chain (${certificates} certificates)`;
+  const what = [key, certs].filter(Boolean);
+  return `Text form: ${what.length === 2 ? `${what[0]} first, then ${what[1]}` : (what[0] ?? 'every item')}.`;
+}
+
 /** The actions that make sense for what the file holds. */
 export function actionsFor(result: ReadResult, container: ReadResult['container']): ActionChoice[] {
   const keys = result.items.filter((item) => item.type === 'private-key');
@@ -29,7 +43,7 @@ export function actionsFor(result: ReadResult, container: ReadResult['container'
     choices.push({
       action: 'to-pem',
       label: 'Convert to PEM',
-      why: 'Text form, key first, then the certificate and its chain.',
+      why: pemWhy(keys.length > 0, certificates.length, openKeys),
     });
   if (result.items.length === 1 && container !== 'der')
     choices.push({ action: 'to-der', label: 'Convert to DER', why: 'Binary form of this single item.' });

@@ -49,9 +49,13 @@ export type InspectEvent =
   | { type: 'actions' }
   | { type: 'open-another' }
   | { type: 'add-file'; folder: string }
+  /** A folder was given where a file was expected: the picker shows what is in it. */
+  | { type: 'open-folder'; folder: string }
   | { type: 'choose'; action: InspectAction; target: string }
   | { type: 'target'; value: string }
   | { type: 'existing'; paths: string[]; action: InspectAction; target: string }
+  /** "Replace them?" answered no: back to the output path as typed, to choose another. */
+  | { type: 'keep-existing' }
   | { type: 'prepared'; prepared: PreparedUpload; target: string; written?: PreparedPaths }
   | { type: 'written' }
   | { type: 'report' };
@@ -102,12 +106,18 @@ export function inspectReducer(state: InspectState, event: InspectEvent): Inspec
     }
     case 'add-file':
       return { ...state, step: 'pick', typed: `${event.folder}/` };
+    case 'open-folder':
+      return { ...state, step: 'pick', typed: event.folder.endsWith('/') ? event.folder : `${event.folder}/` };
     case 'choose':
       return { ...state, step: 'output', action: event.action, target: event.target };
     case 'target':
       return state.step === 'output' ? { ...state, target: event.value } : state;
     case 'existing':
       return { ...state, step: 'overwrite', action: event.action, target: event.target, existing: event.paths };
+    case 'keep-existing':
+      return state.step === 'overwrite'
+        ? { ...state, step: 'output', action: state.action, target: state.target }
+        : { ...state, ...home(state) };
     case 'prepared':
       return {
         ...state,

@@ -1,6 +1,6 @@
-import { useReducer } from 'react';
-import { join } from 'node:path';
-import { toProblem } from '../../core/errors.js';
+import { useEffect, useReducer, useRef } from 'react';
+import { basename, join } from 'node:path';
+import { toProblem, type Problem } from '../../core/errors.js';
 import type { ReadResult } from '../../core/formats/items.js';
 import type { FileToWrite } from '../../core/files/safe-write.js';
 import { preparedFiles } from '../../core/prepared-files.js';
@@ -12,6 +12,15 @@ import { initialInspectState, inspectReducer, type InspectState } from './inspec
 const locked = (result: ReadResult) =>
   result.items.some((item) => item.type === 'private-key' && item.encrypted && !item.key && !item.problem);
 
+/** The problem of a key the passphrase given did not open. */
+const refusedKey = (result: ReadResult) =>
+  result.items.flatMap((item) =>
+    item.type === 'private-key' && item.problem?.code === 'WRONG_PASSPHRASE' ? [item.problem] : [],
+  )[0];
+
+/** A read: what the file holds, or the passphrase it is locked by. */
+type Attempt = { result: ReadResult } | { lockedBy: Problem };
+
 /**
  * Inspect's effects: reading files (asking for a passphrase when one is needed or the last one fails), converting and
  * preparing.
@@ -21,15 +30,44 @@ export function useInspect(initialPath?: string) {
   const navigation = useNavigation();
   const [state, dispatch] = useReducer(inspectReducer, initialPath, initialInspectState);
 
-  const open = async (
-    file: string,
-    secret: string | undefined = state.passphrase,
-    keySecret: string | undefined = state.keyPassphrase,
-  ) => {
+  /**
+   * Reads a file: first as it is (an empty password opens most PFX files), then, for a locked one, with the passphrase
+   * given on this screen for another file (and says so when that opens it). A passphrase is reported wrong only after
+   * the user typed one for this file: nothing is marked ✗ before their own attempt.
+   */
+  const open = async (file: string, typed?: { secret?: string; keySecret?: string }) => {
     dispatch({ type: 'busy', label: `Reading ${file}…` });
+    const read = async (secret: string | undefined, keySecret: string | undefined) =>
+      services.readItems(await services.readFile(file), secret, keySecret);
+    const keySecret = typed?.keySecret ?? state.keyPassphrase;
+    const attempt = async (secret: string | undefined): Promise<Attempt> => {
+      try {
+        return { result: await read(secret, keySecret) };
+      } catch (error) {
+        const found = toProblem(error);
+        if (found.code === 'PASSPHRASE_REQUIRED' || found.code === 'WRONG_PASSPHRASE') return { lockedBy: found };
+        throw error;
+      }
+    };
     try {
-      const result = await services.readItems(await services.readFile(file), secret, keySecret);
-      if (locked(result) && secret === undefined) return dispatch({ type: 'needs-passphrase', file });
+      let outcome = await attempt(typed?.secret);
+      let remembered = false;
+      const stillLocked = 'lockedBy' in outcome || locked(outcome.result);
+      if (stillLocked && typed?.secret === undefined && state.passphrase !== undefined) {
+        const again = await attempt(state.passphrase);
+        if ('result' in again && !locked(again.result) && !refusedKey(again.result)) {
+          outcome = again;
+          remembered = true;
+        }
+      }
+      if ('lockedBy' in outcome)
+        return dispatch({
+          type: 'needs-passphrase',
+          file,
+          problem: typed?.secret !== undefined ? outcome.lockedBy : undefined,
+        });
+      const result = outcome.result;
+      if (locked(result)) return dispatch({ type: 'needs-passphrase', file });
       // A keystore key entry with a password of its own: asked for next, by its alias.
       const ownPassword = result.items.find(
         (item) =>
@@ -42,26 +80,36 @@ export function useInspect(initialPath?: string) {
           type: 'needs-passphrase',
           file,
           key: { alias: ownPassword.alias },
-          problem: ownPassword.problem?.code === 'WRONG_PASSPHRASE' ? ownPassword.problem : undefined,
+          problem:
+            typed?.keySecret !== undefined && ownPassword.problem?.code === 'WRONG_PASSPHRASE'
+              ? ownPassword.problem
+              : undefined,
         });
-      // The passphrase remembered from another file does not open this one: ask again, saying so.
-      const refused = result.items.find(
-        (item) => item.type === 'private-key' && item.problem?.code === 'WRONG_PASSPHRASE',
-      );
-      if (refused?.type === 'private-key' && secret !== undefined)
-        return dispatch({ type: 'needs-passphrase', file, problem: refused.problem });
+      // The passphrase typed for this file does not open its key: ask again, saying so.
+      const refused = refusedKey(result);
+      if (refused && typed?.secret !== undefined) return dispatch({ type: 'needs-passphrase', file, problem: refused });
       dispatch({ type: 'loaded', file, result });
+      if (remembered) flash(`Opened with the passphrase you gave for the file before; ${basename(file)} shares it.`);
     } catch (error) {
-      const found = toProblem(error);
-      if (found.code === 'PASSPHRASE_REQUIRED' || found.code === 'WRONG_PASSPHRASE')
-        dispatch({ type: 'needs-passphrase', file, problem: found.code === 'WRONG_PASSPHRASE' ? found : undefined });
-      else dispatch({ type: 'failed', problem: found });
+      const problem = toProblem(error);
+      // A folder opens in the listing, to pick a file from.
+      if (problem.code === 'FILE_IS_FOLDER') return dispatch({ type: 'open-folder', folder: file });
+      dispatch({ type: 'failed', problem });
     }
   };
 
+  // `:inspect PATH` opens the file at once.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (opened.current || !initialPath?.trim()) return;
+    opened.current = true;
+    void open(initialPath.trim());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the path the screen was opened with
+  }, []);
+
   const givePassphrase = (file: string, value: string, key?: boolean) => {
     dispatch({ type: 'passphrase', value, key });
-    void (key ? open(file, state.passphrase, value) : open(file, value));
+    void open(file, key ? { secret: state.passphrase, keySecret: value } : { secret: value });
   };
 
   const filesToWrite = async (current: InspectState, chosen: InspectAction, target: string): Promise<FileToWrite[]> => {
@@ -161,7 +209,15 @@ export function useInspect(initialPath?: string) {
       }
       const files = await filesToWrite(current, chosen, target);
       if (!(await writeAfterAsking(files, chosen, target, force))) return;
-      flash(`Wrote ${files.length === 1 ? files[0]!.path : `${files.length} files to ${target}`}`);
+      // A key that was encrypted in the file is not in what was written: said, with where it is and its mode.
+      const decrypted =
+        files.some((file) => file.secret) &&
+        current.loaded.some((entry) =>
+          entry.result.items.some((item) => item.type === 'private-key' && item.encrypted),
+        );
+      flash(
+        `Wrote ${files.length === 1 ? files[0]!.path : `${files.length} files to ${target}`}${decrypted ? '; the key is in it decrypted, readable by you alone (0600)' : ''}`,
+      );
       dispatch({ type: 'written' });
     } catch (error) {
       dispatch({ type: 'failed', problem: toProblem(error) });
