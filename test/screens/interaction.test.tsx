@@ -137,6 +137,9 @@ describe('every Enter answers', () => {
     await app.waitForText('Name');
     for (let field = 0; field < 4; field += 1) await app.press(KEYS.down);
     await app.waitFor((frame) => !frame.includes('Checking the files'), 'the first check');
+    // Enter is not offered as "upload" while it cannot upload.
+    await app.waitFor((frame) => /enter why not/.test(frame), 'enter offered as why not');
+    expect(app.frame()).not.toMatch(/enter upload/);
     await app.press(KEYS.enter);
     await app.waitForText(/Nothing to upload yet: give a name, the certificate file, the private key\s+file/);
   });

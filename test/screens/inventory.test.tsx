@@ -182,6 +182,7 @@ describe('server certificate inventory', () => {
     expect(modal).toContain('cert-0002 (/)');
     expect(modal).toContain('account 111122223333');
     expect(modal).toContain('Type 3 to confirm');
+    expect(modal.replace(/\s+/g, ' ')).toContain('Nothing serves any of the 3 now');
     // Keys that would act on the list below go nowhere while the confirmation is open.
     await app.press(KEYS.down, { expectChange: false });
     await app.press('d');

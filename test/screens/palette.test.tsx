@@ -76,9 +76,9 @@ describe('the : line', () => {
     app = await renderApp(
       stubServices({
         listUsers: async () => [
-          { name: 'alice', arn: 'arn:aws:iam::111122223333:user/alice' },
-          { name: 'albert', arn: 'arn:aws:iam::111122223333:user/albert' },
-          { name: 'bob', arn: 'arn:aws:iam::111122223333:user/bob' },
+          { name: 'alice', path: '/', arn: 'arn:aws:iam::111122223333:user/alice' },
+          { name: 'albert', path: '/', arn: 'arn:aws:iam::111122223333:user/albert' },
+          { name: 'bob', path: '/', arn: 'arn:aws:iam::111122223333:user/bob' },
         ],
       }),
     );

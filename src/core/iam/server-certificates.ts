@@ -115,6 +115,13 @@ export async function checkServerCertificateQuota(
   return used !== undefined && quota !== undefined ? { used, quota } : undefined;
 }
 
+/** "holds 20 of its 20 server certificates"; an account over its quota (raised, then lowered) is said as it is. */
+export function quotaWords({ used, quota }: { used: number; quota: number }): string {
+  return used > quota
+    ? `The account holds ${used} server certificates, more than its quota of ${quota}; IAM takes no more until it is under.`
+    : `The account already holds ${used} of its ${quota} server certificates.`;
+}
+
 /**
  * Cleans the PEM texts, runs the preflight and the quota check, and only then
  * calls UploadServerCertificate. When the preflight finds an error, no call is made.
@@ -145,7 +152,7 @@ export async function uploadServerCertificate(
   if (quota && quota.used >= quota.quota) {
     fail(
       'SERVER_CERTIFICATE_QUOTA',
-      `The account already holds ${quota.used} of its ${quota.quota} server certificates.`,
+      quotaWords(quota),
       'Delete expired ones (iamcert list shows them), or ask AWS Support to raise ServerCertificatesQuota; ACM has no such limit.',
     );
   }

@@ -2,7 +2,12 @@ import { describeKeyShape } from '../crypto/key-facts.js';
 import { fail, IamcertError, worded, fixFields, fixOf } from '../errors.js';
 import { isNoSuchEntity } from '../iam/call.js';
 import type { IamClients } from '../iam/client.js';
-import { getServerCertificate, type ServerCertificateDetails } from '../iam/server-certificates.js';
+import {
+  checkServerCertificateQuota,
+  getServerCertificate,
+  quotaWords,
+  type ServerCertificateDetails,
+} from '../iam/server-certificates.js';
 import { preflightServerCertificate } from '../preflight/server-certificate.js';
 import { checkName, CLOUDFRONT_PREFIX } from '../preflight/rules.js';
 import { certificateNames } from '../usage/names.js';
@@ -155,6 +160,25 @@ async function resolveIncoming(
   };
 }
 
+/** An upload into a full account fails: said in the plan, before anything is typed, not after the confirmation. */
+async function quotaCheck(iam: IamClients, signal?: AbortSignal): Promise<RotationCheck[]> {
+  const quota = await checkServerCertificateQuota(iam, signal);
+  if (!quota || quota.used < quota.quota) return [];
+  return [
+    {
+      code: 'SERVER_CERTIFICATE_QUOTA',
+      severity: 'error',
+      message: `${quotaWords(quota)} The new one cannot be uploaded.`,
+      ...fixFields(
+        worded(
+          'Delete expired ones (iamcert list shows them), or ask AWS Support to raise ServerCertificatesQuota.',
+          'Delete expired ones in the inventory (space marks, d deletes), or ask AWS Support to raise ServerCertificatesQuota.',
+        ),
+      ),
+    },
+  ];
+}
+
 /**
  * What a rotation would do, from what AWS holds now: the old and the new certificate, every consumer
  * still on the old one, and the checks. Nothing is changed. Because it is read afresh each time, a
@@ -186,6 +210,7 @@ export async function planRotation(
     : [];
   const checks = [
     ...incoming.checks,
+    ...(incoming.ref.upload ? await quotaCheck(iam, signal) : []),
     ...rotationChecks(incoming.facts, { names: old.names, notAfter: oldDetails.certificate?.notAfter }, swaps, now),
   ];
   return {

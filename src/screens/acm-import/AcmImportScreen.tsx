@@ -107,7 +107,15 @@ export function AcmImportScreen({ prefill }: { prefill: AcmImportPrefill }): Rea
             if (waiting === 'refused') form.setWaiting(undefined);
           }}
           onSubmit={() => (index < ACM_FIELDS.length - 1 ? form.setField(index + 1) : form.submit())}
-          submitLabel={index < ACM_FIELDS.length - 1 ? 'next field' : values.arn.trim() ? 're-import' : 'import'}
+          submitLabel={
+            index < ACM_FIELDS.length - 1
+              ? 'next field'
+              : !form.checking && !form.ready
+                ? 'why not'
+                : values.arn.trim()
+                  ? 're-import'
+                  : 'import'
+          }
         />
       ))}
       {busy ? <Spinner label={imported.label} /> : null}

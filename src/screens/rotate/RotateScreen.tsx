@@ -32,11 +32,10 @@ const FIELD_LABELS: Record<FileField, string> = {
   chain: 'Chain (if CA)',
   name: 'Name in IAM  ',
 };
-const FIELD_HINTS: Record<FileField, string> = {
+const FIELD_HINTS: Record<Exclude<FileField, 'name'>, string> = {
   certificate: 'The renewed certificate (PEM); a PFX or DER? Inspect → Prepare makes the PEM files',
   privateKey: 'Its unencrypted PEM key; IAM never gives it back',
   chain: 'Intermediates, issuer first; leave empty for a self-signed certificate',
-  name: 'Leave empty: the old name with the new expiry date (www-20271130)',
 };
 
 const SHAPE = {
@@ -136,12 +135,13 @@ function PlanView({ plan, all }: { plan: RotationPlan; all: boolean }): React.JS
       {plan.swaps.length > shown ? (
         <Toned tone="muted">{`    and ${plan.swaps.length - shown} more (a lists every one)`}</Toned>
       ) : null}
+      {plan.alreadyOnNew.length > 0 ? (
+        <Toned tone="muted">{`Served by ${plan.incoming.name} already, left as they are (${plan.alreadyOnNew.length}):`}</Toned>
+      ) : null}
       {plan.alreadyOnNew.map((consumer, index) => (
-        <Hanging
-          key={`on-${index}`}
-          prefix="  ✓ "
-          tone="muted"
-        >{`${describeConsumer(consumer)} (on the new one already)`}</Hanging>
+        <Hanging key={`on-${index}`} prefix="  ✓ " tone="muted">
+          {describeConsumer(consumer)}
+        </Hanging>
       ))}
       <Hanging prefix="then ">{`once nothing serves it: ${retirement(plan)} (m changes this)`}</Hanging>
       {plan.checks.map((check) => (
@@ -211,7 +211,7 @@ function usePickList({ rows, loading }: { rows: ServerCertificateRow[]; loading:
 export function RotateScreen({ name }: { name: string }): React.JSX.Element {
   const navigation = useNavigation();
   const { identity } = useFrame();
-  const { state, dispatch, candidates, rows, stop } = useRotation(name);
+  const { state, dispatch, candidates, rows, stop, suggestedName } = useRotation(name);
   const [everyConsumer, setEveryConsumer] = useState(false);
   const picker = usePickList({ rows, loading: candidates.status !== 'done' });
   const current = picker.list.current;
@@ -264,7 +264,9 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
         label:
           state.step === 'plan' && nothingLeft(state.plan)
             ? 'back to the inventory'
-            : 'rotate (type the name to confirm)',
+            : state.step === 'plan' && !state.plan.ready
+              ? 'why not'
+              : 'rotate (type the name to confirm)',
         when: step === 'plan',
         run: () => {
           if (state.step !== 'plan') return;
@@ -286,7 +288,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
       {
         keys: ['m'],
         label: 'retire: rename, delete or keep',
-        when: step === 'plan' && !(state.step === 'plan' && nothingLeft(state.plan)),
+        when: (state.step === 'plan' && !nothingLeft(state.plan)) || (state.step === 'finished' && !state.result.ok),
         run: () => dispatch({ type: 'next-retire', now: new Date() }),
       },
       {
@@ -341,7 +343,11 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
               label={FIELD_LABELS[field]}
               value={state.values[field]}
               focus={state.field === index}
-              hint={FIELD_HINTS[field]}
+              hint={
+                field === 'name'
+                  ? `Leave empty: ${suggestedName ?? `${name} with the new expiry date (as ${name}-YYYYMMDD)`}`
+                  : FIELD_HINTS[field]
+              }
               onChange={(value) => dispatch({ type: 'file-edit', field, value })}
               onSubmit={() =>
                 index < FILE_FIELDS.length - 1 ? dispatch({ type: 'file-field', to: index + 1 }) : submitFiles()
@@ -387,7 +393,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
       {state.step === 'finished' && !state.result.ok ? (
         <>
           <ProblemLine problem={state.result.problem} />
-          <Toned tone="muted">What is done stays done: r looks again and finishes the rest.</Toned>
+          <Toned tone="muted">{`What is done stays done: r looks again and finishes the rest, then ${retirement(state.plan)} (m changes this).`}</Toned>
         </>
       ) : null}
     </Box>

@@ -83,13 +83,14 @@ export function rotateReducer(state: RotateState, action: RotateAction): RotateS
         ? { step: 'plan-failed', target: state.target, retire: state.retire, problem: action.problem }
         : state;
     case 'next-retire': {
-      if (state.step !== 'plan') return state;
+      // In the plan, or after a run that failed (a refused retirement): r then finishes with the mode chosen.
+      if (state.step !== 'plan' && !(state.step === 'finished' && !state.result.ok)) return state;
       const retire = RETIRE_ORDER[(RETIRE_ORDER.indexOf(state.retire) + 1) % RETIRE_ORDER.length]!;
       const plan = {
         ...state.plan,
         retire: { mode: retire, ...(retire === 'rename' ? { as: retiredName(state.plan.old.name, action.now) } : {}) },
       };
-      return { ...state, retire, plan, refused: undefined };
+      return state.step === 'plan' ? { ...state, retire, plan, refused: undefined } : { ...state, retire, plan };
     }
     case 'confirm':
       return state.step === 'plan'

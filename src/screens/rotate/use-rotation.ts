@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { defaultIncomingName } from '../../core/rotation/names.js';
 import { toProblem } from '../../core/errors.js';
 import { expandHome } from '../../core/files/path-completion.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
@@ -79,10 +80,33 @@ export function useRotation(old: string) {
     return () => current.abort();
   }, [running, services]);
 
+  // The name the new certificate gets when the name field is left empty: the old one with the new expiry date,
+  // worked out from the certificate file as soon as it can be read.
+  const [suggestedName, setSuggestedName] = useState<string | undefined>();
+  const certificatePath = state.step === 'files' ? state.values.certificate.trim() : '';
+  useEffect(() => {
+    setSuggestedName(undefined);
+    if (!certificatePath) return;
+    let current = true;
+    void (async () => {
+      try {
+        const result = await services.readItems(await services.readFile(expandHome(certificatePath)));
+        const certificate = result.items.find((item) => item.type === 'certificate');
+        if (current && certificate?.type === 'certificate')
+          setSuggestedName(defaultIncomingName(old, certificate.notAfter));
+      } catch {
+        // Not readable yet (still being typed): the hint stays general; the plan says what is wrong.
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [certificatePath, old, services]);
+
   const stop = () => {
     dispatch({ type: 'stop' });
     controller.current?.abort();
   };
   const rows = useMemo(() => (candidates.status === 'done' ? candidates.value : []), [candidates]);
-  return { state, dispatch, candidates, rows, stop };
+  return { state, dispatch, candidates, rows, stop, suggestedName };
 }

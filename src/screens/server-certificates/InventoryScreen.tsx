@@ -4,7 +4,7 @@ import React, { useEffect, useMemo, useReducer } from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
-import { DELETE_WARNING, KEY_NOT_READABLE } from '../../core/iam/notices.js';
+import { deleteWarning, KEY_NOT_READABLE } from '../../core/iam/notices.js';
 import { exportFiles } from '../../core/iam/server-certificate-rows.js';
 import { checkName, checkPath } from '../../core/preflight/rules.js';
 import { ConfirmByTyping } from '../../widgets/ConfirmByTyping.js';
@@ -412,7 +412,7 @@ export function InventoryScreen({ select }: { select?: string } = {}): React.JSX
           details={confirm.details}
           where={where}
           expected={confirm.expected}
-          warning={DELETE_WARNING}
+          warning={deleteWarning(modal.rows.length)}
           onCancel={() => dispatch({ type: 'close' })}
           onConfirm={() => {
             dispatch({ type: 'close' });

@@ -45,7 +45,7 @@ export function ServerUploadScreen({
   prefill: { certificate?: string; privateKey?: string; chain?: string };
 }): React.JSX.Element {
   const navigation = useNavigation();
-  const { values, setValues, field, setField, report, waiting, setWaiting, upload, given, ready, submit } =
+  const { values, setValues, field, setField, report, waiting, setWaiting, upload, given, ready, blocked, submit } =
     useServerUpload(prefill);
   const done = upload.status === 'done';
   const uploading = upload.status === 'running';
@@ -116,7 +116,7 @@ export function ServerUploadScreen({
             if (waiting === 'refused') setWaiting(undefined);
           }}
           onSubmit={() => (index < FIELDS.length - 1 ? setField(index + 1) : submit())}
-          submitLabel={index < FIELDS.length - 1 ? 'next field' : 'upload'}
+          submitLabel={index < FIELDS.length - 1 ? 'next field' : blocked ? 'why not' : 'upload'}
         />
       ))}
       {/* What Enter did, under the fields where the user looks; the checklist follows. */}

@@ -108,5 +108,7 @@ export function useServerUpload(prefill: { certificate?: string; privateKey?: st
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on the queue or the checks only
   }, [waiting, checking]);
 
-  return { values, setValues, field, setField, report, waiting, setWaiting, upload, given, ready, submit };
+  /** Enter would be refused: the checks are done and something is missing or marked ✗. */
+  const blocked = !checking && !ready;
+  return { values, setValues, field, setField, report, waiting, setWaiting, upload, given, ready, blocked, submit };
 }

@@ -118,6 +118,14 @@ describe('server certificates beyond moto (real IAM XML through the real SDK)', 
     expect(calls).toEqual([]);
   });
 
+  it('says an account over its quota as it is, not "148 of its 20"', async () => {
+    const { quotaWords } = await import('../../../src/core/iam/server-certificates.js');
+    expect(quotaWords({ used: 148, quota: 20 })).toBe(
+      'The account holds 148 server certificates, more than its quota of 20; IAM takes no more until it is under.',
+    );
+    expect(quotaWords({ used: 20, quota: 20 })).toContain('holds 20 of its 20');
+  });
+
   it('explains the server-certificate quota before IAM refuses', async () => {
     const { clients, calls } = scriptedClients(({ action }) =>
       action === 'GetAccountSummary'

@@ -172,6 +172,52 @@ describe('rotating a CloudFront distribution (recorded CloudFront answers: moto 
   });
 });
 
+describe('an account at its server-certificate quota (#18)', () => {
+  it('says so in the plan, before the typed confirmation, when the new certificate is to be uploaded', async () => {
+    const { clients: iam } = scriptedClients((call) => {
+      if (call.action === 'GetAccountSummary')
+        return iamOk(
+          'GetAccountSummary',
+          '<SummaryMap><entry><key>ServerCertificates</key><value>20</value></entry><entry><key>ServerCertificatesQuota</key><value>20</value></entry></SummaryMap>',
+        );
+      if (call.params.get('ServerCertificateName') === 'www-old')
+        return iamOk(
+          'GetServerCertificate',
+          metadataXml('www-old', 'ASCAOLDOLDOLD', '/cloudfront/', readFileSync(oldFiles.cert, 'utf8')),
+        );
+      return iamError('NoSuchEntity', 'The Server Certificate cannot be found.', 404);
+    });
+    const fake = cloudFrontFake({
+      id: 'E3',
+      aliases: ['www.rotate.example'],
+      certificateId: 'ASCAOLDOLDOLD',
+      etag: 'E1',
+    });
+    const serving = createServingClients({
+      endpointUrl: 'http://127.0.0.1:9',
+      requestHandler: fake.handler,
+      maxAttempts: 1,
+    });
+    const plan = await planRotation(iam, serving, {
+      old: 'www-old',
+      to: {
+        kind: 'files',
+        certificate: readFileSync(newFiles.cert),
+        privateKey: readFileSync(newFiles.key),
+        allowMissingChain: true,
+      },
+      retire: 'keep',
+      account: '123456789012',
+      regions: ['us-east-1'],
+      journalHome,
+    });
+    expect(plan.ready).toBe(false);
+    const quota = plan.checks.find((check) => check.code === 'SERVER_CERTIFICATE_QUOTA');
+    expect(quota).toMatchObject({ severity: 'error', message: expect.stringContaining('holds 20 of its 20') });
+    expect(quota?.appFix).toContain('d deletes');
+  });
+});
+
 describe('a load balancer that does not see a certificate just uploaded', () => {
   it('answers CertificateNotFound twice, then takes it: the run waits, says so, and finishes', async () => {
     const old = uniqueName('cnf');

@@ -1,0 +1,167 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RotationPlan, RotationRequest } from '../../src/core/rotation/plan-types.js';
+import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { stubServices } from '../helpers/stub-services.js';
+import { fixtures } from '../helpers/use-fixtures.js';
+
+const fx = fixtures();
+let app: Rendered | undefined;
+afterEach(() => app?.unmount());
+
+const ref = (name: string) => ({
+  name,
+  path: '/',
+  arn: `arn:aws:iam::111122223333:server-certificate/${name}`,
+  id: `ASCA${name}`,
+  expiration: '2027-06-01T00:00:00.000Z',
+  names: ['www.example.com'],
+});
+
+function plan(overrides: Partial<RotationPlan> = {}): RotationPlan {
+  return {
+    old: ref('www-2026'),
+    incoming: { ...ref('www-2027'), key: 'RSA 2048', upload: false },
+    swaps: [
+      {
+        kind: 'ALB',
+        region: 'us-east-1',
+        name: 'web',
+        listener: 'HTTPS:443',
+        role: 'default',
+        certificate: { arn: ref('www-2026').arn },
+      },
+    ],
+    alreadyOnNew: [],
+    restores: [],
+    checks: [],
+    retire: { mode: 'rename', as: 'www-2026-retired-20261204' },
+    notes: [],
+    regions: ['us-east-1'],
+    ready: true,
+    ...overrides,
+  };
+}
+
+const rows = [
+  {
+    name: 'www-2027',
+    path: '/',
+    id: 'ASCAwww-2027',
+    arn: ref('www-2027').arn,
+    expiration: '2027-06-01T00:00:00.000Z',
+    expiryState: 'ok' as const,
+  },
+];
+
+describe('rotate, as a new user meets it (#18)', () => {
+  it('the name hint says the name that will be used, worked out from the certificate file', async () => {
+    app = await renderApp(stubServices({ listServerCertificates: async () => rows }), {
+      route: { screen: 'rotate', name: 'www-2026' },
+      columns: 200,
+    });
+    await app.waitForText('1 of 1');
+    await app.press('f');
+    await app.waitForText('Private key');
+    await app.type(fx.path('leaf.pem'));
+    for (let field = 0; field < 3; field += 1) await app.press(KEYS.tab);
+    const notAfter = new X509Certificate(readFileSync(fx.path('leaf.pem'))).validTo;
+    const expected = `www-${new Date(notAfter).toISOString().slice(0, 10).replaceAll('-', '')}`;
+    await app.waitForText(`Leave empty: ${expected}`);
+    expect(app.frame()).not.toContain('20271130');
+  });
+
+  it('with a ✗ in the plan, Enter is offered as "why not" and says why; consumers on the new one already are apart from the moved', async () => {
+    const blocked = plan({
+      ready: false,
+      checks: [
+        {
+          code: 'NAMES_DO_NOT_COVER',
+          severity: 'error',
+          message: 'It does not cover shop.example.com.',
+          fix: 'Pick another.',
+        },
+      ],
+      alreadyOnNew: [
+        {
+          kind: 'NLB',
+          region: 'us-east-1',
+          name: 'edge',
+          listener: 'TLS:443',
+          role: 'default',
+          certificate: { arn: ref('www-2027').arn },
+        },
+      ],
+    });
+    app = await renderApp(
+      stubServices({ listServerCertificates: async () => rows, planRotation: async () => blocked }),
+      {
+        route: { screen: 'rotate', name: 'www-2026' },
+        columns: 120,
+      },
+    );
+    await app.waitForText('1 of 1');
+    await app.press(KEYS.enter);
+    const frame = await app.waitForText('Moved from the old to the new (1)');
+    expect(frame).toMatch(/enter why not/);
+    expect(frame).not.toMatch(/enter rotate/);
+    expect(frame).toContain('Served by www-2027 already, left as they are (1):');
+    await app.press(KEYS.enter);
+    await app.waitForText('Not rotated: fix the ✗ above first');
+  });
+
+  it('after a failed retirement, m changes the mode and r finishes with it', async () => {
+    const asked: RotationRequest[] = [];
+    let runs = 0;
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => rows,
+        planRotation: async (request) => {
+          asked.push(request);
+          return plan({
+            retire: {
+              mode: request.retire,
+              ...(request.retire === 'rename' ? { as: 'www-2026-retired-20261204' } : {}),
+            },
+          });
+        },
+        runRotation: async (_request, current) => {
+          runs += 1;
+          return runs === 1
+            ? {
+                ok: false,
+                steps: [{ id: 'retire', label: `Rename www-2026`, status: 'failed' as const }],
+                problem: {
+                  code: 'ACCESS_DENIED',
+                  message: 'Not allowed to call iam:UpdateServerCertificate.',
+                  fix: 'Ask for it.',
+                },
+              }
+            : {
+                ok: true,
+                steps: [{ id: 'retire', label: `${current.retire.mode} www-2026`, status: 'done' as const }],
+              };
+        },
+      }),
+      { route: { screen: 'rotate', name: 'www-2026' }, columns: 120 },
+    );
+    await app.waitForText('1 of 1');
+    await app.press(KEYS.enter);
+    await app.waitForText('Moved from the old to the new (1)');
+    await app.press(KEYS.enter);
+    await app.waitForText('Type www-2026 to confirm');
+    await app.type('www-2026');
+    await app.press(KEYS.enter);
+    const failed = (await app.waitForText('Not allowed to call')).replace(/\s*\n\s*/g, ' ');
+    expect(failed).toContain('then rename www-2026 to www-2026-retired-20261204 (m changes this)');
+    await app.waitFor((frame) => /m retire/.test(frame), 'm in the footer');
+    await app.press('m');
+    await app.waitForText('then delete www-2026 (m changes this)');
+    await app.press('m');
+    await app.waitForText('then keep www-2026 (m changes this)');
+    await app.press('r');
+    await app.waitForText('Rotated');
+    expect(asked.at(-1)?.retire).toBe('keep');
+  });
+});
