@@ -66,6 +66,7 @@ describe('create key & certificate', () => {
     app = await renderApp(stubServices(), { route: { screen: 'create', purpose: 'csr' } });
     await app.waitForText('Key type');
     await app.press(KEYS.enter);
+    await app.type('shop.example.com');
     for (let field = 0; field < 7; field += 1) await app.press(KEYS.enter);
     await app.waitForText('Where to save');
     await app.press(KEYS.tab);
@@ -81,7 +82,8 @@ describe('create: fields say what is wrong as it is typed', () => {
     await app.press(KEYS.enter);
     await app.waitForText('Key type');
     await app.press(KEYS.enter);
-    await app.waitForText('Subject (all optional');
+    await app.waitForText('Subject (the common name or a DNS name');
+    await app.type('shop.example.com');
     for (let field = 0; field < 5; field += 1) await app.press(KEYS.enter);
     await app.waitForText('› Country');
     await app.type('USA');
@@ -91,7 +93,7 @@ describe('create: fields say what is wrong as it is typed', () => {
     // Enter on the last field answers: the step is not left, and the reason is said.
     await app.press(KEYS.enter);
     const refused = await app.waitForText('Not yet:');
-    expect(refused).toContain('Subject (all optional');
+    expect(refused).toContain('Subject (the common name');
     expect(refused).not.toContain('Validity');
     expect(refused).toContain('› DNS names');
     await app.press(KEYS.up);
@@ -111,7 +113,8 @@ describe('create: fields say what is wrong as it is typed', () => {
     await app.waitForText('Key type');
     for (let step = 0; step < 3; step += 1) await app.press(KEYS.down);
     await app.press(KEYS.enter);
-    await app.waitForText('Subject (all optional');
+    await app.waitForText('Subject (the common name');
+    await app.type('shop.example.com');
     for (let field = 0; field < 7; field += 1) await app.press(KEYS.enter);
     await app.waitForText('Days:');
     await app.press(KEYS.enter);
@@ -120,5 +123,81 @@ describe('create: fields say what is wrong as it is typed', () => {
     await app.waitForText('Key format: SEC1');
     expect(app.frame()).toContain('BEGIN EC PRIVATE KEY');
     expect(app.frame()).not.toContain('PKCS#1');
+  });
+});
+
+describe('create, as a new user meets it (#18)', () => {
+  async function toSubject(purpose: 'server' | 'csr', written: FileToWrite[] = []) {
+    app = await renderApp(
+      stubServices({ existingPaths: async () => [], writeFiles: async (files) => void written.push(...files) }),
+      { route: { screen: 'create', purpose }, columns: 120 },
+    );
+    await app.waitForText('Key type');
+    await app.press(KEYS.enter);
+    await app.waitForText('Subject (the common name or a DNS name');
+    return app;
+  }
+
+  it('a request with no subject and no names is refused at the subject, saying why', async () => {
+    await toSubject('csr');
+    for (let field = 0; field < 7; field += 1) await app!.press(KEYS.enter);
+    const refused = await app!.waitForText('Not yet:');
+    expect(refused).toContain('a CA signs a name');
+    expect(refused).not.toContain('Where to save');
+  });
+
+  it('a request: the file name follows the common name, and the result says what to do next', async () => {
+    const written: FileToWrite[] = [];
+    await toSubject('csr', written);
+    await app!.type('shop.example.com');
+    for (let field = 0; field < 7; field += 1) await app!.press(KEYS.enter);
+    const output = await app!.waitForText('Where to save');
+    expect(output).toContain('csr-shop.example.com.pem');
+    await app!.press(KEYS.enter);
+    await app!.press(KEYS.enter);
+    const result = (await app!.waitForText('✓ Created')).replace(/\s*\n\s*/g, ' ');
+    expect(result).toContain('Next: send csr-shop.example.com.pem to your CA');
+    expect(result).not.toContain('EC2_');
+    expect(written.map((file) => file.path.split('/').pop())).toEqual([
+      'pk-shop.example.com.pem',
+      'csr-shop.example.com.pem',
+    ]);
+  });
+
+  it('a self-signed server certificate shows no EC2 export lines, and a name typed is kept', async () => {
+    await toSubject('server');
+    await app!.press(KEYS.down);
+    await app!.press(KEYS.down);
+    for (let field = 2; field < 6; field += 1) await app!.press(KEYS.enter);
+    await app!.waitForText('› DNS names');
+    await app!.type('*.example.com');
+    await app!.press(KEYS.enter);
+    await app!.waitForText('Days:');
+    await app!.press(KEYS.enter);
+    const output = await app!.waitForText('Where to save');
+    expect(output).toContain('cert-wildcard.example.com.pem');
+    await app!.press(KEYS.down);
+    await app!.press(KEYS.ctrlU);
+    await app!.type('mine');
+    // The first Esc leaves the field, the second goes back a step.
+    await app!.press(KEYS.escape);
+    await app!.press(KEYS.escape);
+    await app!.waitForText('Days:');
+    await app!.press(KEYS.enter);
+    await app!.waitForText('cert-mine.pem');
+    await app!.press(KEYS.enter);
+    await app!.press(KEYS.enter);
+    const result = await app!.waitForText('✓ Created');
+    expect(result).not.toContain('EC2_PRIVATE_KEY');
+    expect(result).toContain('Next: upload it as a server certificate');
+  });
+
+  it('the RSA 3072 hint says Classic Load Balancers refuse it', async () => {
+    app = await renderApp(stubServices(), { route: { screen: 'create', purpose: 'server' } });
+    await app.waitForText('Key type');
+    await app.press(KEYS.down);
+    const frame = (await app.waitForText('RSA 3072')).replace(/\s*\n\s*/g, ' ');
+    expect(frame).toContain('Classic Load Balancers do not');
+    expect(frame).not.toContain('accepted by CloudFront and load balancers');
   });
 });

@@ -9,7 +9,7 @@ export type KeyType = (typeof KEY_TYPES)[number];
 /** One line each, for people choosing a key type. */
 export const KEY_TYPE_WHY: Record<KeyType, string> = {
   rsa2048: 'RSA 2048: works with every AWS service and every legacy tool (the default).',
-  rsa3072: 'RSA 3072: stronger, still accepted by CloudFront and load balancers.',
+  rsa3072: 'RSA 3072: stronger; CloudFront and ALB/NLB take it, Classic Load Balancers do not (RSA 2048 at most).',
   rsa4096: 'RSA 4096: strongest RSA; CloudFront and Classic Load Balancers refuse it.',
   ec256: 'EC P-256: small and fast; no Classic Load Balancers or legacy EC2 tools.',
   ec384: 'EC P-384: stronger EC; CloudFront and Classic Load Balancers refuse it.',

@@ -190,6 +190,13 @@ export function writeProblem(error: unknown, path: string, folder = dirname(path
     );
   if (code === 'ENAMETOOLONG')
     fail('PATH_TOO_LONG', `${path} is longer than the file system allows.`, 'Choose a shorter path.');
+  // The folder was there a moment ago, or is one (as /proc and /sys are) that takes no new files or folders.
+  if (code === 'ENOENT')
+    fail(
+      'FOLDER_NOT_WRITABLE',
+      `${folder} takes no new files or folders here; nothing was written.`,
+      'Choose a folder you can write to (one under your home, for one).',
+    );
   throw error;
 }
 

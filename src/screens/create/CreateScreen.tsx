@@ -1,4 +1,5 @@
 import React from 'react';
+import { basename } from 'node:path';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { createdPaths } from '../../core/crypto/created-files.js';
@@ -17,6 +18,7 @@ import {
   subjectFieldProblem,
   SUBJECT_FIELDS,
   validityProblem,
+  type CreatedFiles,
   type CreateState,
   type Purpose,
 } from './create-state.js';
@@ -149,6 +151,14 @@ export function CreateScreen({ purpose }: { purpose?: Purpose }): React.JSX.Elem
   );
 }
 
+/** What to do with what was made, in one line. */
+function nextStep(purpose: Purpose, created: CreatedFiles): string {
+  if (purpose === 'csr')
+    return `send ${basename(created.certificatePath)} to your CA; when it answers, open its certificate in Inspect (:inspect) and Prepare it with ${basename(created.keyPath)}.`;
+  if (purpose === 'server') return 'upload it as a server certificate (below), or open it in Inspect to convert it.';
+  return 'upload it as the signing certificate of an IAM user (below); the key stays with you.';
+}
+
 function StepView({
   state,
   field,
@@ -191,7 +201,11 @@ function StepView({
       return (
         <Box flexDirection="column">
           <Text bold>
-            Subject (all optional{state.purpose === 'signing' ? '; blank is fine for a signing certificate' : ''})
+            Subject (
+            {state.purpose === 'signing'
+              ? 'all optional; blank is fine for a signing certificate'
+              : 'the common name or a DNS name; the rest optional'}
+            )
           </Text>
           {SUBJECT_FIELDS.map(([name, label], index) => (
             <TextField
@@ -301,6 +315,9 @@ function StepView({
             {state.purpose === 'csr' ? 'certificate request' : `certificate, ${state.days} days`}
           </Text>
           {created.sha256 ? <Toned tone="muted"> sha256 {created.sha256}</Toned> : null}
+          <Hanging prefix=" Next: " tone="muted">
+            {nextStep(state.purpose, created)}
+          </Hanging>
           {created.exportLines.length > 0 ? (
             <Box flexDirection="column" marginTop={1}>
               <Text>Set these in your shell (y copies them):</Text>

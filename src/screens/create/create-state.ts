@@ -34,6 +34,8 @@ export interface CreateState {
   outDir: string;
   name: string;
   keyFormat: 'pkcs8' | 'pkcs1';
+  /** The name was typed: it is kept; otherwise it follows the common name. */
+  nameTyped: boolean;
   existing: string[];
   created?: CreatedFiles;
   problem?: Problem;
@@ -73,8 +75,29 @@ export function initialCreateState(purpose?: Purpose): CreateState {
     outDir: DEFAULTS[chosen].outDir(),
     name: DEFAULTS[chosen].name,
     keyFormat: 'pkcs8',
+    nameTyped: false,
     existing: [],
   };
+}
+
+/** The file name part a subject suggests: "shop.example.com" from its CN or first DNS name ("*." as "wildcard."). */
+export function nameFromSubject(state: Pick<CreateState, 'subject' | 'dnsNames'>): string | undefined {
+  const host = state.subject.CN.trim() || dnsNameList(state.dnsNames)[0];
+  if (!host) return undefined;
+  const name = host
+    .replace(/^\*\./, 'wildcard.')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  return name || undefined;
+}
+
+/** A server certificate or a request with no subject and no names: a CA and a browser have nothing to match. */
+function nothingToName(state: CreateState): string | undefined {
+  if (state.purpose === 'signing' || subjectString(state.subject) || dnsNameList(state.dnsNames).length > 0)
+    return undefined;
+  return state.purpose === 'csr'
+    ? 'a CA signs a name: give the common name or a DNS name'
+    : 'a server certificate needs the host it serves: give the common name or a DNS name';
 }
 
 function stepsFor(purpose: Purpose): CreateStep[] {
@@ -126,7 +149,7 @@ export function createReducer(state: CreateState, action: CreateAction): CreateS
     case 'out-dir':
       return { ...state, outDir: action.value };
     case 'name':
-      return { ...state, name: action.value };
+      return { ...state, name: action.value, nameTyped: true };
     case 'key-format':
       return { ...state, keyFormat: action.value };
     case 'next': {
@@ -135,9 +158,9 @@ export function createReducer(state: CreateState, action: CreateAction): CreateS
         state.step === 'validity'
           ? validityProblem(state.days)
           : state.step === 'subject'
-            ? Object.entries(state.subject)
+            ? (Object.entries(state.subject)
                 .map(([field, value]) => subjectFieldProblem(field, value))
-                .find(Boolean)
+                .find(Boolean) ?? nothingToName(state))
             : undefined;
       if (blocked)
         return {
@@ -150,7 +173,14 @@ export function createReducer(state: CreateState, action: CreateAction): CreateS
         };
       const steps = stepsFor(state.purpose);
       const index = steps.indexOf(state.step);
-      return index >= 0 && index < steps.length - 1 ? { ...state, step: steps[index + 1]!, problem: undefined } : state;
+      if (index < 0 || index >= steps.length - 1) return state;
+      const suggested = state.step === 'subject' && !state.nameTyped ? nameFromSubject(state) : undefined;
+      return {
+        ...state,
+        step: steps[index + 1]!,
+        problem: undefined,
+        ...(suggested && state.purpose !== 'signing' ? { name: suggested } : {}),
+      };
     }
     case 'back': {
       if (state.step === 'overwrite') return { ...state, step: 'output', existing: [] };

@@ -69,7 +69,8 @@ export function useCreate(purpose?: Purpose) {
           keyPath: paths.key,
           certificatePath: paths.certificate,
           sha256: der && 'der' in der ? sha256Hex(der.der) : undefined,
-          exportLines: csr ? [] : ec2ExportLines(paths.certificate, paths.key),
+          // The EC2 lines belong to the signing recipe; a server certificate or a request has none.
+          exportLines: state.purpose === 'signing' ? ec2ExportLines(paths.certificate, paths.key) : [],
         },
       });
     } catch (error) {

@@ -35,8 +35,16 @@ describe('create wizard state', () => {
 
   it('skips validity for a CSR and builds an OpenSSL-style subject', () => {
     let state = createReducer(initialCreateState(), { type: 'purpose', purpose: 'csr' });
-    state = createReducer(createReducer(state, { type: 'key-type', keyType: 'rsa2048' }), { type: 'next' });
-    expect(state.step).toBe('output');
+    state = createReducer(state, { type: 'key-type', keyType: 'rsa2048' });
+    // A request names something: with no subject and no names it does not move on.
+    expect(createReducer(state, { type: 'next' })).toMatchObject({
+      step: 'subject',
+      problem: { code: 'FIELD_NOT_VALID' },
+    });
+    state = createReducer(createReducer(state, { type: 'subject', field: 'CN', value: 'www.example.com' }), {
+      type: 'next',
+    });
+    expect(state).toMatchObject({ step: 'output', name: 'www.example.com' });
     expect(subjectString({ CN: 'www.example.com', O: 'A/B', OU: '', L: '', ST: '', C: 'GB' })).toBe(
       '/CN=www.example.com/O=A\\/B/C=GB',
     );
