@@ -14,6 +14,7 @@ export const KEYS = {
   ctrlC: '\u0003',
   ctrlU: '\u0015',
   pgdn: '\u001B[6~',
+  shiftTab: '\u001B[Z',
 } as const;
 
 export interface Rendered {

@@ -245,6 +245,67 @@ describe('onboarding review says what exists, and refuses what would fail', () =
   });
 });
 
+describe('onboard, as a new user meets it (#18)', () => {
+  const twoCertificates = [
+    {
+      id: 'AAAABBBBCCCCDDDD1',
+      status: 'Active',
+      notAfter: '2036-01-01T00:00:00Z',
+      expiryState: 'ok',
+      sha256: 'ab'.repeat(32),
+    },
+    {
+      id: 'EEEEFFFFGGGGHHHH2',
+      status: 'Active',
+      notAfter: '2036-01-01T00:00:00Z',
+      expiryState: 'ok',
+      sha256: 'cd'.repeat(32),
+    },
+  ] as never;
+
+  it('the user field says as it is typed whether the user exists; the plan warns of a full user and a stale CSV; shift-tab goes back a step and Esc leaves from any step', async () => {
+    const csv = join(work, 'alice_accessKeys.csv');
+    writeFileSync(csv, 'Access key ID,Secret access key\nAKIAGONEGONEGONE,secret\n');
+    app = await renderApp(
+      stubServices({
+        listGroups: async () => [{ name: 'ops', arn: 'arn:aws:iam::111122223333:group/ops', path: '/' }],
+        listUsers: async () => [{ name: 'alice', arn: 'arn:aws:iam::111122223333:user/alice', path: '/' }],
+        listSigningCertificates: async () => twoCertificates,
+        listAccessKeys: async () => [{ accessKeyId: 'AKIASTILLTHERE', status: 'Active' }] as never,
+      }),
+      { route: { screen: 'onboard' }, columns: 120 },
+    );
+    await app.waitForText('ops');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('AWS-managed policies');
+    await app.press(KEYS.enter);
+    await app.waitForText('New user name');
+    await app.type('bob');
+    await app.waitForText('bob is new: it is created');
+    await app.type('\u0015alice');
+    await app.waitForText('alice exists in IAM: it is reused');
+    await app.press(KEYS.enter);
+    await app.waitForText('Save the CSV to');
+    await app.press(KEYS.ctrlU);
+    await app.type(csv);
+    await app.press(KEYS.enter);
+    await app.waitForText('Signing certificate');
+    await app.press(KEYS.enter);
+    const review = (await app.waitForText('Ready to onboard')).replace(/\s*\n\s*/g, ' ');
+    await app.waitFor((frame) => frame.includes("IAM's limit"), 'the warnings');
+    const warned = app.frame().replace(/\s*\n\s*/g, ' ');
+    expect(warned).toContain("alice has 2 signing certificates already, IAM's limit");
+    expect(warned).toContain('holds access key AKIAGONEGONEGONE, which alice no longer has');
+    expect(review).toContain('Ready to onboard');
+    // Back a step with shift-tab; then Esc leaves the wizard (a field's first Esc leaves the field).
+    await app.press(KEYS.shiftTab);
+    await app.waitForText('Signing certificate');
+    await app.press(KEYS.escape);
+    await app.waitFor((frame) => /iamcert › home/.test(frame.split('\n')[0]!), 'the wizard to close');
+  });
+});
+
 describe('signing: a second pair for a user', () => {
   it('c after onboarding writes a dated pair beside the first instead of failing on pk-USER.pem', async () => {
     const home = mkdtempSync(join(work, 'home-'));

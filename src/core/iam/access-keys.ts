@@ -78,10 +78,4 @@ export function accessKeyCsv(key: AccessKey): string {
   return `${ACCESS_KEY_CSV_HEADER}\n${key.accessKeyId},${key.secretAccessKey}\n`;
 }
 
-/** The key ID from a CSV written by accessKeyCsv (or the console), if the text is one. */
-export function accessKeyIdFromCsv(text: string): string | undefined {
-  const [header, row] = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (!header?.startsWith('Access key ID') || !row) return undefined;
-  const id = row.split(',')[0]?.trim();
-  return id || undefined;
-}
+export { accessKeyIdFromCsv } from './access-key-csv.js';

@@ -5,6 +5,7 @@ import { Text } from '../../ui/safe-text.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { STEP_TITLES, type StepId, type StepState } from '../../core/onboard-steps.js';
 import type { ManagedPolicy } from '../../core/iam/managed-policies.js';
+import type { NamedEntity } from '../../core/iam/users-and-groups.js';
 import { Menu } from '../../widgets/Menu.js';
 import { PathInput } from '../../widgets/PathInput.js';
 import { Spinner } from '../../widgets/Spinner.js';
@@ -39,11 +40,15 @@ function StepRow({ step }: { step: StepState }): React.JSX.Element {
             : (['·', 'muted'] as const);
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end">
-        <Toned tone={tone}>{mark}</Toned> {step.title.padEnd(20)}
-        {step.status === 'reused' ? 'already there: ' : step.status === 'skipped' ? 'skipped: ' : ''}
-        {step.detail ?? ''}
-      </Text>
+      {/* The detail wraps under itself: it may name a key deleted because an interrupted run lost its secret. */}
+      <Box>
+        <Box width={2} flexShrink={0}>
+          <Toned tone={tone}>{mark}</Toned>
+        </Box>
+        <Hanging prefix={`${step.title.padEnd(20)} `}>
+          {`${step.status === 'reused' ? 'already there: ' : step.status === 'skipped' ? 'skipped: ' : ''}${step.detail ?? ''}`}
+        </Hanging>
+      </Box>
       {step.problem ? (
         <Hanging prefix="    " tone="danger">
           {step.problem.message} Fix: {fixInApp(step.problem)}
@@ -61,17 +66,25 @@ function allSteps(progress: StepState[]): StepState[] {
 
 const POLICY_SHAPE: ListShape<ManagedPolicy> = { key: (policy) => policy.arn, text: (policy) => policy.name };
 
+/** Said as the name is typed: whether IAM has that user already (reused, its keys and certificates kept). */
+function userHint(name: string, users: TaskState<NamedEntity[]>): string {
+  const typed = name.trim();
+  if (!typed || users.status !== 'done') return 'Letters, digits and + = , . @ _ - ; an existing user is reused';
+  return users.value.some((user) => user.name === typed)
+    ? `${typed} exists in IAM: it is reused (added to the group; its keys and certificates are kept)`
+    : `${typed} is new: it is created`;
+}
+
 export function OnboardScreen(): React.JSX.Element {
   const { identity, flash, rows, copy } = useFrame();
   const navigation = useNavigation();
-  const { state, dispatch, groups, policies, policyList, facts, start, resume, startQueued } = useOnboarding();
+  const { state, dispatch, groups, policies, users, policyList, facts, start, resume, startQueued } = useOnboarding();
   const [revealed, setRevealed] = useState(false);
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
   const listHeight = Math.max(3, rows - 12);
   const policyPicker = useList({ rows: policyList, pageSize: listHeight - 3, filterable: false, ...POLICY_SHAPE });
   const pointed = policyPicker.current;
   const result = state.step === 'summary' ? state.result : undefined;
-  const back = () => (state.step === 'group' ? navigation.pop() : dispatch({ type: 'back' }));
   const editing = !['running', 'summary'].includes(state.step);
   const blocked = facts.status === 'done' && facts.value.problem !== undefined;
 
@@ -81,9 +94,18 @@ export function OnboardScreen(): React.JSX.Element {
         keys: ['enter'],
         label: blocked ? 'start (fix the ✗ first)' : 'start',
         when: state.step === 'review',
-        run: () => (blocked ? flash('Not started: fix the ✗ above first (esc goes back to change it).') : start()),
+        run: () =>
+          blocked ? flash('Not started: fix the ✗ above first (shift-tab goes back to change it).') : start(),
       },
-      { keys: ['esc'], label: state.step === 'group' ? 'back' : 'previous step', when: editing, run: back },
+      // Nothing is done in AWS before the review's Enter: Esc leaves from any step (a field's first Esc leaves the
+      // field), and shift-tab goes back a step.
+      { keys: ['esc'], label: 'leave onboarding', when: editing, run: navigation.pop },
+      {
+        keys: ['shift-tab'],
+        label: 'previous step',
+        when: editing && state.step !== 'group',
+        run: () => dispatch({ type: 'back' }),
+      },
       {
         keys: ['tab'],
         label: pointed && state.policies.includes(pointed.name) ? 'unselect the policy' : 'select the policy',
@@ -226,7 +248,7 @@ export function OnboardScreen(): React.JSX.Element {
           onSubmit={next}
           submitLabel="next step"
           error={state.user ? userNameProblem(state.user) : undefined}
-          hint="Letters, digits and + = , . @ _ - ; an existing user is reused"
+          hint={userHint(state.user, users)}
         />
       ) : null}
       {state.step === 'access-key' ? (
@@ -390,14 +412,19 @@ function Review({
           {IDENTITY_CENTER_NOTE}
         </Toned>
       ) : null}
+      {known?.warnings.map((warning) => (
+        <Hanging key={warning} prefix="! " tone="warning">
+          {warning}
+        </Hanging>
+      ))}
       {facts.status === 'running' ? (
         <Spinner label={startQueued ? 'Looking at what exists… the run starts right after.' : facts.label} />
       ) : null}
       <ProblemLine problem={known?.problem ?? (facts.status === 'failed' ? facts.problem : undefined)} />
       {known?.problem ? (
-        <Text>Enter will not start until this is fixed: esc goes back to change it.</Text>
+        <Text>Enter will not start until this is fixed: shift-tab goes back to change it.</Text>
       ) : (
-        <Text>Enter starts; esc goes back to change something.</Text>
+        <Text>Enter starts; shift-tab goes back to change something, esc leaves.</Text>
       )}
     </Box>
   );

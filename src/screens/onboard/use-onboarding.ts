@@ -12,6 +12,8 @@ export function useOnboarding() {
   const [state, dispatch] = useReducer(onboardReducer, undefined, initialOnboardState);
   const [groups, loadGroups] = useTask<NamedEntity[]>();
   const [policies, loadPolicies] = useTask<ManagedPolicy[]>();
+  /** Listed when the user step is first shown, so the field says as it is typed whether the user exists. */
+  const [users, loadUsers] = useTask<NamedEntity[]>();
   /** Enter on the review while it is still looking: the run starts when the look is done, unless it found a problem. */
   const [startQueued, setStartQueued] = useState(false);
   const facts = useReviewFacts(state, groups.status === 'done' ? groups.value.map((group) => group.name) : undefined);
@@ -29,6 +31,12 @@ export function useOnboarding() {
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new step or listing state only
   }, [state.step, state.policySearch, loadPolicies, services]);
+
+  useEffect(() => {
+    if (state.step === 'user' && users.status === 'idle')
+      void loadUsers('Listing users…', (signal) => services.listUsers(signal));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the step is first shown
+  }, [state.step]);
 
   const run = async (current: OnboardState) => {
     dispatch({ type: 'started' });
@@ -54,5 +62,16 @@ export function useOnboarding() {
     () => (policies.status === 'done' ? matchingPolicies(policies.value, state.policySearch) : []),
     [policies, state.policySearch],
   );
-  return { state, dispatch, groups, policies, policyList, facts, start, resume: () => void run(state), startQueued };
+  return {
+    state,
+    dispatch,
+    groups,
+    policies,
+    users,
+    policyList,
+    facts,
+    start,
+    resume: () => void run(state),
+    startQueued,
+  };
 }

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { createdPaths } from '../../core/crypto/created-files.js';
 import type { Problem } from '../../core/errors.js';
+import { accessKeyIdFromCsv } from '../../core/iam/access-key-csv.js';
+import { onboardingWarnings } from '../../core/onboard-warnings.js';
 import { useTask, type TaskState } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { requestFrom, type OnboardState } from './onboard-state.js';
@@ -13,6 +15,8 @@ export interface ReviewFacts {
   csvExists: boolean;
   /** pk-USER.pem / cert-USER.pem already in the folder. */
   pairOnDisk: string[];
+  /** What the run will meet (a limit reached, a saved key IAM no longer has): said before Enter. */
+  warnings: string[];
   problem?: Problem;
 }
 
@@ -36,11 +40,31 @@ export function useReviewFacts(state: OnboardState, knownGroups: string[] | unde
         ),
         services.checkOnboarding(request),
       ]);
+      const userExists = users.some((user) => user.name === state.user);
+      const csvExists = request.accessKeyFile !== undefined && existing.includes(request.accessKeyFile);
+      const csvKeyId = csvExists
+        ? accessKeyIdFromCsv((await services.readFile(request.accessKeyFile!).catch(() => Buffer.alloc(0))).toString())
+        : undefined;
+      const [signingCertificates, userKeys] = userExists
+        ? await Promise.all([
+            state.signing === 'skip' ? [] : services.listSigningCertificates(state.user, signal),
+            csvKeyId ? services.listAccessKeys(state.user, signal) : [],
+          ])
+        : [[], []];
       return {
         groupExists: groups.includes(state.group),
-        userExists: users.some((user) => user.name === state.user),
-        csvExists: request.accessKeyFile !== undefined && existing.includes(request.accessKeyFile),
+        userExists,
+        csvExists,
         pairOnDisk: existing.filter((path) => path !== request.accessKeyFile),
+        warnings: onboardingWarnings({
+          user: state.user,
+          userExists,
+          signing: state.signing,
+          signingCertificates: signingCertificates.length,
+          accessKeyFile: request.accessKeyFile,
+          csvKeyId,
+          userKeys: userKeys.map((key) => key.accessKeyId),
+        }),
         ...(problem ? { problem } : {}),
       };
     });
