@@ -133,8 +133,25 @@ export function realServices(given: ConnectionOptions): Services {
         (error: unknown) => toProblem(error),
       );
     },
-    readFile: async (path) => (await import('../core/files/read-input.js')).readInputFile(path),
-    listFolder: async (path) => (await import('../core/files/path-completion.js')).listFolder(path),
+    readFile: async (path) => {
+      const [{ readInputFile }, { pastedPath }] = await Promise.all([
+        import('../core/files/read-input.js'),
+        import('../core/files/path-completion.js'),
+      ]);
+      try {
+        return await readInputFile(path);
+      } catch (error) {
+        // A pasted path in quotes or with escaped spaces: read as the shell would have read it.
+        const unquoted = pastedPath(path);
+        if (unquoted === path || (error as { code?: string }).code !== 'FILE_NOT_FOUND') throw error;
+        return readInputFile(unquoted);
+      }
+    },
+    listFolder: async (path) => {
+      const { listFolder, pastedPath } = await import('../core/files/path-completion.js');
+      const entries = await listFolder(path);
+      return entries.length > 0 || pastedPath(path) === path ? entries : listFolder(pastedPath(path));
+    },
     readItems: async (bytes, passphrase, keyPassphrase) =>
       (await import('../core/formats/read.js')).readItems(bytes, { passphrase, keyPassphrase }),
     convert: async (result, request) => (await import('../core/formats/convert.js')).convertItems(result, request),

@@ -1,9 +1,11 @@
-import React from 'react';
+import React, { useRef } from 'react';
 import { Box } from 'ink';
 import { Text } from '../ui/safe-text.js';
 import { LineView } from '../ui/text-field/LineView.js';
 import { useLineEditor, type LineEditorOptions } from '../ui/text-field/use-line-editor.js';
 import { Hanging } from '../ui/Hanging.js';
+import { Toned } from '../ui/Toned.js';
+import { usePathCompletion } from '../ui/use-path-completion.js';
 
 export interface TextFieldProps extends LineEditorOptions {
   label: string;
@@ -12,11 +14,44 @@ export interface TextFieldProps extends LineEditorOptions {
   error?: string;
   hint?: string;
   mask?: string;
+  /** The field holds a file path: Tab completes it as a shell does, showing the choices when several match. */
+  completePath?: boolean;
 }
 
 /** The one text field of the app: a label, the line with its cursor, and a hint or error under it. */
-export function TextField({ label, placeholder, error, hint, mask, ...editing }: TextFieldProps): React.JSX.Element {
-  const line = useLineEditor(editing);
+export function TextField({
+  label,
+  placeholder,
+  error,
+  hint,
+  mask,
+  completePath,
+  ...editing
+}: TextFieldProps): React.JSX.Element {
+  const completion = usePathCompletion();
+  // The value as of the last key, not the last frame: a Tab typed right after the name completes what was typed.
+  const latest = useRef(editing.value);
+  latest.current = editing.value;
+  const onChange = (value: string) => {
+    latest.current = value;
+    completion.clear();
+    editing.onChange(value);
+  };
+  const complete = async () => {
+    const typed = latest.current;
+    const value = await completion.complete(typed);
+    if (value === typed || latest.current !== typed) return;
+    latest.current = value;
+    editing.onChange(value);
+  };
+  const line = useLineEditor({
+    ...editing,
+    onChange,
+    bindings: [
+      ...(completePath ? [{ keys: ['tab'], label: 'complete the path', run: () => void complete() }] : []),
+      ...(editing.bindings ?? []),
+    ],
+  });
   // Left with Esc, the field shows no cursor until Enter brings the keys back.
   const focus = line.focused;
   return (
@@ -30,6 +65,9 @@ export function TextField({ label, placeholder, error, hint, mask, ...editing }:
         </Box>
         <LineView line={line} focus={focus} placeholder={placeholder} mask={mask} />
       </Box>
+      {completion.choices.length > 0 && focus ? (
+        <Toned tone="muted" wrap="truncate-end">{`    ${completion.choices.join('  ')}`}</Toned>
+      ) : null}
       {error ? (
         <Hanging prefix="    ✗ " tone="danger">
           {error}

@@ -306,6 +306,29 @@ describe('onboard, as a new user meets it (#18)', () => {
   });
 });
 
+describe('file fields of the upload form (#18)', () => {
+  it('Tab completes a path as in Inspect, ↓ still moves on, and a pasted path in quotes is read as the shell would', async () => {
+    app = await renderApp(stubServices(), { route: { screen: 'server-upload' }, columns: 200 });
+    await app.waitForText('Name');
+    await app.press(KEYS.down);
+    await app.press(KEYS.down);
+    await app.waitForText('› Certificate');
+    await app.type(`${fx.dir}/selfsig`);
+    await app.waitFor((frame) => /tab complete the path/.test(frame) && /↓ next field/.test(frame), 'the footer');
+    await app.press(KEYS.tab);
+    await app.waitForText(`Certificate    : ${fx.dir}/selfsigned.pem`);
+    await app.press(KEYS.down);
+    await app.waitForText('› Private key');
+    // Several match: the choices are shown, the common start completed.
+    await app.type(`${fx.dir}/rsa2048-pkcs1.`);
+    await app.press(KEYS.tab);
+    await app.waitForText('rsa2048-pkcs1.der  rsa2048-pkcs1.key  rsa2048-pkcs1.pub');
+    await app.press(KEYS.ctrlU);
+    await app.type(`'${fx.dir}/rsa2048.key'`);
+    await app.waitForText('✓ Private key matches the certificate');
+  });
+});
+
 describe('signing: a second pair for a user', () => {
   it('c after onboarding writes a dated pair beside the first instead of failing on pk-USER.pem', async () => {
     const home = mkdtempSync(join(work, 'home-'));

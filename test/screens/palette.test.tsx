@@ -97,16 +97,22 @@ describe('the : line', () => {
 describe('the header', () => {
   it('asks STS again while offline, so an endpoint started later is found', async () => {
     let asked = 0;
+    // The endpoint "comes up" only once the test has seen the offline header: no race with the retry.
+    let endpointUp!: () => void;
+    const up = new Promise<void>((resolve) => (endpointUp = resolve));
     app = await renderApp(
       stubServices({
         whoAmI: async () => {
           asked += 1;
-          return asked === 1 ? offline() : STUB_IDENTITY;
+          if (asked === 1) return offline();
+          await up;
+          return STUB_IDENTITY;
         },
       }),
       { identityRetryMs: 20 },
     );
     await app.waitForText('Offline');
+    endpointUp();
     await app.waitForText('account 111122223333');
   });
 

@@ -13,6 +13,26 @@ export function expandHome(path: string): string {
   return path === '~' ? homedir() : path.startsWith('~/') ? join(homedir(), path.slice(2)) : path;
 }
 
+/**
+ * A path as terminals and file managers paste it, as the shell would read it: surrounding quotes gone
+ * ('/a b/c.pem', "/a b/c.pem"), backslash escapes undone (/a\ b/c.pem), a dropped file's file:// URL decoded.
+ * Used only after the path as typed was not found, so a name that holds quotes or backslashes still opens.
+ */
+export function pastedPath(typed: string): string {
+  let path = typed.trim();
+  const quoted = /^(['"])(.*)\1$/s.exec(path);
+  if (quoted) path = quoted[2]!;
+  else path = path.replace(/\\(.)/g, '$1');
+  if (path.startsWith('file://')) {
+    try {
+      path = decodeURIComponent(new URL(path).pathname);
+    } catch {
+      // Not a URL after all: left as it is.
+    }
+  }
+  return expandHome(path);
+}
+
 /** The folder part and the name part of what was typed: "certs/ww" → ["certs/", "ww"]. */
 export function splitTyped(typed: string): [folder: string, partial: string] {
   const slash = typed.lastIndexOf('/');

@@ -16,6 +16,7 @@ import { useNavigation } from '../../ui/navigation.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { ACM_FIELDS, useAcmImport, type AcmFieldName, type AcmImportPrefill } from './use-acm-import.js';
+import { PATH_FIELDS } from '../../ui/use-path-completion.js';
 
 const LABELS: Record<AcmFieldName, string> = {
   certificate: 'Certificate    ',
@@ -42,6 +43,7 @@ export function AcmImportScreen({ prefill }: { prefill: AcmImportPrefill }): Rea
   const { values, field, checked, imported, waiting } = form;
   const done = imported.status === 'done';
   const busy = imported.status === 'running';
+  const onPathField = PATH_FIELDS.has(ACM_FIELDS[field] ?? '');
   useScreenKeymap(
     [
       {
@@ -54,8 +56,9 @@ export function AcmImportScreen({ prefill }: { prefill: AcmImportPrefill }): Rea
         },
       },
       {
-        keys: ['down', 'tab'],
-        display: '↓/tab',
+        // A file field's Tab completes the path; ↓ still moves on.
+        keys: onPathField ? ['down'] : ['down', 'tab'],
+        display: onPathField ? '↓' : '↓/tab',
         label: 'next field',
         when: !done && !busy && waiting !== 'confirm' && field < ACM_FIELDS.length - 1,
         run: () => form.setField(field + 1),
@@ -99,6 +102,7 @@ export function AcmImportScreen({ prefill }: { prefill: AcmImportPrefill }): Rea
         <TextField
           key={name}
           label={LABELS[name]}
+          completePath={PATH_FIELDS.has(name)}
           value={values[name]}
           focus={!busy && waiting !== 'confirm' && field === index}
           hint={HINTS[name]}

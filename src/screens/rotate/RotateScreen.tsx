@@ -25,6 +25,7 @@ import { Spinner } from '../../widgets/Spinner.js';
 import { TextField } from '../../widgets/TextField.js';
 import { FILE_FIELDS, type FileField } from './rotate-state.js';
 import { useRotation } from './use-rotation.js';
+import { PATH_FIELDS } from '../../ui/use-path-completion.js';
 
 const FIELD_LABELS: Record<FileField, string> = {
   certificate: 'Certificate  ',
@@ -230,6 +231,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
     dispatch({ type: 'choose', target: { kind: 'files', ...state.values } });
   };
 
+  const onPathField = PATH_FIELDS.has(FILE_FIELDS[state.step === 'files' ? state.field : -1] ?? '');
   useScreenKeymap(
     [
       {
@@ -246,8 +248,9 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
       },
       ...(step === 'pick' ? picker.list.bindings : []),
       {
-        keys: ['down', 'tab'],
-        display: '↓/tab',
+        // A file field's Tab completes the path; ↓ still moves on.
+        keys: onPathField ? ['down'] : ['down', 'tab'],
+        display: onPathField ? '↓' : '↓/tab',
         label: 'next field',
         when: state.step === 'files' && state.field < FILE_FIELDS.length - 1,
         run: () => state.step === 'files' && dispatch({ type: 'file-field', to: state.field + 1 }),
@@ -341,6 +344,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
             <TextField
               key={field}
               label={FIELD_LABELS[field]}
+              completePath={PATH_FIELDS.has(field)}
               value={state.values[field]}
               focus={state.field === index}
               hint={

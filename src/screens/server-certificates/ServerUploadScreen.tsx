@@ -10,6 +10,7 @@ import { Toned } from '../../ui/Toned.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useNavigation } from '../../ui/navigation.js';
 import { FIELDS, useServerUpload, type FieldName } from './use-server-upload.js';
+import { PATH_FIELDS } from '../../ui/use-path-completion.js';
 
 const LABELS: Record<FieldName, string> = {
   name: 'Name           ',
@@ -49,6 +50,7 @@ export function ServerUploadScreen({
     useServerUpload(prefill);
   const done = upload.status === 'done';
   const uploading = upload.status === 'running';
+  const onPathField = PATH_FIELDS.has(FIELDS[field] ?? '');
   useScreenKeymap(
     [
       {
@@ -68,8 +70,9 @@ export function ServerUploadScreen({
         },
       },
       {
-        keys: ['down', 'tab'],
-        display: '↓/tab',
+        // A file field's Tab completes the path; ↓ still moves on.
+        keys: onPathField ? ['down'] : ['down', 'tab'],
+        display: onPathField ? '↓' : '↓/tab',
         label: 'next field',
         when: !done && !uploading && field < FIELDS.length - 1,
         run: () => setField(field + 1),
@@ -108,6 +111,7 @@ export function ServerUploadScreen({
         <TextField
           key={name}
           label={LABELS[name]}
+          completePath={PATH_FIELDS.has(name)}
           value={values[name]}
           focus={!done && !uploading && field === index}
           hint={HINTS[name]}

@@ -6,7 +6,7 @@ import { LineView } from '../text-field/LineView.js';
 import { useLineEditor } from '../text-field/use-line-editor.js';
 import { Toned } from '../Toned.js';
 import { useFrame } from '../frame-context.js';
-import { completeTyped, splitTyped } from '../../core/files/path-completion.js';
+import { usePathCompletion } from '../use-path-completion.js';
 import { completeCommand, completeName, matchingCommands, runCommand, split, type PaletteOutcome } from './commands.js';
 
 function PaletteLine({
@@ -21,15 +21,14 @@ function PaletteLine({
   const [problem, setProblem] = useState<string | undefined>();
   /** What Tab found to choose from, when it could not complete on its own. */
   const [choices, setChoices] = useState<string[]>([]);
+  const paths = usePathCompletion();
   const [name, argument] = split(text);
   const takesPath = name === 'inspect' && text.includes(' ');
   const takesUser = name === 'signing' && text.includes(' ');
   const completeArgument = async () => {
     if (takesPath) {
-      const [folder] = splitTyped(argument);
-      const { value, candidates } = completeTyped(argument, await services.listFolder(folder));
-      setText(`${name} ${value}`);
-      setChoices(candidates.length > 1 ? candidates.map((entry) => `${entry.name}${entry.folder ? '/' : ''}`) : []);
+      setText(`${name} ${await paths.complete(argument)}`);
+      setChoices([]);
     } else if (takesUser) {
       const users = await services.listUsers().catch(() => []);
       const { value, candidates } = completeName(
@@ -47,6 +46,7 @@ function PaletteLine({
       setText(value);
       setProblem(undefined);
       setChoices([]);
+      paths.clear();
     },
     onSubmit: (value) => {
       const outcome = runCommand(value, { offline: identity.state === 'offline' });
@@ -86,9 +86,9 @@ function PaletteLine({
           ))
         )}
       </Text>
-      {choices.length > 0 ? (
+      {[...choices, ...paths.choices].length > 0 ? (
         <Toned tone="muted" wrap="truncate-end">
-          {choices.join('  ')}
+          {[...choices, ...paths.choices].join('  ')}
         </Toned>
       ) : null}
       {problem ? <Toned tone="warning">{problem}</Toned> : null}
