@@ -206,3 +206,19 @@ describe('hostile names in the folder listing', () => {
     expect(app.rawFrame()).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
   });
 });
+
+describe('inspect at 80 columns (#18)', () => {
+  it('a digest stays beside its label: sha256 is never on a line of its own', async () => {
+    app = await renderApp(stubServices(), {
+      route: { screen: 'inspect', path: fx.path('leaf.pem') },
+      columns: 80,
+      rows: 40,
+    });
+    const frame = await app.waitForText('spki sha256');
+    const lines = frame.split('\n');
+    for (const label of ['sha256', 'spki sha256']) {
+      const line = lines.find((entry) => new RegExp(`^\\s*${label}\\s`).test(entry) || entry.trim() === label)!;
+      expect(line, label).toMatch(new RegExp(`${label}\\s+[0-9a-f]{16}`));
+    }
+  });
+});

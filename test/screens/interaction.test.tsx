@@ -329,6 +329,33 @@ describe('file fields of the upload form (#18)', () => {
   });
 });
 
+describe('the upload result at 60 columns (#18)', () => {
+  it('a long ARN wraps under itself, not back to the margin', async () => {
+    const arn = `arn:aws:iam::111122223333:server-certificate/cloudfront/production/shop/${'x'.repeat(40)}`;
+    app = await renderApp(
+      stubServices({
+        uploadServerCertificate: async () =>
+          ({ row: { name: 'shop', path: '/', id: 'ASCASHOP', arn, expiryState: 'ok' } }) as never,
+      }),
+      {
+        route: { screen: 'server-upload', certificate: fx.path('selfsigned.pem'), privateKey: fx.path('rsa2048.key') },
+        columns: 60,
+        rows: 30,
+      },
+    );
+    await app.waitForText('› Name');
+    await app.type('shop');
+    for (let field = 0; field < 4; field += 1) await app.press(KEYS.down);
+    await app.waitForText('Ready: enter on the last field uploads.');
+    await app.press(KEYS.enter);
+    const frame = await app.waitForText('Uploaded shop');
+    const lines = frame.split('\n');
+    const first = lines.findIndex((line) => line.includes(' ARN '));
+    expect(lines[first + 1]).toMatch(/^ {6}\S/);
+    expect(frame.replace(/\n {6}/g, '')).toContain(arn);
+  });
+});
+
 describe('signing: a second pair for a user', () => {
   it('c after onboarding writes a dated pair beside the first instead of failing on pk-USER.pem', async () => {
     const home = mkdtempSync(join(work, 'home-'));

@@ -58,6 +58,10 @@ function reportLines(state: InspectState): ReportLine[] {
       ...itemsWithRelations(entry.result.items, findRelations(entry.result.items), new Date()),
     ])
     .map((line) => {
+      // An item's row ("      sha256      9f86…"): its label is part of the prefix, so the value wraps beside it
+      // and a digest never lands on a line of its own.
+      const row = /^( {6}\S.{11})(\S.*)$/.exec(line);
+      if (row) return { prefix: row[1]!, text: row[2]! };
       const indent = /^ */.exec(line)?.[0] ?? '';
       return { prefix: indent, text: line.slice(indent.length) };
     });

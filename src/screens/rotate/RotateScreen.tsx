@@ -390,9 +390,9 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
         />
       ) : null}
       {state.step === 'finished' && state.result.ok ? (
-        <Toned tone="ok">
-          ✓ Rotated: everything that served {name} now serves {state.plan.incoming.name}.
-        </Toned>
+        <Hanging prefix="✓ " tone="ok">
+          {`Rotated: everything that served ${name} now serves ${state.plan.incoming.name}.`}
+        </Hanging>
       ) : null}
       {state.step === 'finished' && !state.result.ok ? (
         <>

@@ -7,6 +7,7 @@ import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { TextField } from '../../widgets/TextField.js';
 import { Toned } from '../../ui/Toned.js';
+import { Hanging } from '../../ui/Hanging.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useNavigation } from '../../ui/navigation.js';
 import { FIELDS, useServerUpload, type FieldName } from './use-server-upload.js';
@@ -97,9 +98,10 @@ export function ServerUploadScreen({
   if (done) {
     return (
       <Box flexDirection="column" paddingX={1}>
-        <Toned tone="ok">✓ Uploaded {upload.value.row.name}</Toned>
-        <Text> ARN {upload.value.row.arn}</Text>
-        <Text> ID {upload.value.row.id}</Text>
+        <Hanging prefix="✓ " tone="ok">{`Uploaded ${upload.value.row.name}`}</Hanging>
+        {/* A long ARN wraps under itself, not back to the margin. */}
+        <Hanging prefix=" ARN ">{upload.value.row.arn}</Hanging>
+        <Hanging prefix=" ID  ">{upload.value.row.id}</Hanging>
         <Toned tone="muted">{KEY_NOT_READABLE}</Toned>
       </Box>
     );
