@@ -1,29 +1,74 @@
-import { useContext, useState } from 'react';
-import { completeTyped, pastedPath, splitTyped } from '../core/files/path-completion.js';
+import { useContext, useRef, useState } from 'react';
+import { completeTyped, pastedPath, splitTyped, type FolderEntry } from '../core/files/path-completion.js';
 import { FrameContext } from './frame-context.js';
 
 /** The form fields that hold a file path, by the names every form gives them: Tab completes them. */
 export const PATH_FIELDS: ReadonlySet<string> = new Set(['certificate', 'privateKey', 'chain']);
 
+export type Completion =
+  /** Tab changed the path, or showed the names it could be. */
+  | { kind: 'completed'; value: string }
+  /** Nothing to complete: the path is empty, names one entry exactly, matches nothing, or its choices are shown. */
+  | { kind: 'nothing' }
+  /** The folder is still being read: the completion comes later, through `complete`. */
+  | { kind: 'later' };
+
 /**
  * Tab on a path, as a shell completes it: the one entry that matches, or the start the matches share; when several
- * remain, their names to choose from. The folder is read through the Services port.
+ * remain, their names to choose from. The folder is read through the Services port, ahead of the Tab as the path is
+ * typed, so that a Tab decides at once and keys typed after it go where it sent them.
  */
 export function usePathCompletion() {
   // A field shown outside the app frame (a widget on its own) completes nothing.
   const services = useContext(FrameContext)?.services;
   const [choices, setChoices] = useState<string[]>([]);
+  const shownFor = useRef<string | undefined>(undefined);
+  const read = useRef<{ folder: string; entries?: FolderEntry[] }>({ folder: '\0' });
+
+  const readAhead = (typed: string) => {
+    const folder = splitTyped(typed)[0];
+    if (!services || read.current.folder === folder) return;
+    const reading: { folder: string; entries?: FolderEntry[] } = { folder };
+    read.current = reading;
+    void services.listFolder(folder).then((entries) => {
+      reading.entries = entries;
+    });
+  };
+
+  const show = (typed: string, candidates: FolderEntry[]) => {
+    const names = candidates.length > 1 ? candidates.map((entry) => `${entry.name}${entry.folder ? '/' : ''}`) : [];
+    shownFor.current = names.length > 0 ? typed : undefined;
+    setChoices(names);
+  };
+
+  /** Tab, decided now from the folder already read. */
+  const completeNow = (typed: string): Completion => {
+    if (!services || typed.trim() === '' || shownFor.current === typed) return { kind: 'nothing' };
+    const entries = read.current.folder === splitTyped(typed)[0] ? read.current.entries : undefined;
+    if (!entries || entries.length === 0) return { kind: 'later' };
+    const { value, candidates } = completeTyped(typed, entries);
+    if (value === typed && candidates.length <= 1) return { kind: 'nothing' };
+    show(value, candidates);
+    readAhead(value);
+    return { kind: 'completed', value };
+  };
+
+  /** Tab, after reading the folder: also what a pasted path in quotes or with escaped spaces completes to. */
   const complete = async (typed: string): Promise<string> => {
     if (!services) return typed;
-    // A pasted path in quotes or with escaped spaces is completed as the shell would read it.
     const entries = await services.listFolder(splitTyped(typed)[0]);
     const path = entries.length > 0 || pastedPath(typed) === typed.trim() ? typed : pastedPath(typed);
     const { value, candidates } = completeTyped(
       path,
       path === typed ? entries : await services.listFolder(splitTyped(path)[0]),
     );
-    setChoices(candidates.length > 1 ? candidates.map((entry) => `${entry.name}${entry.folder ? '/' : ''}`) : []);
+    show(value, candidates);
     return value;
   };
-  return { choices, complete, clear: () => setChoices((shown) => (shown.length > 0 ? [] : shown)) };
+
+  const clear = () => {
+    shownFor.current = undefined;
+    setChoices((shown) => (shown.length > 0 ? [] : shown));
+  };
+  return { choices, complete, completeNow, readAhead, clear };
 }

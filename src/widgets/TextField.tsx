@@ -1,4 +1,4 @@
-import React, { useRef } from 'react';
+import React, { useEffect, useRef } from 'react';
 import { Box } from 'ink';
 import { Text } from '../ui/safe-text.js';
 import { LineView } from '../ui/text-field/LineView.js';
@@ -16,6 +16,8 @@ export interface TextFieldProps extends LineEditorOptions {
   mask?: string;
   /** The field holds a file path: Tab completes it as a shell does, showing the choices when several match. */
   completePath?: boolean;
+  /** Tab on a path with nothing left to complete (or an empty one) moves on, as Tab does in the other fields. */
+  onTabPast?: () => void;
 }
 
 /** The one text field of the app: a label, the line with its cursor, and a hint or error under it. */
@@ -26,6 +28,7 @@ export function TextField({
   hint,
   mask,
   completePath,
+  onTabPast,
   ...editing
 }: TextFieldProps): React.JSX.Element {
   const completion = usePathCompletion();
@@ -35,20 +38,40 @@ export function TextField({
   const onChange = (value: string) => {
     latest.current = value;
     completion.clear();
+    if (completePath) completion.readAhead(value);
     editing.onChange(value);
   };
   const complete = async () => {
     const typed = latest.current;
+    const now = completion.completeNow(typed);
+    if (now.kind === 'nothing') return onTabPast?.();
+    if (now.kind === 'completed') {
+      latest.current = now.value;
+      return editing.onChange(now.value);
+    }
     const value = await completion.complete(typed);
     if (value === typed || latest.current !== typed) return;
     latest.current = value;
     editing.onChange(value);
   };
+  // A prefilled path is read ahead too, so its first Tab decides at once.
+  useEffect(() => {
+    if (completePath) completion.readAhead(latest.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [completePath]);
   const line = useLineEditor({
     ...editing,
     onChange,
     bindings: [
-      ...(completePath ? [{ keys: ['tab'], label: 'complete the path', run: () => void complete() }] : []),
+      ...(completePath
+        ? [
+            {
+              keys: ['tab'],
+              label: onTabPast ? 'complete the path (or next field)' : 'complete the path',
+              run: () => void complete(),
+            },
+          ]
+        : []),
       ...(editing.bindings ?? []),
     ],
   });

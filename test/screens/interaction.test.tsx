@@ -327,6 +327,21 @@ describe('file fields of the upload form (#18)', () => {
     await app.type(`'${fx.dir}/rsa2048.key'`);
     await app.waitForText('✓ Private key matches the certificate');
   });
+
+  it('Tab on a path with nothing left to complete moves on, and keys typed right after it land in the next field', async () => {
+    app = await renderApp(stubServices(), { route: { screen: 'server-upload' }, columns: 200 });
+    await app.waitForText('› Name');
+    await app.press(KEYS.down);
+    await app.press(KEYS.down);
+    await app.waitForText('› Certificate');
+    await app.type(fx.path('selfsigned.pem'));
+    await app.waitForText('✓ Certificate');
+    // Tab and the next path in one read, as a fast typist or a paste sends them.
+    await app.press(`${KEYS.tab}${fx.path('rsa2048.key')}`);
+    const frame = await app.waitForText('✓ Private key matches the certificate');
+    expect(frame).toContain(`Certificate    : ${fx.path('selfsigned.pem')}`);
+    expect(frame).toContain(`› Private key`);
+  });
 });
 
 describe('the upload result at 60 columns (#18)', () => {

@@ -103,6 +103,7 @@ export function AcmImportScreen({ prefill }: { prefill: AcmImportPrefill }): Rea
           key={name}
           label={LABELS[name]}
           completePath={PATH_FIELDS.has(name)}
+          onTabPast={index < ACM_FIELDS.length - 1 ? () => form.setField(index + 1) : undefined}
           value={values[name]}
           focus={!busy && waiting !== 'confirm' && field === index}
           hint={HINTS[name]}

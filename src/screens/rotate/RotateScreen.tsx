@@ -345,6 +345,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
               key={field}
               label={FIELD_LABELS[field]}
               completePath={PATH_FIELDS.has(field)}
+              onTabPast={() => dispatch({ type: 'file-field', to: index + 1 })}
               value={state.values[field]}
               focus={state.field === index}
               hint={

@@ -114,6 +114,7 @@ export function ServerUploadScreen({
           key={name}
           label={LABELS[name]}
           completePath={PATH_FIELDS.has(name)}
+          onTabPast={index < FIELDS.length - 1 ? () => setField(index + 1) : undefined}
           value={values[name]}
           focus={!done && !uploading && field === index}
           hint={HINTS[name]}
