@@ -103,8 +103,11 @@ describe('rotate, as a new user meets it (#18)', () => {
     );
     await app.waitForText('1 of 1');
     await app.press(KEYS.enter);
-    const frame = await app.waitForText('Moved from the old to the new (1)');
-    expect(frame).toMatch(/enter why not/);
+    // The footer follows the plan by a frame: wait for both.
+    const frame = await app.waitFor(
+      (shown) => shown.includes('Moved from the old to the new (1)') && /enter why not/.test(shown),
+      'the plan and its footer',
+    );
     expect(frame).not.toMatch(/enter rotate/);
     expect(frame).toContain('Served by www-2027 already, left as they are (1):');
     await app.press(KEYS.enter);
