@@ -4,7 +4,7 @@ import { Text } from '../ui/safe-text.js';
 import { useKeymap } from '../ui/keys/focus.js';
 import { Hanging } from '../ui/Hanging.js';
 import { useList } from './list/use-list.js';
-import { windowStart } from './list/ListView.js';
+import { windowStart } from './list/window.js';
 
 export interface MenuItem<V> {
   label: string;

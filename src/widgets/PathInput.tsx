@@ -10,7 +10,7 @@ import { useList } from './list/use-list.js';
 import { Hanging } from '../ui/Hanging.js';
 import { sanitise } from '../core/text/sanitise.js';
 import { useMeasuredHeight } from '../ui/use-measured-height.js';
-import { windowStart } from './list/ListView.js';
+import { windowStart } from './list/window.js';
 
 export interface PathInputProps {
   label: string;

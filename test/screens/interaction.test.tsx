@@ -471,7 +471,7 @@ describe('policy search', () => {
     await app.waitForText('ops');
     await app.press(KEYS.down);
     await app.press(KEYS.enter);
-    await app.waitForText('1 of 1 match.');
+    await app.waitForText('1 of 1');
     await app.type('nosuch');
     await app.waitForText('No policy matches "nosuch" (of 1).');
     app.unmount();
@@ -486,5 +486,30 @@ describe('policy search', () => {
     await app.press(KEYS.down);
     await app.press(KEYS.enter);
     await app.waitForText('IAM listed no AWS-managed policies here');
+  });
+
+  it('is a list like the others: a mark column, the selection kept in view, the rows in view counted', async () => {
+    const policies = Array.from({ length: 60 }, (_, index) => ({
+      name: `Policy${String(index).padStart(2, '0')}`,
+      arn: `arn:aws:iam::aws:policy/Policy${index}`,
+    }));
+    app = await renderApp(
+      stubServices({
+        listGroups: async () => [{ name: 'ops', arn: 'arn:g', path: '/' }],
+        listManagedPolicies: async () => policies,
+      }),
+      { route: { screen: 'onboard' } },
+    );
+    await app.waitForText('ops');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('60 of 60');
+    for (let step = 0; step < 30; step += 1) await app.press(KEYS.down);
+    await app.press(KEYS.tab);
+    const frame = await app.waitForText('Selected: Policy30');
+    expect(frame).toMatch(/› \[x\] Policy30/);
+    // Centred, as every list of the app: rows after the selection are in view too.
+    expect(frame).toContain('Policy31');
+    expect(frame).toMatch(/60 of 60 · rows \d+–\d+/);
   });
 });

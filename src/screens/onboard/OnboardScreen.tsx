@@ -15,6 +15,7 @@ import { Hanging } from '../../ui/Hanging.js';
 import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useList } from '../../widgets/list/use-list.js';
+import { ListView, type Column } from '../../widgets/list/ListView.js';
 import type { ListShape } from '../../widgets/list/list-state.js';
 import { useOnboarding } from './use-onboarding.js';
 import type { ReviewFacts } from './use-review-facts.js';
@@ -76,13 +77,20 @@ function userHint(name: string, users: TaskState<NamedEntity[]>): string {
 }
 
 export function OnboardScreen(): React.JSX.Element {
-  const { identity, flash, rows, copy } = useFrame();
+  const { identity, flash, rows, columns, copy } = useFrame();
   const navigation = useNavigation();
   const { state, dispatch, groups, policies, users, policyList, facts, start, resume, startQueued } = useOnboarding();
   const [revealed, setRevealed] = useState(false);
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
   const listHeight = Math.max(3, rows - 12);
-  const policyPicker = useList({ rows: policyList, pageSize: listHeight - 3, filterable: false, ...POLICY_SHAPE });
+  // Under the title and the search field, above the line of what is selected and the footer.
+  const policyListHeight = Math.max(4, rows - 9);
+  const policyPicker = useList({
+    rows: policyList,
+    pageSize: policyListHeight - 2,
+    filterable: false,
+    ...POLICY_SHAPE,
+  });
   const pointed = policyPicker.current;
   const result = state.step === 'summary' ? state.result : undefined;
   const editing = !['running', 'summary'].includes(state.step);
@@ -156,9 +164,17 @@ export function OnboardScreen(): React.JSX.Element {
     },
   );
 
-  // Keep the cursor in view: the list scrolls once the cursor nears its last row.
-  const policyCursor = policyPicker.state.selected;
-  const firstPolicyShown = Math.max(0, policyCursor - listHeight + 4);
+  const policyColumns: Array<Column<ManagedPolicy>> = [
+    {
+      title: '   ',
+      cell: (policy) => (state.policies.includes(policy.name) ? '[x]' : '[ ]'),
+      min: 3,
+      // Below the name, so the room the names do not need is not given to the mark.
+      priority: 1,
+      whole: true,
+    },
+    { title: 'AWS-MANAGED POLICY', cell: (policy) => policy.name, min: 12, priority: 0, cut: 'middle' },
+  ];
   const next = () => dispatch({ type: 'next' });
   return (
     <Box flexDirection="column" paddingX={1}>
@@ -213,24 +229,16 @@ export function OnboardScreen(): React.JSX.Element {
           />
           {policies.status === 'running' ? <Spinner label={policies.label} /> : null}
           <ProblemLine problem={policies.status === 'failed' ? policies.problem : undefined} />
-          {policyList.slice(firstPolicyShown, firstPolicyShown + listHeight - 3).map((policy, offset) => {
-            const index = firstPolicyShown + offset;
-            return (
-              <Text key={policy.arn} inverse={index === policyCursor} wrap="truncate-end">
-                {index === policyCursor ? '› ' : '  '}
-                {state.policies.includes(policy.name) ? '[x] ' : '[ ] '}
-                {policy.name}
-              </Text>
-            );
-          })}
           {policies.status === 'done' ? (
-            <Toned tone={policyList.length === 0 ? 'warning' : 'muted'}>
-              {policies.value.length === 0
-                ? 'IAM listed no AWS-managed policies here; enter continues without any.'
-                : policyList.length === 0
-                  ? `No policy matches "${state.policySearch}" (of ${policies.value.length}).`
-                  : `${policyList.length} of ${policies.value.length} match.`}
-            </Toned>
+            <ListView
+              list={policyPicker}
+              columns={policyColumns}
+              width={columns - 2}
+              height={policyListHeight}
+              total={policies.value.length}
+              empty="IAM listed no AWS-managed policies here; enter continues without any."
+              unmatched={`No policy matches "${state.policySearch}" (of ${policies.value.length}).`}
+            />
           ) : null}
           <Toned tone="muted">
             {state.policies.length === 0

@@ -26,6 +26,7 @@ import { TextField } from '../../widgets/TextField.js';
 import { FILE_FIELDS, type FileField } from './rotate-state.js';
 import { useRotation } from './use-rotation.js';
 import { PATH_FIELDS } from '../../ui/use-path-completion.js';
+import { windowStart } from '../../widgets/list/window.js';
 
 const FIELD_LABELS: Record<FileField, string> = {
   certificate: 'Certificate  ',
@@ -63,7 +64,7 @@ export function stepWindow(
     0,
     steps.findIndex((step) => step.status === 'pending' || step.status === 'running' || step.status === 'failed'),
   );
-  const start = Math.max(0, Math.min(focus - 1, steps.length - room));
+  const start = windowStart(focus, steps.length, room, 1);
   return { shown: steps.slice(start, start + room), above: start, below: steps.length - start - room };
 }
 

@@ -8,14 +8,9 @@ import { LineView } from '../../ui/text-field/LineView.js';
 import { countLine } from './list-state.js';
 import { cutTo, fitCell, layoutColumns, type Column } from './column-layout.js';
 import type { List } from './use-list.js';
+import { windowStart } from './window.js';
 
 export type { Column } from './column-layout.js';
-
-/** The first row to draw so the selected one stays in view. */
-export function windowStart(selected: number, total: number, height: number): number {
-  if (total <= height) return 0;
-  return Math.min(Math.max(0, selected - Math.floor(height / 2)), total - height);
-}
 
 function FilterField<Row>({ list }: { list: List<Row> }): React.JSX.Element {
   const line = useLineEditor({
@@ -47,6 +42,7 @@ export function ListView<Row>({
   height,
   total,
   empty,
+  unmatched,
 }: {
   list: List<Row>;
   columns: Array<Column<Row>>;
@@ -55,6 +51,8 @@ export function ListView<Row>({
   height: number;
   total: number;
   empty?: string;
+  /** What no row matching says, where the rows are narrowed outside the list (a search field of the screen). */
+  unmatched?: string;
 }): React.JSX.Element {
   const { visible, state } = list;
   const statusRows = 1 + (state.filtering ? 1 : 0);
@@ -76,9 +74,7 @@ export function ListView<Row>({
           <Text>{empty}</Text>
         ) : null
       ) : visible.length === 0 ? (
-        <Text>
-          Nothing matches "{state.filter}" (of {total}); esc clears the filter.
-        </Text>
+        <Text>{unmatched ?? `Nothing matches "${state.filter}" (of ${total}); esc clears the filter.`}</Text>
       ) : (
         <>
           <Text bold wrap="truncate-end">

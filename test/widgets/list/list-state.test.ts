@@ -8,7 +8,7 @@ import {
   type ListShape,
   type ListState,
 } from '../../../src/widgets/list/list-state.js';
-import { windowStart } from '../../../src/widgets/list/ListView.js';
+import { windowStart } from '../../../src/widgets/list/window.js';
 
 interface Row {
   name: string;
@@ -100,5 +100,8 @@ describe('the list reducer', () => {
     expect(windowStart(500, 1000, 20)).toBe(490);
     expect(windowStart(999, 1000, 20)).toBe(980);
     expect(windowStart(3, 5, 20)).toBe(0);
+    // The steps of a rotation: one finished step kept above the next one to run.
+    expect(windowStart(10, 30, 5, 1)).toBe(9);
+    expect(windowStart(29, 30, 5, 1)).toBe(25);
   });
 });
