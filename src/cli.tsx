@@ -410,6 +410,22 @@ report, which IAM makes at most every four hours.`,
       ),
     );
   signing
+    .command('create')
+    .description(
+      'make an RSA 2048 key (PKCS#8, 0600) and a self-signed certificate for 3650 days, upload the certificate (never the key) and print the EC2 exports',
+    )
+    .addOption(userOption())
+    .option(
+      '--out-dir <dir>',
+      'folder for pk-USER.pem and cert-USER.pem (default: ~/.ec2; a second pair gets a dated name)',
+    )
+    .option('--json', 'print JSON')
+    .action(
+      action(async (_options, command: Command) =>
+        (await import('./commands/iam/signing.js')).runSigningCreate(globals(command), processOutput),
+      ),
+    );
+  signing
     .command('upload')
     .description('upload a certificate (never a key) as a signing certificate')
     .addOption(userOption())

@@ -122,6 +122,12 @@ export function realServices(given: ConnectionOptions): Services {
       (await signing()).setSigningCertificateStatus(await iam(), user, id, status, signal),
     deleteSigningCertificate: async (user, id, signal) =>
       (await signing()).deleteSigningCertificate(await iam(), user, id, signal),
+    createSigningPair: async (user, signal) =>
+      (await import('../core/signing-pair.js')).createSigningPair(await iam(), {
+        userName: user,
+        outDir: (await import('../core/crypto/created-files.js')).defaultOutDir(),
+        signal,
+      }),
     listAccessKeys: async (user, signal) =>
       (await import('../core/iam/access-keys.js')).listAccessKeys(await iam(), user, signal),
     runOnboarding: async (request, options) =>

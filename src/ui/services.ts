@@ -19,6 +19,7 @@ import type {
   UploadServerCertificateInput,
 } from '../core/iam/server-certificates.js';
 import type { SigningCertificateRow } from '../core/iam/signing-certificates.js';
+import type { SigningPairMade } from '../core/signing-pair.js';
 import type { ManagedPolicy } from '../core/iam/managed-policies.js';
 import type { NamedEntity } from '../core/iam/users-and-groups.js';
 import type { OnboardOptions, OnboardRequest, OnboardResult } from '../core/onboard.js';
@@ -78,6 +79,8 @@ export interface Services {
     signal?: AbortSignal,
   ): Promise<void>;
   deleteSigningCertificate(user: string, id: string, signal?: AbortSignal): Promise<void>;
+  /** A new key and signing certificate in ~/.ec2 (beside any earlier pair), the certificate uploaded for the user. */
+  createSigningPair(user: string, signal?: AbortSignal): Promise<SigningPairMade>;
   listAccessKeys(user: string, signal?: AbortSignal): Promise<AccessKeyRow[]>;
   runOnboarding(request: OnboardRequest, options: OnboardOptions): Promise<OnboardResult>;
   /**

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,40 @@ describe('headless IAM commands against moto', () => {
     expect((await iamcert('signing', 'delete', '--user', user, '--id', uploaded.id)).code).toBe(2);
     expect((await iamcert('signing', 'delete', '--user', user, '--id', uploaded.id, '--yes')).code).toBe(0);
     expect(aws('iam', 'list-signing-certificates', '--user-name', user).Certificates).toEqual([]);
+  });
+
+  it('signing create: a pair on disk, only the certificate in IAM, the EC2 exports; a second pair dated; no third', async () => {
+    const user = uniqueName('signer');
+    aws('iam', 'create-user', '--user-name', user);
+    const outDir = join(work, `${user}-ec2`);
+    const first = await iamcert('signing', 'create', '--user', user, '--out-dir', outDir);
+    expect(first.code).toBe(0);
+    const keyPath = join(outDir, `pk-${user}.pem`);
+    const certPath = join(outDir, `cert-${user}.pem`);
+    expect(first.stdout).toContain(`export EC2_PRIVATE_KEY=${keyPath}`);
+    expect(first.stdout).toContain(`export EC2_CERT=${certPath}`);
+    expect(statSync(keyPath).mode & 0o777).toBe(0o600);
+    expect(readFileSync(keyPath, 'utf8')).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    // OpenSSL as referee: the key and the certificate are a pair, the certificate good for 3650 days.
+    const modulus = (args: string[]) => execFileSync('openssl', args).toString();
+    expect(modulus(['rsa', '-in', keyPath, '-noout', '-modulus'])).toBe(
+      modulus(['x509', '-in', certPath, '-noout', '-modulus']),
+    );
+    const held = aws('iam', 'list-signing-certificates', '--user-name', user).Certificates;
+    expect(held).toHaveLength(1);
+    expect(held[0].CertificateBody.trim()).toBe(readFileSync(certPath, 'utf8').trim());
+
+    const second = JSON.parse(
+      (await iamcert('signing', 'create', '--user', user, '--out-dir', outDir, '--json')).stdout,
+    );
+    expect(second.keyPath).toMatch(new RegExp(`pk-${user}-\\d{8}\\.pem$`));
+    expect(second).not.toHaveProperty('body');
+    expect(readFileSync(keyPath, 'utf8')).toMatch(/PRIVATE KEY/);
+
+    const third = await iamcert('signing', 'create', '--user', user, '--out-dir', outDir);
+    expect(third.code).not.toBe(0);
+    expect(third.stderr).toMatch(/SIGNING_CERTIFICATE_LIMIT.*--yes/s);
+    expect(readdirSync(outDir)).toHaveLength(4);
   });
 
   it('onboard creates everything, keeps the secret out of every output, and resumes', async () => {

@@ -38,6 +38,7 @@ export function stubServices(overrides: Partial<Services> = {}): Services {
     uploadSigningCertificate: unexpected('uploadSigningCertificate'),
     setSigningCertificateStatus: unexpected('setSigningCertificateStatus'),
     deleteSigningCertificate: unexpected('deleteSigningCertificate'),
+    createSigningPair: unexpected('createSigningPair'),
     listAccessKeys: async () => [],
     runOnboarding: unexpected('runOnboarding'),
     ...overrides,

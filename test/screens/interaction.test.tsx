@@ -171,8 +171,8 @@ describe('signing for a user IAM does not know', () => {
         Promise.reject(
           new IamcertError({ code: 'NO_SUCH_ENTITY', message: 'IAM has no user "nobody".', fix: 'Check the name.' }),
         ),
-      createKeyAndCertificate: async (request) => {
-        created.push(request);
+      createSigningPair: async (user) => {
+        created.push(user);
         throw new Error('must not create');
       },
     });
@@ -182,25 +182,6 @@ describe('signing for a user IAM does not know', () => {
     expect(frame).not.toMatch(/c create/);
     await app.press('c', { expectChange: false });
     await app.press('u', { expectChange: false });
-    expect(created).toEqual([]);
-  });
-
-  it('c pressed before the first listing answered still writes nothing for a user IAM lacks', async () => {
-    const created: unknown[] = [];
-    let calls = 0;
-    const noUser = new IamcertError({ code: 'NO_SUCH_ENTITY', message: 'IAM has no user "nobody".', fix: 'Check.' });
-    const services = stubServices({
-      // The screen's own listing is still on its way when c is pressed; c's look-up answers at once.
-      listSigningCertificates: () => ((calls += 1) === 1 ? new Promise(() => undefined) : Promise.reject(noUser)),
-      createKeyAndCertificate: async (request) => {
-        created.push(request);
-        throw new Error('must not create');
-      },
-    });
-    app = await renderApp(services, { route: { screen: 'signing-user', user: 'nobody' } });
-    await app.waitForText('Reading nobody');
-    await app.press('c');
-    await app.waitForText('IAM has no user "nobody"');
     expect(created).toEqual([]);
   });
 });
@@ -371,43 +352,36 @@ describe('the upload result at 60 columns (#18)', () => {
   });
 });
 
-describe('signing: a second pair for a user', () => {
-  it('c after onboarding writes a dated pair beside the first instead of failing on pk-USER.pem', async () => {
-    const home = mkdtempSync(join(work, 'home-'));
-    const previousHome = process.env.HOME;
-    process.env.HOME = home;
-    try {
-      const uploaded: string[] = [];
-      const services = stubServices({
-        listSigningCertificates: async () => [],
-        uploadSigningCertificate: async (_user, body) => {
-          uploaded.push(String(body));
-          return { id: `ID${uploaded.length}`, userName: 'bob', status: 'Active', body: String(body) };
-        },
-      });
-      const { mkdirSync, writeFileSync, readdirSync } = await import('node:fs');
-      mkdirSync(join(home, '.ec2'), { mode: 0o700 });
-      writeFileSync(join(home, '.ec2', 'pk-bob.pem'), 'the first key');
-      writeFileSync(join(home, '.ec2', 'cert-bob.pem'), 'the first certificate');
-      app = await renderApp(services, { route: { screen: 'signing-user', user: 'bob' } });
-      await app.waitForText('0 of 2 signing certificates');
-      await app.press('c');
-      // The result stays on screen with both files and the lines for the shell.
-      // Long paths wrap under themselves; read them joined.
-      const made = (await app.waitForText('Created and uploaded ID1')).replace(/\n {4,}/g, '');
-      expect(made).toMatch(/key\s+\S*pk-bob-\d{8}\.pem \(0600\)/);
-      expect(made).toMatch(/certificate\s+\S*cert-bob-\d{8}\.pem/);
-      const joined = made.replace(/\n\s*/g, '');
-      expect(joined).toMatch(/export EC2_PRIVATE_KEY=\S*?pk-bob-\d{8}\.pem/);
-      expect(joined).toMatch(/export EC2_CERT=\S*?cert-bob-\d{8}\.pem/);
-      await app.press('e');
-      await app.waitForText('Copied the export lines');
-      expect(readdirSync(join(home, '.ec2')).sort()).toEqual(expect.arrayContaining(['pk-bob.pem', 'cert-bob.pem']));
-      expect(readdirSync(join(home, '.ec2')).filter((name) => /^pk-bob-\d{8}\.pem$/.test(name))).toHaveLength(1);
-      expect(uploaded).toHaveLength(1);
-    } finally {
-      process.env.HOME = previousHome;
-    }
+describe('signing: c makes a pair and uploads it', () => {
+  it('shows both files and the lines for the shell until the next action; e copies the lines', async () => {
+    const keyPath = join(work, 'ec2', 'pk-bob-20261204.pem');
+    const certificatePath = join(work, 'ec2', 'cert-bob-20261204.pem');
+    const asked: string[] = [];
+    const services = stubServices({
+      listSigningCertificates: async () => [],
+      createSigningPair: async (user) => {
+        asked.push(user);
+        return {
+          certificate: { id: 'ID1', userName: user, status: 'Active' },
+          keyPath,
+          certificatePath,
+          exportLines: [`export EC2_PRIVATE_KEY=${keyPath}`, `export EC2_CERT=${certificatePath}`],
+        };
+      },
+    });
+    app = await renderApp(services, { route: { screen: 'signing-user', user: 'bob' } });
+    await app.waitForText('0 of 2 signing certificates');
+    await app.press('c');
+    // Long paths wrap under themselves; read them joined.
+    const made = (await app.waitForText('Created and uploaded ID1')).replace(/\n {4,}/g, '');
+    expect(made).toMatch(/key\s+\S*pk-bob-20261204\.pem \(0600\)/);
+    expect(made).toMatch(/certificate\s+\S*cert-bob-20261204\.pem/);
+    const joined = made.replace(/\s+/g, '');
+    expect(joined).toContain(`exportEC2_PRIVATE_KEY=${keyPath}`);
+    expect(joined).toContain(`exportEC2_CERT=${certificatePath}`);
+    await app.press('e');
+    await app.waitForText('Copied the export lines');
+    expect(asked).toEqual(['bob']);
   });
 });
 

@@ -14,6 +14,9 @@ import { EXIT } from '../../core/lifecycle.js';
 import { readInputFile } from '../../core/files/read-input.js';
 import { connect, type ConnectionFlags } from './connect.js';
 import { formatTable } from './table.js';
+import { createSigningPair } from '../../core/signing-pair.js';
+import { defaultOutDir } from '../../core/crypto/created-files.js';
+import { resolve } from 'node:path';
 
 interface UserFlags extends ConnectionFlags {
   user: string;
@@ -48,6 +51,27 @@ export async function runSigningList(flags: UserFlags, output: Output, now = new
     ),
   );
   output.out(`${rows.length} of ${SIGNING_CERTIFICATES_PER_USER} allowed signing certificates.`);
+  return EXIT.ok;
+}
+
+/** A new key and certificate on disk, the certificate uploaded for the user, and the lines for the shell. */
+export async function runSigningCreate(flags: UserFlags & { outDir?: string }, output: Output): Promise<number> {
+  const clients = await connect(flags, output);
+  const made = await createSigningPair(clients, {
+    userName: flags.user,
+    outDir: resolve(flags.outDir ?? defaultOutDir()),
+  });
+  if (flags.json) {
+    printJson(output, { ...made.certificate, keyPath: made.keyPath, certificatePath: made.certificatePath });
+    return EXIT.ok;
+  }
+  output.out(
+    `Created and uploaded signing certificate ${made.certificate.id} for ${flags.user} (${made.certificate.status}).`,
+  );
+  output.out(`  key          ${made.keyPath} (0600)`);
+  output.out(`  certificate  ${made.certificatePath}`);
+  output.out('Set these in your shell:');
+  for (const line of made.exportLines) output.out(line);
   return EXIT.ok;
 }
 

@@ -141,6 +141,19 @@ export async function preflightSigningCertificate(
   return { findings, certificate };
 }
 
+/** IAM takes no third signing certificate: refused before anything is made or sent. */
+export function refuseAtLimit(userName: string, existing: SigningCertificateRow[]): void {
+  if (existing.length < SIGNING_CERTIFICATES_PER_USER) return;
+  fail(
+    'SIGNING_CERTIFICATE_LIMIT',
+    `User "${userName}" already has ${existing.length} signing certificates, the most IAM allows.`,
+    worded(
+      `Delete one first (iamcert signing delete --user ${userName} --id ID --yes); deactivate and test before deleting if unsure.`,
+      'Delete one first (d on it in the list); deactivate it (a) and test before deleting if unsure.',
+    ),
+  );
+}
+
 export async function uploadSigningCertificate(
   clients: IamClients,
   userName: string,
@@ -162,16 +175,7 @@ export async function uploadSigningCertificate(
       ),
     );
   }
-  if (existing.length >= SIGNING_CERTIFICATES_PER_USER) {
-    fail(
-      'SIGNING_CERTIFICATE_LIMIT',
-      `User "${userName}" already has ${existing.length} signing certificates, the most IAM allows.`,
-      worded(
-        `Delete one first (iamcert signing delete --user ${userName} --id ID --yes); deactivate and test before deleting if unsure.`,
-        'Delete one first (d on it in the list); deactivate it (a) and test before deleting if unsure.',
-      ),
-    );
-  }
+  refuseAtLimit(userName, existing);
   const text = String(cleanIfPem(body));
   let answer: UploadSigningCertificateCommandOutput;
   try {

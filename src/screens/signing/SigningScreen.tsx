@@ -1,8 +1,7 @@
 import { useMomentOf } from '../../ui/use-moment-of.js';
-import React, { useCallback, useEffect, useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
-import { createdPaths, defaultOutDir, unusedPairName } from '../../core/crypto/created-files.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { SIGNING_CERTIFICATES_PER_USER } from '../../core/iam/notices.js';
 import type { SigningCertificateRow } from '../../core/iam/signing-certificates.js';
@@ -13,42 +12,14 @@ import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { Toned } from '../../ui/Toned.js';
 import { Hanging } from '../../ui/Hanging.js';
-import { ec2ExportLines } from '../../core/shell-exports.js';
 import { KeyScope } from '../../ui/keys/focus.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useMeasuredHeight } from '../../ui/use-measured-height.js';
 import { ListView, type Column } from '../../widgets/list/ListView.js';
 import { useList } from '../../widgets/list/use-list.js';
 import type { ListShape } from '../../widgets/list/list-state.js';
-import { useAction } from '../../ui/use-action.js';
-import { useTask } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';
-import type { Services } from '../../ui/services.js';
-
-/** The two changes that break signed requests, each typed back before it happens. */
-const DANGEROUS = {
-  deactivate: (id: string, user: string) => ({
-    action: `Deactivate signing certificate ${id} of ${user}`,
-    warning: 'Requests signed with this certificate fail until it is activated again (a activates it).',
-    label: `Deactivating ${id}…`,
-    work: (services: Services, signal: AbortSignal) =>
-      services.setSigningCertificateStatus(user, id, 'Inactive', signal),
-    done: `${id} is now Inactive`,
-  }),
-  delete: (id: string, user: string) => ({
-    action: `Delete signing certificate ${id} of ${user}`,
-    warning: 'Requests signed with this certificate will fail. Deactivate first to test, if unsure.',
-    label: `Deleting ${id}…`,
-    work: (services: Services, signal: AbortSignal) => services.deleteSigningCertificate(user, id, signal),
-    done: `Deleted ${id}`,
-  }),
-};
-
-type Modal =
-  | { kind: 'none' }
-  | { kind: 'upload'; path: string }
-  | { kind: 'delete'; row: SigningCertificateRow }
-  | { kind: 'deactivate'; row: SigningCertificateRow };
+import { DANGEROUS, useSigning } from './use-signing.js';
 
 const CERTIFICATES: ListShape<SigningCertificateRow> = {
   key: (row) => row.id,
@@ -87,91 +58,18 @@ function columnsAt(now: Date): Array<Column<SigningCertificateRow>> {
   ];
 }
 
-interface Made {
-  id: string;
-  keyPath: string;
-  certificatePath: string;
-  exportLines: string[];
-}
-
 /** The second signing route: one user's signing certificates; Esc goes back to the users. */
 export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?: string }): React.JSX.Element {
-  const { services, identity, flash, copy, columns } = useFrame();
-  const [certificates, load] = useTask<SigningCertificateRow[]>();
-  const [modal, setModal] = useState<Modal>(uploadPath ? { kind: 'upload', path: uploadPath } : { kind: 'none' });
-  /** What `c` made, shown until the next action: both files and the lines for the shell. */
-  const [made, setMade] = useState<Made | undefined>();
+  const { identity, copy, columns } = useFrame();
+  const signing = useSigning(user, uploadPath);
+  const { certificates, rows, atLimit, action, busy, state, dispatch } = signing;
+  const { modal, made } = state;
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
-  const read = useCallback(
-    () => load(`Reading ${user}'s signing certificates…`, (signal) => services.listSigningCertificates(user, signal)),
-    [user, load, services],
-  );
-  const refresh = useCallback(() => void read(), [read]);
-  /** The r key: reloads and says so, even when nothing changed. */
-  const reload = () =>
-    void read().then(
-      (found) =>
-        found &&
-        flash(
-          `Refreshed: ${found.length} signing certificate${found.length === 1 ? '' : 's'} at ${new Date().toTimeString().slice(0, 8)}`,
-        ),
-    );
-  useEffect(refresh, [refresh]);
-
-  const rows = certificates.status === 'done' ? certificates.value : [];
   const now = useMomentOf(certificates);
-  const atLimit = rows.length >= SIGNING_CERTIFICATES_PER_USER;
   const [listBox, height] = useMeasuredHeight();
   const cells = useMemo(() => columnsAt(now), [now]);
   const list = useList({ rows, pageSize: height ?? 1, filterable: false, ...CERTIFICATES });
   const current = list.current;
-
-  const [action, performAction] = useAction(flash, refresh);
-  const perform = (label: string, work: (signal: AbortSignal) => Promise<unknown>, done: string | (() => string)) => {
-    setModal({ kind: 'none' });
-    setMade(undefined);
-    return performAction(label, work, done);
-  };
-  const busy = action.status === 'running';
-
-  const createAndUpload = () => {
-    let made: Made | undefined;
-    setMade(undefined);
-    return perform(
-      `Creating a key and certificate for ${user} and uploading it…`,
-      async (signal) => {
-        // The user is looked up first (the listing asks IAM for the user): no key pair is written for one it lacks.
-        await services.listSigningCertificates(user, signal);
-        // A second pair for this user (onboarding made the first) gets its own dated name; nothing is replaced.
-        const fileName = await unusedPairName(defaultOutDir(), user, (paths) => services.existingPaths(paths));
-        const paths = createdPaths(defaultOutDir(), fileName, false);
-        const created = await services.createKeyAndCertificate({
-          keyType: 'rsa2048',
-          subject: '',
-          days: 3650,
-          keyFormat: 'pkcs8',
-        });
-        await services.writeFiles(
-          [
-            { path: paths.key, data: created.privateKeyPem, secret: true },
-            { path: paths.certificate, data: created.certificatePem! },
-          ],
-          {},
-        );
-        const row = await services.uploadSigningCertificate(user, created.certificatePem!, signal);
-        made = {
-          id: row.id,
-          keyPath: paths.key,
-          certificatePath: paths.certificate,
-          exportLines: ec2ExportLines(paths.certificate, paths.key),
-        };
-        setMade(made);
-      },
-      () => `Uploaded ${made?.id ?? 'the certificate'} for ${user}`,
-    );
-  };
-  const full = () =>
-    flash(`${user} already has ${SIGNING_CERTIFICATES_PER_USER} signing certificates; delete one first (d).`);
 
   useScreenKeymap(
     [
@@ -180,37 +78,27 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
         keys: ['c'],
         label: 'create & upload',
         when: !busy && certificates.status !== 'failed',
-        run: () => (atLimit ? full() : void createAndUpload()),
+        run: signing.createAndUpload,
       },
       {
         keys: ['u'],
         label: 'upload file',
         when: !busy && certificates.status !== 'failed',
-        run: () => (atLimit ? full() : setModal({ kind: 'upload', path: uploadPath ?? '' })),
+        run: signing.askUpload,
       },
       {
         keys: ['a'],
         label: current?.status === 'Active' ? 'deactivate' : 'activate',
         when: current !== undefined && !busy,
-        run: () => {
-          if (!current) return;
-          // Deactivating breaks every request signed with it: typed, like a delete. Activating is safe.
-          if (current.status === 'Active') setModal({ kind: 'deactivate', row: current });
-          else
-            void perform(
-              `Activating ${current.id}…`,
-              (signal) => services.setSigningCertificateStatus(user, current.id, 'Active', signal),
-              `${current.id} is now Active`,
-            );
-        },
+        run: () => current && signing.toggleStatus(current),
       },
       {
         keys: ['d'],
         label: 'delete',
         when: current !== undefined && !busy,
-        run: () => current && setModal({ kind: 'delete', row: current }),
+        run: () => current && dispatch({ type: 'confirm', kind: 'delete', row: current }),
       },
-      { keys: ['r'], label: 'refresh', run: reload },
+      { keys: ['r'], label: 'refresh', run: signing.reload },
       {
         keys: ['e'],
         label: 'copy the export lines',
@@ -267,7 +155,7 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
       </Box>
       {made ? (
         <Box flexDirection="column">
-          <Toned tone="ok">✓ Created and uploaded {made.id}</Toned>
+          <Toned tone="ok">✓ Created and uploaded {made.certificate.id}</Toned>
           <Hanging prefix="  key          ">{`${made.keyPath} (0600)`}</Hanging>
           <Hanging prefix="  certificate  ">{made.certificatePath}</Hanging>
           <Text>Set these in your shell (e copies them):</Text>
@@ -285,17 +173,10 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
             value={modal.path}
             focus
             listRows={4}
-            onChange={(path) => setModal({ kind: 'upload', path })}
+            onChange={(path) => dispatch({ type: 'edit-upload', path })}
             submitLabel="upload"
-            onCancel={() => setModal({ kind: 'none' })}
-            onSubmit={(path) =>
-              // A file that is refused brings the prompt back with the path as typed, to correct it.
-              void perform(
-                `Uploading ${path}…`,
-                async (signal) => services.uploadSigningCertificate(user, await services.readFile(path), signal),
-                `Uploaded ${path} for ${user}`,
-              ).then((uploaded) => uploaded || setModal({ kind: 'upload', path }))
-            }
+            onCancel={() => dispatch({ type: 'close' })}
+            onSubmit={signing.upload}
           />
         </KeyScope>
       ) : null}
@@ -305,11 +186,8 @@ export function SigningScreen({ user, uploadPath }: { user: string; uploadPath?:
           where={where}
           expected={modal.row.id.slice(0, 8)}
           alsoAccepted={[modal.row.id]}
-          onCancel={() => setModal({ kind: 'none' })}
-          onConfirm={() => {
-            const { label, work, done } = DANGEROUS[modal.kind](modal.row.id, user);
-            void perform(label, (signal) => work(services, signal), done);
-          }}
+          onCancel={() => dispatch({ type: 'close' })}
+          onConfirm={() => signing.confirmed(modal.kind, modal.row)}
         />
       ) : null}
     </Box>
