@@ -7,11 +7,12 @@ import { Footer } from '../ui/frame/Footer.js';
 import { Header } from '../ui/frame/Header.js';
 import { HelpOverlay, type HelpContent } from '../ui/frame/HelpOverlay.js';
 import { FocusProvider, useShownKeys, type ShownKeys } from '../ui/keys/focus.js';
-import { Palette } from '../ui/palette/Palette.js';
-import type { PaletteOutcome } from '../ui/palette/commands.js';
+import { Palette } from './palette/Palette.js';
+import type { PaletteOutcome } from './palette/commands.js';
 import { useTerminalSize } from '../ui/use-terminal-size.js';
 import { FrameProvider, type Frame, type IdentityState } from '../ui/frame-context.js';
-import { NavigationProvider, ScreenStack, useNavigation, type Route } from '../ui/navigation.js';
+import { NavigationProvider, ScreenStack } from '../ui/navigation.js';
+import { useNavigation, type Route } from '../screens/routes.js';
 import type { Services } from '../ui/services.js';
 import { renderRoute, TITLES } from './routes.js';
 
@@ -172,10 +173,12 @@ function Screens({
   );
 }
 
+const HOME: Route = { screen: 'home' };
+
 export function App({
   services,
   size: fixedSize,
-  initialRoute = { screen: 'home' },
+  initialRoute = HOME,
   onShownKeys,
   switchProfile,
   identityRetryMs = IDENTITY_RETRY_MS,
@@ -199,7 +202,7 @@ export function App({
   );
   return (
     <FocusProvider onQuit={exit} onInterrupt={() => exit(INTERRUPTED)} onShown={onShownKeys}>
-      <NavigationProvider initial={initialRoute} onQuit={exit}>
+      <NavigationProvider initial={initialRoute} home={HOME} onQuit={exit}>
         {() => <Screens services={active} columns={columns} rows={rows} identity={identity} onProfile={onProfile} />}
       </NavigationProvider>
     </FocusProvider>

@@ -12,7 +12,7 @@ import { RotateScreen } from '../screens/rotate/RotateScreen.js';
 import { ServerUploadScreen } from '../screens/server-certificates/ServerUploadScreen.js';
 import { SigningScreen } from '../screens/signing/SigningScreen.js';
 import { SigningUsersScreen } from '../screens/signing/SigningUsersScreen.js';
-import type { Route } from '../ui/navigation.js';
+import type { Route } from '../screens/routes.js';
 
 export const TITLES: Record<Route['screen'], string> = {
   home: 'home',

@@ -2,25 +2,12 @@ import React, { createContext, useContext, useMemo, useState } from 'react';
 import { Box } from 'ink';
 import { KeyScope } from './keys/focus.js';
 
-export type Route =
-  | { screen: 'home' }
-  | { screen: 'create'; purpose?: 'signing' | 'server' | 'csr' }
-  | { screen: 'inspect'; path?: string }
-  /** select: the ARN to highlight once it is listed (the certificate just uploaded). */
-  | { screen: 'servers'; select?: string }
-  | { screen: 'server-details'; name: string }
-  | { screen: 'acm-details'; arn: string }
-  | { screen: 'radar' }
-  | { screen: 'acm-import'; certificate?: string; privateKey?: string; chain?: string; arn?: string }
-  | { screen: 'server-upload'; certificate?: string; privateKey?: string; chain?: string }
-  /** Put another certificate everywhere this one is served, then retire it. */
-  | { screen: 'rotate'; name: string }
-  /** Pick a user (for a certificate file to upload, when given). */
-  | { screen: 'signing'; uploadPath?: string }
-  | { screen: 'signing-user'; user: string; uploadPath?: string }
-  | { screen: 'onboard' };
+/** A screen and what it opens with; the union of them all is the app's (src/screens/routes.ts). */
+export interface AnyRoute {
+  screen: string;
+}
 
-export interface Navigation {
+export interface Navigation<Route extends AnyRoute = AnyRoute> {
   stack: Route[];
   push(route: Route): void;
   pop(): void;
@@ -34,10 +21,11 @@ export interface Navigation {
 const NavigationContext = createContext<Navigation | undefined>(undefined);
 const DepthContext = createContext(0);
 
-export function useNavigation(): Navigation {
+/** The navigation of the stack above; `Route` is the app's union of screens, which the kit does not know. */
+export function useNavigation<Route extends AnyRoute = AnyRoute>(): Navigation<Route> {
   const navigation = useContext(NavigationContext);
   if (!navigation) throw new Error('useNavigation outside NavigationProvider');
-  return navigation;
+  return navigation as unknown as Navigation<Route>;
 }
 
 /** True for the screen on top of the stack (it reloads what it shows when it becomes so again). */
@@ -46,24 +34,27 @@ export function useIsTopScreen(): boolean {
   return useNavigation().stack.length - 1 === depth;
 }
 
-export function NavigationProvider({
+export function NavigationProvider<Route extends AnyRoute>({
   initial,
+  home,
   onQuit,
   children,
 }: {
   initial: Route;
+  /** Where Esc goes from a screen opened first (a test, a deep link). */
+  home: Route;
   onQuit: () => void;
   children: (stack: Route[]) => React.ReactNode;
 }): React.JSX.Element {
   const [stack, setStack] = useState<Route[]>([initial]);
-  const navigation = useMemo<Navigation>(
+  const navigation = useMemo<Navigation<Route>>(
     () => ({
       stack,
       push: (route) => setStack((current) => [...current, route]),
       // Esc always goes somewhere: from a screen opened first (a test, a future deep link), it goes home.
       pop: () =>
         setStack((current) =>
-          current.length > 1 ? current.slice(0, -1) : current[0]?.screen === 'home' ? current : [{ screen: 'home' }],
+          current.length > 1 ? current.slice(0, -1) : current[0]?.screen === home.screen ? current : [home],
         ),
       popWith: (update) =>
         setStack((current) =>
@@ -72,13 +63,13 @@ export function NavigationProvider({
       reset: (route) => setStack([route]),
       quit: onQuit,
     }),
-    [stack, onQuit],
+    [stack, home, onQuit],
   );
   return <NavigationContext.Provider value={navigation}>{children(stack)}</NavigationContext.Provider>;
 }
 
 /** Renders every screen of the stack, hiding all but the top one, so going back keeps a screen's state. */
-export function ScreenStack({
+export function ScreenStack<Route extends AnyRoute>({
   stack,
   render,
 }: {

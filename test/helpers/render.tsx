@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { App } from '../../src/app/App.js';
-import type { Route } from '../../src/ui/navigation.js';
+import type { Route } from '../../src/screens/routes.js';
 import type { Services } from '../../src/ui/services.js';
 
 export const KEYS = {

@@ -5,7 +5,7 @@ import { App } from '../../src/app/App.js';
 import type { ShownKeys } from '../../src/ui/keys/focus.js';
 import { sequenceFor } from '../../src/ui/keys/key-name.js';
 import { fitHints } from '../../src/ui/frame/fit-hints.js';
-import type { Route } from '../../src/ui/navigation.js';
+import type { Route } from '../../src/screens/routes.js';
 import type { RotationPlan } from '../../src/core/rotation/plan-types.js';
 import type { Services } from '../../src/ui/services.js';
 import { LINE_KEYS } from '../../src/ui/text-field/line-keys.js';

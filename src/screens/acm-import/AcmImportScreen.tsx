@@ -12,7 +12,7 @@ import { Toned } from '../../ui/Toned.js';
 import { Hanging } from '../../ui/Hanging.js';
 import { KeyScope } from '../../ui/keys/focus.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import { ACM_FIELDS, useAcmImport, type AcmFieldName, type AcmImportPrefill } from './use-acm-import.js';

@@ -12,7 +12,7 @@ import { Toned } from '../../ui/Toned.js';
 import { Hanging } from '../../ui/Hanging.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useFrame } from '../../ui/frame-context.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 import {
   createReducer,
   subjectFieldProblem,

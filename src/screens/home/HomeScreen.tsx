@@ -1,5 +1,4 @@
 import React from 'react';
-import { NEEDS_AWS } from '../../ui/palette/commands.js';
 import { fixInApp } from '../../core/errors.js';
 import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
@@ -9,43 +8,38 @@ import { Spinner } from '../../widgets/Spinner.js';
 import { Toned } from '../../ui/Toned.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useFrame } from '../../ui/frame-context.js';
-import { useNavigation, type Route } from '../../ui/navigation.js';
+import { NEEDS_AWS, needsAws, useNavigation, type Route } from '../routes.js';
 import { useAccountStatus } from './use-account-status.js';
 
-interface Task {
-  route: Route;
-  needsAws: boolean;
-}
-
-const TASKS: Array<MenuItem<Task>> = [
+const TASKS: Array<MenuItem<Route>> = [
   {
     label: 'Create key & certificate',
-    value: { route: { screen: 'create' }, needsAws: false },
+    value: { screen: 'create' },
     why: 'A new key and a self-signed certificate, or a CSR for a CA.',
   },
   {
     label: 'Inspect & convert a file',
-    value: { route: { screen: 'inspect' }, needsAws: false },
+    value: { screen: 'inspect' },
     why: 'What is in this file? Convert it, decrypt it, prepare it for IAM.',
   },
   {
     label: 'Server certificates',
-    value: { route: { screen: 'servers' }, needsAws: true },
+    value: { screen: 'servers' },
     why: 'IAM and ACM together: expiry, who serves each, upload, rename, export, delete.',
   },
   {
     label: 'Expiry radar',
-    value: { route: { screen: 'radar' }, needsAws: true },
+    value: { screen: 'radar' },
     why: "What expires or is due, soonest first: certificates in IAM and ACM, users' keys and signing certificates.",
   },
   {
     label: 'Signing certificates',
-    value: { route: { screen: 'signing' }, needsAws: true },
+    value: { screen: 'signing' },
     why: "A user's X.509 signing certificates for the legacy EC2/ELB tools.",
   },
   {
     label: 'Onboard a new IAM user',
-    value: { route: { screen: 'onboard' }, needsAws: true },
+    value: { screen: 'onboard' },
     why: 'Group, user, access key and signing certificate in one pass.',
   },
 ];
@@ -96,7 +90,7 @@ export function HomeScreen(): React.JSX.Element {
   const offline = identity.state === 'offline';
   const items = TASKS.map((item) => ({
     ...item,
-    label: item.value.needsAws && offline ? `${item.label}  (needs AWS)` : item.label,
+    label: needsAws(item.value) && offline ? `${item.label}  (needs AWS)` : item.label,
   }));
   return (
     <Box flexDirection="column" paddingX={1}>
@@ -107,8 +101,8 @@ export function HomeScreen(): React.JSX.Element {
         focus
         selectLabel="open"
         onSelect={(item) => {
-          if (item.value.needsAws && offline) flash(NEEDS_AWS);
-          else navigation.push(item.value.route);
+          if (needsAws(item.value) && offline) flash(NEEDS_AWS);
+          else navigation.push(item.value);
         }}
       />
     </Box>

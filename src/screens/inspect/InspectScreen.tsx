@@ -14,7 +14,7 @@ import { Toned } from '../../ui/Toned.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { ScrollingReport } from '../../widgets/report/ScrollingReport.js';
 import type { ReportLine } from '../../widgets/report/report-lines.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 import { actionsFor, defaultOutput } from './inspect-actions.js';
 import type { InspectState } from './inspect-state.js';
 import { useInspect } from './use-inspect.js';

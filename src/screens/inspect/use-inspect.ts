@@ -5,7 +5,7 @@ import type { ReadResult } from '../../core/formats/items.js';
 import type { FileToWrite } from '../../core/files/safe-write.js';
 import { preparedFiles } from '../../core/prepared-files.js';
 import { useFrame } from '../../ui/frame-context.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 import type { InspectAction } from './inspect-actions.js';
 import { initialInspectState, inspectReducer, type InspectState } from './inspect-state.js';
 

@@ -22,7 +22,7 @@ import type { ReviewFacts } from './use-review-facts.js';
 import { IDENTITY_CENTER_NOTE, KEY_WATCH_COMMAND } from '../../core/onboard-advice.js';
 import type { TaskState } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 import { groupNameProblem, requestFrom, userNameProblem, type OnboardState } from './onboard-state.js';
 
 const NEW_GROUP = '\u0000new';

@@ -5,7 +5,7 @@ import { dueWords, itemTitle } from '../../core/radar/words.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { Hanging } from '../../ui/Hanging.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 import { useMeasuredHeight } from '../../ui/use-measured-height.js';
 import { ListView, type Column } from '../../widgets/list/ListView.js';
 import { useList } from '../../widgets/list/use-list.js';

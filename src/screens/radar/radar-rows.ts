@@ -1,6 +1,6 @@
 import type { DueAction, DueItem } from '../../core/radar/due.js';
 import { dueWords, itemTitle } from '../../core/radar/words.js';
-import type { Route } from '../../ui/navigation.js';
+import type { Route } from '../routes.js';
 import type { ListShape } from '../../widgets/list/list-state.js';
 
 /** What fixes a due item, in the app's words: the key and the screen, never a command-line flag. */

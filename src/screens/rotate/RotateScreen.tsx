@@ -13,7 +13,7 @@ import { Text } from '../../ui/safe-text.js';
 import { Toned } from '../../ui/Toned.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 import { useMeasuredHeight } from '../../ui/use-measured-height.js';
 import type { Tone } from '../../ui/theme.js';
 import { ConfirmByTyping } from '../../widgets/ConfirmByTyping.js';

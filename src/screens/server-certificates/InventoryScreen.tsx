@@ -18,7 +18,7 @@ import { useMeasuredHeight } from '../../ui/use-measured-height.js';
 import { ListView, type Column } from '../../widgets/list/ListView.js';
 import { useList } from '../../widgets/list/use-list.js';
 import { useFrame } from '../../ui/frame-context.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 import { expiresCell } from '../../widgets/expires-cell.js';
 import {
   deleteConfirmation,

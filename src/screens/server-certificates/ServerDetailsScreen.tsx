@@ -8,7 +8,7 @@ import { ProblemLine } from '../../widgets/ProblemLine.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { ScrollingReport } from '../../widgets/report/ScrollingReport.js';
 import type { ReportLine } from '../../widgets/report/report-lines.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useTask, type TaskState } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';

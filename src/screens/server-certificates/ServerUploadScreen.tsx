@@ -9,7 +9,7 @@ import { TextField } from '../../widgets/TextField.js';
 import { Toned } from '../../ui/Toned.js';
 import { Hanging } from '../../ui/Hanging.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 import { FIELDS, useServerUpload, type FieldName } from './use-server-upload.js';
 import { PATH_FIELDS } from '../../ui/use-path-completion.js';
 

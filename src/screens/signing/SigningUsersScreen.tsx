@@ -11,7 +11,7 @@ import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useMeasuredHeight } from '../../ui/use-measured-height.js';
 import { useTask } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';
-import { useNavigation } from '../../ui/navigation.js';
+import { useNavigation } from '../routes.js';
 
 const USERS: ListShape<NamedEntity> = {
   key: (row) => row.arn || row.name,

@@ -1,12 +1,12 @@
 import React, { useState } from 'react';
 import { Box } from 'ink';
-import { Text } from '../safe-text.js';
-import { KeyScope } from '../keys/focus.js';
-import { LineView } from '../text-field/LineView.js';
-import { useLineEditor } from '../text-field/use-line-editor.js';
-import { Toned } from '../Toned.js';
-import { useFrame } from '../frame-context.js';
-import { usePathCompletion } from '../use-path-completion.js';
+import { Text } from '../../ui/safe-text.js';
+import { KeyScope } from '../../ui/keys/focus.js';
+import { LineView } from '../../ui/text-field/LineView.js';
+import { useLineEditor } from '../../ui/text-field/use-line-editor.js';
+import { Toned } from '../../ui/Toned.js';
+import { useFrame } from '../../ui/frame-context.js';
+import { usePathCompletion } from '../../ui/use-path-completion.js';
 import { completeCommand, completeName, matchingCommands, runCommand, split, type PaletteOutcome } from './commands.js';
 
 function PaletteLine({

@@ -1,4 +1,4 @@
-import type { Route } from '../navigation.js';
+import { NEEDS_AWS, needsAws, type Route } from '../../screens/routes.js';
 
 /** The `:` commands (k9s): a screen by name, with an argument where the screen takes one. */
 export interface PaletteCommand {
@@ -6,21 +6,18 @@ export interface PaletteCommand {
   argument?: string;
   what: string;
   route?(argument: string): Route;
-  /** Its screen talks to AWS: offline, it is refused as Home refuses it. */
-  needsAws?: boolean;
 }
 
 export const COMMANDS: PaletteCommand[] = [
-  { name: 'certs', what: 'IAM and ACM certificates', route: () => ({ screen: 'servers' }), needsAws: true },
-  { name: 'radar', what: 'what expires or is due', route: () => ({ screen: 'radar' }), needsAws: true },
+  { name: 'certs', what: 'IAM and ACM certificates', route: () => ({ screen: 'servers' }) },
+  { name: 'radar', what: 'what expires or is due', route: () => ({ screen: 'radar' }) },
   {
     name: 'signing',
-    needsAws: true,
     argument: 'USER',
     what: 'signing certificates (of USER)',
     route: (user) => (user ? { screen: 'signing-user', user } : { screen: 'signing' }),
   },
-  { name: 'onboard', what: 'onboard a new IAM user', route: () => ({ screen: 'onboard' }), needsAws: true },
+  { name: 'onboard', what: 'onboard a new IAM user', route: () => ({ screen: 'onboard' }) },
   { name: 'create', what: 'create a key and certificate', route: () => ({ screen: 'create' }) },
   {
     name: 'inspect',
@@ -32,13 +29,11 @@ export const COMMANDS: PaletteCommand[] = [
     name: 'upload',
     what: 'upload a server certificate',
     route: () => ({ screen: 'server-upload' }),
-    needsAws: true,
   },
   {
     name: 'import',
     what: 'import a certificate into ACM',
     route: () => ({ screen: 'acm-import' }),
-    needsAws: true,
   },
   { name: 'home', what: 'back to the start', route: () => ({ screen: 'home' }) },
   { name: 'profile', argument: 'NAME', what: 'act as another AWS profile (another account)' },
@@ -84,9 +79,6 @@ export function completeCommand(text: string): string {
   return command!.argument ? `${command!.name} ` : command!.name;
 }
 
-/** The line Home and the `:` line both give for a task that needs AWS while iamcert is offline. */
-export const NEEDS_AWS = 'That task needs AWS credentials; the start screen says how to connect.';
-
 export function runCommand(text: string, options: { offline?: boolean } = {}): PaletteOutcome {
   const [name, argument] = split(text);
   const exact = COMMANDS.find((command) => command.name === name || (name === 'quit' && command.name === 'q'));
@@ -105,6 +97,8 @@ export function runCommand(text: string, options: { offline?: boolean } = {}): P
       ? { kind: 'profile', name: argument }
       : { kind: 'unknown', message: "Give the profile's name: :profile NAME (as in ~/.aws/config)." };
   if (!command.route) return { kind: 'quit' };
-  if (command.needsAws && options.offline) return { kind: 'unknown', message: NEEDS_AWS };
-  return { kind: 'go', route: command.route(argument) };
+  const route = command.route(argument);
+  // Refused offline as Home refuses it.
+  if (needsAws(route) && options.offline) return { kind: 'unknown', message: NEEDS_AWS };
+  return { kind: 'go', route };
 }
