@@ -4,6 +4,9 @@ import { readItems } from '../../src/core/formats/read.js';
 import type { CertificateItem } from '../../src/core/formats/items.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';
+import { fixtures } from '../helpers/use-fixtures.js';
+
+const fx = fixtures();
 
 let app: Rendered | undefined;
 afterEach(() => app?.unmount());
@@ -60,6 +63,34 @@ describe('create key & certificate', () => {
     await app.press('n');
     await app.waitForText('Where to save');
     expect(written).toEqual([]);
+  });
+
+  it("says when the pair to be replaced is a user's signing certificate in IAM, naming it and its status", async () => {
+    const certificate = fx.read('selfsigned.pem');
+    const { sha256 } = (await readItems(certificate)).items[0] as CertificateItem;
+    const asked: string[] = [];
+    app = await renderApp(
+      stubServices({
+        existingPaths: async (paths) => paths,
+        readFile: async (path) => (path.endsWith('cert-amazon.pem') ? certificate : Buffer.from('')),
+        listSigningCertificates: async (user) => {
+          asked.push(user);
+          return [{ id: 'ASCAEXAMPLE1234567', userName: user, status: 'Active', sha256, body: '' }];
+        },
+      }),
+      { route: { screen: 'create', purpose: 'signing' } },
+    );
+    await app.waitForText('Key type');
+    await app.press(KEYS.enter);
+    for (let field = 0; field < 6; field += 1) await app.press(KEYS.enter);
+    await app.press(KEYS.enter);
+    await app.waitForText('Where to save');
+    await app.press(KEYS.enter);
+    await app.press(KEYS.enter);
+    const frame = (await app.waitForText('These files exist already')).replace(/\n\s+/g, ' ');
+    expect(frame).toMatch(/cert-amazon\.pem is signing certificate ASCAEXAM of amazon, Active in IAM/);
+    expect(frame).toContain('replacing it loses that key for good');
+    expect(asked).toEqual(['amazon']);
   });
 
   it('explains PKCS#1 when the key format is switched', async () => {

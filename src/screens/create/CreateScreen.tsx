@@ -289,6 +289,11 @@ function StepView({
           {state.existing.map((path) => (
             <Text key={path}> {path}</Text>
           ))}
+          {state.existingNote ? (
+            <Hanging prefix=" ⚠ " tone="warning">
+              {state.existingNote}
+            </Hanging>
+          ) : null}
           <Text>
             Replace them? <Text bold>y</Text> yes, <Text bold>n</Text> no (back to the names)
           </Text>

@@ -37,6 +37,8 @@ export interface CreateState {
   /** The name was typed: it is kept; otherwise it follows the common name. */
   nameTyped: boolean;
   existing: string[];
+  /** Said with the files that exist: what replacing them would lose beyond the files (a signing key in use). */
+  existingNote?: string;
   created?: CreatedFiles;
   problem?: Problem;
 }
@@ -52,7 +54,7 @@ export type CreateAction =
   | { type: 'key-format'; value: 'pkcs8' | 'pkcs1' }
   | { type: 'next' }
   | { type: 'back' }
-  | { type: 'existing'; paths: string[] }
+  | { type: 'existing'; paths: string[]; note?: string }
   | { type: 'creating' }
   | { type: 'created'; files: CreatedFiles }
   | { type: 'failed'; problem: Problem };
@@ -183,13 +185,18 @@ export function createReducer(state: CreateState, action: CreateAction): CreateS
       };
     }
     case 'back': {
-      if (state.step === 'overwrite') return { ...state, step: 'output', existing: [] };
+      if (state.step === 'overwrite') return { ...state, step: 'output', existing: [], existingNote: undefined };
       const steps = stepsFor(state.purpose);
       const index = steps.indexOf(state.step);
       return index > 0 ? { ...state, step: steps[index - 1]!, problem: undefined } : state;
     }
     case 'existing':
-      return { ...state, existing: action.paths, step: action.paths.length > 0 ? 'overwrite' : state.step };
+      return {
+        ...state,
+        existing: action.paths,
+        existingNote: action.note,
+        step: action.paths.length > 0 ? 'overwrite' : state.step,
+      };
     case 'creating':
       return { ...state, step: 'creating', problem: undefined };
     case 'created':

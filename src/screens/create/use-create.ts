@@ -5,6 +5,7 @@ import { sha256Hex } from '../../core/crypto/key-facts.js';
 import { toProblem } from '../../core/errors.js';
 import { ec2ExportLines } from '../../core/shell-exports.js';
 import { useFrame } from '../../ui/frame-context.js';
+import { signingUseOf } from './signing-in-use.js';
 import {
   createReducer,
   dnsNameList,
@@ -22,7 +23,7 @@ function subjectFieldIds(purpose: Purpose): string[] {
  * Create's flow: the wizard's state, the field in focus, and the key generation and writes (asking before replacing).
  */
 export function useCreate(purpose?: Purpose) {
-  const { services } = useFrame();
+  const { services, identity } = useFrame();
   const [state, dispatch] = useReducer(createReducer, purpose, initialCreateState);
   const [field, setField] = useState(0);
 
@@ -41,7 +42,14 @@ export function useCreate(purpose?: Purpose) {
     const paths = createdPaths(state.outDir, state.name, csr);
     if (!force) {
       const existing = await services.existingPaths([paths.key, paths.certificate]);
-      if (existing.length > 0) return dispatch({ type: 'existing', paths: existing });
+      if (existing.length > 0) {
+        // Asked of IAM only where it can answer; offline, the header says so already.
+        const note =
+          existing.includes(paths.certificate) && !csr && identity.state === 'ready'
+            ? await signingUseOf(services, paths.certificate, state.name)
+            : undefined;
+        return dispatch({ type: 'existing', paths: existing, note });
+      }
     }
     dispatch({ type: 'creating' });
     try {
