@@ -160,6 +160,7 @@ export function realServices(given: ConnectionOptions): Services {
     },
     readItems: async (bytes, passphrase, keyPassphrase) =>
       (await import('../core/formats/read.js')).readItems(bytes, { passphrase, keyPassphrase }),
+    relationsOf: async (items) => (await import('../core/crypto/chain.js')).findRelations(items),
     convert: async (result, request) => (await import('../core/formats/convert.js')).convertItems(result, request),
     prepare: async (files, options) => (await import('../core/prepare.js')).prepareForIamUpload(files, options),
     preflight: async (input) =>

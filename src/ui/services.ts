@@ -9,7 +9,8 @@ import type { FolderEntry } from '../core/files/path-completion.js';
 import type { FileToWrite } from '../core/files/safe-write.js';
 import type { Problem } from '../core/errors.js';
 import type { ConvertRequest } from '../core/formats/convert.js';
-import type { ReadResult } from '../core/formats/items.js';
+import type { Item, ReadResult } from '../core/formats/items.js';
+import type { Relations } from '../core/crypto/chain.js';
 import type { AccessKeyRow } from '../core/iam/access-keys.js';
 import type { Identity } from '../core/iam/identity-facts.js';
 import type { ServerCertificateRow } from '../core/iam/server-certificate-list.js';
@@ -93,6 +94,8 @@ export interface Services {
   listFolder(path: string): Promise<FolderEntry[]>;
   /** keyPassphrase: a Java keystore key entry's own password. */
   readItems(bytes: Buffer, passphrase?: string, keyPassphrase?: string): Promise<ReadResult>;
+  /** Which key belongs to which certificate, and the chain from the leaf (signatures checked: off the first frame). */
+  relationsOf(items: Item[]): Promise<Relations>;
   convert(result: ReadResult, request: ConvertRequest): Promise<Buffer>;
   prepare(files: InputFile[], options: PrepareOptions): Promise<PreparedUpload>;
   preflight(input: ServerCertificateInput): Promise<PreflightReport>;

@@ -32,4 +32,11 @@ describe("the app's first frame loads no AWS client but IAM's and STS's", () => 
         expect(text.includes(client), `${client} in ${file}`).toBe(false);
     }
   });
+
+  it('nor node-forge: reading and checking files loads it when a file is opened, not before Home is drawn', () => {
+    const start = readdirSync(join(DIST, 'chunks')).find((name) => name.startsWith('start-'));
+    const files = staticGraph(join(DIST, 'chunks', start!));
+    const forge = files.filter((file) => readFileSync(file, 'utf8').includes('node_modules/node-forge/lib/forge.js'));
+    expect(forge.map((file) => file.slice(DIST.length))).toEqual([]);
+  });
 });

@@ -3,6 +3,7 @@ import type { Item, ReadResult } from '../formats/items.js';
 import { hasTextOutsidePem, looksLikePem } from '../formats/pem.js';
 import { readItems } from '../formats/read.js';
 import type { Field, Finding } from './rules.js';
+import { prefix } from './field-prefix.js';
 
 export const FIELD_NAMES: Record<Field, string> = {
   certificate: 'certificate',
@@ -71,10 +72,4 @@ export async function readField(field: Field, input: Buffer | string): Promise<R
       worded(problem.fix, fixInApp(problem)),
     );
   }
-}
-
-export function prefix(field: Field): string {
-  return { certificate: 'CERT', privateKey: 'KEY', chain: 'CHAIN', name: 'NAME', path: 'PATH', region: 'REGION' }[
-    field
-  ];
 }

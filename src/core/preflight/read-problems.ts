@@ -1,5 +1,5 @@
 import { type Problem, fixOf } from '../errors.js';
-import { prefix } from './read-field.js';
+import { prefix } from './field-prefix.js';
 import type { PreflightReport } from './server-certificate.js';
 import type { Field } from './rules.js';
 

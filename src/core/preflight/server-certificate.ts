@@ -3,7 +3,8 @@ import { issuedBy } from '../crypto/certificate.js';
 import type { CertificateItem, PrivateKeyItem } from '../formats/items.js';
 import { describeNotYetValid, describeExpiry } from '../time/expiry.js';
 import { checkKeySupport } from './key-support.js';
-import { FIELD_NAMES, prefix, readField, type ReadField } from './read-field.js';
+import { FIELD_NAMES, readField, type ReadField } from './read-field.js';
+import { prefix } from './field-prefix.js';
 import { checkName, checkPath, IAM_LIMITS, type Field, type Finding } from './rules.js';
 
 export interface ServerCertificateInput {

@@ -2,7 +2,6 @@ import React, { useState } from 'react';
 import { Box } from 'ink';
 import { basename } from 'node:path';
 import { Text } from '../../ui/safe-text.js';
-import { findRelations } from '../../core/crypto/chain.js';
 import { CONTAINER_NAMES, countOf, itemsWithRelations } from '../../core/formats/describe.js';
 import { Menu } from '../../widgets/Menu.js';
 import { PathInput } from '../../widgets/PathInput.js';
@@ -55,7 +54,7 @@ function reportLines(state: InspectState): ReportLine[] {
   return state.loaded
     .flatMap((entry) => [
       `${basename(entry.file)}: ${CONTAINER_NAMES[entry.result.container]}, ${countOf(entry.result.items.length, 'item')}`,
-      ...itemsWithRelations(entry.result.items, findRelations(entry.result.items), new Date()),
+      ...itemsWithRelations(entry.result.items, entry.relations, new Date()),
     ])
     .map((line) => {
       // An item's row ("      sha256      9f86…"): its label is part of the prefix, so the value wraps beside it

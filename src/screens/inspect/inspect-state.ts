@@ -1,3 +1,4 @@
+import type { Relations } from '../../core/crypto/chain.js';
 import type { Problem } from '../../core/errors.js';
 import type { ReadResult } from '../../core/formats/items.js';
 import type { PreparedUpload } from '../../core/prepare.js';
@@ -6,6 +7,7 @@ import type { InspectAction } from './inspect-actions.js';
 export interface Loaded {
   file: string;
   result: ReadResult;
+  relations: Relations;
 }
 
 export interface PreparedPaths {
@@ -44,7 +46,7 @@ export type InspectEvent =
   | { type: 'busy'; label: string }
   | { type: 'needs-passphrase'; file: string; problem?: Problem; key?: { alias: string } }
   | { type: 'passphrase'; value: string; key?: boolean }
-  | { type: 'loaded'; file: string; result: ReadResult }
+  | { type: 'loaded'; file: string; result: ReadResult; relations: Relations }
   | { type: 'failed'; problem: Problem }
   | { type: 'actions' }
   | { type: 'open-another' }
@@ -83,7 +85,7 @@ export function inspectReducer(state: InspectState, event: InspectEvent): Inspec
         step: 'report',
         loaded: [
           ...state.loaded.filter((entry) => entry.file !== event.file),
-          { file: event.file, result: event.result },
+          { file: event.file, result: event.result, relations: event.relations },
         ],
         written: undefined,
         problem: undefined,

@@ -88,7 +88,7 @@ export function useInspect(initialPath?: string) {
       // The passphrase typed for this file does not open its key: ask again, saying so.
       const refused = refusedKey(result);
       if (refused && typed?.secret !== undefined) return dispatch({ type: 'needs-passphrase', file, problem: refused });
-      dispatch({ type: 'loaded', file, result });
+      dispatch({ type: 'loaded', file, result, relations: await services.relationsOf(result.items) });
       if (remembered) flash(`Opened with the passphrase you gave for the file before; ${basename(file)} shares it.`);
     } catch (error) {
       const problem = toProblem(error);

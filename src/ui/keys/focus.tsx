@@ -99,15 +99,20 @@ export class FocusRegistry {
   }
 
   /** The keys of the top scope, for the footer and the help; the frame redraws only when they change. */
-  publish(): void {
+  /** The keys as the scopes and layers stand now (they are updated as each component renders). */
+  current(): ShownKeys {
     const scope = this.top();
     const typing = scope ? typingIn(scope) : false;
     const layers = scope ? ordered(scope) : [];
-    const shown: ShownKeys = {
+    return {
       rows: keyRows(layers.flatMap((layer) => activeBindings(layer.bindings, typing))),
       help: layers.flatMap((layer) => layer.help),
       typing,
     };
+  }
+
+  publish(): void {
+    const shown = this.current();
     const text = JSON.stringify(shown);
     if (text === this.shown) return;
     this.shown = text;
@@ -190,9 +195,14 @@ export function FocusProvider({
   );
 }
 
-/** The keys the footer and the help show: the top scope's. */
+/**
+ * The keys the footer and the help show: the top scope's. Read from the scopes as they stand, so a footer drawn after
+ * the screen shows that screen's keys in the same frame (the first frame has its footer); the published copy only
+ * makes it draw again when they change.
+ */
 export function useShownKeys(): ShownKeys {
-  return useContext(ShownContext);
+  useContext(ShownContext);
+  return useRegistry().current();
 }
 
 /**
