@@ -8,9 +8,9 @@ export const PATH_FIELDS: ReadonlySet<string> = new Set(['certificate', 'private
 export type Completion =
   /** Tab changed the path, or showed the names it could be. */
   | { kind: 'completed'; value: string }
-  /** Nothing to complete: the path is empty, names one entry exactly, matches nothing, or its choices are shown. */
+  /** Nothing to complete: the path is empty, names one entry exactly, or its choices are shown already. */
   | { kind: 'nothing' }
-  /** The folder is still being read: the completion comes later, through `complete`. */
+  /** The folder is still being read, or nothing in it matched when it was: the completion comes through `complete`. */
   | { kind: 'later' };
 
 /**
@@ -47,7 +47,9 @@ export function usePathCompletion() {
     const entries = read.current.folder === splitTyped(typed)[0] ? read.current.entries : undefined;
     if (!entries || entries.length === 0) return { kind: 'later' };
     const { value, candidates } = completeTyped(typed, entries);
-    if (value === typed && candidates.length <= 1) return { kind: 'nothing' };
+    // Nothing matches in the folder as it was read: it may have changed since, so it is read again.
+    if (candidates.length === 0) return { kind: 'later' };
+    if (value === typed && candidates.length === 1) return { kind: 'nothing' };
     show(value, candidates);
     readAhead(value);
     return { kind: 'completed', value };
@@ -56,7 +58,9 @@ export function usePathCompletion() {
   /** Tab, after reading the folder: also what a pasted path in quotes or with escaped spaces completes to. */
   const complete = async (typed: string): Promise<string> => {
     if (!services) return typed;
-    const entries = await services.listFolder(splitTyped(typed)[0]);
+    const folder = splitTyped(typed)[0];
+    const entries = await services.listFolder(folder);
+    read.current = { folder, entries };
     const path = entries.length > 0 || pastedPath(typed) === typed.trim() ? typed : pastedPath(typed);
     const { value, candidates } = completeTyped(
       path,

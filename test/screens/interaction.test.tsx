@@ -323,6 +323,23 @@ describe('file fields of the upload form (#18)', () => {
     expect(frame).toContain(`Certificate    : ${fx.path('selfsigned.pem')}`);
     expect(frame).toContain(`› Private key`);
   });
+
+  it('Tab finds a file made after the folder was first read (the read ahead is not the last word)', async () => {
+    const folder = mkdtempSync(join(work, 'late-'));
+    writeFileSync(join(folder, 'old.pem'), 'x');
+    app = await renderApp(stubServices(), { route: { screen: 'server-upload' }, columns: 200 });
+    await app.waitForText('› Name');
+    await app.press(KEYS.down);
+    await app.press(KEYS.down);
+    await app.waitForText('› Certificate');
+    await app.type(`${folder}/`);
+    await app.waitForText(`Certificate    : ${folder}/`);
+    writeFileSync(join(folder, 'new-cert.pem'), 'x');
+    await app.type('ne');
+    await app.press(KEYS.tab);
+    const frame = await app.waitForText(`${folder}/new-cert.pem`);
+    expect(frame).toContain('› Certificate');
+  });
 });
 
 describe('the upload result at 60 columns (#18)', () => {
