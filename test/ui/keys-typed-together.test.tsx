@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { characterKey, splitKeys } from '../../src/ui/keys/split-keys.js';
 import type { ServerCertificateRow } from '../../src/core/iam/server-certificate-list.js';
-import { renderApp, type Rendered } from '../helpers/render.js';
+import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';
 
 let app: Rendered | undefined;
@@ -54,5 +54,14 @@ describe('keys that arrive in one read (typed fast, held down, sent by tmux)', (
     await app.waitForText('Create key & certificate');
     await app.press('j\r');
     await app.waitForText('File:');
+  });
+
+  it('two ↓ in one write (Ink hands them over as two events in one tick) move two fields, not one', async () => {
+    app = await renderApp(stubServices(), { route: { screen: 'server-upload' }, columns: 120 });
+    await app.waitForText('› Name');
+    await app.type('shop');
+    await app.press(`${KEYS.down}${KEYS.down}`);
+    const frame = await app.waitForText('› Certificate');
+    expect(frame).toMatch(/Path {11}: \/\n/);
   });
 });

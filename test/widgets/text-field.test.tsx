@@ -7,9 +7,16 @@ import { WithKeys } from '../helpers/with-keys.js';
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
 
-/** Lets React commit and run effects (Ink subscribes input in an effect); no clock involved. */
+/**
+ * Lets React commit and run effects (Ink subscribes input in an effect), and the keys written so far be handled: the
+ * app takes one key per turn of the event loop once the one before has been drawn, so each key written gets a turn
+ * (the most these tests write before settling is 14). No clock involved.
+ */
 async function settle(): Promise<void> {
-  for (let round = 0; round < 3; round += 1) await new Promise((resolve) => setImmediate(resolve));
+  for (let turn = 0; turn < 20; turn += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let round = 0; round < 3; round += 1) await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 function Harness({

@@ -181,10 +181,11 @@ export function FocusProvider({
     }
     draining.current = false;
   }, [handle]);
+  // Every key goes through the queue: the first is handled at once, and one that Ink hands over in the same tick
+  // (it splits "↓↓" read together into two events) waits until the screen has drawn what the first did, or both
+  // would act on the same state (two ↓ moving one field).
   useInput((input, key) => {
-    const presses = splitKeys(input, key, registry.typing());
-    if (presses.length === 1 && !draining.current) return handle(presses[0]!);
-    queue.current.push(...presses);
+    queue.current.push(...splitKeys(input, key, registry.typing()));
     if (!draining.current) void drain();
   });
   useEffect(() => registry.publish());
