@@ -93,6 +93,27 @@ describe('create key & certificate', () => {
     expect(asked).toEqual(['amazon']);
   });
 
+  it('a name with a slash (a path typed, or a : command typed into the field) is refused there, and nothing is written', async () => {
+    const written: FileToWrite[] = [];
+    app = await renderApp(
+      stubServices({ existingPaths: async () => [], writeFiles: async (files) => void written.push(...files) }),
+      { route: { screen: 'create', purpose: 'signing' } },
+    );
+    await app.waitForText('Key type');
+    await app.press(KEYS.enter);
+    for (let field = 0; field < 6; field += 1) await app.press(KEYS.enter);
+    await app.press(KEYS.enter);
+    await app.waitForText('Where to save');
+    await app.press(KEYS.down);
+    await app.press(KEYS.ctrlU);
+    await app.type('bob:inspect /tmp/x.pem');
+    const frame = await app.waitForText('has characters IAM does not allow');
+    expect(frame).not.toContain('Will write');
+    await app.press(KEYS.enter);
+    await app.waitForText('Not yet:');
+    expect(written).toEqual([]);
+  });
+
   it('explains PKCS#1 when the key format is switched', async () => {
     app = await renderApp(stubServices(), { route: { screen: 'create', purpose: 'csr' } });
     await app.waitForText('Key type');

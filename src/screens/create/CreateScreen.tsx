@@ -15,6 +15,7 @@ import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../routes.js';
 import {
   createReducer,
+  fileNameProblem,
   subjectFieldProblem,
   SUBJECT_FIELDS,
   validityProblem,
@@ -268,6 +269,7 @@ function StepView({
             onChange={(value) => dispatch({ type: 'name', value })}
             onSubmit={onFieldDone}
             submitLabel={submitLabel}
+            error={fileNameProblem(state.name)}
           />
           <Text>
             {' '}
@@ -276,9 +278,11 @@ function StepView({
           <Hanging prefix="  " tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>
             {keyFormatWords(state.keyFormat, state.keyType).why}
           </Hanging>
-          <Hanging prefix="  " tone="muted">
-            Will write {paths.key} (0600) and {paths.certificate}
-          </Hanging>
+          {fileNameProblem(state.name) ? null : (
+            <Hanging prefix="  " tone="muted">
+              Will write {paths.key} (0600) and {paths.certificate}
+            </Hanging>
+          )}
         </Box>
       );
     }

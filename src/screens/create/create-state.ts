@@ -1,6 +1,7 @@
 import { defaultOutDir } from '../../core/crypto/created-files.js';
 import type { KeyType } from '../../core/crypto/create.js';
 import type { Problem } from '../../core/errors.js';
+import { checkName } from '../../core/preflight/rules.js';
 import { lastFolder } from '../../ui/remembered-folders.js';
 
 export type Purpose = 'signing' | 'server' | 'csr';
@@ -134,6 +135,15 @@ export function validityProblem(days: string): string | undefined {
     : 'a whole number of days from 1 to 36500';
 }
 
+/**
+ * The name becomes pk-NAME.pem and cert-NAME.pem in the folder above it: one file name, never a path (a "/" would
+ * make folders inside it). IAM's characters, as the signing recipe's user names are.
+ */
+export function fileNameProblem(name: string): string | undefined {
+  const problem = checkName(name);
+  return problem ? `${problem.message} ${problem.fix} The folder goes in the field above.` : undefined;
+}
+
 export function createReducer(state: CreateState, action: CreateAction): CreateState {
   switch (action.type) {
     case 'purpose': {
@@ -157,13 +167,15 @@ export function createReducer(state: CreateState, action: CreateAction): CreateS
     case 'next': {
       // Refused with the reason where the user looks, never silently.
       const blocked =
-        state.step === 'validity'
-          ? validityProblem(state.days)
-          : state.step === 'subject'
-            ? (Object.entries(state.subject)
-                .map(([field, value]) => subjectFieldProblem(field, value))
-                .find(Boolean) ?? nothingToName(state))
-            : undefined;
+        state.step === 'output'
+          ? fileNameProblem(state.name)
+          : state.step === 'validity'
+            ? validityProblem(state.days)
+            : state.step === 'subject'
+              ? (Object.entries(state.subject)
+                  .map(([field, value]) => subjectFieldProblem(field, value))
+                  .find(Boolean) ?? nothingToName(state))
+              : undefined;
       if (blocked)
         return {
           ...state,

@@ -9,6 +9,7 @@ import { signingUseOf } from './signing-in-use.js';
 import {
   createReducer,
   dnsNameList,
+  fileNameProblem,
   initialCreateState,
   subjectString,
   SUBJECT_FIELDS,
@@ -88,7 +89,8 @@ export function useCreate(purpose?: Purpose) {
 
   const advanceField = () => {
     if (field < fieldsOfStep.length - 1) return setField(field + 1);
-    if (state.step === 'output') return void create(false);
+    // A name that is not one file name is refused where it is typed; the reducer says why.
+    if (state.step === 'output') return fileNameProblem(state.name) ? dispatch({ type: 'next' }) : void create(false);
     // A refused step keeps the focus where it was; the reason shows under the fields.
     const next = createReducer(state, { type: 'next' });
     if (next.step !== state.step) setField(0);
