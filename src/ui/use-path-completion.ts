@@ -5,6 +5,28 @@ import { FrameContext } from './frame-context.js';
 /** The form fields that hold a file path, by the names every form gives them: Tab completes them. */
 export const PATH_FIELDS: ReadonlySet<string> = new Set(['certificate', 'privateKey', 'chain']);
 
+/**
+ * The names Tab found, whole, in at most two rows of this width (the form below keeps its place), then how many more
+ * there are. Laid out as the rows will wrap: a name never split, two spaces between names.
+ */
+export function choicesLine(names: string[], width: number): string {
+  const room = Math.max(20, width);
+  const more = (left: number) => `… and ${left} more: type more, then Tab`;
+  const rows: string[] = [''];
+  for (const [index, name] of names.entries()) {
+    const left = names.length - index - 1;
+    const row = rows.at(-1)!;
+    const placed = row ? `${row}  ${name}` : name;
+    const fits = (text: string) => text.length <= room;
+    // The second row keeps room for what says how many more there are.
+    const fitsHere = fits(left > 0 && rows.length === 2 ? `${placed}  ${more(left)}` : placed);
+    if (fitsHere) rows[rows.length - 1] = placed;
+    else if (rows.length === 1 && fits(name)) rows.push(name);
+    else return `${rows.join('  ')}  ${more(names.length - index)}`;
+  }
+  return rows.join('  ');
+}
+
 export type Completion =
   /** Tab changed the path, or showed the names it could be. */
   | { kind: 'completed'; value: string }

@@ -1,11 +1,11 @@
-import React, { useEffect, useRef } from 'react';
+import React, { useContext, useEffect, useRef } from 'react';
+import { FrameContext } from '../ui/frame-context.js';
 import { Box } from 'ink';
 import { Text } from '../ui/safe-text.js';
 import { LineView } from '../ui/text-field/LineView.js';
 import { useLineEditor, type LineEditorOptions } from '../ui/text-field/use-line-editor.js';
 import { Hanging } from '../ui/Hanging.js';
-import { Toned } from '../ui/Toned.js';
-import { usePathCompletion } from '../ui/use-path-completion.js';
+import { choicesLine, usePathCompletion } from '../ui/use-path-completion.js';
 
 export interface TextFieldProps extends LineEditorOptions {
   label: string;
@@ -32,6 +32,8 @@ export function TextField({
   ...editing
 }: TextFieldProps): React.JSX.Element {
   const completion = usePathCompletion();
+  // Outside the app frame (a widget on its own), the width is a terminal's usual 80.
+  const frame = useContext(FrameContext);
   // The value as of the last key, not the last frame: a Tab typed right after the name completes what was typed.
   const latest = useRef(editing.value);
   latest.current = editing.value;
@@ -89,7 +91,9 @@ export function TextField({
         <LineView line={line} focus={focus} placeholder={placeholder} mask={mask} />
       </Box>
       {completion.choices.length > 0 && focus ? (
-        <Toned tone="muted" wrap="truncate-end">{`    ${completion.choices.join('  ')}`}</Toned>
+        <Hanging prefix="    " tone="muted">
+          {choicesLine(completion.choices, (frame?.columns ?? 80) - 6)}
+        </Hanging>
       ) : null}
       {error ? (
         <Hanging prefix="    ✗ " tone="danger">

@@ -324,6 +324,25 @@ describe('file fields of the upload form (#18)', () => {
     expect(frame).toContain(`› Private key`);
   });
 
+  it('many matches are named whole in two rows at most, with how many more there are; the form keeps its place', async () => {
+    const folder = mkdtempSync(join(work, 'many-'));
+    for (let index = 0; index < 20; index += 1) writeFileSync(join(folder, `server-certificate-${index}.pem`), 'x');
+    app = await renderApp(stubServices(), { route: { screen: 'server-upload' }, columns: 80 });
+    await app.waitForText('› Name');
+    await app.press(KEYS.down);
+    await app.press(KEYS.down);
+    await app.type(`${folder}/s`);
+    await app.waitForText(`${folder}/s`);
+    await app.press(KEYS.tab);
+    const frame = await app.waitFor((shown) => /… and \d+ more: type more, then Tab/.test(shown), 'the choices');
+    const lines = frame.split('\n');
+    const first = lines.findIndex((line) => line.includes('server-certificate-0.pem'));
+    expect(lines[first + 1]).toMatch(/… and \d+ more: type more, then Tab$/);
+    // Every name shown is whole; the header is where it was.
+    expect(frame).not.toMatch(/server-certificate-\d*…/);
+    expect(lines[0]).toMatch(/^iamcert › upload server certificate/);
+  });
+
   it('Tab finds a file made after the folder was first read (the read ahead is not the last word)', async () => {
     const folder = mkdtempSync(join(work, 'late-'));
     writeFileSync(join(folder, 'old.pem'), 'x');

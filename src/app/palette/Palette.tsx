@@ -6,7 +6,7 @@ import { LineView } from '../../ui/text-field/LineView.js';
 import { useLineEditor } from '../../ui/text-field/use-line-editor.js';
 import { Toned } from '../../ui/Toned.js';
 import { useFrame } from '../../ui/frame-context.js';
-import { usePathCompletion } from '../../ui/use-path-completion.js';
+import { choicesLine, usePathCompletion } from '../../ui/use-path-completion.js';
 import { completeCommand, completeName, matchingCommands, runCommand, split, type PaletteOutcome } from './commands.js';
 
 function PaletteLine({
@@ -16,7 +16,7 @@ function PaletteLine({
   onOutcome(outcome: Exclude<PaletteOutcome, { kind: 'unknown' }>): void;
   onClose(): void;
 }): React.JSX.Element {
-  const { identity, services } = useFrame();
+  const { identity, services, columns } = useFrame();
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
   /** What Tab found to choose from, when it could not complete on its own. */
@@ -87,9 +87,7 @@ function PaletteLine({
         )}
       </Text>
       {[...choices, ...paths.choices].length > 0 ? (
-        <Toned tone="muted" wrap="truncate-end">
-          {[...choices, ...paths.choices].join('  ')}
-        </Toned>
+        <Toned tone="muted">{choicesLine([...choices, ...paths.choices], columns - 2)}</Toned>
       ) : null}
       {problem ? <Toned tone="warning">{problem}</Toned> : null}
     </Box>

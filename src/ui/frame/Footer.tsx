@@ -10,7 +10,7 @@ export function Footer({ message, columns }: { message?: string; columns: number
   const { rows } = useShownKeys();
   const hints = rows.filter(([, , footer]) => footer).map(([key, label]) => [key, label] as [string, string]);
   return (
-    <Box flexDirection="column" width={columns}>
+    <Box flexDirection="column" width={columns} flexShrink={0}>
       {message ? <Toned tone="accent">{message}</Toned> : null}
       <Text wrap="truncate-end">
         {fitHints(hints, columns).map(([key, label], index) => (

@@ -35,7 +35,7 @@ export function Header({
         .join('  ')
     : '';
   return (
-    <Box flexDirection="column" width={columns}>
+    <Box flexDirection="column" width={columns} flexShrink={0}>
       <Text wrap="truncate-end">
         <Text bold>iamcert</Text> › {title} <Toned tone={tone}>{text}</Toned>
       </Text>
