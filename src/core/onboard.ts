@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { createdPaths } from './crypto/created-files.js';
-import { createKeyAndCertificate, type KeyType } from './crypto/create.js';
+import { createKeyAndCertificate, SIGNING_RECIPE, type KeyType } from './crypto/create.js';
 import { fail, toProblem, type Problem, worded } from './errors.js';
 import { readInputFile, readInputFileIfPresent } from './files/read-input.js';
 import { removeStrayTempFiles, writeFileSafely, writeFilesSafely } from './files/safe-write.js';
@@ -242,15 +242,10 @@ async function signingPairOnDisk(
 ): Promise<{ body: string; made: string }> {
   await removeStrayTempFiles([paths.key, paths.certificate]);
   const existing = await readPair(paths);
-  const keyType = request.signing.kind === 'create' ? (request.signing.keyType ?? 'rsa2048') : 'rsa2048';
+  const keyType =
+    request.signing.kind === 'create' ? (request.signing.keyType ?? SIGNING_RECIPE.keyType) : SIGNING_RECIPE.keyType;
   if (!existing) {
-    const created = await createKeyAndCertificate({
-      keyType,
-      subject: '',
-      days: 3650,
-      keyFormat: 'pkcs8',
-      now: options.now,
-    });
+    const created = await createKeyAndCertificate({ ...SIGNING_RECIPE, keyType, now: options.now });
     await writeFilesSafely([
       { path: paths.key, data: created.privateKeyPem, secret: true },
       { path: paths.certificate, data: created.certificatePem! },
@@ -260,10 +255,8 @@ async function signingPairOnDisk(
   if (existing.key?.key && !existing.certificate && existing.certificatePem === undefined) {
     // An interrupted run wrote the key but not its certificate: make the certificate for that key.
     const completed = await createKeyAndCertificate({
+      ...SIGNING_RECIPE,
       keyType,
-      subject: '',
-      days: 3650,
-      keyFormat: 'pkcs8',
       now: options.now,
       existingKey: existing.key.key,
     });

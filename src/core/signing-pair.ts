@@ -1,5 +1,5 @@
-import { unlink } from 'node:fs/promises';
-import { createKeyAndCertificate } from './crypto/create.js';
+import { rm } from 'node:fs/promises';
+import { createKeyAndCertificate, SIGNING_RECIPE } from './crypto/create.js';
 import { createdPaths, unusedPairName } from './crypto/created-files.js';
 import { fixFields, IamcertError, toProblem, worded } from './errors.js';
 import { existingPaths } from './files/existing.js';
@@ -40,13 +40,7 @@ export async function createSigningPair(clients: IamClients, request: SigningPai
   refuseAtLimit(userName, await listSigningCertificates(clients, userName, { signal, now }));
   const name = await unusedPairName(outDir, userName, existingPaths, now);
   const paths = createdPaths(outDir, name, false);
-  const created = await createKeyAndCertificate({
-    keyType: 'rsa2048',
-    subject: '',
-    days: 3650,
-    keyFormat: 'pkcs8',
-    now,
-  });
+  const created = await createKeyAndCertificate({ ...SIGNING_RECIPE, now });
   const certificatePem = created.certificatePem!;
   await writeFilesSafely([
     { path: paths.key, data: created.privateKeyPem, secret: true },
@@ -86,11 +80,11 @@ async function afterFailedUpload(
   const bare = (pem: string) => pem.replace(/\s+/g, '');
   const ours = held?.find((row) => bare(row.body) === bare(certificatePem));
   if (ours) return ours;
-  const problem = toProblem(error);
   if (held) {
-    await Promise.all([paths.key, paths.certificate].map((path) => unlink(path).catch(() => undefined)));
-    throw new IamcertError(problem);
+    await Promise.all([paths.key, paths.certificate].map((path) => rm(path, { force: true })));
+    throw error;
   }
+  const problem = toProblem(error);
   throw new IamcertError({
     code: problem.code,
     message: `${problem.message} Whether IAM holds the new certificate is not known: its key is kept in ${paths.key} and the certificate in ${paths.certificate}.`,

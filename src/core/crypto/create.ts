@@ -32,6 +32,17 @@ export interface CreateRequest {
   existingKey?: KeyObject;
 }
 
+/**
+ * The classic EC2 signing-certificate recipe: RSA 2048, a blank subject, self-signed for ten years, the key in PKCS#8.
+ * Onboarding and a user's `c` (signing create) both make their pair by it.
+ */
+export const SIGNING_RECIPE = {
+  keyType: 'rsa2048',
+  subject: '',
+  days: 3650,
+  keyFormat: 'pkcs8',
+} as const satisfies CreateRequest;
+
 export interface Created {
   key: KeyObject;
   privateKeyPem: string;
