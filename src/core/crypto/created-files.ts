@@ -36,3 +36,12 @@ export async function unusedPairName(
   }
   return `${name}-${now.getTime()}`;
 }
+
+/**
+ * The user a pair's name may stand for, read back from what unusedPairName makes: "bob" for bob, and for a second
+ * pair's bob-20261204 or bob-20261204-2 both that name and bob.
+ */
+export function usersNamedBy(name: string): string[] {
+  const undated = name.replace(/-\d{8}(-\d+)?$/, '');
+  return undated === name ? [name] : [name, undated];
+}

@@ -251,6 +251,7 @@ function StepView({
       );
     case 'output': {
       const paths = createdPaths(state.outDir, state.name, state.purpose === 'csr');
+      const nameProblem = fileNameProblem(state.name);
       return (
         <Box flexDirection="column">
           <Text bold>Where to save</Text>
@@ -269,7 +270,7 @@ function StepView({
             onChange={(value) => dispatch({ type: 'name', value })}
             onSubmit={onFieldDone}
             submitLabel={submitLabel}
-            error={fileNameProblem(state.name)}
+            error={nameProblem}
           />
           <Text>
             {' '}
@@ -278,7 +279,7 @@ function StepView({
           <Hanging prefix="  " tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>
             {keyFormatWords(state.keyFormat, state.keyType).why}
           </Hanging>
-          {fileNameProblem(state.name) ? null : (
+          {nameProblem ? null : (
             <Hanging prefix="  " tone="muted">
               Will write {paths.key} (0600) and {paths.certificate}
             </Hanging>

@@ -1,12 +1,7 @@
 import type { CertificateItem } from '../../core/formats/items.js';
 import { toProblem } from '../../core/errors.js';
 import type { Services } from '../../ui/services.js';
-
-/** The user a pair is named for: "bob" for pk-bob.pem, and for a second pair's pk-bob-20261204(-2).pem. */
-export function usersNamedBy(name: string): string[] {
-  const undated = name.replace(/-\d{8}(-\d+)?$/, '');
-  return undated === name ? [name] : [name, undated];
-}
+import { usersNamedBy } from '../../core/crypto/created-files.js';
 
 /**
  * Said before a pair on disk is replaced: whether IAM holds its certificate as a signing certificate of the user it is
