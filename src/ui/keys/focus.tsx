@@ -98,7 +98,6 @@ export class FocusRegistry {
     return scope ? typingIn(scope) : false;
   }
 
-  /** The keys of the top scope, for the footer and the help; the frame redraws only when they change. */
   /** The keys as the scopes and layers stand now (they are updated as each component renders). */
   current(): ShownKeys {
     const scope = this.top();
@@ -111,6 +110,7 @@ export class FocusRegistry {
     };
   }
 
+  /** Tells the footer and the help when the top scope's keys have changed; nothing when they have not. */
   publish(): void {
     const shown = this.current();
     const text = JSON.stringify(shown);
@@ -128,7 +128,7 @@ async function settled(): Promise<void> {
 
 const RegistryContext = createContext<FocusRegistry | undefined>(undefined);
 const ScopeContext = createContext<Scope | undefined>(undefined);
-const ShownContext = createContext<ShownKeys>({ rows: [], help: [], typing: false });
+const KeysChangedContext = createContext(0);
 
 function useRegistry(): FocusRegistry {
   const registry = useContext(RegistryContext);
@@ -149,13 +149,15 @@ export function FocusProvider({
   onShown?: (shown: ShownKeys) => void;
   children: React.ReactNode;
 }): React.JSX.Element {
-  const [shown, setShown] = useState<ShownKeys>({ rows: [], help: [], typing: false });
+  // How many times the keys changed: what the footer and the help show is read from the registry (useShownKeys); this
+  // only makes them draw again.
+  const [changes, setChanges] = useState(0);
   const watcher = useRef(onShown);
   watcher.current = onShown;
   const registry = useMemo(
     () =>
       new FocusRegistry((next) => {
-        setShown(next);
+        setChanges((count) => count + 1);
         watcher.current?.(next);
       }),
     [],
@@ -191,18 +193,18 @@ export function FocusProvider({
   useEffect(() => registry.publish());
   return (
     <RegistryContext.Provider value={registry}>
-      <ShownContext.Provider value={shown}>{children}</ShownContext.Provider>
+      <KeysChangedContext.Provider value={changes}>{children}</KeysChangedContext.Provider>
     </RegistryContext.Provider>
   );
 }
 
 /**
  * The keys the footer and the help show: the top scope's. Read from the scopes as they stand, so a footer drawn after
- * the screen shows that screen's keys in the same frame (the first frame has its footer); the published copy only
- * makes it draw again when they change.
+ * the screen shows that screen's keys in the same frame (the first frame has its footer); a change published later
+ * makes it draw again.
  */
 export function useShownKeys(): ShownKeys {
-  useContext(ShownContext);
+  useContext(KeysChangedContext);
   return useRegistry().current();
 }
 
