@@ -11,6 +11,15 @@ const fx = fixtures();
 let app: Rendered | undefined;
 afterEach(() => app?.unmount());
 
+/** The signing recipe's steps with Enter alone (key type, six subject fields, validity), up to where to save. */
+async function toWhereToSave(rendered: Rendered): Promise<void> {
+  await rendered.waitForText('Key type');
+  await rendered.press(KEYS.enter);
+  for (let field = 0; field < 6; field += 1) await rendered.press(KEYS.enter);
+  await rendered.press(KEYS.enter);
+  await rendered.waitForText('Where to save');
+}
+
 describe('create key & certificate', () => {
   it('walks the classic signing recipe with Enter alone, and shows files, modes, fingerprint and exports', async () => {
     const written: FileToWrite[] = [];
@@ -52,11 +61,7 @@ describe('create key & certificate', () => {
       stubServices({ existingPaths: async (paths) => paths, writeFiles: async (files) => void written.push(...files) }),
       { route: { screen: 'create', purpose: 'signing' } },
     );
-    await app.waitForText('Key type');
-    await app.press(KEYS.enter);
-    for (let field = 0; field < 6; field += 1) await app.press(KEYS.enter);
-    await app.press(KEYS.enter);
-    await app.waitForText('Where to save');
+    await toWhereToSave(app);
     await app.press(KEYS.enter);
     await app.press(KEYS.enter);
     await app.waitForText('These files exist already');
@@ -80,11 +85,7 @@ describe('create key & certificate', () => {
       }),
       { route: { screen: 'create', purpose: 'signing' } },
     );
-    await app.waitForText('Key type');
-    await app.press(KEYS.enter);
-    for (let field = 0; field < 6; field += 1) await app.press(KEYS.enter);
-    await app.press(KEYS.enter);
-    await app.waitForText('Where to save');
+    await toWhereToSave(app);
     await app.press(KEYS.enter);
     await app.press(KEYS.enter);
     const frame = (await app.waitForText('These files exist already')).replace(/\n\s+/g, ' ');
@@ -99,11 +100,7 @@ describe('create key & certificate', () => {
       stubServices({ existingPaths: async () => [], writeFiles: async (files) => void written.push(...files) }),
       { route: { screen: 'create', purpose: 'signing' } },
     );
-    await app.waitForText('Key type');
-    await app.press(KEYS.enter);
-    for (let field = 0; field < 6; field += 1) await app.press(KEYS.enter);
-    await app.press(KEYS.enter);
-    await app.waitForText('Where to save');
+    await toWhereToSave(app);
     await app.press(KEYS.down);
     await app.press(KEYS.ctrlU);
     await app.type('bob:inspect /tmp/x.pem');

@@ -469,32 +469,29 @@ describe('status lines', () => {
 });
 
 describe('policy search', () => {
-  it('says when nothing matches, with the count, and when IAM listed none at all', async () => {
-    const policies = [{ name: 'AmazonEC2ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess' }];
-    app = await renderApp(
+  /** Onboarding at its policy step, the group "ops" picked, with these AWS-managed policies listed. */
+  const toPolicies = async (policies: Array<{ name: string; arn: string }>): Promise<Rendered> => {
+    const rendered = await renderApp(
       stubServices({
         listGroups: async () => [{ name: 'ops', arn: 'arn:g', path: '/' }],
         listManagedPolicies: async () => policies,
       }),
       { route: { screen: 'onboard' } },
     );
-    await app.waitForText('ops');
-    await app.press(KEYS.down);
-    await app.press(KEYS.enter);
+    await rendered.waitForText('ops');
+    await rendered.press(KEYS.down);
+    await rendered.press(KEYS.enter);
+    return rendered;
+  };
+
+  it('says when nothing matches, with the count, and when IAM listed none at all', async () => {
+    const policies = [{ name: 'AmazonEC2ReadOnlyAccess', arn: 'arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess' }];
+    app = await toPolicies(policies);
     await app.waitForText('1 of 1');
     await app.type('nosuch');
     await app.waitForText('No policy matches "nosuch" (of 1).');
     app.unmount();
-    app = await renderApp(
-      stubServices({
-        listGroups: async () => [{ name: 'ops', arn: 'arn:g', path: '/' }],
-        listManagedPolicies: async () => [],
-      }),
-      { route: { screen: 'onboard' } },
-    );
-    await app.waitForText('ops');
-    await app.press(KEYS.down);
-    await app.press(KEYS.enter);
+    app = await toPolicies([]);
     await app.waitForText('IAM listed no AWS-managed policies here');
   });
 
@@ -503,16 +500,7 @@ describe('policy search', () => {
       name: `Policy${String(index).padStart(2, '0')}`,
       arn: `arn:aws:iam::aws:policy/Policy${index}`,
     }));
-    app = await renderApp(
-      stubServices({
-        listGroups: async () => [{ name: 'ops', arn: 'arn:g', path: '/' }],
-        listManagedPolicies: async () => policies,
-      }),
-      { route: { screen: 'onboard' } },
-    );
-    await app.waitForText('ops');
-    await app.press(KEYS.down);
-    await app.press(KEYS.enter);
+    app = await toPolicies(policies);
     await app.waitForText('60 of 60');
     for (let step = 0; step < 30; step += 1) await app.press(KEYS.down);
     await app.press(KEYS.tab);
