@@ -10,6 +10,7 @@ import { EXIT, endOnSignals } from './core/lifecycle.js';
 import { toProblem } from './core/errors.js';
 import { keepInkLiveUnderCi, loadWithoutFetch } from './app/before-ink.js';
 import { folderStartedFrom } from './core/files/start-folder.js';
+import { appOptions, withConnectionOptions } from './commands/connection-options.js';
 
 // Started with `npm start` from a clone: files go where the user was, as they would with `iamcert`.
 const startedFrom = folderStartedFrom(process.env, process.cwd());
@@ -69,27 +70,22 @@ const acmRegionsOption = () =>
 const keyFormatOption = (description: string) =>
   new Option('--key-format <format>', description).choices(['pkcs8', 'pkcs1']);
 
+async function openApp(options: OptionValues): Promise<void> {
+  keepInkLiveUnderCi();
+  const { startTui } = await loadWithoutFetch(() => import('./app/start.js'));
+  process.exitCode = await startTui(options);
+}
+
 export function buildProgram(): Command {
-  const program = new Command('iamcert')
-    .description('Certificates for AWS IAM, without OpenSSL flags. With no command, opens the full-screen app.')
-    .version(version, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (text, write) => write(withoutOptionValues(text)) })
-    .option(
-      '--profile <name>',
-      'AWS profile (default: the SDK chain: env, config files, SSO, instance role); list, usage and expiring take several: a,b,c',
-    )
-    .option('--region <region>', 'AWS region for signing (IAM is global)', undefined)
-    .option(
-      '--endpoint-url <url>',
-      'send IAM and STS calls here, e.g. a local emulator (AWS_ENDPOINT_URL is honoured too)',
-    )
+  const program = withConnectionOptions(
+    new Command('iamcert')
+      .description('Certificates for AWS IAM, without OpenSSL flags. With no command, opens the full-screen app.')
+      .version(version, '-V, --version')
+      .showHelpAfterError('(run with --help for usage)')
+      .configureOutput({ outputError: (text, write) => write(withoutOptionValues(text)) }),
+  )
     .exitOverride()
-    .action(async () => {
-      keepInkLiveUnderCi();
-      const { startTui } = await loadWithoutFetch(() => import('./app/start.js'));
-      process.exitCode = await startTui(program.opts());
-    });
+    .action(() => openApp(program.opts()));
 
   program
     .command('inspect')
@@ -500,7 +496,9 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   try {
-    await buildProgram().parseAsync(argv);
+    const forApp = appOptions(argv);
+    if (forApp) await openApp(forApp);
+    else await buildProgram().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       process.exitCode = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)
