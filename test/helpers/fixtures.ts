@@ -557,6 +557,30 @@ export function makeFixtures(): Fixtures {
       '-storepass',
       STORE_PASSWORD,
     );
+    // Two key entries (tomcat, from leaf.pem, and backup, made here): a question for the user, never a guess.
+    fromPkcs12('JKS', 'two-keys.jks');
+    keytool(
+      '-genkeypair',
+      '-noprompt',
+      '-alias',
+      'backup',
+      '-keyalg',
+      'RSA',
+      '-keysize',
+      '2048',
+      '-validity',
+      '365',
+      '-dname',
+      'CN=backup.example.com',
+      '-keystore',
+      'two-keys.jks',
+      '-storetype',
+      'JKS',
+      '-storepass',
+      STORE_PASSWORD,
+      '-keypass',
+      STORE_PASSWORD,
+    );
     write('.keystores', 'made by keytool');
   }
 

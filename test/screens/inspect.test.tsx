@@ -132,6 +132,49 @@ describe('inspect & convert', () => {
     expect(upload).not.toContain('Replace them?');
   });
 
+  it.skipIf(!fx.keystores)(
+    'prepares a keystore with two key entries after asking which one, by the certificate stored with each',
+    async () => {
+      app = await open(fx.path('two-keys.jks'));
+      await app.waitForText('protected by a passphrase');
+      await app.type(STORE_PASSWORD);
+      await app.press(KEYS.enter);
+      await app.waitForText('Java keystore (JKS)');
+      await app.press('a');
+      await app.waitForText('What should happen');
+      for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(app.frame()); step += 1)
+        await app.press(KEYS.down);
+      await app.press(KEYS.enter);
+      await app.waitForText('Folder:');
+      const folder = join(work, 'prepared-two-keys');
+      await app.press(KEYS.ctrlU);
+      await app.type(folder);
+      await app.press(KEYS.enter);
+      const asked = await app.waitForText('Which one?');
+      expect(asked).toContain('backup');
+      expect(asked).toContain('tomcat');
+      // Esc leaves the question without writing anything.
+      await app.press(KEYS.escape);
+      await app.waitFor((frame) => !frame.includes('Which one?'), 'the question to close');
+      await app.press('a');
+      await app.waitForText('What should happen');
+      for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(app.frame()); step += 1)
+        await app.press(KEYS.down);
+      await app.press(KEYS.enter);
+      await app.waitForText('Folder:');
+      await app.press(KEYS.ctrlU);
+      await app.type(folder);
+      await app.press(KEYS.enter);
+      await app.waitForText('Which one?');
+      for (let step = 0; step < 3 && !/› tomcat/.test(app.frame()); step += 1) await app.press(KEYS.down);
+      expect(app.frame()).toMatch(/www\.example\.com/);
+      await app.press(KEYS.enter);
+      const frame = await app.waitForText('Written to');
+      expect(frame).not.toContain('--alias');
+      expect(opensslCertSha256(join(folder, 'certificate.pem'))).toBe(opensslCertSha256(fx.path('leaf.pem')));
+    },
+  );
+
   it('says clearly what a bad file is, and stays on the picker', async () => {
     app = await open(fx.path('does-not-exist.pem'));
     const frame = await app.waitForText('does not exist');

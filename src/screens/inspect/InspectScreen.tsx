@@ -3,6 +3,7 @@ import { Box } from 'ink';
 import { basename } from 'node:path';
 import { Text } from '../../ui/safe-text.js';
 import { CONTAINER_NAMES, countOf, itemsWithRelations } from '../../core/formats/describe.js';
+import type { CertificateItem, Item } from '../../core/formats/items.js';
 import { Menu } from '../../widgets/Menu.js';
 import { PathInput } from '../../widgets/PathInput.js';
 import { ProblemLine } from '../../widgets/ProblemLine.js';
@@ -47,6 +48,16 @@ function PassphraseField({
       />
     </Box>
   );
+}
+
+/** What tells a key entry apart: the certificate stored with it. */
+function entryWhy(items: Item[], alias: string): string {
+  const certificate = items.find(
+    (item): item is CertificateItem => item.type === 'certificate' && item.alias === alias,
+  );
+  return certificate
+    ? `${certificate.subject}, until ${certificate.notAfter.toISOString().slice(0, 10)}`
+    : 'a key without a certificate of its own';
 }
 
 /** Each line's indent is its prefix: a long line wraps under its own text. */
@@ -116,7 +127,7 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         keys: ['esc'],
         label: `back to ${backTo}`,
         when:
-          ['passphrase', 'actions', 'output', 'prepared'].includes(state.step) ||
+          ['passphrase', 'actions', 'output', 'entry', 'prepared'].includes(state.step) ||
           (state.step === 'pick' && state.loaded.length > 0),
         run: () => dispatch({ type: 'report' }),
       },
@@ -193,6 +204,20 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
           submitLabel="write"
           hint="Keys are written with mode 0600; nothing is replaced without asking."
         />
+      ) : null}
+      {state.step === 'entry' ? (
+        <Box flexDirection="column">
+          <Text bold>The keystore holds {state.aliases.length} key entries. Which one?</Text>
+          <Menu
+            focus
+            selectLabel="use it"
+            items={state.aliases.map((alias) => ({ label: alias, value: alias, why: entryWhy(allItems, alias) }))}
+            onSelect={(item) => {
+              dispatch({ type: 'entry', alias: item.value });
+              void runAction(state.action, state.target, false, item.value);
+            }}
+          />
+        </Box>
       ) : null}
       {state.step === 'overwrite' ? (
         <Box flexDirection="column">

@@ -26,6 +26,8 @@ export type InspectStep =
   | { step: 'actions' }
   | { step: 'output'; action: InspectAction; target: string }
   | { step: 'overwrite'; action: InspectAction; target: string; existing: string[] }
+  /** A keystore with several key entries: which one to prepare, asked before anything is written. */
+  | { step: 'entry'; action: InspectAction; target: string; aliases: string[] }
   | { step: 'prepared'; prepared: PreparedUpload; target: string };
 
 export type InspectState = InspectStep & {
@@ -39,6 +41,8 @@ export type InspectState = InspectStep & {
   problem?: Problem;
   /** The files the last prepare wrote for what is loaded now: "Upload" uses them instead of preparing again. */
   written?: PreparedPaths;
+  /** The keystore key entry chosen for the action under way. */
+  alias?: string;
 };
 
 export type InspectEvent =
@@ -56,11 +60,21 @@ export type InspectEvent =
   | { type: 'choose'; action: InspectAction; target: string }
   | { type: 'target'; value: string }
   | { type: 'existing'; paths: string[]; action: InspectAction; target: string }
+  | { type: 'pick-entry'; action: InspectAction; target: string; aliases: string[] }
+  | { type: 'entry'; alias: string }
   /** "Replace them?" answered no: back to the output path as typed, to choose another. */
   | { type: 'keep-existing' }
   | { type: 'prepared'; prepared: PreparedUpload; target: string; written?: PreparedPaths }
   | { type: 'written' }
   | { type: 'report' };
+
+/** The key entries of the keystores loaded, by alias: more than one is a question for the user. */
+export function keyEntries(loaded: Loaded[]): string[] {
+  const aliases = loaded.flatMap((entry) =>
+    entry.result.items.flatMap((item) => (item.type === 'private-key' && item.alias !== undefined ? [item.alias] : [])),
+  );
+  return [...new Set(aliases)];
+}
 
 export function initialInspectState(path?: string): InspectState {
   return { step: 'pick', typed: path ?? '', loaded: [] };
@@ -111,11 +125,15 @@ export function inspectReducer(state: InspectState, event: InspectEvent): Inspec
     case 'open-folder':
       return { ...state, step: 'pick', typed: event.folder.endsWith('/') ? event.folder : `${event.folder}/` };
     case 'choose':
-      return { ...state, step: 'output', action: event.action, target: event.target };
+      return { ...state, step: 'output', action: event.action, target: event.target, alias: undefined };
     case 'target':
       return state.step === 'output' ? { ...state, target: event.value } : state;
     case 'existing':
       return { ...state, step: 'overwrite', action: event.action, target: event.target, existing: event.paths };
+    case 'pick-entry':
+      return { ...state, step: 'entry', action: event.action, target: event.target, aliases: event.aliases };
+    case 'entry':
+      return { ...state, alias: event.alias };
     case 'keep-existing':
       return state.step === 'overwrite'
         ? { ...state, step: 'output', action: state.action, target: state.target }

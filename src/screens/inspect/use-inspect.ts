@@ -7,7 +7,7 @@ import { preparedFiles } from '../../core/prepared-files.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../routes.js';
 import type { InspectAction } from './inspect-actions.js';
-import { initialInspectState, inspectReducer, type InspectState } from './inspect-state.js';
+import { initialInspectState, inspectReducer, keyEntries, type InspectState } from './inspect-state.js';
 
 const locked = (result: ReadResult) =>
   result.items.some((item) => item.type === 'private-key' && item.encrypted && !item.key && !item.problem);
@@ -180,10 +180,13 @@ export function useInspect(initialPath?: string) {
     return true;
   };
 
-  const runAction = async (chosen: InspectAction, target: string, force: boolean) => {
+  const runAction = async (chosen: InspectAction, target: string, force: boolean, alias = state.alias) => {
     const current = state;
     try {
       if (chosen === 'prepare' || chosen === 'upload' || chosen === 'acm-import') {
+        const aliases = keyEntries(current.loaded);
+        if (aliases.length > 1 && (alias === undefined || !aliases.includes(alias)))
+          return dispatch({ type: 'pick-entry', action: chosen, target, aliases });
         dispatch({ type: 'busy', label: 'Preparing for IAM…' });
         const inputs = await Promise.all(
           current.loaded.map(async (entry) => ({ name: entry.file, bytes: await services.readFile(entry.file) })),
@@ -191,6 +194,7 @@ export function useInspect(initialPath?: string) {
         const prepared = await services.prepare(inputs, {
           passphrase: current.passphrase,
           keyPassphrase: current.keyPassphrase,
+          ...(aliases.length > 1 ? { alias } : {}),
         });
         if (!prepared.report.ok) return dispatch({ type: 'prepared', prepared, target });
         const files = preparedFiles(prepared, target);
