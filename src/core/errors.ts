@@ -29,8 +29,9 @@ export function fixOf(problem: Pick<Problem, 'fix' | 'appFix'>): Pick<Problem, '
 }
 
 /** The fields of a Problem (or a finding) for a fix that may be worded for each front end. */
-export function fixFields(fix: string | Worded): Pick<Problem, 'fix' | 'appFix'> {
-  return typeof fix === 'string' ? { fix } : { fix: fix.cli, appFix: fix.app };
+export function fixFields(fix: string | Worded | Pick<Problem, 'fix' | 'appFix'>): Pick<Problem, 'fix' | 'appFix'> {
+  if (typeof fix === 'string') return { fix };
+  return 'cli' in fix ? { fix: fix.cli, appFix: fix.app } : fixOf(fix);
 }
 
 export class IamcertError extends Error implements Problem {
@@ -61,7 +62,7 @@ export class IamcertError extends Error implements Problem {
   }
 }
 
-export function fail(code: string, message: string, fix: string | Worded): never {
+export function fail(code: string, message: string, fix: string | Worded | Pick<Problem, 'fix' | 'appFix'>): never {
   throw new IamcertError({ code, message, ...fixFields(fix) });
 }
 

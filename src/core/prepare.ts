@@ -1,4 +1,4 @@
-import { fail } from './errors.js';
+import { fail, worded } from './errors.js';
 import { certificateMatchingKey, issuersOf } from './crypto/chain.js';
 import { certificatePem } from './crypto/certificate.js';
 import { encodingFor, exportPrivateKey } from './crypto/private-key.js';
@@ -96,7 +96,10 @@ function keystoreKeys(keys: PrivateKeyItem[], alias: string | undefined): Privat
         entries.length > 0
           ? `The keystore has no key entry "${alias}"; its key entries are ${entries.map((key) => `"${key.alias}"`).join(', ')}.`
           : `No keystore was given, so there is no entry "${alias}".`,
-        'Give one of those names with --alias (iamcert inspect lists every entry).',
+        worded(
+          'Give one of those names with --alias (iamcert inspect lists every entry).',
+          'Choose one of those entries.',
+        ),
       );
     return picked;
   }
@@ -104,7 +107,7 @@ function keystoreKeys(keys: PrivateKeyItem[], alias: string | undefined): Privat
     fail(
       'ALIAS_NEEDED',
       `The keystore has ${entries.length} key entries: ${entries.map((key) => `"${key.alias}"`).join(', ')}.`,
-      'Pick one with --alias NAME.',
+      worded('Pick one with --alias NAME.', 'Choose one of them.'),
     );
   return keys;
 }
@@ -124,12 +127,15 @@ function pickKeyAndLeaf(
   const locked = keys.filter((key) => !key.key);
   if (locked.length === keys.length) {
     const wrong = locked.find((key) => key.problem);
-    if (wrong?.problem) fail(wrong.problem.code, wrong.problem.message, wrong.problem.fix);
+    if (wrong?.problem) fail(wrong.problem.code, wrong.problem.message, wrong.problem);
     fail(
       'KEY_ENCRYPTED',
       'The private key is encrypted.',
       passphrase === undefined
-        ? 'Give its passphrase with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.'
+        ? worded(
+            'Give its passphrase with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.',
+            'Type its passphrase.',
+          )
         : 'Check the passphrase.',
     );
   }
@@ -137,7 +143,10 @@ function pickKeyAndLeaf(
     fail(
       'NO_CERTIFICATE',
       'None of the files holds a certificate.',
-      'Add the certificate your CA sent (or make one with iamcert create).',
+      worded(
+        'Add the certificate your CA sent (or make one with iamcert create).',
+        'Add the certificate your CA sent (or make one in Create).',
+      ),
     );
   }
   for (const key of keys) {

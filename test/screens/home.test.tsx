@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IamcertError } from '../../src/core/errors.js';
+import { describeAwsError } from '../../src/core/iam/errors.js';
 import type { ServerCertificateRow } from '../../src/core/iam/server-certificate-list.js';
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';
@@ -60,20 +61,26 @@ describe('home screen', () => {
   it('works offline: says how to connect and keeps the file tasks', async () => {
     app = await renderApp(
       stubServices({
+        // What the SDK throws with no credentials anywhere, described as the identity lookup does.
         whoAmI: async () =>
           Promise.reject(
-            new IamcertError({
-              code: 'NO_CREDENTIALS',
-              message: 'No AWS credentials were found.',
-              fix: 'Run aws configure.',
-            }),
+            new IamcertError(
+              describeAwsError(
+                Object.assign(new Error('Could not load credentials from any providers'), {
+                  name: 'CredentialsProviderError',
+                }),
+                { action: 'GetCallerIdentity', service: 'sts' },
+              ),
+            ),
           ),
       }),
     );
     const frame = await app.waitForText('Offline');
-    expect(frame).toContain('AWS_ENDPOINT_URL');
+    expect(frame.split('AWS_ENDPOINT_URL').length - 1).toBe(1);
+    expect(frame).toContain(':profile NAME');
     // No flag to a user who ran npm start, and the reason said once (the header names its code).
-    expect(frame).not.toMatch(/--[a-z]/);
+    // (the aws CLI's own login command keeps its flag: it is typed in a shell)
+    expect(frame.replace(/\s+/g, ' ').replace('aws sso login --profile NAME', '')).not.toMatch(/--[a-z]/);
     expect(frame.split('No AWS credentials were found').length - 1).toBe(1);
     expect(frame.split('\n')[0]).toContain('offline (NO_CREDENTIALS)');
     expect(frame).toContain('Server certificates  (needs AWS)');

@@ -177,7 +177,7 @@ export function validateDnsNames(names: string[]): void {
     if (name.trim() === '')
       fail(
         'SAN_INVALID',
-        'A name for the certificate (--san) is empty.',
+        'A DNS name for the certificate is empty.',
         worded(
           'Give each DNS name once, e.g. --san www.example.com example.com',
           'Give each DNS name once, separated by spaces: www.example.com example.com',

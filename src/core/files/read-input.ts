@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { fail, IamcertError, worded } from '../errors.js';
+import { fail, fixFields, IamcertError, worded } from '../errors.js';
 
 /**
  * Certificate files are kilobytes; a PEM chain IAM accepts is at most 2 MB. Anything far larger is not ours to parse.
@@ -65,7 +65,10 @@ async function openRegularFile(path: string): Promise<{ handle: FileHandle; size
       fail(
         'NOT_A_REGULAR_FILE',
         `${path} is a pipe, not a file.`,
-        'Pass piped data on standard input as - (… | iamcert inspect -), or save it to a file first.',
+        worded(
+          'Pass piped data on standard input as - (… | iamcert inspect -), or save it to a file first.',
+          'Save what it carries to a file first, and give that file.',
+        ),
       );
     }
     if (!info.isFile())
@@ -171,7 +174,7 @@ async function readStream(
     fail(
       'STDIN_IS_TERMINAL',
       `${path} means standard input, but nothing is piped into it.`,
-      'Pipe the file in (iamcert inspect - < FILE), or give its path.',
+      worded('Pipe the file in (iamcert inspect - < FILE), or give its path.', "Give the file's path."),
     );
   }
   const chunks: Buffer[] = [];
@@ -198,7 +201,9 @@ async function readStream(
         new IamcertError({
           code: 'FILE_NOT_READABLE',
           message: `Standard input could not be read (${(error as { code?: string }).code ?? error.message}).`,
-          fix: 'Pipe the file in (iamcert inspect - < FILE), or give its path.',
+          ...fixFields(
+            worded('Pipe the file in (iamcert inspect - < FILE), or give its path.', "Give the file's path."),
+          ),
         }),
       );
     const onAbort = () => finish(signal?.reason);

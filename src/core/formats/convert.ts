@@ -63,7 +63,7 @@ function toDer(item: Item, request: ConvertRequest): Buffer {
 export function convertItems(result: ReadResult, request: ConvertRequest): Buffer {
   const locked = result.items.find((item) => item.type === 'private-key' && !item.key);
   if (locked && locked.type === 'private-key') {
-    if (locked.problem) fail(locked.problem.code, locked.problem.message, locked.problem.fix);
+    if (locked.problem) fail(locked.problem.code, locked.problem.message, locked.problem);
     fail(
       'KEY_ENCRYPTED',
       'The private key is encrypted.',
@@ -79,7 +79,10 @@ export function convertItems(result: ReadResult, request: ConvertRequest): Buffe
     fail(
       'DER_SINGLE_ITEM',
       `DER holds one item, and this file holds ${ordered.length}.`,
-      'Use --to pem, or iamcert prepare to split it into certificate, key and chain.',
+      worded(
+        'Use --to pem, or iamcert prepare to split it into certificate, key and chain.',
+        'Convert it to PEM, or choose Prepare to split it into certificate, key and chain.',
+      ),
     );
   }
   return toDer(ordered[0]!, request);

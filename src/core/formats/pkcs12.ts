@@ -1,5 +1,5 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { fail, IamcertError, toProblem } from '../errors.js';
+import { fail, IamcertError, toProblem, worded } from '../errors.js';
 import { certificateItem } from '../crypto/certificate.js';
 import { keyShape, spkiSha256 } from '../crypto/key-facts.js';
 import { wrongPassphrase } from '../crypto/read-private-key.js';
@@ -146,10 +146,10 @@ async function openWithPassword(
     fail(
       'PASSPHRASE_REQUIRED',
       'This PKCS#12 (PFX) file is protected by a password.',
-      'Give it with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.',
+      worded('Give it with --passphrase-file FILE or the IAMCERT_PASSPHRASE variable.', 'Type its password.'),
     );
   const problem = wrongPassphrase();
-  fail(problem.code, 'The password does not open this PKCS#12 (PFX) file.', problem.fix);
+  fail(problem.code, 'The password does not open this PKCS#12 (PFX) file.', problem);
 }
 
 async function decryptPart(
@@ -161,7 +161,7 @@ async function decryptPart(
   const plain = await decryptWithPassword(algorithm, bytesOf(encrypted) ?? Buffer.alloc(0), password, signal);
   if (!plain) {
     const problem = wrongPassphrase();
-    fail(problem.code, 'The password does not open this PKCS#12 (PFX) file.', problem.fix);
+    fail(problem.code, 'The password does not open this PKCS#12 (PFX) file.', problem);
   }
   return bagsOf(parseInner(plain));
 }

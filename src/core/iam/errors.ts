@@ -1,4 +1,4 @@
-import { IamcertError, firstLine, type Problem } from '../errors.js';
+import { IamcertError, firstLine, fixFields, worded, type Problem, type Worded } from '../errors.js';
 
 export interface AwsErrorContext {
   /** The action, e.g. "UploadServerCertificate", for AccessDenied messages. */
@@ -41,7 +41,11 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
   const profileFlag = context.profile ? ` --profile ${context.profile}` : '';
   const attempts = aws.$metadata?.attempts;
   const retried = attempts && attempts > 1 ? ` (tried ${attempts} times)` : '';
-  const problem = (code: string, text: string, fix: string): Problem => ({ code, message: text, fix });
+  const problem = (code: string, text: string, fix: string | Worded): Problem => ({
+    code,
+    message: text,
+    ...fixFields(fix),
+  });
   const who = serviceName(context.service);
 
   // The SDK names a connection cut before any answer a TimeoutError; it is not one.
@@ -50,7 +54,10 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
       'CONNECTION_RESET',
       `The connection to ${context.endpoint ?? who} was cut before ${who} answered${retried}.`,
       context.endpoint && context.endpoint !== 'AWS'
-        ? 'Check that the endpoint is running and --endpoint-url is right; a proxy or firewall may be cutting connections.'
+        ? worded(
+            'Check that the endpoint is running and --endpoint-url is right; a proxy or firewall may be cutting connections.',
+            'Check that the endpoint iamcert was started with is running and right; a proxy or firewall may be cutting connections.',
+          )
         : 'Check your network, proxy or firewall, then try again.',
     );
   }
@@ -84,13 +91,19 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
         return problem(
           'CHAIN_INVALID',
           `IAM could not validate the certificate chain: certificate ${index} in the chain is the first bad link.`,
-          "The chain must start with the certificate's issuer and go upward in order; iamcert prepare builds it for you.",
+          worded(
+            "The chain must start with the certificate's issuer and go upward in order; iamcert prepare builds it for you.",
+            "The chain must start with the certificate's issuer and go upward in order; open the files in Inspect (:inspect PATH) and choose Prepare to build it.",
+          ),
         );
       }
       return problem(
         'MALFORMED_CERTIFICATE',
         `IAM could not read the certificate: ${message}`,
-        'Run iamcert check on the files, or iamcert prepare to clean them.',
+        worded(
+          'Run iamcert check on the files, or iamcert prepare to clean them.',
+          'Open the files in Inspect (:inspect PATH) to see what they hold, and choose Prepare to clean them.',
+        ),
       );
     }
     case 'KeyPairMismatch':
@@ -98,28 +111,40 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
       return problem(
         'KEY_PAIR_MISMATCH',
         'IAM says the private key does not match the certificate.',
-        'Pick the key made with this certificate; iamcert inspect shows which key matches which certificate.',
+        worded(
+          'Pick the key made with this certificate; iamcert inspect shows which key matches which certificate.',
+          'Pick the key made with this certificate; Inspect (:inspect PATH) shows which key matches which certificate.',
+        ),
       );
     case 'DuplicateCertificate':
     case 'DuplicateCertificateException':
       return problem(
         'DUPLICATE_CERTIFICATE',
         'This certificate is already uploaded as a signing certificate, for this or another user.',
-        'Each signing certificate must be unique: create a new one (iamcert create) for this user.',
+        worded(
+          'Each signing certificate must be unique: create a new one (iamcert create) for this user.',
+          "Each signing certificate must be unique: make a new one for this user (c on the user's signing certificates).",
+        ),
       );
     case 'InvalidCertificate':
     case 'InvalidCertificateException':
       return problem(
         'INVALID_CERTIFICATE',
         `IAM rejected the certificate: ${message}`,
-        'Check that it is a valid, unexpired X.509 certificate (iamcert inspect FILE).',
+        worded(
+          'Check that it is a valid, unexpired X.509 certificate (iamcert inspect FILE).',
+          'Check that it is a valid, unexpired X.509 certificate: open it in Inspect (:inspect PATH).',
+        ),
       );
     case 'InvalidInput':
     case 'InvalidInputException':
       return problem(
         'INVALID_INPUT',
         `IAM rejected the request: ${message}`,
-        'Check the names and paths given (iamcert check runs the same rules locally).',
+        worded(
+          'Check the names and paths given (iamcert check runs the same rules locally).',
+          'Check the names and paths given.',
+        ),
       );
     case 'DeleteConflict':
     case 'DeleteConflictException':
@@ -127,7 +152,10 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
       return problem(
         'DELETE_CONFLICT',
         `${capitalise(subject)} is still in use and cannot be deleted: ${message}`,
-        'Put another certificate in its place on what uses it (iamcert usage NAME lists them), or detach what depends on it, then delete.',
+        worded(
+          'Put another certificate in its place on what uses it (iamcert usage NAME lists them), or detach what depends on it, then delete.',
+          'Put another certificate in its place on what uses it (its details list them; Rotate moves them for you), or detach what depends on it, then delete.',
+        ),
       );
     case 'ConcurrentModification':
     case 'ConcurrentModificationException':
@@ -177,7 +205,10 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
       return problem(
         'CREDENTIALS_REJECTED',
         'AWS rejected your credentials (unknown access key or wrong secret).',
-        `Check them with aws configure${profileFlag}, or pick another profile with --profile.`,
+        worded(
+          `Check them with aws configure${profileFlag}, or pick another profile with --profile.`,
+          `Check them with aws configure${profileFlag}, or type :profile NAME to act as another profile.`,
+        ),
       );
     case 'CredentialsProviderError': {
       const missing = /profile (\S+) could not be found/i.exec(message);
@@ -191,7 +222,10 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
       return problem(
         'NO_CREDENTIALS',
         'No AWS credentials were found.',
-        'Run aws configure (or aws sso login --profile NAME), or set AWS_PROFILE; for a local emulator also pass --endpoint-url.',
+        worded(
+          'Run aws configure (or aws sso login --profile NAME), or set AWS_PROFILE; for a local emulator also pass --endpoint-url.',
+          'Run aws configure (or aws sso login --profile NAME), or type :profile NAME; for a local emulator, start iamcert with AWS_ENDPOINT_URL set.',
+        ),
       );
     }
     case 'TokenProviderError':
@@ -206,20 +240,29 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
       return problem(
         'TIMEOUT',
         `${who} did not answer in time${context.endpoint ? ` at ${context.endpoint}` : ''}${retried}.`,
-        'Check your network (and --endpoint-url, if set), then try again.',
+        worded(
+          'Check your network (and --endpoint-url, if set), then try again.',
+          'Check your network (and the endpoint iamcert was started with, if any), then try again.',
+        ),
       );
     case 'CertificateNotFound':
     case 'CertificateNotFoundException':
       return problem(
         'CERTIFICATE_NOT_FOUND',
         `${context.service ? who : 'AWS'} does not find ${subject}: ${message}`,
-        'A certificate just uploaded takes a few seconds to reach load balancers: try again shortly (iamcert list shows its ARN).',
+        worded(
+          'A certificate just uploaded takes a few seconds to reach load balancers: try again shortly (iamcert list shows its ARN).',
+          'A certificate just uploaded takes a few seconds to reach load balancers: try again shortly (Server certificates shows its ARN).',
+        ),
       );
     case 'PreconditionFailed':
       return problem(
         'PRECONDITION_FAILED',
         `Someone else changed ${subject} at the same moment (its ETag no longer matches).`,
-        'Run the same command again: it reads the configuration afresh.',
+        worded(
+          'Run the same command again: it reads the configuration afresh.',
+          'Try again: the configuration is read afresh.',
+        ),
       );
     case 'AbortError':
       return problem('CANCELLED', 'Cancelled.', 'Nothing more to do.');
@@ -234,7 +277,10 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): Prob
       'UNREACHABLE',
       `Could not reach ${who} at ${context.endpoint ?? 'AWS'} (${message || name}).`,
       context.endpoint && context.endpoint !== 'AWS'
-        ? 'Check that the endpoint is running and --endpoint-url is right.'
+        ? worded(
+            'Check that the endpoint is running and --endpoint-url is right.',
+            'Check that the endpoint iamcert was started with is running and right.',
+          )
         : 'Check your network connection and proxy settings.',
     );
   }

@@ -8,7 +8,7 @@ import {
   type GetServerCertificateCommandOutput,
   type UploadServerCertificateCommandOutput,
 } from '@aws-sdk/client-iam';
-import { fail, IamcertError, CHECK_THE_WAY_TO_AWS, fixOf } from '../errors.js';
+import { fail, IamcertError, CHECK_THE_WAY_TO_AWS, fixOf, worded } from '../errors.js';
 import { cleanIfPem } from '../formats/clean.js';
 import type { CertificateItem } from '../formats/items.js';
 import { readItems } from '../formats/read.js';
@@ -55,7 +55,10 @@ export async function getServerCertificate(
     fail(
       'EMPTY_ANSWER',
       `IAM returned no data for ${subjectOf(name)}.`,
-      'Try again; if it persists, check the name with iamcert list.',
+      worded(
+        'Try again; if it persists, check the name with iamcert list.',
+        'Try again; if it persists, check the name in Server certificates.',
+      ),
     );
   const answeredName = certificate.ServerCertificateMetadata.ServerCertificateName;
   // IAM matches names without regard to case, and answers with the name as stored.
@@ -153,7 +156,10 @@ export async function uploadServerCertificate(
     fail(
       'SERVER_CERTIFICATE_QUOTA',
       quotaWords(quota),
-      'Delete expired ones (iamcert list shows them), or ask AWS Support to raise ServerCertificatesQuota; ACM has no such limit.',
+      worded(
+        'Delete expired ones (iamcert list shows them), or ask AWS Support to raise ServerCertificatesQuota; ACM has no such limit.',
+        'Delete expired ones (Server certificates lists them, soonest expiry first), or ask AWS Support to raise ServerCertificatesQuota; ACM has no such limit.',
+      ),
     );
   }
   let answer: UploadServerCertificateCommandOutput;
@@ -175,7 +181,11 @@ export async function uploadServerCertificate(
   }
   const metadata = answer.ServerCertificateMetadata;
   if (!metadata)
-    fail('EMPTY_ANSWER', 'IAM accepted the upload but returned no metadata.', 'Check it with iamcert list.');
+    fail(
+      'EMPTY_ANSWER',
+      'IAM accepted the upload but returned no metadata.',
+      worded('Check it with iamcert list.', 'Check it in Server certificates.'),
+    );
   return { row: toRow(metadata, input.now ?? new Date()), report };
 }
 
@@ -207,7 +217,10 @@ async function ourEarlierUpload(
   fail(
     'ENTITY_ALREADY_EXISTS',
     `A server certificate named "${input.name}" already exists with a different certificate.`,
-    'Choose another name, or rename or delete the existing one first (iamcert get shows it).',
+    worded(
+      'Choose another name, or rename or delete the existing one first (iamcert get shows it).',
+      'Choose another name, or rename or delete the existing one first (Server certificates shows it).',
+    ),
   );
 }
 
@@ -219,11 +232,15 @@ export async function renameServerCertificate(
   signal?: AbortSignal,
 ): Promise<void> {
   if (!change.newName && !change.newPath)
-    fail('NOTHING_TO_CHANGE', 'Give a new name, a new path, or both.', 'Use --new-name NAME and/or --new-path /path/.');
+    fail(
+      'NOTHING_TO_CHANGE',
+      'Give a new name, a new path, or both.',
+      worded('Use --new-name NAME and/or --new-path /path/.', 'Type a new name or a new path.'),
+    );
   const nameProblem = change.newName ? checkName(change.newName) : undefined;
   const pathProblem = change.newPath ? checkPath(change.newPath, { cloudfront: change.cloudfront }) : undefined;
   const problem = nameProblem ?? pathProblem;
-  if (problem) fail(problem.code, problem.message, problem.fix);
+  if (problem) fail(problem.code, problem.message, problem);
   await callIam(
     clients,
     new UpdateServerCertificateCommand({

@@ -138,7 +138,10 @@ export async function reimportFindings(old: CertificateItem, renewed: Certificat
         'certificate',
         'REIMPORT_KEY_TYPE_CHANGED',
         `The certificate in ACM has ${withArticle(describeKeyShape(old))} key and this one ${withArticle(describeKeyShape(renewed))}; a re-import must keep the key type and size.`,
-        'Get the renewal issued for the same key type, or import it as a new certificate (without --arn) and move its users.',
+        worded(
+          'Get the renewal issued for the same key type, or import it as a new certificate (without --arn) and move its users.',
+          'Get the renewal issued for the same key type, or import it as a new certificate (with the Re-import ARN left empty) and move its users.',
+        ),
       ),
     );
   const renewedNames = names(renewed);
@@ -149,7 +152,10 @@ export async function reimportFindings(old: CertificateItem, renewed: Certificat
         'certificate',
         'REIMPORT_NAMES_REMOVED',
         `The new certificate drops ${removed.join(', ')}; a re-import may not remove a domain name.`,
-        'Have the renewal cover every name the old one did, or import it as a new certificate (without --arn).',
+        worded(
+          'Have the renewal cover every name the old one did, or import it as a new certificate (without --arn).',
+          'Have the renewal cover every name the old one did, or import it as a new certificate (with the Re-import ARN left empty).',
+        ),
       ),
     );
   const [before, after]: [CertificateUsages, CertificateUsages] = await Promise.all([
@@ -172,7 +178,10 @@ export async function reimportFindings(old: CertificateItem, renewed: Certificat
           'certificate',
           'REIMPORT_USAGE_REMOVED',
           `The new certificate drops the ${what} ${change.dropped.join(', ')}; a re-import may not remove one.`,
-          'Have the renewal issued with the same usages, or import it as a new certificate (without --arn).',
+          worded(
+            'Have the renewal issued with the same usages, or import it as a new certificate (without --arn).',
+            'Have the renewal issued with the same usages, or import it as a new certificate (with the Re-import ARN left empty).',
+          ),
         ),
       );
     if (change.addedToNone)
@@ -181,7 +190,10 @@ export async function reimportFindings(old: CertificateItem, renewed: Certificat
           'certificate',
           'REIMPORT_USAGE_ADDED',
           `The old certificate has no ${what} extension and the new one has; a re-import may not add one.`,
-          'Have the renewal issued without it, or import it as a new certificate (without --arn).',
+          worded(
+            'Have the renewal issued without it, or import it as a new certificate (without --arn).',
+            'Have the renewal issued without it, or import it as a new certificate (with the Re-import ARN left empty).',
+          ),
         ),
       );
   }

@@ -211,7 +211,10 @@ async function checkChainField(
         'CHAIN_MISSING',
         `The certificate was issued by "${certificate.issuer}" and no chain is given: IAM would take it, but browsers and CloudFront would not trust it.`,
         allowMissing
-          ? 'Uploading without a chain as asked (--no-chain); add the intermediates later by uploading again with --chain.'
+          ? worded(
+              'Uploading without a chain as asked (--no-chain); add the intermediates later by uploading again with --chain.',
+              'Uploading without a chain as asked; add the intermediates later by uploading it again with its chain.',
+            )
           : worded(
               "Add the intermediates as the chain (iamcert prepare extracts them from your CA's bundle), or pass --no-chain to upload it without one knowingly.",
               "Give the intermediates as the chain: Inspect's Prepare extracts them from your CA's bundle (:inspect PATH).",

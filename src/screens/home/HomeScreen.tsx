@@ -4,6 +4,7 @@ import { Box } from 'ink';
 import { Text } from '../../ui/safe-text.js';
 import { Menu, type MenuItem } from '../../widgets/Menu.js';
 import { ProblemLine } from '../../widgets/ProblemLine.js';
+import { Hanging } from '../../ui/Hanging.js';
 import { Spinner } from '../../widgets/Spinner.js';
 import { Toned } from '../../ui/Toned.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
@@ -52,10 +53,7 @@ function StatusLine(): React.JSX.Element {
     return (
       <Box flexDirection="column">
         <Toned tone="warning">Offline: {identity.problem.message}</Toned>
-        <Text>The file tasks work without AWS. To connect: {fixInApp(identity.problem)}</Text>
-        <Toned tone="muted">
-          For a local emulator, start iamcert with AWS_ENDPOINT_URL set (or endpoint_url in the profile).
-        </Toned>
+        <Hanging prefix="">{`The file tasks work without AWS. To connect: ${fixInApp(identity.problem)}`}</Hanging>
       </Box>
     );
   }

@@ -461,7 +461,7 @@ function Summary({ state, revealed }: { state: OnboardState; revealed: boolean }
           </Text>
           <Toned tone="warning">! Shown this once: IAM never returns it again.</Toned>
           <Hanging prefix="Saved in          ">{`${result.accessKeyFile} (0600)`}</Hanging>
-          <Hanging prefix="Rotate            ">{`every 90 days (CIS). The Radar (Home → r) and ${KEY_WATCH_COMMAND} in CI show keys due.`}</Hanging>
+          <Hanging prefix="Rotate            ">{`every 90 days (CIS). The Radar (:radar) and ${KEY_WATCH_COMMAND} in CI show keys due.`}</Hanging>
         </Box>
       ) : null}
       {result.keyPath ? <Hanging prefix="Private key       ">{`${result.keyPath} (0600)`}</Hanging> : null}
