@@ -141,7 +141,11 @@ describe('inspect & convert', () => {
       await app.press(KEYS.enter);
       await app.waitForText('Java keystore (JKS)');
       await app.press('a');
-      await app.waitForText('What should happen');
+      const menu = await app.waitForText('What should happen');
+      // Two entries are two keys with certificates of their own, not one certificate and its chain.
+      expect(menu.replace(/\s+/g, ' ')).toMatch(
+        /the 2 keys written decrypted \(0600\) first, then the \d certificates\./,
+      );
       for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(app.frame()); step += 1)
         await app.press(KEYS.down);
       await app.press(KEYS.enter);

@@ -20,15 +20,19 @@ export interface ActionChoice {
 }
 
 /** What "Convert to PEM" writes, in the words of what this file holds. */
-function pemWhy(hasKey: boolean, certificates: number, openKeys: ReadResult['items']): string {
+function pemWhy(keys: number, certificates: number, openKeys: ReadResult['items']): string {
   const decrypted = openKeys.some((item) => item.type === 'private-key' && item.encrypted);
-  const key = hasKey ? `the key${decrypted ? ' written decrypted (0600)' : ' (0600)'}` : '';
+  const mode = decrypted ? ' written decrypted (0600)' : ' (0600)';
+  const key = keys === 0 ? '' : keys === 1 ? `the key${mode}` : `the ${keys} keys${mode}`;
+  // Several keys (a keystore's entries) mean several certificates of their own, not one certificate and its chain.
   const certs =
     certificates === 0
       ? ''
       : certificates === 1
         ? 'the certificate'
-        : `the certificate and its chain (${certificates} certificates)`;
+        : keys > 1
+          ? `the ${certificates} certificates`
+          : `the certificate and its chain (${certificates} certificates)`;
   const what = [key, certs].filter(Boolean);
   return `Text form: ${what.length === 2 ? `${what[0]} first, then ${what[1]}` : (what[0] ?? 'every item')}.`;
 }
@@ -43,7 +47,7 @@ export function actionsFor(result: ReadResult, container: ReadResult['container'
     choices.push({
       action: 'to-pem',
       label: 'Convert to PEM',
-      why: pemWhy(keys.length > 0, certificates.length, openKeys),
+      why: pemWhy(keys.length, certificates.length, openKeys),
     });
   if (result.items.length === 1 && container !== 'der')
     choices.push({ action: 'to-der', label: 'Convert to DER', why: 'Binary form of this single item.' });

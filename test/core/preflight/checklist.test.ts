@@ -36,6 +36,24 @@ describe('the preflight checklist', () => {
       why: 'not checked: the private key is encrypted',
     });
   });
+
+  it('says a self-signed certificate needs no chain instead of ticking "chain present"; an issued one with its chain is ticked', async () => {
+    const alone = await preflightServerCertificate({
+      certificate: fx.read('selfsigned.pem'),
+      privateKey: fx.read('rsa2048.key'),
+    });
+    const labels = (report: typeof alone) =>
+      preflightChecklist(report, { certificate: true, privateKey: true, name: false, path: false })
+        .filter((check) => /[Cc]hain/.test(check.label))
+        .map((check) => `${check.state} ${check.label}`);
+    expect(labels(alone)).toEqual(['ok Chain: none needed, the certificate is self-signed']);
+    const issued = await preflightServerCertificate({
+      certificate: fx.read('leaf.pem'),
+      privateKey: fx.read('rsa2048.key'),
+      chain: fx.read('chain.pem'),
+    });
+    expect(labels(issued)).toEqual(['ok Chain present and in order, issuer first']);
+  });
 });
 
 describe('policy search', () => {
