@@ -186,6 +186,21 @@ describe('no text in the app names a flag of iamcert', () => {
     }
   });
 
+  it("the app reads a problem's fix only through fixInApp, which picks the app's words", () => {
+    const direct = shared
+      .filter((file) => !file.includes(`${SRC}core`))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .flatMap((line, index) =>
+            /\.fix\b/.test(line) ? [`${relative(SRC, file)}:${index + 1} ${line.trim()}`] : [],
+          ),
+      )
+      // The crash line is printed to the shell after the app has closed: the command line's words are right there.
+      .filter((hit) => !hit.startsWith('app/start.tsx:') || !hit.includes('stopped unexpectedly'));
+    expect(direct).toEqual([]);
+  });
+
   it('moving to ACM, left worded for the command line, has no screen', () => {
     const importers = shared.filter(
       (file) => !file.includes(`${join('core', 'acm')}`) && /acm\/move\.js/.test(readFileSync(file, 'utf8')),

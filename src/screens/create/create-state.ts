@@ -1,6 +1,6 @@
 import { defaultOutDir } from '../../core/crypto/created-files.js';
 import type { KeyType } from '../../core/crypto/create.js';
-import type { Problem } from '../../core/errors.js';
+import { fixInApp, type Problem } from '../../core/errors.js';
 import { checkName } from '../../core/preflight/rules.js';
 import { lastFolder } from '../../ui/remembered-folders.js';
 
@@ -141,7 +141,7 @@ export function validityProblem(days: string): string | undefined {
  */
 export function fileNameProblem(name: string): string | undefined {
   const problem = checkName(name);
-  return problem ? `${problem.message} ${problem.fix} The folder goes in the field above.` : undefined;
+  return problem ? `${problem.message} ${fixInApp(problem)} The folder goes in the field above.` : undefined;
 }
 
 export function createReducer(state: CreateState, action: CreateAction): CreateState {
