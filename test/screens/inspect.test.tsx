@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,19 @@ const work = mkdtempSync(join(tmpdir(), 'iamcert-inspect-screen-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 let app: Rendered | undefined;
 afterEach(() => app?.unmount());
+
+/** From the report: a, "Prepare for IAM upload", the folder typed over the one offered, Enter. */
+async function prepareInto(rendered: Rendered, folder: string): Promise<void> {
+  await rendered.press('a');
+  await rendered.waitForText('What should happen');
+  for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(rendered.frame()); step += 1)
+    await rendered.press(KEYS.down);
+  await rendered.press(KEYS.enter);
+  await rendered.waitForText('Folder:');
+  await rendered.press(KEYS.ctrlU);
+  await rendered.type(folder);
+  await rendered.press(KEYS.enter);
+}
 
 async function open(path: string): Promise<Rendered> {
   // As `:inspect PATH` does: the file opens at once.
@@ -110,16 +123,8 @@ describe('inspect & convert', () => {
     await app.type(PASSPHRASE);
     await app.press(KEYS.enter);
     await app.waitForText('PKCS#12');
-    await app.press('a');
-    await app.waitForText('What should happen');
-    for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(app.frame()); step += 1)
-      await app.press(KEYS.down);
-    await app.press(KEYS.enter);
-    await app.waitForText('Folder:');
     const folder = join(work, 'prepared');
-    await app.press(KEYS.ctrlU);
-    await app.type(folder);
-    await app.press(KEYS.enter);
+    await prepareInto(app, folder);
     const frame = await app.waitForText('Written to');
     expect(frame).toContain('✓ Chain present and in order');
     expect(frame).not.toContain('✗');
@@ -146,29 +151,17 @@ describe('inspect & convert', () => {
       expect(menu.replace(/\s+/g, ' ')).toMatch(
         /the 2 keys written decrypted \(0600\) first, then the \d certificates\./,
       );
-      for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(app.frame()); step += 1)
-        await app.press(KEYS.down);
-      await app.press(KEYS.enter);
-      await app.waitForText('Folder:');
+      await app.press(KEYS.escape);
       const folder = join(work, 'prepared-two-keys');
-      await app.press(KEYS.ctrlU);
-      await app.type(folder);
-      await app.press(KEYS.enter);
+      await prepareInto(app, folder);
       const asked = await app.waitForText('Which one?');
       expect(asked).toContain('backup');
       expect(asked).toContain('tomcat');
       // Esc leaves the question without writing anything.
       await app.press(KEYS.escape);
       await app.waitFor((frame) => !frame.includes('Which one?'), 'the question to close');
-      await app.press('a');
-      await app.waitForText('What should happen');
-      for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(app.frame()); step += 1)
-        await app.press(KEYS.down);
-      await app.press(KEYS.enter);
-      await app.waitForText('Folder:');
-      await app.press(KEYS.ctrlU);
-      await app.type(folder);
-      await app.press(KEYS.enter);
+      expect(existsSync(folder)).toBe(false);
+      await prepareInto(app, folder);
       await app.waitForText('Which one?');
       for (let step = 0; step < 3 && !/› tomcat/.test(app.frame()); step += 1) await app.press(KEYS.down);
       expect(app.frame()).toMatch(/www\.example\.com/);
