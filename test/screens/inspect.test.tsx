@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -169,6 +170,40 @@ describe('inspect & convert', () => {
       const frame = await app.waitForText('Written to');
       expect(frame).not.toContain('--alias');
       expect(opensslCertSha256(join(folder, 'certificate.pem'))).toBe(opensslCertSha256(fx.path('leaf.pem')));
+    },
+  );
+
+  it.skipIf(!fx.keystores)(
+    'splits a keystore with two key entries into a file per item, each key its own 0600 file',
+    async () => {
+      app = await open(fx.path('two-keys.jks'));
+      await app.waitForText('protected by a passphrase');
+      await app.type(STORE_PASSWORD);
+      await app.press(KEYS.enter);
+      await app.waitForText('Java keystore (JKS)');
+      await app.press('a');
+      await app.waitForText('What should happen');
+      for (let step = 0; step < 10 && !/› Split into one file per item/.test(app.frame()); step += 1)
+        await app.press(KEYS.down);
+      // The names it will write, as the keystore orders its entries: numbered keys, never key.pem twice.
+      expect(app.frame()).toMatch(/key-1\.pem, (cert-1\.pem, key-2\.pem|cert-1\.pem, cert-2\.pem) …/);
+      await app.press(KEYS.enter);
+      await app.waitForText('Folder:');
+      const folder = join(work, 'split-two-keys');
+      await app.press(KEYS.ctrlU);
+      await app.type(folder);
+      await app.press(KEYS.enter);
+      await app.waitForText('Wrote');
+      expect(
+        readdirSync(folder)
+          .filter((name) => name.startsWith('key'))
+          .sort(),
+      ).toEqual(['key-1.pem', 'key-2.pem']);
+      const keys = ['key-1.pem', 'key-2.pem'].map((name) => join(folder, name));
+      for (const key of keys) expect(statSync(key).mode & 0o777).toBe(0o600);
+      // Two different keys, each whole: OpenSSL reads both, and they are not the same key.
+      const publics = keys.map((key) => execFileSync('openssl', ['pkey', '-in', key, '-pubout']).toString());
+      expect(publics[0]).not.toBe(publics[1]);
     },
   );
 

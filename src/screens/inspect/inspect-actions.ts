@@ -1,5 +1,6 @@
 import { basename, dirname, extname, join } from 'node:path';
 import type { ReadResult } from '../../core/formats/items.js';
+import { splitFileNames } from '../../core/formats/split-names.js';
 
 export type InspectAction =
   | 'to-pem'
@@ -69,12 +70,14 @@ export function actionsFor(result: ReadResult, container: ReadResult['container'
       label: 'Decrypt the key',
       why: 'Write the key without its passphrase (IAM needs it unencrypted).',
     });
-  if (result.items.length > 1)
+  if (result.items.length > 1) {
+    const names = splitFileNames(result.items);
     choices.push({
       action: 'split',
       label: 'Split into one file per item',
-      why: 'key.pem, cert-1.pem, cert-2.pem … beside the file.',
+      why: `${names.slice(0, 3).join(', ')}${names.length > 3 ? ' …' : ''} in a folder beside the file.`,
     });
+  }
   if (certificates.length > 0) {
     choices.push({
       action: 'prepare',

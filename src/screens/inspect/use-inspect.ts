@@ -4,6 +4,7 @@ import { toProblem, type Problem } from '../../core/errors.js';
 import type { ReadResult } from '../../core/formats/items.js';
 import type { FileToWrite } from '../../core/files/safe-write.js';
 import { preparedFiles } from '../../core/prepared-files.js';
+import { splitFileNames } from '../../core/formats/split-names.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../routes.js';
 import type { InspectAction } from './inspect-actions.js';
@@ -139,19 +140,12 @@ export function useInspect(initialPath?: string) {
         ];
       }
       case 'split': {
-        let certificate = 0;
+        const names = splitFileNames(result.items);
         const files: FileToWrite[] = [];
-        for (const item of result.items) {
-          const single: ReadResult = { ...result, items: [item] };
-          const name =
-            item.type === 'private-key'
-              ? 'key.pem'
-              : item.type === 'certificate'
-                ? `cert-${++certificate}.pem`
-                : `${item.type}.pem`;
+        for (const [index, item] of result.items.entries()) {
           files.push({
-            path: join(target, name),
-            data: await services.convert(single, { to: 'pem' }),
+            path: join(target, names[index]!),
+            data: await services.convert({ ...result, items: [item] }, { to: 'pem' }),
             secret: item.type === 'private-key',
           });
         }
