@@ -52,23 +52,25 @@ export function actionsFor(result: ReadResult, container: ReadResult['container'
     });
   if (result.items.length === 1 && container !== 'der')
     choices.push({ action: 'to-der', label: 'Convert to DER', why: 'Binary form of this single item.' });
+  // A keystore's entries are several keys: each action says it writes them all, in one file.
+  const several = openKeys.length > 1 ? ` (all ${openKeys.length} in one file)` : '';
   if (openKeys.length > 0) {
     choices.push({
       action: 'to-pkcs8',
-      label: 'Key to PKCS#8',
-      why: 'BEGIN PRIVATE KEY: what IAM and the EC2 tools read.',
+      label: openKeys.length > 1 ? 'Keys to PKCS#8' : 'Key to PKCS#8',
+      why: `BEGIN PRIVATE KEY: what IAM and the EC2 tools read${several}.`,
     });
     choices.push({
       action: 'to-pkcs1',
-      label: 'Key to PKCS#1 / SEC1',
-      why: 'The traditional form (BEGIN RSA PRIVATE KEY), for old software.',
+      label: openKeys.length > 1 ? 'Keys to PKCS#1 / SEC1' : 'Key to PKCS#1 / SEC1',
+      why: `The traditional form (BEGIN RSA PRIVATE KEY), for old software${several}.`,
     });
   }
   if (keys.some((item) => item.type === 'private-key' && item.encrypted && item.key))
     choices.push({
       action: 'decrypt',
-      label: 'Decrypt the key',
-      why: 'Write the key without its passphrase (IAM needs it unencrypted).',
+      label: openKeys.length > 1 ? 'Decrypt the keys' : 'Decrypt the key',
+      why: `Write ${openKeys.length > 1 ? 'the keys' : 'the key'} without a passphrase (IAM needs it unencrypted)${several}.`,
     });
   if (result.items.length > 1) {
     const names = splitFileNames(result.items);

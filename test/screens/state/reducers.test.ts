@@ -16,6 +16,7 @@ import { deleteConfirmation, INVENTORY_SHAPE } from '../../../src/screens/server
 import { initialListState, visibleRows } from '../../../src/widgets/list/list-state.js';
 import { completeTyped, sortEntries } from '../../../src/core/files/path-completion.js';
 import { actionsFor, defaultOutput } from '../../../src/screens/inspect/inspect-actions.js';
+import type { Item } from '../../../src/core/formats/items.js';
 
 describe('create wizard state', () => {
   it('goes purpose → key type → subject → validity → output, and back', () => {
@@ -175,5 +176,17 @@ describe('inspect actions', () => {
     expect(choices).not.toContain('prepare');
     expect(defaultOutput('to-pem', '/a/b/site.pfx')).toBe('/a/b/site.pem');
     expect(defaultOutput('prepare', '/a/b/site.pfx')).toBe('/a/b/iam-upload');
+  });
+
+  it("a keystore's two opened keys: the key actions say they write both, in one file", () => {
+    const key = { type: 'private-key', encrypted: true, key: {} } as unknown as Item;
+    const labels = (items: Item[]) =>
+      actionsFor({ container: 'jks', items, skipped: [] }, 'jks').map((choice) => `${choice.label}: ${choice.why}`);
+    const two = labels([key, key]);
+    expect(two).toContain(
+      'Decrypt the keys: Write the keys without a passphrase (IAM needs it unencrypted) (all 2 in one file).',
+    );
+    expect(two.some((line) => line.startsWith('Keys to PKCS#8:') && line.endsWith('(all 2 in one file).'))).toBe(true);
+    expect(labels([key]).some((line) => line.startsWith('Key to PKCS#8:') && !line.includes('all'))).toBe(true);
   });
 });
