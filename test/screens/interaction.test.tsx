@@ -388,6 +388,69 @@ describe('the upload result at 60 columns (#18)', () => {
   });
 });
 
+describe('the upload form knows the names IAM holds', () => {
+  it('a name in use, in any case, is ✗ at the field and Enter does not send it; another name is ready', async () => {
+    const uploads: string[] = [];
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => [
+          {
+            name: 'www-example-2026',
+            path: '/',
+            id: 'ASCAWWW',
+            arn: 'arn:aws:iam::111122223333:server-certificate/www-example-2026',
+            expiration: '2026-12-20T00:00:00Z',
+            expiryState: '≤30 days',
+          },
+        ],
+        uploadServerCertificate: async (input) => {
+          uploads.push(input.name);
+          return { row: { name: input.name, path: '/', id: 'ASCANEW', arn: 'arn:x', expiryState: 'ok' } } as never;
+        },
+      }),
+      {
+        route: { screen: 'server-upload', certificate: fx.path('selfsigned.pem'), privateKey: fx.path('rsa2048.key') },
+        columns: 100,
+        rows: 30,
+      },
+    );
+    await app.waitForText('› Name');
+    await app.type('WWW-Example-2026');
+    const frame = await app.waitForText('already holds a server certificate named "www-example-2026"');
+    expect(frame).toContain('✗ Name is one IAM accepts');
+    expect(frame.replace(/\s+/g, ' ')).toContain('press R on it in Server certificates');
+    for (let field = 0; field < 4; field += 1) await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('Not uploaded: fix the ✗ above first.');
+    expect(uploads).toEqual([]);
+    for (let field = 0; field < 4; field += 1) await app.press(KEYS.up);
+    await app.press(KEYS.ctrlU);
+    await app.type('www-example-2027');
+    await app.waitForText('✓ Name is one IAM accepts');
+    for (let field = 0; field < 4; field += 1) await app.press(KEYS.down);
+    await app.waitForText('Ready: enter on the last field uploads.');
+    await app.press(KEYS.enter);
+    await app.waitForText('Uploaded www-example-2027');
+    expect(uploads).toEqual(['www-example-2027']);
+  });
+
+  it('when the names cannot be read, nothing is refused for it (IAM still refuses a duplicate)', async () => {
+    app = await renderApp(
+      stubServices({
+        listServerCertificates: async () => Promise.reject(new Error('offline')),
+      }),
+      {
+        route: { screen: 'server-upload', certificate: fx.path('selfsigned.pem'), privateKey: fx.path('rsa2048.key') },
+        columns: 100,
+        rows: 30,
+      },
+    );
+    await app.waitForText('› Name');
+    await app.type('www-example-2026');
+    await app.waitForText('✓ Name is one IAM accepts');
+  });
+});
+
 describe('signing: c makes a pair and uploads it', () => {
   it('shows both files and the lines for the shell until the next action; e copies the lines', async () => {
     const keyPath = join(work, 'ec2', 'pk-bob-20261204.pem');

@@ -6,6 +6,8 @@ import { useTask } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { toProblem, type Problem } from '../../core/errors.js';
 import { withReadProblems } from '../../core/preflight/read-problems.js';
+import { nameTakenFinding } from '../../core/preflight/name-taken.js';
+import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 
 export const FIELDS = ['name', 'path', 'certificate', 'privateKey', 'chain'] as const;
 export type FieldName = (typeof FIELDS)[number];
@@ -25,7 +27,22 @@ export function useServerUpload(prefill: { certificate?: string; privateKey?: st
   });
   const [field, setField] = useState(0);
   const [checked, setChecked] = useState<{ report: PreflightReport; values: Record<FieldName, string> } | undefined>();
-  const report = checked?.report;
+  // The names IAM holds, read once: a name in use is refused at the field. Unknown (offline, denied) checks nothing
+  // here, and IAM still refuses a duplicate.
+  const [held, setHeld] = useState<ServerCertificateRow[] | undefined>();
+  useEffect(() => {
+    const controller = new AbortController();
+    services.listServerCertificates(controller.signal).then(
+      (rows) => !controller.signal.aborted && setHeld(rows),
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, [services]);
+  const taken = held && checked?.values.name ? nameTakenFinding(checked.values.name, held) : undefined;
+  const report =
+    checked && taken
+      ? { ...checked.report, ok: false, findings: [taken, ...checked.report.findings] }
+      : checked?.report;
   /** Enter pressed while the checks of the latest values still run: the upload waits for them, and says so. */
   const [waiting, setWaiting] = useState<'queued' | 'refused' | undefined>();
   const [upload, runUpload] = useTask<UploadResult>();
