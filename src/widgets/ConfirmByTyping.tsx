@@ -63,7 +63,9 @@ function Confirm({
         Type <Text bold>{expected}</Text> to confirm (esc cancels):
       </Text>
       <Box>
-        <Text>› </Text>
+        <Box flexShrink={0}>
+          <Text>› </Text>
+        </Box>
         <LineView line={line} focus />
       </Box>
       {mismatch ? <Toned tone="warning">That is not "{expected}"; nothing was done.</Toned> : null}

@@ -113,7 +113,9 @@ export function PathInput({
   return (
     <Box flexDirection="column" flexGrow={rowsWanted === 'fill' ? 1 : 0}>
       <Box>
-        <Text bold>{label}: </Text>
+        <Box flexShrink={0}>
+          <Text bold>{label}: </Text>
+        </Box>
         <LineView line={line} focus={line.focused} placeholder="type a path; tab completes" />
       </Box>
       {empty ? (

@@ -35,6 +35,19 @@ export interface Rendered {
 const TIMEOUT_MS = 10_000;
 
 /**
+ * The field LABEL holds VALUE as a field shows it: whole, or, where it is longer than the room beside the label, "…"
+ * and its end (the test does not depend on how long the folder it runs in is).
+ */
+export function fieldHolds(frame: string, label: string, value: string): boolean {
+  return frame.split('\n').some((line) => {
+    const at = line.indexOf(`${label}: `);
+    if (at < 0) return false;
+    const shown = line.slice(at + label.length + 2).trimEnd();
+    return shown === value || (shown.startsWith('…') && shown.length > 1 && value.endsWith(shown.slice(1)));
+  });
+}
+
+/**
  * Lets React run the effects of the last commit. Ink subscribes each render's
  * input handlers in an effect, so a key sent between a frame and its effects
  * would reach the previous handlers.

@@ -1,9 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
+import { fieldHolds, KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';
 import { opensslCertSha256 } from '../helpers/openssl.js';
 import { fixtures, KEY_PASSWORD, PASSPHRASE, STORE_PASSWORD } from '../helpers/use-fixtures.js';
@@ -65,7 +74,7 @@ describe('inspect & convert', () => {
     await app.press(KEYS.enter);
     await app.waitForText('PKCS#12 (PFX), 4 items');
     await app.press('o');
-    await app.waitForText(`File: ${fx.dir}/`);
+    await app.waitFor((frame) => fieldHolds(frame, 'File', `${fx.dir}/`), 'the picker in the folder');
     await app.type('enc-other.key');
     await app.press(KEYS.enter);
     await app.waitForText('protected by a passphrase');
@@ -86,7 +95,7 @@ describe('inspect & convert', () => {
     await app.press(KEYS.enter);
     await app.waitForText('PKCS#12 (PFX), 4 items');
     await app.press('o');
-    await app.waitForText(`File: ${fx.dir}/`);
+    await app.waitFor((frame) => fieldHolds(frame, 'File', `${fx.dir}/`), 'the picker in the folder');
     await app.type('enc-pbes2.key');
     await app.press(KEYS.enter);
     await app.waitFor(
@@ -259,12 +268,44 @@ describe('inspect, as a new user meets it (#18)', () => {
   it('a folder given as the file opens that folder in the listing, filling the rows there are', async () => {
     app = await open(fx.dir);
     const frame = await app.waitForText('bag-attributes.pem');
-    expect(frame).toContain(`File: ${fx.dir}/`);
+    expect(fieldHolds(frame, 'File', `${fx.dir}/`), frame).toBe(true);
     expect(frame).not.toMatch(/is a folder|FILE_IS_FOLDER/);
     // At 24 rows the listing uses the room below the field: no run of empty rows above the footer.
     const lines = frame.split('\n');
     const empty = lines.slice(lines.findIndex((line) => line.includes('File:'))).filter((line) => !line.trim());
     expect(empty.length).toBeLessThan(3);
+  });
+});
+
+describe('a path longer than the field', () => {
+  it('stays on one row beside its label, showing its end and the cursor; ctrl-a shows its start; Enter opens it', async () => {
+    const deep = join(
+      work,
+      'a-folder-with-a-long-name-for-certificates',
+      'another-long-folder-2026',
+      'www.example.com',
+    );
+    mkdirSync(deep, { recursive: true });
+    const file = join(deep, 'fullchain.pem');
+    writeFileSync(file, fx.read('leaf.pem'));
+    expect(file.length).toBeGreaterThan(100);
+    app = await renderApp(stubServices(), { route: { screen: 'inspect' } });
+    await app.waitForText('File:');
+    await app.type(file);
+    const typed = await app.waitFor((frame) => fieldHolds(frame, 'File', file), 'the end of the path beside its label');
+    const row = typed.split('\n').find((line) => line.includes('File: '))!;
+    expect(row).toMatch(/^ File: …\S+\/fullchain\.pem ?$/);
+    expect(row.length).toBeLessThanOrEqual(80);
+    // The row under it is the listing, not the rest of the path.
+    expect(typed.split('\n')[typed.split('\n').indexOf(row) + 1]).not.toMatch(/fullchain/);
+    await app.press('\u0001');
+    const start = await app.waitFor(
+      (frame) => frame.split('\n').some((line) => line.startsWith(` File: ${file.slice(0, 20)}`) && line.endsWith('…')),
+      'the start of the path, … at the end',
+    );
+    expect(start.split('\n').find((line) => line.includes('File: '))!.length).toBeLessThanOrEqual(80);
+    await app.press(KEYS.enter);
+    await app.waitForText('fullchain.pem: PEM, 1 item');
   });
 });
 

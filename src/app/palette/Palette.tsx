@@ -69,7 +69,9 @@ function PaletteLine({
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} flexShrink={0}>
       <Box>
-        <Text bold>:</Text>
+        <Box flexShrink={0}>
+          <Text bold>:</Text>
+        </Box>
         <LineView line={line} focus placeholder="certs, signing USER, inspect PATH, …" />
       </Box>
       <Text wrap="truncate-end">

@@ -24,7 +24,9 @@ function FilterField<Row>({ list }: { list: List<Row> }): React.JSX.Element {
   });
   return (
     <Box>
-      <Text>/</Text>
+      <Box flexShrink={0}>
+        <Text>/</Text>
+      </Box>
       <LineView line={line} focus />
     </Box>
   );
