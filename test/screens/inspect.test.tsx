@@ -23,12 +23,19 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 let app: Rendered | undefined;
 afterEach(() => app?.unmount());
 
-/** From the report: a, "Prepare for IAM upload", the folder typed over the one offered, Enter. */
-async function prepareInto(rendered: Rendered, folder: string): Promise<void> {
+/** The passphrase prompt, however a long path wraps its sentence. */
+async function passphrasePrompt(rendered: Rendered): Promise<string> {
+  return rendered.waitFor(
+    (frame) => frame.replace(/\s+/g, ' ').includes('protected by a passphrase'),
+    'the passphrase prompt',
+  );
+}
+
+/** From the report: a, then the action named LABEL, Enter, and the folder typed over the one offered, Enter. */
+async function actionInto(rendered: Rendered, label: string, folder: string): Promise<void> {
   await rendered.press('a');
   await rendered.waitForText('What should happen');
-  for (let step = 0; step < 10 && !/› Prepare for IAM upload/.test(rendered.frame()); step += 1)
-    await rendered.press(KEYS.down);
+  for (let step = 0; step < 10 && !rendered.frame().includes(`› ${label}`); step += 1) await rendered.press(KEYS.down);
   await rendered.press(KEYS.enter);
   await rendered.waitForText('Folder:');
   await rendered.press(KEYS.ctrlU);
@@ -36,9 +43,21 @@ async function prepareInto(rendered: Rendered, folder: string): Promise<void> {
   await rendered.press(KEYS.enter);
 }
 
+const prepareInto = (rendered: Rendered, folder: string) => actionInto(rendered, 'Prepare for IAM upload', folder);
+
 async function open(path: string): Promise<Rendered> {
   // As `:inspect PATH` does: the file opens at once.
   return renderApp(stubServices(), { route: { screen: 'inspect', path } });
+}
+
+/** The keystore with two key entries, opened with its store password, at its report. */
+async function openTwoKeys(): Promise<Rendered> {
+  const rendered = await open(fx.path('two-keys.jks'));
+  await passphrasePrompt(rendered);
+  await rendered.type(STORE_PASSWORD);
+  await rendered.press(KEYS.enter);
+  await rendered.waitForText('Java keystore (JKS)');
+  return rendered;
 }
 
 describe('inspect & convert', () => {
@@ -54,7 +73,7 @@ describe('inspect & convert', () => {
 
   it('asks for a PFX password with masked input, then shows the contents', async () => {
     app = await open(fx.path('modern.p12'));
-    await app.waitForText('protected by a passphrase');
+    await passphrasePrompt(app);
     await app.type('nope');
     expect(app.frame()).toContain('****');
     expect(app.frame()).not.toContain('nope');
@@ -67,7 +86,7 @@ describe('inspect & convert', () => {
 
   it("asks for the next file's passphrase without a ✗ when the one remembered does not open it; ✗ only after a wrong one is typed", async () => {
     app = await open(fx.path('modern.p12'));
-    await app.waitForText('protected by a passphrase');
+    await passphrasePrompt(app);
     // Nothing typed yet: nothing is wrong yet.
     expect(app.frame()).not.toContain('✗');
     await app.type(PASSPHRASE);
@@ -77,7 +96,7 @@ describe('inspect & convert', () => {
     await app.waitFor((frame) => fieldHolds(frame, 'File', `${fx.dir}/`), 'the picker in the folder');
     await app.type('enc-other.key');
     await app.press(KEYS.enter);
-    await app.waitForText('protected by a passphrase');
+    await passphrasePrompt(app);
     expect(app.frame()).not.toContain('does not open');
     expect(app.frame()).not.toContain('✗');
     await app.type('not it');
@@ -90,7 +109,7 @@ describe('inspect & convert', () => {
 
   it('says so when the passphrase given for the last file opens the next one', async () => {
     app = await open(fx.path('modern.p12'));
-    await app.waitForText('protected by a passphrase');
+    await passphrasePrompt(app);
     await app.type(PASSPHRASE);
     await app.press(KEYS.enter);
     await app.waitForText('PKCS#12 (PFX), 4 items');
@@ -112,7 +131,7 @@ describe('inspect & convert', () => {
     'a Java keystore whose key has its own password: the store password, then the key password by alias',
     async () => {
       app = await open(fx.path('own-key-password.jks'));
-      await app.waitForText('protected by a passphrase');
+      await passphrasePrompt(app);
       await app.type(STORE_PASSWORD);
       await app.press(KEYS.enter);
       await app.waitForText('The key entry "tomcat"');
@@ -129,7 +148,7 @@ describe('inspect & convert', () => {
 
   it('prepares a PFX for IAM: checklist green, three files, key 0600', async () => {
     app = await open(fx.path('legacy.p12'));
-    await app.waitForText('protected by a passphrase');
+    await passphrasePrompt(app);
     await app.type(PASSPHRASE);
     await app.press(KEYS.enter);
     await app.waitForText('PKCS#12');
@@ -150,11 +169,7 @@ describe('inspect & convert', () => {
   it.skipIf(!fx.keystores)(
     'prepares a keystore with two key entries after asking which one, by the certificate stored with each',
     async () => {
-      app = await open(fx.path('two-keys.jks'));
-      await app.waitForText('protected by a passphrase');
-      await app.type(STORE_PASSWORD);
-      await app.press(KEYS.enter);
-      await app.waitForText('Java keystore (JKS)');
+      app = await openTwoKeys();
       await app.press('a');
       const menu = await app.waitForText('What should happen');
       // Two entries are two keys with certificates of their own, not one certificate and its chain.
@@ -185,11 +200,7 @@ describe('inspect & convert', () => {
   it.skipIf(!fx.keystores)(
     'splits a keystore with two key entries into a file per item, each key its own 0600 file',
     async () => {
-      app = await open(fx.path('two-keys.jks'));
-      await app.waitForText('protected by a passphrase');
-      await app.type(STORE_PASSWORD);
-      await app.press(KEYS.enter);
-      await app.waitForText('Java keystore (JKS)');
+      app = await openTwoKeys();
       await app.press('a');
       await app.waitForText('What should happen');
       for (let step = 0; step < 10 && !/› Split into one file per item/.test(app.frame()); step += 1)
@@ -247,7 +258,7 @@ describe('inspect, as a new user meets it (#18)', () => {
 
   it('Convert to PEM on a PFX says the key is written decrypted, and it is 0600', async () => {
     app = await open(fx.path('modern.p12'));
-    await app.waitForText('protected by a passphrase');
+    await passphrasePrompt(app);
     await app.type(PASSPHRASE);
     await app.press(KEYS.enter);
     await app.waitForText('PKCS#12 (PFX), 4 items');
