@@ -13,7 +13,13 @@ function newest(path) {
   return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-const inputs = ['src', 'package.json', 'package-lock.json', 'scripts/build.mjs'].map((name) => join(root, name));
+const inputs = [
+  'src',
+  'package.json',
+  'package-lock.json',
+  'scripts/build.mjs',
+  'scripts/one-column-width-plugin.mjs',
+].map((name) => join(root, name));
 if (!existsSync(built) || Math.max(...inputs.map(newest)) > statSync(built).mtimeMs) {
   process.stderr.write('iamcert: building…\n');
   await import('./build.mjs');

@@ -3,6 +3,7 @@
 // split at the dynamic imports, keeps the heavy parts lazy and the rest fast.
 import { build } from 'esbuild';
 import { chmodSync, rmSync } from 'node:fs';
+import { oneColumnWidthPlugin } from './one-column-width-plugin.mjs';
 
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -27,6 +28,8 @@ await build({
   banner: {
     js: "import { createRequire as __iamcertCreateRequire } from 'node:module'; const require = __iamcertCreateRequire(import.meta.url);",
   },
+  // Ink measures every text it draws; lines of one-column characters are measured by their length.
+  plugins: [oneColumnWidthPlugin],
   logLevel: 'warning',
 });
 // Runnable as it is, through its #! line, as `npm link` and `npm install -g` install it.

@@ -40,3 +40,14 @@ describe("the app's first frame loads no AWS client but IAM's and STS's", () => 
     expect(forge.map((file) => file.slice(DIST.length))).toEqual([]);
   });
 });
+
+describe('Ink measures text through the one-column fast path', () => {
+  it('every string-width in the bundle is reached through its wrapper (scripts/one-column-width-plugin.mjs)', () => {
+    const chunks = readdirSync(join(DIST, 'chunks')).map((name) => readFileSync(join(DIST, 'chunks', name), 'utf8'));
+    const text = chunks.join('\n');
+    const widths = [...text.matchAll(/^\/\/ (node_modules\/(?:.+\/)?string-width\/index\.js)$/gm)].map((m) => m[1]);
+    const wrappers = [...text.matchAll(/^\/\/ one-column-width:(.+)$/gm)].map((m) => m[1]);
+    expect(widths.length).toBeGreaterThan(0);
+    expect(wrappers.sort()).toEqual(widths.sort());
+  });
+});
