@@ -12,7 +12,7 @@ export function Toned({
   tone?: Tone;
   bold?: boolean;
   children: React.ReactNode;
-  wrap?: 'wrap' | 'truncate-end';
+  wrap?: 'wrap' | 'truncate-end' | 'truncate-start';
 }): React.JSX.Element {
   return (
     <Text color={colourFor(tone)} bold={bold} wrap={wrap}>

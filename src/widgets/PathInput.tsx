@@ -130,13 +130,24 @@ export function PathInput({
         flexDirection="column"
         {...(rowsWanted === 'fill' ? { flexGrow: 1, flexShrink: 1, flexBasis: 0, overflow: 'hidden' as const } : {})}
       >
-        <Toned tone="muted">
-          {' '}
-          in {sanitise(folder) || './'}
-          {visible.length === 0
-            ? ' (nothing matches)'
-            : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}
-        </Toned>
+        {/* One row whatever the folder's length: its start gives way, its own name and the count stay. */}
+        <Box>
+          <Box flexShrink={0}>
+            <Toned tone="muted"> in </Toned>
+          </Box>
+          <Box flexShrink={1} minWidth={1}>
+            <Toned tone="muted" wrap="truncate-start">
+              {sanitise(folder) || './'}
+            </Toned>
+          </Box>
+          <Box flexShrink={0}>
+            <Toned tone="muted">
+              {visible.length === 0
+                ? ' (nothing matches)'
+                : `: ${visible.length} entr${visible.length === 1 ? 'y' : 'ies'}`}
+            </Toned>
+          </Box>
+        </Box>
         {visible.slice(start, start + listRows).map((entry, offset) => {
           const index = start + offset;
           return (

@@ -272,7 +272,7 @@ describe('inspect, as a new user meets it (#18)', () => {
     await app.type(target);
     await app.press(KEYS.enter);
     const done = (await app.waitForText('Wrote')).replace(/\s*\n\s*/g, ' ');
-    expect(done).toContain('the key is in it decrypted, readable by you alone (0600)');
+    expect(done).toContain('the key is written decrypted, readable by you alone (0600)');
     expect(statSync(target).mode & 0o777).toBe(0o600);
   });
 
@@ -318,6 +318,69 @@ describe('a path longer than the field', () => {
     await app.press(KEYS.enter);
     await app.waitForText('fullchain.pem: PEM, 1 item');
   });
+});
+
+describe('a folder with a long name (#18, found by hand)', () => {
+  it.skipIf(!fx.keystores)(
+    "the listing's header keeps one row, and the prompt, the files to replace and what was written wrap under themselves",
+    async () => {
+      const deep = join(work, 'a very long folder name for certificates that a person keeps', 'and-another-level');
+      mkdirSync(deep, { recursive: true });
+      const file = join(deep, 'shop-and-api-keystore.jks');
+      writeFileSync(file, readFileSync(fx.path('two-keys.jks')));
+      app = await renderApp(stubServices(), { route: { screen: 'inspect' } });
+      await app.waitForText('File:');
+      // Pasted: a space typed at the end of the field shows nothing until the next character.
+      await app.press(`${deep}/`);
+      const listing = await app.waitForText(': 1 entry');
+      // The folder's start gives way to … and its end, the count, stays on the row.
+      expect(listing.split('\n').find((line) => line.includes(': 1 entry'))).toMatch(
+        /^ {1,2}in …\S.*and-another-level\/: 1 entry$/,
+      );
+      await app.type('shop-and-api-keystore.jks');
+      await app.press(KEYS.enter);
+      const prompt = await passphrasePrompt(app);
+      const sentence = prompt
+        .split('\n')
+        .filter((line) => line.trim() && !/Passphrase:|It stays in memory|File:|›/.test(line));
+      const rows = sentence.slice(sentence.findIndex((line) => line.includes('a very long')));
+      expect(rows.slice(0, 3).join(' ').replace(/\s+/g, ' ')).toContain(
+        'shop-and-api-keystore.jks is protected by a passphrase.',
+      );
+      for (const row of rows.slice(0, rows.findIndex((line) => line.includes('passphrase.')) + 1))
+        expect(row, 'a row of the sentence, in line with the first').toMatch(/^ \S/);
+      await app.type(STORE_PASSWORD);
+      await app.press(KEYS.enter);
+      await app.waitForText('Java keystore (JKS)');
+      const split = async () => {
+        await app!.press('a');
+        await app!.waitForText('What should happen');
+        for (let step = 0; step < 10 && !app!.frame().includes('› Split into one file per item'); step += 1)
+          await app!.press(KEYS.down);
+        await app!.press(KEYS.enter);
+        await app!.waitForText('Folder:');
+        await app!.press(KEYS.enter);
+      };
+      await split();
+      await app.waitForText(/Wrote \d+ files/);
+      await split();
+      const asking = (await app.waitForText('Replace them?')).split('\n');
+      const listed = asking.slice(
+        asking.findIndex((line) => line.includes('exist already')) + 1,
+        asking.findIndex((line) => line.includes('Replace them?')),
+      );
+      expect(listed.join('').replace(/\s+/g, '')).toContain('key-2.pem');
+      for (const row of listed) expect(row, 'a path row, under its own indent').toMatch(/^ {2}\S/);
+      await app.press('y');
+      const done = (await app.waitForText(/Wrote \d+ files/)).split('\n');
+      const said = done.slice(
+        done.findIndex((line) => line.startsWith('Wrote ')),
+        -1,
+      );
+      expect(said.join(' ')).toContain('the 2 keys are written decrypted, readable by you alone (0600)');
+      for (const row of said) expect(row, 'a row of the message, never one space out of line').toMatch(/^\S/);
+    },
+  );
 });
 
 describe('hostile names in the folder listing', () => {

@@ -292,7 +292,9 @@ function StepView({
         <Box flexDirection="column">
           <Toned tone="warning">These files exist already:</Toned>
           {state.existing.map((path) => (
-            <Text key={path}> {path}</Text>
+            <Hanging key={path} prefix=" ">
+              {path}
+            </Hanging>
           ))}
           {state.existingNote ? (
             <Hanging prefix=" ⚠ " tone="warning">

@@ -11,6 +11,7 @@ import { Spinner } from '../../widgets/Spinner.js';
 import { TextField } from '../../widgets/TextField.js';
 import { PreflightChecklist } from '../../widgets/PreflightChecklist.js';
 import { Toned } from '../../ui/Toned.js';
+import { Hanging } from '../../ui/Hanging.js';
 import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { ScrollingReport } from '../../widgets/report/ScrollingReport.js';
 import type { ReportLine } from '../../widgets/report/report-lines.js';
@@ -31,11 +32,11 @@ function PassphraseField({
   const [text, setText] = useState('');
   return (
     <Box flexDirection="column">
-      <Text>
+      <Hanging prefix="">
         {keyAlias === undefined
           ? `${file} is protected by a passphrase.`
           : `The key entry "${keyAlias}" in ${file} has a password of its own.`}
-      </Text>
+      </Hanging>
       <TextField
         label={keyAlias === undefined ? 'Passphrase' : 'Key password'}
         value={text}
@@ -223,7 +224,9 @@ export function InspectScreen({ initialPath }: { initialPath?: string }): React.
         <Box flexDirection="column">
           <Toned tone="warning">These files exist already:</Toned>
           {state.existing.map((path) => (
-            <Text key={path}> {path}</Text>
+            <Hanging key={path} prefix=" ">
+              {path}
+            </Hanging>
           ))}
           <Text>
             Replace them? <Text bold>y</Text> yes, <Text bold>n</Text> no

@@ -207,14 +207,15 @@ export function useInspect(initialPath?: string) {
       }
       const files = await filesToWrite(current, chosen, target);
       if (!(await writeAfterAsking(files, chosen, target, force))) return;
-      // A key that was encrypted in the file is not in what was written: said, with where it is and its mode.
-      const decrypted =
-        files.some((file) => file.secret) &&
-        current.loaded.some((entry) =>
-          entry.result.items.some((item) => item.type === 'private-key' && item.encrypted),
-        );
+      // A key that was encrypted in the file is not in what was written: said, with its mode.
+      const decrypted = files.some((file) => file.secret)
+        ? current.loaded
+            .flatMap((entry) => entry.result.items)
+            .filter((item) => item.type === 'private-key' && item.encrypted).length
+        : 0;
+      const keys = decrypted === 1 ? 'the key is' : `the ${decrypted} keys are`;
       flash(
-        `Wrote ${files.length === 1 ? files[0]!.path : `${files.length} files to ${target}`}${decrypted ? '; the key is in it decrypted, readable by you alone (0600)' : ''}`,
+        `Wrote ${files.length === 1 ? files[0]!.path : `${files.length} files to ${target}`}${decrypted > 0 ? `; ${keys} written decrypted, readable by you alone (0600)` : ''}`,
       );
       dispatch({ type: 'written' });
     } catch (error) {

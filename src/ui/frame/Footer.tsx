@@ -3,7 +3,7 @@ import { Box } from 'ink';
 import { Text } from '../safe-text.js';
 import { useShownKeys } from '../keys/focus.js';
 import { fitHints } from './fit-hints.js';
-import { Toned } from '../Toned.js';
+import { Hanging } from '../Hanging.js';
 
 /** The keys that work right now, from the focused keymap, on one line: what does not fit is behind "? more". */
 export function Footer({ message, columns }: { message?: string; columns: number }): React.JSX.Element {
@@ -11,7 +11,11 @@ export function Footer({ message, columns }: { message?: string; columns: number
   const hints = rows.filter(([, , footer]) => footer).map(([key, label]) => [key, label] as [string, string]);
   return (
     <Box flexDirection="column" width={columns} flexShrink={0}>
-      {message ? <Toned tone="accent">{message}</Toned> : null}
+      {message ? (
+        <Hanging prefix="" tone="accent">
+          {message}
+        </Hanging>
+      ) : null}
       <Text wrap="truncate-end">
         {fitHints(hints, columns).map(([key, label], index) => (
           <Text key={key}>
