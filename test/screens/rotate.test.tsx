@@ -111,8 +111,75 @@ describe('rotate, as a new user meets it (#18)', () => {
     expect(frame).not.toMatch(/enter rotate/);
     expect(frame).toContain('Served by www-2027 already, left as they are (1):');
     await app.press(KEYS.enter);
-    await app.waitForText('Not rotated: fix the ✗ above first');
+    await app.waitForText('Not rotated: fix the ✗ at the top of the plan first');
   });
+
+  for (const [columns, rowsHigh] of [
+    [80, 24],
+    [60, 20],
+  ] as const)
+    it(`at ${columns}×${rowsHigh}, a plan moving 9 consumers shows its ✗ first and scrolls to every consumer (found by hand)`, async () => {
+      const alb = (region: string, port: number) => ({
+        kind: 'ALB' as const,
+        region,
+        name: `web-${region}`,
+        listener: `HTTPS:${port}`,
+        role: 'default' as const,
+        certificate: { arn: ref('www-2026').arn },
+      });
+      const swaps = [
+        ...['eu-west-1', 'us-east-1'].flatMap((region) => [443, 8443, 9443].map((port) => alb(region, port))),
+        ...[1, 2].map((n) => ({
+          kind: 'ELB' as const,
+          region: 'us-east-1',
+          name: `classic-${n}`,
+          listener: 'HTTPS:443',
+          certificate: { arn: ref('www-2026').arn },
+        })),
+        { kind: 'CloudFront' as const, region: 'global', name: 'E2LASTONE', certificate: { id: ref('www-2026').id } },
+      ];
+      const blocked = plan({
+        ready: false,
+        swaps,
+        alreadyOnNew: [
+          {
+            kind: 'NLB',
+            region: 'eu-west-1',
+            name: 'edge',
+            listener: 'TLS:443',
+            role: 'default',
+            certificate: { arn: ref('www-2027').arn },
+          },
+        ],
+        checks: [
+          {
+            code: 'CLOUDFRONT_PATH',
+            severity: 'error',
+            message: 'A CloudFront distribution serves the old certificate, and CloudFront only sees /cloudfront/.',
+            fix: 'Upload it again under /cloudfront/.',
+          },
+        ],
+      });
+      app = await renderApp(
+        stubServices({ listServerCertificates: async () => rows, planRotation: async () => blocked }),
+        { route: { screen: 'rotate', name: 'www-2026' }, columns, rows: rowsHigh },
+      );
+      await app.waitForText('1 of 1');
+      await app.press(KEYS.enter);
+      const first = await app.waitFor(
+        (shown) => shown.includes('✗ A CloudFront distribution') && /enter why not/.test(shown),
+        'the plan, its ✗ and its footer',
+      );
+      expect(first.replace(/\s+/g, ' ')).toContain('Fix: Upload it again under /cloudfront/.');
+      expect(first).toMatch(/lines 1–\d+ of \d+/);
+      expect(first.split('\n')).toHaveLength(rowsHigh);
+      await app.press('G');
+      const last = await app.waitForText('Looked in');
+      expect(last).toContain('CloudFront E2LASTONE');
+      expect(last.split('\n')).toHaveLength(rowsHigh);
+      await app.press(KEYS.enter);
+      await app.waitForText('Not rotated: fix the ✗ at the top of the plan first');
+    });
 
   it('after a failed retirement, m changes the mode and r finishes with it', async () => {
     const asked: RotationRequest[] = [];

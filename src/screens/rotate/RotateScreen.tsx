@@ -1,12 +1,10 @@
 import { useMomentOf } from '../../ui/use-moment-of.js';
 import { fixInApp } from '../../core/errors.js';
-import React, { useMemo, useState } from 'react';
+import React, { useMemo } from 'react';
 import { Box } from 'ink';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
-import type { RotationPlan } from '../../core/rotation/plan-types.js';
-import { nothingLeft, regionsLooked, retirement, STEP_MARKS, type RotationStep } from '../../core/rotation/steps.js';
-import { swapCalls } from '../../core/rotation/swap-calls.js';
+import { nothingLeft, retirement, STEP_MARKS, type RotationStep } from '../../core/rotation/steps.js';
 import { describeConsumer } from '../../core/usage/usage-map.js';
 import { Hanging } from '../../ui/Hanging.js';
 import { Text } from '../../ui/safe-text.js';
@@ -25,6 +23,8 @@ import { Spinner } from '../../widgets/Spinner.js';
 import { TextField } from '../../widgets/TextField.js';
 import { FILE_FIELDS, type FileField } from './rotate-state.js';
 import { useRotation } from './use-rotation.js';
+import { planLines } from './plan-lines.js';
+import { ScrollingReport } from '../../widgets/report/ScrollingReport.js';
 import { PATH_FIELDS } from '../../ui/use-path-completion.js';
 import { windowStart } from '../../widgets/list/window.js';
 
@@ -95,79 +95,6 @@ function Steps({ steps }: { steps: RotationStep[] }): React.JSX.Element {
   );
 }
 
-/** At most this many consumers are listed in the plan at first; a lists every one. */
-const SHOWN_CONSUMERS = 6;
-
-/** Old → new, each consumer with the call that moves it, the retirement, the checks. */
-function PlanView({ plan, all }: { plan: RotationPlan; all: boolean }): React.JSX.Element {
-  const shown = all ? plan.swaps.length : SHOWN_CONSUMERS;
-  const restores = plan.restores.map((record, index) => (
-    <Hanging
-      key={`restore-${index}`}
-      prefix="first "
-    >{`put back the SNI certificates a stopped run left off ${record.where}`}</Hanging>
-  ));
-  if (plan.finished)
-    return (
-      <Box flexDirection="column">
-        {restores}
-        <Toned tone="ok">
-          {restores.length > 0 ? 'Otherwise finished' : '✓ Nothing left to do'}: {plan.old.name} was rotated to{' '}
-          {plan.incoming.name} and {plan.finished.mode === 'delete' ? 'deleted' : `renamed to ${plan.finished.as}`} on{' '}
-          {plan.finished.at.slice(0, 10)}.
-        </Toned>
-      </Box>
-    );
-  return (
-    <Box flexDirection="column">
-      <Hanging prefix="old  ">{`${plan.old.name}  ${plan.old.path}  expires ${plan.old.expiration?.slice(0, 10) ?? '?'}`}</Hanging>
-      <Hanging prefix="new  ">{`${plan.incoming.name}  ${plan.incoming.path}  expires ${plan.incoming.expiration?.slice(0, 10) ?? '?'}  ${plan.incoming.key}${plan.incoming.upload ? '  (uploaded first)' : ''}`}</Hanging>
-      {restores}
-      <Text bold>
-        {plan.swaps.length === 0
-          ? `Nothing serves ${plan.old.name} now.`
-          : `Moved from the old to the new (${plan.swaps.length}):`}
-      </Text>
-      {plan.swaps.slice(0, shown).map((consumer, index) => (
-        <Hanging
-          key={`swap-${index}`}
-          prefix="  → "
-        >{`${describeConsumer(consumer)}  [${swapCalls(consumer)}]`}</Hanging>
-      ))}
-      {plan.swaps.length > shown ? (
-        <Toned tone="muted">{`    and ${plan.swaps.length - shown} more (a lists every one)`}</Toned>
-      ) : null}
-      {plan.alreadyOnNew.length > 0 ? (
-        <Toned tone="muted">{`Served by ${plan.incoming.name} already, left as they are (${plan.alreadyOnNew.length}):`}</Toned>
-      ) : null}
-      {plan.alreadyOnNew.map((consumer, index) => (
-        <Hanging key={`on-${index}`} prefix="  ✓ " tone="muted">
-          {describeConsumer(consumer)}
-        </Hanging>
-      ))}
-      <Hanging prefix="then ">{`once nothing serves it: ${retirement(plan)} (m changes this)`}</Hanging>
-      {plan.checks.map((check) => (
-        <Hanging
-          key={check.code}
-          prefix={check.severity === 'error' ? '✗ ' : '! '}
-          tone={check.severity === 'error' ? 'danger' : 'warning'}
-        >{`${check.message} Fix: ${fixInApp(check)}`}</Hanging>
-      ))}
-      {plan.checks.length === 0 ? (
-        <Toned tone="ok">✓ The new certificate can serve everything the old one does.</Toned>
-      ) : null}
-      {plan.notes.map((note) => (
-        <Hanging
-          key={note.where}
-          prefix="! "
-          tone="warning"
-        >{`${note.where} not looked at: ${note.message} Retiring ${plan.old.name} waits until it can be.`}</Hanging>
-      ))}
-      <Toned tone="muted">Looked in {regionsLooked(plan.regions)} and CloudFront.</Toned>
-    </Box>
-  );
-}
-
 /** The certificates to rotate to: the name tells them apart; the path and expiry come next. */
 function pickColumns(now: Date): Array<Column<ServerCertificateRow>> {
   return [
@@ -214,7 +141,6 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
   const navigation = useNavigation();
   const { identity } = useFrame();
   const { state, dispatch, candidates, rows, stop, suggestedName } = useRotation(name);
-  const [everyConsumer, setEveryConsumer] = useState(false);
   const picker = usePickList({ rows, loading: candidates.status !== 'done' });
   const current = picker.list.current;
   const where = identity.state === 'ready' ? describeIdentity(identity.identity) : 'the current account';
@@ -278,16 +204,10 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
           if (!state.plan.ready)
             return dispatch({
               type: 'refuse',
-              why: 'Not rotated: fix the ✗ above first, or pick another certificate (esc).',
+              why: 'Not rotated: fix the ✗ at the top of the plan first, or pick another certificate (esc).',
             });
           dispatch({ type: 'confirm' });
         },
-      },
-      {
-        keys: ['a'],
-        label: 'list every place it moves',
-        when: state.step === 'plan' && !everyConsumer && state.plan.swaps.length > SHOWN_CONSUMERS,
-        run: () => setEveryConsumer(true),
       },
       {
         keys: ['m'],
@@ -368,7 +288,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
         <Spinner label={`Looking at what serves ${name} in every region and CloudFront…`} />
       ) : null}
       {state.step === 'plan-failed' ? <ProblemLine problem={state.problem} /> : null}
-      {state.step === 'plan' ? <PlanView plan={state.plan} all={everyConsumer} /> : null}
+      {state.step === 'plan' ? <ScrollingReport lines={planLines(state.plan)} /> : null}
       {state.step === 'plan' && state.refused ? <Toned tone="warning">{state.refused}</Toned> : null}
       {state.step === 'confirm' ? (
         <ConfirmByTyping
