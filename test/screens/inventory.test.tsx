@@ -335,6 +335,41 @@ describe('server certificate inventory', () => {
     expect(deleted).toEqual([]);
   });
 
+  it('the panel that refused a delete lists a ninth consumer rather than "and 1 more", and names the kinds it leaves out', async () => {
+    const served = (count: number) =>
+      stubServices({
+        listServerCertificates: async () => rows(1),
+        servedBy: async ([certificate]) => ({
+          consumers: Array.from({ length: count }, (_, index) =>
+            index === count - 1
+              ? { kind: 'CloudFront' as const, region: 'global', name: 'E2LAST', certificate: { id: certificate!.id } }
+              : {
+                  kind: 'ALB' as const,
+                  region: 'eu-west-1',
+                  name: `web-${index}`,
+                  listener: 'HTTPS:443',
+                  role: 'default' as const,
+                  certificate: { arn: certificate!.arn },
+                },
+          ),
+          notes: [],
+        }),
+      });
+    app = await renderApp(served(9), { route: { screen: 'servers' } });
+    await app.waitForText('1 of 1 ·');
+    await app.press('d');
+    const nine = await app.waitForText('still served by');
+    expect(nine).toContain('CloudFront E2LAST');
+    expect(nine).not.toMatch(/and \d+ more/);
+    app.unmount();
+    app = await renderApp(served(11), { route: { screen: 'servers' } });
+    await app.waitForText('1 of 1 ·');
+    await app.press('d');
+    const eleven = await app.waitForText('still served by');
+    expect(eleven).toContain('ALB web-7 (eu-west-1)');
+    expect(eleven).toContain('and 3 more (2 ALB, 1 CF)');
+  });
+
   it('R on the panel that refused a delete opens Rotate for that certificate', async () => {
     const all = rows(2);
     app = await renderApp(

@@ -3,6 +3,7 @@ import { describeKeyShape } from '../crypto/key-facts.js';
 import { describeExpiry, describeNotYetValid } from '../time/expiry.js';
 import type { Item } from './items.js';
 import { sanitise } from '../text/sanitise.js';
+import { capped } from '../text/capped.js';
 
 export const CONTAINER_NAMES = {
   pem: 'PEM',
@@ -119,11 +120,9 @@ export function countOf(count: number, noun: string): string {
 }
 
 function listIndexes(indexes: number[]): string {
-  const shown = indexes
-    .slice(0, 12)
-    .map((index) => `[${index}]`)
-    .join(' ');
-  return indexes.length > 12 ? `${shown} and ${indexes.length - 12} more` : shown;
+  const { shown, rest } = capped(indexes, 12);
+  const listed = shown.map((index) => `[${index}]`).join(' ');
+  return rest.length > 0 ? `${listed} and ${rest.length} more` : listed;
 }
 
 /** Every item's lines, then which key matches which certificate and the chain from leaf to root. */

@@ -5,7 +5,8 @@ import { deleteServerCertificate, getServerCertificate } from '../iam/server-cer
 import type { Consumer, ScanNote } from './consumers.js';
 import type { ServingClients } from './serving-clients.js';
 import { scanConsumers } from './scan.js';
-import { describeConsumer, notLookedAt, serves } from './usage-map.js';
+import { describeConsumer, notLookedAt, serves, usedBySummary } from './usage-map.js';
+import { capped } from '../text/capped.js';
 
 export interface ServedBy {
   consumers: Consumer[];
@@ -32,8 +33,9 @@ export async function servedBy(
  */
 export function refuseDeleteIfServed(name: string, found: ServedBy): void {
   if (found.consumers.length > 0) {
-    const shown = found.consumers.slice(0, 5).map(describeConsumer).join('; ');
-    const more = found.consumers.length > 5 ? `; and ${found.consumers.length - 5} more` : '';
+    const { shown: listed, rest } = capped(found.consumers, 5);
+    const shown = listed.map(describeConsumer).join('; ');
+    const more = rest.length > 0 ? `; and ${rest.length} more (${usedBySummary(rest)})` : '';
     fail(
       'CERTIFICATE_IN_USE',
       `"${name}" is served by ${shown}${more}; deleting it would stop HTTPS there.`,

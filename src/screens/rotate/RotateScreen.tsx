@@ -5,7 +5,6 @@ import { Box } from 'ink';
 import { describeIdentity } from '../../core/iam/identity-facts.js';
 import type { ServerCertificateRow } from '../../core/iam/server-certificate-list.js';
 import { nothingLeft, retirement, STEP_MARKS, type RotationStep } from '../../core/rotation/steps.js';
-import { describeConsumer } from '../../core/usage/usage-map.js';
 import { Hanging } from '../../ui/Hanging.js';
 import { Text } from '../../ui/safe-text.js';
 import { Toned } from '../../ui/Toned.js';
@@ -23,7 +22,7 @@ import { Spinner } from '../../widgets/Spinner.js';
 import { TextField } from '../../widgets/TextField.js';
 import { FILE_FIELDS, type FileField } from './rotate-state.js';
 import { useRotation } from './use-rotation.js';
-import { planLines } from './plan-lines.js';
+import { confirmDetails, planLines } from './plan-lines.js';
 import { ScrollingReport } from '../../widgets/report/ScrollingReport.js';
 import { PATH_FIELDS } from '../../ui/use-path-completion.js';
 import { windowStart } from '../../widgets/list/window.js';
@@ -293,10 +292,7 @@ export function RotateScreen({ name }: { name: string }): React.JSX.Element {
       {state.step === 'confirm' ? (
         <ConfirmByTyping
           action={`Rotate ${name} → ${state.plan.incoming.name}: move ${state.plan.swaps.length} consumer${state.plan.swaps.length === 1 ? '' : 's'}, then ${retirement(state.plan)}`}
-          details={[
-            ...state.plan.swaps.slice(0, 4).map(describeConsumer),
-            ...(state.plan.swaps.length > 4 ? [`and ${state.plan.swaps.length - 4} more`] : []),
-          ]}
+          details={confirmDetails(state.plan)}
           where={where}
           expected={name}
           onCancel={() => dispatch({ type: 'cancel' })}

@@ -2,7 +2,8 @@ import { fixInApp } from '../../core/errors.js';
 import type { RotationPlan } from '../../core/rotation/plan-types.js';
 import { regionsLooked, retirement } from '../../core/rotation/steps.js';
 import { swapCalls } from '../../core/rotation/swap-calls.js';
-import { describeConsumer } from '../../core/usage/usage-map.js';
+import { capped } from '../../core/text/capped.js';
+import { describeConsumer, usedBySummary } from '../../core/usage/usage-map.js';
 import type { ReportLine } from '../../widgets/report/report-lines.js';
 
 /**
@@ -72,5 +73,14 @@ export function planLines(plan: RotationPlan): ReportLine[] {
     })),
     { prefix: 'then ', text: `once nothing serves it: ${retirement(plan)} (m changes this)` },
     { tone: 'muted', text: `Looked in ${regionsLooked(plan.regions)} and CloudFront.` },
+  ];
+}
+
+/** Under the typed confirmation: the first places it moves from, and how many more of which kinds. */
+export function confirmDetails(plan: RotationPlan): string[] {
+  const { shown, rest } = capped(plan.swaps, 4);
+  return [
+    ...shown.map(describeConsumer),
+    ...(rest.length > 0 ? [`and ${rest.length} more (${usedBySummary(rest)})`] : []),
   ];
 }

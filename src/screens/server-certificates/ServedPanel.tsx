@@ -1,11 +1,11 @@
 import React from 'react';
 import { fixInApp } from '../../core/errors.js';
 import { Box } from 'ink';
-import { Text } from '../../ui/safe-text.js';
 import { Toned } from '../../ui/Toned.js';
 import { Hanging } from '../../ui/Hanging.js';
 import { useKeymap } from '../../ui/keys/focus.js';
-import { describeConsumer } from '../../core/usage/usage-map.js';
+import { describeConsumer, usedBySummary } from '../../core/usage/usage-map.js';
+import { capped } from '../../core/text/capped.js';
 import { splitByServed, type InventoryModal } from './inventory-state.js';
 
 /** At most this many consumers are listed; the rest are counted. */
@@ -44,8 +44,9 @@ export function ServedPanel({
     },
     { keys: ['esc', 'enter'], label: 'close; nothing was deleted', run: onClose },
   ]);
-  const lines = served.flatMap(({ row, consumers }) =>
-    consumers.map((consumer) => (one ? describeConsumer(consumer) : `${row.name}: ${describeConsumer(consumer)}`)),
+  const { shown, rest } = capped(
+    served.flatMap(({ row, consumers }) => consumers.map((consumer) => ({ row, consumer }))),
+    SHOWN,
   );
   const names = (rows: Array<{ name: string }>) => rows.map((row) => row.name).join(', ');
   return (
@@ -61,12 +62,14 @@ export function ServedPanel({
           Not deleted: could not check everywhere {names(modal.rows)} might be served
         </Toned>
       )}
-      {lines.slice(0, SHOWN).map((line, index) => (
+      {shown.map(({ row, consumer }, index) => (
         <Hanging key={`${index}`} prefix="  ">
-          {line}
+          {one ? describeConsumer(consumer) : `${row.name}: ${describeConsumer(consumer)}`}
         </Hanging>
       ))}
-      {lines.length > SHOWN ? <Text> and {lines.length - SHOWN} more</Text> : null}
+      {rest.length > 0 ? (
+        <Hanging prefix="  ">{`and ${rest.length} more (${usedBySummary(rest.map((entry) => entry.consumer))})`}</Hanging>
+      ) : null}
       {notes.map((note) => (
         <Hanging key={note.where} prefix="  ! ">
           {`${note.where}: ${note.message} Fix: ${fixInApp(note)}`}

@@ -5,6 +5,7 @@ import { rowText, storeCell, type InventoryRow } from './inventory-rows.js';
 import type { ServedBy } from '../../core/usage/served-by.js';
 import type { Consumer } from '../../core/usage/consumers.js';
 import { serves } from '../../core/usage/usage-map.js';
+import { capped } from '../../core/text/capped.js';
 
 const byText =
   (pick: (row: ServerCertificateRow) => string | undefined) => (a: ServerCertificateRow, b: ServerCertificateRow) =>
@@ -109,10 +110,13 @@ export function deleteConfirmation(rows: ServerCertificateRow[]): {
       expected: rows[0]!.name,
       details: [],
     };
-  const shown = rows.slice(0, 5).map((row) => `${row.name} (${row.path})`);
+  const { shown, rest } = capped(rows, 5);
   return {
     action: `Delete ${rows.length} server certificates`,
     expected: String(rows.length),
-    details: rows.length > 5 ? [...shown, `and ${rows.length - 5} more`] : shown,
+    details: [
+      ...shown.map((row) => `${row.name} (${row.path})`),
+      ...(rest.length > 0 ? [`and ${rest.length} more`] : []),
+    ],
   };
 }

@@ -132,6 +132,9 @@ describe('inventory state', () => {
     const many = deleteConfirmation(Array.from({ length: 20 }, (_, index) => row(`old-${index}`)));
     expect(many).toMatchObject({ action: 'Delete 20 server certificates', expected: '20' });
     expect(many.details).toEqual(['old-0 (/)', 'old-1 (/)', 'old-2 (/)', 'old-3 (/)', 'old-4 (/)', 'and 15 more']);
+    const six = deleteConfirmation(Array.from({ length: 6 }, (_, index) => row(`old-${index}`)));
+    expect(six.details).toHaveLength(6);
+    expect(six.details.at(-1)).toBe('old-5 (/)');
   });
 
   it('says EXPIRED or how long is left, with a tone', () => {
