@@ -170,6 +170,10 @@ describe('create: fields say what is wrong as it is typed', () => {
     await app.waitForText('Where to save');
     await app.press(KEYS.tab);
     await app.waitForText('Key format: SEC1');
+    // Its label lines up with the fields' labels above it.
+    const lines = app.frame().split('\n');
+    const column = (label: string) => lines.find((line) => line.includes(label))!.indexOf(label);
+    expect(column('Key format:')).toBe(column('Name  :'));
     expect(app.frame()).toContain('BEGIN EC PRIVATE KEY');
     expect(app.frame()).not.toContain('PKCS#1');
   });

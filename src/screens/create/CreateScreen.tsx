@@ -273,7 +273,7 @@ function StepView({
             error={nameProblem}
           />
           <Text>
-            {' '}
+            {'  '}
             Key format: <Text bold>{keyFormatWords(state.keyFormat, state.keyType).name}</Text> (tab switches)
           </Text>
           <Hanging prefix="  " tone={state.keyFormat === 'pkcs8' ? 'muted' : 'warning'}>
