@@ -180,10 +180,10 @@ describe('create: fields say what is wrong as it is typed', () => {
 });
 
 describe('create, as a new user meets it (#18)', () => {
-  async function toSubject(purpose: 'server' | 'csr', written: FileToWrite[] = []) {
+  async function toSubject(purpose: 'server' | 'csr', written: FileToWrite[] = [], columns = 120) {
     app = await renderApp(
       stubServices({ existingPaths: async () => [], writeFiles: async (files) => void written.push(...files) }),
-      { route: { screen: 'create', purpose }, columns: 120 },
+      { route: { screen: 'create', purpose }, columns },
     );
     await app.waitForText('Key type');
     await app.press(KEYS.enter);
@@ -215,6 +215,23 @@ describe('create, as a new user meets it (#18)', () => {
       'pk-shop.example.com.pem',
       'csr-shop.example.com.pem',
     ]);
+  });
+
+  it('at 60 columns, each line of the result wraps under itself (found by hand)', async () => {
+    await toSubject('csr', [], 60);
+    await app!.type('shop.example.com');
+    for (let field = 0; field < 7; field += 1) await app!.press(KEYS.enter);
+    await app!.waitForText('Where to save');
+    await app!.press(KEYS.enter);
+    await app!.press(KEYS.enter);
+    const lines = (await app!.waitForText('✓ Created')).split('\n');
+    const result = lines.slice(
+      lines.findIndex((line) => line.includes('✓ Created')) + 1,
+      lines.findIndex((line) => line.includes('Next:')),
+    );
+    expect(result.join(' ')).toMatch(/mode 0600/);
+    expect(result.length).toBeGreaterThan(3);
+    for (const row of result) expect(row, 'a row of the result, under its own indent').toMatch(/^ {2}/);
   });
 
   it('a self-signed server certificate shows no EC2 export lines, and a name typed is kept', async () => {

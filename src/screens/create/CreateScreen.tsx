@@ -317,16 +317,17 @@ function StepView({
       return (
         <Box flexDirection="column">
           <Toned tone="ok">✓ Created</Toned>
-          <Text>
-            {' '}
-            {created.keyPath} private key, {keyFormatWords(state.keyFormat, state.keyType).name}, mode 0600
-          </Text>
-          <Text>
-            {' '}
-            {created.certificatePath}{' '}
-            {state.purpose === 'csr' ? 'certificate request' : `certificate, ${state.days} days`}
-          </Text>
-          {created.sha256 ? <Toned tone="muted"> sha256 {created.sha256}</Toned> : null}
+          <Hanging prefix=" ">
+            {`${created.keyPath} private key, ${keyFormatWords(state.keyFormat, state.keyType).name}, mode 0600`}
+          </Hanging>
+          <Hanging prefix=" ">
+            {`${created.certificatePath} ${state.purpose === 'csr' ? 'certificate request' : `certificate, ${state.days} days`}`}
+          </Hanging>
+          {created.sha256 ? (
+            <Hanging prefix=" sha256 " tone="muted">
+              {created.sha256}
+            </Hanging>
+          ) : null}
           <Hanging prefix=" Next: " tone="muted">
             {nextStep(state.purpose, created)}
           </Hanging>
@@ -334,7 +335,9 @@ function StepView({
             <Box flexDirection="column" marginTop={1}>
               <Text>Set these in your shell (y copies them):</Text>
               {created.exportLines.map((line) => (
-                <Text key={line}> {line}</Text>
+                <Hanging key={line} prefix=" ">
+                  {line}
+                </Hanging>
               ))}
             </Box>
           ) : null}
