@@ -445,7 +445,7 @@ function Summary({ state, revealed }: { state: OnboardState; revealed: boolean }
       <Box flexDirection="column" marginTop={1}>
         <Text>What exists now is marked ✓ above; nothing was duplicated. Press r to resume from where it stopped.</Text>
         {result.accessKeyFile && result.steps.find((step) => step.id === 'access-key')?.status === 'done' ? (
-          <Text>The access key is saved in {result.accessKeyFile}.</Text>
+          <Hanging prefix="">{`The access key is saved in ${result.accessKeyFile}.`}</Hanging>
         ) : null}
       </Box>
     );
@@ -472,7 +472,9 @@ function Summary({ state, revealed }: { state: OnboardState; revealed: boolean }
         <Box flexDirection="column">
           <Text>Set these in your shell (y copies):</Text>
           {result.exportLines.map((line) => (
-            <Text key={line}> {line}</Text>
+            <Hanging key={line} prefix=" ">
+              {line}
+            </Hanging>
           ))}
         </Box>
       ) : null}
