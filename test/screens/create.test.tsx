@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import type { FileToWrite } from '../../src/core/files/safe-write.js';
 import { readItems } from '../../src/core/formats/read.js';
 import type { CertificateItem } from '../../src/core/formats/items.js';
@@ -203,7 +204,10 @@ describe('create, as a new user meets it (#18)', () => {
     const written: FileToWrite[] = [];
     await toSubject('csr', written);
     await app!.type('shop.example.com');
-    for (let field = 0; field < 7; field += 1) await app!.press(KEYS.enter);
+    for (let field = 0; field < 6; field += 1) await app!.press(KEYS.enter);
+    const names = (await app!.waitForText('› DNS names')).replace(/\s+/g, ' ');
+    expect(names).toContain('Leave empty: shop.example.com, the common name');
+    await app!.press(KEYS.enter);
     const output = await app!.waitForText('Where to save');
     expect(output).toContain('csr-shop.example.com.pem');
     await app!.press(KEYS.enter);
@@ -215,6 +219,9 @@ describe('create, as a new user meets it (#18)', () => {
       'pk-shop.example.com.pem',
       'csr-shop.example.com.pem',
     ]);
+    // No DNS name typed: the common name is asked for as one, since browsers and CAs read names from there.
+    const request = execFileSync('openssl', ['req', '-noout', '-text'], { input: String(written[1]!.data) }).toString();
+    expect(request).toMatch(/Subject Alternative Name:\s*DNS:shop\.example\.com/);
   });
 
   it('at 60 columns, each line of the result wraps under itself (found by hand)', async () => {

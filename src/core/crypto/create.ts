@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, randomBytes, webcrypto, type KeyObje
 import { fail, worded } from '../errors.js';
 import { encodingFor, exportPrivateKey } from './private-key.js';
 import { loadX509 } from './peculiar.js';
+import { isDnsName } from './dns-name.js';
 
 export const KEY_TYPES = ['rsa2048', 'rsa3072', 'rsa4096', 'ec256', 'ec384'] as const;
 export type KeyType = (typeof KEY_TYPES)[number];
@@ -168,10 +169,6 @@ function subjectAttribute(type: string, value: string): string {
   return known;
 }
 
-/** A DNS name (a leading "*." allowed), or an IP address: anything else is refused before a key is made. */
-const DNS_NAME =
-  /^(\*\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
-
 export function validateDnsNames(names: string[]): void {
   for (const name of names) {
     if (name.trim() === '')
@@ -183,7 +180,7 @@ export function validateDnsNames(names: string[]): void {
           'Give each DNS name once, separated by spaces: www.example.com example.com',
         ),
       );
-    if (!DNS_NAME.test(name) || name.length > 253) {
+    if (!isDnsName(name)) {
       fail(
         'SAN_INVALID',
         `"${name}" is not a DNS name${/\s/.test(name) ? ' (it has a space)' : ''}.`,

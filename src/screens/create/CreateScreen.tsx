@@ -14,6 +14,7 @@ import { useScreenKeymap } from '../../ui/keys/use-screen-keymap.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../routes.js';
 import {
+  commonNameAsDnsName,
   createReducer,
   fileNameProblem,
   subjectFieldProblem,
@@ -228,7 +229,11 @@ function StepView({
               onChange={(value) => dispatch({ type: 'dns-names', value })}
               onSubmit={onFieldDone}
               submitLabel={submitLabel}
-              hint="e.g. www.example.com, example.com"
+              hint={
+                commonNameAsDnsName(state)
+                  ? `Leave empty: ${commonNameAsDnsName(state)!}, the common name (browsers match these names only)`
+                  : 'e.g. www.example.com, example.com'
+              }
             />
           ) : null}
         </Box>

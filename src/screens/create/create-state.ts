@@ -1,5 +1,6 @@
 import { defaultOutDir } from '../../core/crypto/created-files.js';
 import type { KeyType } from '../../core/crypto/create.js';
+import { isDnsName } from '../../core/crypto/dns-name.js';
 import { fixInApp, type Problem } from '../../core/errors.js';
 import { checkName } from '../../core/preflight/rules.js';
 import { lastFolder } from '../../ui/remembered-folders.js';
@@ -119,6 +120,23 @@ export function subjectString(subject: Record<SubjectField, string>): string {
 
 export function dnsNameList(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
+}
+
+/**
+ * The common name, when no DNS name was typed and it is a host name (shop.example.com): browsers and curl match a
+ * server's name against the DNS names alone, and CAs take the request's names from there. Not for a signing
+ * certificate, whose subject names a person or nothing.
+ */
+export function commonNameAsDnsName(state: Pick<CreateState, 'purpose' | 'subject' | 'dnsNames'>): string | undefined {
+  const cn = state.subject.CN.trim();
+  if (state.purpose === 'signing' || dnsNameList(state.dnsNames).length > 0) return undefined;
+  return cn.includes('.') && isDnsName(cn) ? cn : undefined;
+}
+
+/** The DNS names the certificate or request asks for: those typed, or the common name standing in for them. */
+export function namesAskedFor(state: Pick<CreateState, 'purpose' | 'subject' | 'dnsNames'>): string[] {
+  const cn = commonNameAsDnsName(state);
+  return cn ? [cn] : dnsNameList(state.dnsNames);
 }
 
 /** The subject field's problem, said as it is typed (the core refuses the same when the key is made). */

@@ -8,7 +8,7 @@ import { useFrame } from '../../ui/frame-context.js';
 import { signingUseOf } from './signing-in-use.js';
 import {
   createReducer,
-  dnsNameList,
+  namesAskedFor,
   fileNameProblem,
   initialCreateState,
   subjectString,
@@ -60,7 +60,7 @@ export function useCreate(purpose?: Purpose) {
         days: csr ? 1 : Number(state.days),
         keyFormat: state.keyFormat,
         csr,
-        dnsNames: dnsNameList(state.dnsNames),
+        dnsNames: namesAskedFor(state),
       });
       const certificateText = (csr ? created.csrPem : created.certificatePem) ?? '';
       await services.writeFiles(

@@ -4,7 +4,12 @@ import {
   type InventoryRow,
 } from '../../../src/screens/server-certificates/inventory-rows.js';
 import { describe, expect, it } from 'vitest';
-import { createReducer, initialCreateState, subjectString } from '../../../src/screens/create/create-state.js';
+import {
+  createReducer,
+  initialCreateState,
+  namesAskedFor,
+  subjectString,
+} from '../../../src/screens/create/create-state.js';
 import {
   initialOnboardState,
   onboardReducer,
@@ -49,6 +54,22 @@ describe('create wizard state', () => {
     expect(subjectString({ CN: 'www.example.com', O: 'A/B', OU: '', L: '', ST: '', C: 'GB' })).toBe(
       '/CN=www.example.com/O=A\\/B/C=GB',
     );
+  });
+
+  it('a server certificate or a request asks for its common name as a DNS name when none is typed', () => {
+    const subject = (CN: string) => ({ ...initialCreateState('server').subject, CN });
+    const asked = (purpose: 'server' | 'csr' | 'signing', CN: string, dnsNames = '') =>
+      namesAskedFor({ purpose, subject: subject(CN), dnsNames });
+    expect(asked('server', 'shop.example.com')).toEqual(['shop.example.com']);
+    expect(asked('csr', '*.example.com')).toEqual(['*.example.com']);
+    expect(asked('server', 'shop.example.com', 'www.example.com, example.com')).toEqual([
+      'www.example.com',
+      'example.com',
+    ]);
+    // A person, a team or one word: not a host name, nothing asked for.
+    expect(asked('server', 'Jane Doe')).toEqual([]);
+    expect(asked('csr', 'intranet')).toEqual([]);
+    expect(asked('signing', 'bob.example.com')).toEqual([]);
   });
 });
 
