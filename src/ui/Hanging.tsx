@@ -1,18 +1,7 @@
 import React from 'react';
-import { Box, Transform } from 'ink';
+import { Box } from 'ink';
 import { Text } from './safe-text.js';
 import { colourFor, type Tone } from './theme.js';
-
-// eslint-disable-next-line no-control-regex -- a row may start with its colour's escape code
-const CARRIED_SPACE = /^((?:\u001b\[[0-9;]*m)*) (?=\S)/;
-
-/**
- * Ink wraps keeping spaces (wrap-ansi, trim off): where a row ends exactly at the width, the space it broke at starts
- * the next row, one column out of line with the others. That one space goes; an indent of two or more stays.
- */
-function withoutCarriedSpace(row: string, index: number): string {
-  return index === 0 ? row : row.replace(CARRIED_SPACE, '$1');
-}
 
 /**
  * A line with a hanging indent: the prefix ("✗ ", "  fix: ", "    ") in its own column and the
@@ -32,11 +21,9 @@ export function Hanging({
       <Box width={prefix.length} flexShrink={0}>
         <Text color={colourFor(tone)}>{prefix}</Text>
       </Box>
-      <Transform transform={withoutCarriedSpace}>
-        <Text color={colourFor(tone)} wrap="wrap">
-          {children}
-        </Text>
-      </Transform>
+      <Text color={colourFor(tone)} wrap="wrap">
+        {children}
+      </Text>
     </Box>
   );
 }
