@@ -287,6 +287,59 @@ describe('onboard, as a new user meets it (#18)', () => {
   });
 });
 
+describe('the onboarding summary at 60×20 (found by hand)', () => {
+  it('scrolls to the export lines, and v still reveals the secret', async () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    app = await renderApp(
+      stubServices({
+        listGroups: async () => [{ name: 'ops', arn: 'arn:aws:iam::111122223333:group/ops', path: '/' }],
+        runOnboarding: async (request) => ({
+          ok: true,
+          steps: [],
+          accessKey: { accessKeyId: 'AKIAEXAMPLEEXAMPLE12', secretAccessKey: secret },
+          accessKeyFile: '/home/someone/.ec2/carol_accessKeys.csv',
+          keyPath: '/home/someone/.ec2/pk-carol.pem',
+          certificatePath: '/home/someone/.ec2/cert-carol.pem',
+          signingCertificateId: '9p7ei5rvozqljc1s0y414n5slyj2r0q6',
+          exportLines: [
+            `export EC2_PRIVATE_KEY=/home/someone/.ec2/pk-${request.userName}.pem`,
+            `export EC2_CERT=/home/someone/.ec2/cert-${request.userName}.pem`,
+          ],
+        }),
+      }),
+      { route: { screen: 'onboard' }, columns: 60, rows: 20 },
+    );
+    await app.waitForText('ops');
+    await app.press(KEYS.down);
+    await app.press(KEYS.enter);
+    await app.waitForText('AWS-managed policies');
+    await app.press(KEYS.enter);
+    await app.waitForText('New user name');
+    await app.type('carol');
+    await app.press(KEYS.enter);
+    await app.waitForText('Save the CSV to');
+    await app.press(KEYS.enter);
+    await app.waitForText('Signing certificate');
+    await app.press(KEYS.enter);
+    await app.waitForText('Ready to onboard');
+    await app.press(KEYS.enter);
+    // The report is drawn once its rows are measured, a frame after the title.
+    const first = await app.waitFor(
+      (frame) => frame.includes('carol is onboarded') && frame.includes('Secret access key'),
+      'the summary',
+    );
+    expect(first).not.toContain(secret);
+    expect(first.split('\n')).toHaveLength(20);
+    await app.press('G');
+    const last = await app.waitForText('export EC2_CERT=/home/someone/.ec2/cert-carol.pem');
+    expect(last).toContain('export EC2_PRIVATE_KEY=/home/someone/.ec2/pk-carol.pem');
+    expect(last.split('\n')).toHaveLength(20);
+    await app.press('g');
+    await app.press('v');
+    await app.waitForText(secret);
+  });
+});
+
 describe('file fields of the upload form (#18)', () => {
   it('Tab completes a path as in Inspect, ↓ still moves on, and a pasted path in quotes is read as the shell would', async () => {
     app = await renderApp(stubServices(), { route: { screen: 'server-upload' }, columns: 200 });

@@ -19,7 +19,10 @@ import { ListView, type Column } from '../../widgets/list/ListView.js';
 import type { ListShape } from '../../widgets/list/list-state.js';
 import { useOnboarding } from './use-onboarding.js';
 import type { ReviewFacts } from './use-review-facts.js';
-import { IDENTITY_CENTER_NOTE, KEY_WATCH_COMMAND } from '../../core/onboard-advice.js';
+import { IDENTITY_CENTER_NOTE } from '../../core/onboard-advice.js';
+import type { OnboardResult } from '../../core/onboard.js';
+import { ScrollingReport } from '../../widgets/report/ScrollingReport.js';
+import { summaryLines } from './summary-lines.js';
 import type { TaskState } from '../../ui/use-task.js';
 import { useFrame } from '../../ui/frame-context.js';
 import { useNavigation } from '../routes.js';
@@ -177,7 +180,7 @@ export function OnboardScreen(): React.JSX.Element {
   ];
   const next = () => dispatch({ type: 'next' });
   return (
-    <Box flexDirection="column" paddingX={1}>
+    <Box flexDirection="column" paddingX={1} flexGrow={1}>
       {state.step === 'group' ? (
         <Box flexDirection="column">
           <Text bold>1. Group: pick one or create a new one</Text>
@@ -333,33 +336,13 @@ export function OnboardScreen(): React.JSX.Element {
                 ? `✓ ${state.user} is onboarded`
                 : `✗ Stopped before ${state.user} was fully onboarded`}
           </Text>
-          {state.result?.ok ? (
-            <Box flexDirection="column">
-              <Hanging prefix="✓ " tone="ok">
-                {`Done: ${namesOf(state.result.steps, 'done') || 'nothing new'}. Already there: ${namesOf(state.result.steps, 'reused') || 'nothing'}.`}
-              </Hanging>
-              <Text wrap="truncate-end">
-                Exists now: group {state.group}, user {state.user} in {state.group}
-                {state.policies.length
-                  ? `, ${state.policies.length} polic${state.policies.length === 1 ? 'y' : 'ies'}`
-                  : ''}
-              </Text>
-            </Box>
-          ) : (
-            allSteps(state.progress).map((step) => <StepRow key={step.id} step={step} />)
-          )}
+          {state.result?.ok ? null : allSteps(state.progress).map((step) => <StepRow key={step.id} step={step} />)}
         </Box>
       ) : null}
-      {state.step === 'summary' && state.result ? <Summary state={state} revealed={revealed} /> : null}
+      {state.step === 'summary' && state.result?.ok ? <ScrollingReport lines={summaryLines(state, revealed)} /> : null}
+      {state.step === 'summary' && state.result && !state.result.ok ? <Stopped result={state.result} /> : null}
     </Box>
   );
-}
-
-function namesOf(steps: StepState[], status: StepState['status']): string {
-  return steps
-    .filter((step) => step.status === status)
-    .map((step) => step.title.toLowerCase())
-    .join(', ');
 }
 
 const said = (exists: boolean) => (exists ? ' (exists: reused)' : ' (new)');
@@ -438,45 +421,13 @@ function Review({
   );
 }
 
-function Summary({ state, revealed }: { state: OnboardState; revealed: boolean }): React.JSX.Element {
-  const result = state.result!;
-  if (!result.ok) {
-    return (
-      <Box flexDirection="column" marginTop={1}>
-        <Text>What exists now is marked ✓ above; nothing was duplicated. Press r to resume from where it stopped.</Text>
-        {result.accessKeyFile && result.steps.find((step) => step.id === 'access-key')?.status === 'done' ? (
-          <Hanging prefix="">{`The access key is saved in ${result.accessKeyFile}.`}</Hanging>
-        ) : null}
-      </Box>
-    );
-  }
+/** A run that stopped: what exists is marked above, and r resumes. */
+function Stopped({ result }: { result: OnboardResult }): React.JSX.Element {
   return (
     <Box flexDirection="column" marginTop={1}>
-      {result.accessKey ? (
-        <Box flexDirection="column">
-          <Text>Access key ID {result.accessKey.accessKeyId}</Text>
-          <Text>
-            Secret access key {revealed ? result.accessKey.secretAccessKey : '•'.repeat(12)}{' '}
-            <Toned tone="muted">{revealed ? '' : '(v reveals, c copies)'}</Toned>
-          </Text>
-          <Toned tone="warning">! Shown this once: IAM never returns it again.</Toned>
-          <Hanging prefix="Saved in          ">{`${result.accessKeyFile} (0600)`}</Hanging>
-          <Hanging prefix="Rotate            ">{`every 90 days (CIS). The Radar (:radar) and ${KEY_WATCH_COMMAND} in CI show keys due.`}</Hanging>
-        </Box>
-      ) : null}
-      {result.keyPath ? <Hanging prefix="Private key       ">{`${result.keyPath} (0600)`}</Hanging> : null}
-      {result.certificatePath ? (
-        <Hanging prefix="Certificate       ">{`${result.certificatePath}${result.signingCertificateId ? ` (IAM ID ${result.signingCertificateId})` : ''}`}</Hanging>
-      ) : null}
-      {result.exportLines.length > 0 ? (
-        <Box flexDirection="column">
-          <Text>Set these in your shell (y copies):</Text>
-          {result.exportLines.map((line) => (
-            <Hanging key={line} prefix=" ">
-              {line}
-            </Hanging>
-          ))}
-        </Box>
+      <Text>What exists now is marked ✓ above; nothing was duplicated. Press r to resume from where it stopped.</Text>
+      {result.accessKeyFile && result.steps.find((step) => step.id === 'access-key')?.status === 'done' ? (
+        <Hanging prefix="">{`The access key is saved in ${result.accessKeyFile}.`}</Hanging>
       ) : null}
     </Box>
   );
