@@ -54,7 +54,8 @@ export function ScrollingReport({
                 {row.prefix}
               </Text>
               <Text color={colourFor(row.tone)} bold={row.bold}>
-                {row.text}
+                {/* An empty Text takes no row in Ink: a blank line is a space. */}
+                {row.text || (row.prefix ? '' : ' ')}
               </Text>
             </Text>
           ))}
