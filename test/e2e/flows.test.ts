@@ -94,8 +94,9 @@ describe.each(PACES)('flows at a human pace in tmux (%s)', (pace) => {
     await enter(pane, 'Ready to onboard');
     // The review says what exists once IAM has answered (a spinner until then): waited for, not assumed.
     await pane.waitFor(new RegExp(`user\\s+${user} \\(new\\)`));
-    const summary = await enter(pane, `${user} is onboarded`);
-    expect(summary).toContain(`export EC2_CERT=${home}/.ec2/cert-${user}.pem`);
+    await enter(pane, `${user} is onboarded`);
+    // The summary is a report, drawn once its rows are measured: a frame after the title.
+    const summary = await pane.waitFor(`export EC2_CERT=${home}/.ec2/cert-${user}.pem`);
     expect(summary).toContain('••••••••••••');
     await pane.send('v');
     expect(pane.capture()).not.toContain('••••••••••••');
