@@ -186,6 +186,18 @@ describe('signing for a user IAM does not know', () => {
   });
 });
 
+/** Onboarding from its first step: the group "ops" picked, no policies, USER typed and Enter. */
+async function toUser(rendered: Rendered, user: string): Promise<void> {
+  await rendered.waitForText('ops');
+  await rendered.press(KEYS.down);
+  await rendered.press(KEYS.enter);
+  await rendered.waitForText('AWS-managed policies');
+  await rendered.press(KEYS.enter);
+  await rendered.waitForText('New user name');
+  await rendered.type(user);
+  await rendered.press(KEYS.enter);
+}
+
 describe('onboarding review says what exists, and refuses what would fail', () => {
   it('an existing group and user are "reused", and a private key offered as the certificate is stopped at the review', async () => {
     let runs = 0;
@@ -198,14 +210,7 @@ describe('onboarding review says what exists, and refuses what would fail', () =
       },
     });
     app = await renderApp(services, { route: { screen: 'onboard' } });
-    await app.waitForText('ops');
-    await app.press(KEYS.down);
-    await app.press(KEYS.enter);
-    await app.waitForText('AWS-managed policies');
-    await app.press(KEYS.enter);
-    await app.waitForText('New user name');
-    await app.type('alice');
-    await app.press(KEYS.enter);
+    await toUser(app, 'alice');
     await app.waitForText('Access key');
     await app.press(KEYS.tab);
     await app.press(KEYS.enter);
@@ -309,14 +314,7 @@ describe('the onboarding summary at 60×20 (found by hand)', () => {
       }),
       { route: { screen: 'onboard' }, columns: 60, rows: 20 },
     );
-    await app.waitForText('ops');
-    await app.press(KEYS.down);
-    await app.press(KEYS.enter);
-    await app.waitForText('AWS-managed policies');
-    await app.press(KEYS.enter);
-    await app.waitForText('New user name');
-    await app.type('carol');
-    await app.press(KEYS.enter);
+    await toUser(app, 'carol');
     await app.waitForText('Save the CSV to');
     await app.press(KEYS.enter);
     await app.waitForText('Signing certificate');

@@ -5,44 +5,14 @@ import type { RotationPlan, RotationRequest } from '../../src/core/rotation/plan
 import { KEYS, renderApp, type Rendered } from '../helpers/render.js';
 import { stubServices } from '../helpers/stub-services.js';
 import { fixtures } from '../helpers/use-fixtures.js';
+import { certificateRef, rotationPlan } from '../helpers/rotation-plan.js';
 
 const fx = fixtures();
 let app: Rendered | undefined;
 afterEach(() => app?.unmount());
 
-const ref = (name: string) => ({
-  name,
-  path: '/',
-  arn: `arn:aws:iam::111122223333:server-certificate/${name}`,
-  id: `ASCA${name}`,
-  expiration: '2027-06-01T00:00:00.000Z',
-  names: ['www.example.com'],
-});
-
-function plan(overrides: Partial<RotationPlan> = {}): RotationPlan {
-  return {
-    old: ref('www-2026'),
-    incoming: { ...ref('www-2027'), key: 'RSA 2048', upload: false },
-    swaps: [
-      {
-        kind: 'ALB',
-        region: 'us-east-1',
-        name: 'web',
-        listener: 'HTTPS:443',
-        role: 'default',
-        certificate: { arn: ref('www-2026').arn },
-      },
-    ],
-    alreadyOnNew: [],
-    restores: [],
-    checks: [],
-    retire: { mode: 'rename', as: 'www-2026-retired-20261204' },
-    notes: [],
-    regions: ['us-east-1'],
-    ready: true,
-    ...overrides,
-  };
-}
+const ref = certificateRef;
+const plan = (overrides: Partial<RotationPlan> = {}) => rotationPlan('www-2026', 'www-2027', overrides);
 
 const rows = [
   {

@@ -6,7 +6,7 @@ import type { ShownKeys } from '../../src/ui/keys/focus.js';
 import { sequenceFor } from '../../src/ui/keys/key-name.js';
 import { fitHints } from '../../src/ui/frame/fit-hints.js';
 import type { Route } from '../../src/screens/routes.js';
-import type { RotationPlan } from '../../src/core/rotation/plan-types.js';
+import { rotationPlan } from '../helpers/rotation-plan.js';
 import type { Services } from '../../src/ui/services.js';
 import { LINE_KEYS } from '../../src/ui/text-field/line-keys.js';
 import { stubServices } from '../helpers/stub-services.js';
@@ -29,39 +29,6 @@ const serverRows = Array.from({ length: 5 }, (_, index) => ({
   expiration: new Date(Date.now() + (index + 1) * 40 * DAY).toISOString(),
   expiryState: 'ok' as const,
 }));
-
-/** cert-0 served by one ALB, rotated to cert-4, nothing in the way. */
-function rotationPlan(old: string): RotationPlan {
-  const row = (name: string) => ({
-    name,
-    path: '/',
-    arn: `arn:aws:iam::111122223333:server-certificate/${name}`,
-    id: `ASCA${name}`,
-    expiration: '2027-06-01T00:00:00.000Z',
-    names: ['www.example.com'],
-  });
-  return {
-    old: row(old),
-    incoming: { ...row('cert-4'), key: 'RSA 2048', upload: false },
-    swaps: [
-      {
-        kind: 'ALB',
-        region: 'us-east-1',
-        name: 'web',
-        listener: 'HTTPS:443',
-        role: 'default',
-        certificate: { arn: row(old).arn },
-      },
-    ],
-    alreadyOnNew: [],
-    restores: [],
-    checks: [],
-    retire: { mode: 'rename', as: `${old}-retired-20261130` },
-    notes: [],
-    regions: ['us-east-1'],
-    ready: true,
-  };
-}
 
 function services(): Services {
   return stubServices({
@@ -108,7 +75,7 @@ function services(): Services {
     listGroups: async () => [{ name: 'ops', path: '/', arn: 'arn:aws:iam::111122223333:group/ops', id: 'AGPA1' }],
     // Keys are pressed for what they do on screen: an export or a create must never write into the working tree.
     writeFiles: async () => undefined,
-    planRotation: async (request) => rotationPlan(request.old),
+    planRotation: async (request) => rotationPlan(request.old, 'cert-4'),
     runRotation: async (_request, plan, onProgress) => {
       onProgress([{ id: 'verify', label: `Nothing serves ${plan.old.name} any more`, status: 'done' }]);
       return { ok: true, steps: [{ id: 'verify', label: `Nothing serves ${plan.old.name} any more`, status: 'done' }] };

@@ -2,40 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { RotationPlan } from '../../../src/core/rotation/plan-types.js';
 import type { Consumer } from '../../../src/core/usage/consumers.js';
 import { confirmDetails, planLines } from '../../../src/screens/rotate/plan-lines.js';
+import { certificateRef, rotationPlan } from '../../helpers/rotation-plan.js';
 
-const ref = (name: string) => ({
-  name,
-  path: '/',
-  arn: `arn:aws:iam::111122223333:server-certificate/${name}`,
-  id: `ASCA${name}`,
-  expiration: '2027-06-01T00:00:00.000Z',
-  names: ['www.example.com'],
-});
 const alb = (port: number): Consumer => ({
   kind: 'ALB',
   region: 'us-east-1',
   name: 'web',
   listener: `HTTPS:${port}`,
   role: 'default',
-  certificate: { arn: ref('old').arn },
+  certificate: { arn: certificateRef('old').arn },
 });
 const cloudfront: Consumer = { kind: 'CloudFront', region: 'global', name: 'E2LAST', certificate: { id: 'ASCAold' } };
 
-function plan(swaps: Consumer[], overrides: Partial<RotationPlan> = {}): RotationPlan {
-  return {
-    old: ref('old'),
-    incoming: { ...ref('new'), key: 'RSA 2048', upload: false },
-    swaps,
-    alreadyOnNew: [],
-    restores: [],
-    checks: [],
-    retire: { mode: 'rename', as: 'old-retired-20261204' },
-    notes: [],
-    regions: ['us-east-1'],
-    ready: true,
-    ...overrides,
-  };
-}
+const plan = (swaps: Consumer[], overrides: Partial<RotationPlan> = {}) =>
+  rotationPlan('old', 'new', { swaps, ...overrides });
 
 describe("Rotate's plan", () => {
   it('says what stops it before the places it moves, however many there are', () => {
