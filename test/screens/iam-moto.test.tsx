@@ -98,9 +98,15 @@ describe('IAM screens against moto', () => {
     await app.press(KEYS.enter);
     await app.waitForText('Ready to onboard');
     await app.press(KEYS.enter);
-    const summary = await app.waitForText(`${user} is onboarded`);
+    // The summary's lines are drawn a frame after its title, once their box is measured.
+    const summary = await app.waitFor(
+      (frame) => frame.includes(`${user} is onboarded`) && frame.includes('Secret access key'),
+      'the onboarding summary',
+    );
     expect(summary).toContain('Secret access key ••••');
-    expect(summary.replace(/\s+/g, ' ')).toMatch(/export EC2_CERT=\S*cert-/);
+    await app.press('G');
+    const end = await app.waitForText('EC2_CERT');
+    expect(end.replace(/\s+/g, ' ')).toMatch(/export EC2_CERT=\S*cert-/);
     const csv = readFileSync(join(home, '.ec2', `${user}_accessKeys.csv`), 'utf8');
     expect(summary).not.toContain(csv.split('\n')[1]!.split(',')[1]);
     await app.press('v');
