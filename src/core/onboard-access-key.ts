@@ -216,9 +216,10 @@ export async function ensureAccessKey(
       const keysBefore = new Set(cleaned.keys.map((existing) => existing.accessKeyId));
       const candidates = now.filter((candidate) => !keysBefore.has(candidate.accessKeyId));
       const lost = lostKeyOf(candidates, { keysBefore, sentAt: sentAt.getTime(), limitMs: requestTimeoutMs() });
-      if (lost) await deleteKeys(clients, userName, [lost]).catch(() => undefined);
-      // With none, or several to choose from, the note stays: the next run looks again and says what it finds.
-      if (lost || candidates.length === 0) await rm(marker, { force: true });
+      const deleted = lost ? await deleteKeys(clients, userName, [lost]).catch(() => []) : [];
+      // With none to choose from the note goes; with several, or a deletion that failed, it stays: the next run looks
+      // again and says what it finds.
+      if (deleted.length > 0 || candidates.length === 0) await rm(marker, { force: true });
     }
     throw error;
   }
