@@ -33,6 +33,13 @@ describe("the app's first frame loads no AWS client but IAM's and STS's", () => 
     }
   });
 
+  it('nor commander: the app is started before any command is built, and the program loads only for a command', () => {
+    const start = readdirSync(join(DIST, 'chunks')).find((name) => name.startsWith('start-'));
+    const files = [...staticGraph(join(DIST, 'cli.js')), ...staticGraph(join(DIST, 'chunks', start!))];
+    const commander = files.filter((file) => readFileSync(file, 'utf8').includes('node_modules/commander/'));
+    expect(commander.map((file) => file.slice(DIST.length))).toEqual([]);
+  });
+
   it('nor node-forge: reading and checking files loads it when a file is opened, not before Home is drawn', () => {
     const start = readdirSync(join(DIST, 'chunks')).find((name) => name.startsWith('start-'));
     const files = staticGraph(join(DIST, 'chunks', start!));
