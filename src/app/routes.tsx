@@ -1,18 +1,34 @@
-import React from 'react';
-import { CreateScreen } from '../screens/create/CreateScreen.js';
+import React, { useEffect, useState } from 'react';
 import { HomeScreen } from '../screens/home/HomeScreen.js';
-import { InspectScreen } from '../screens/inspect/InspectScreen.js';
-import { OnboardScreen } from '../screens/onboard/OnboardScreen.js';
-import { InventoryScreen } from '../screens/server-certificates/InventoryScreen.js';
-import { AcmImportScreen } from '../screens/acm-import/AcmImportScreen.js';
-import { RadarScreen } from '../screens/radar/RadarScreen.js';
-import { AcmDetailsScreen } from '../screens/server-certificates/AcmDetailsScreen.js';
-import { ServerDetailsScreen } from '../screens/server-certificates/ServerDetailsScreen.js';
-import { RotateScreen } from '../screens/rotate/RotateScreen.js';
-import { ServerUploadScreen } from '../screens/server-certificates/ServerUploadScreen.js';
-import { SigningScreen } from '../screens/signing/SigningScreen.js';
-import { SigningUsersScreen } from '../screens/signing/SigningUsersScreen.js';
 import type { Route } from '../screens/routes.js';
+import { useHoldKeys } from '../ui/keys/focus.js';
+import { Spinner } from '../widgets/Spinner.js';
+
+type Screens = typeof import('./screens.js');
+let read: Screens | undefined;
+let loading: Promise<Screens> | undefined;
+
+/**
+ * Every screen but Home, read once: the first frame draws Home without waiting for them, and they are read as soon as
+ * it is drawn (start.tsx), well before a person can choose one.
+ */
+export function loadScreens(): Promise<Screens> {
+  loading ??= import('./screens.js').then((loaded) => (read = loaded));
+  return loading;
+}
+
+/** A screen, drawn at once when the screens are read (always, but in the first moments); keys typed meanwhile wait. */
+function Loaded({ route }: { route: Exclude<Route, { screen: 'home' }> }): React.JSX.Element {
+  const [ready, setReady] = useState<Screens | undefined>(read);
+  const [failed, setFailed] = useState<unknown>();
+  useHoldKeys(ready === undefined);
+  useEffect(() => {
+    if (!ready) loadScreens().then(setReady, setFailed);
+  }, [ready]);
+  // A chunk that cannot be read (an install cut short) is a crash: the boundary says so and restores the terminal.
+  if (failed !== undefined) throw failed;
+  return ready ? <>{screenFor(ready, route)}</> : <Spinner label="Opening…" />;
+}
 
 export const TITLES: Record<Route['screen'], string> = {
   home: 'home',
@@ -31,32 +47,34 @@ export const TITLES: Record<Route['screen'], string> = {
 };
 
 export function renderRoute(route: Route): React.ReactNode {
+  return route.screen === 'home' ? <HomeScreen /> : <Loaded route={route} />;
+}
+
+function screenFor(screens: Screens, route: Exclude<Route, { screen: 'home' }>): React.ReactNode {
   switch (route.screen) {
-    case 'home':
-      return <HomeScreen />;
     case 'create':
-      return <CreateScreen purpose={route.purpose} />;
+      return <screens.CreateScreen purpose={route.purpose} />;
     case 'inspect':
-      return <InspectScreen initialPath={route.path} />;
+      return <screens.InspectScreen initialPath={route.path} />;
     case 'servers':
-      return <InventoryScreen select={route.select} />;
+      return <screens.InventoryScreen select={route.select} />;
     case 'server-details':
-      return <ServerDetailsScreen name={route.name} />;
+      return <screens.ServerDetailsScreen name={route.name} />;
     case 'acm-import':
-      return <AcmImportScreen prefill={route} />;
+      return <screens.AcmImportScreen prefill={route} />;
     case 'radar':
-      return <RadarScreen />;
+      return <screens.RadarScreen />;
     case 'acm-details':
-      return <AcmDetailsScreen arn={route.arn} />;
+      return <screens.AcmDetailsScreen arn={route.arn} />;
     case 'server-upload':
-      return <ServerUploadScreen prefill={route} />;
+      return <screens.ServerUploadScreen prefill={route} />;
     case 'rotate':
-      return <RotateScreen name={route.name} />;
+      return <screens.RotateScreen name={route.name} />;
     case 'signing':
-      return <SigningUsersScreen uploadPath={route.uploadPath} />;
+      return <screens.SigningUsersScreen uploadPath={route.uploadPath} />;
     case 'signing-user':
-      return <SigningScreen user={route.user} uploadPath={route.uploadPath} />;
+      return <screens.SigningScreen user={route.user} uploadPath={route.uploadPath} />;
     case 'onboard':
-      return <OnboardScreen />;
+      return <screens.OnboardScreen />;
   }
 }

@@ -4,6 +4,7 @@ import { fail, toProblem } from '../core/errors.js';
 import { App, INTERRUPTED } from './App.js';
 import { CrashBoundary } from './CrashBoundary.js';
 import { realServices } from './real-services.js';
+import { loadScreens } from './routes.js';
 import { enterFullScreen, holdBackStrayOutput, restoreTerminal } from './terminal.js';
 
 export interface TuiOptions {
@@ -67,6 +68,8 @@ export async function startTui(options: TuiOptions = {}): Promise<number> {
     </CrashBoundary>,
     { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
+  // Home is drawn; the other screens are read now, while a person reads it.
+  setImmediate(() => void loadScreens().catch(() => undefined));
   onCleanup(() => app.unmount());
   const ended = await app.waitUntilExit();
   return finish(ended === INTERRUPTED ? SIGNAL_EXIT.SIGINT : EXIT.ok);

@@ -40,6 +40,14 @@ describe("the app's first frame loads no AWS client but IAM's and STS's", () => 
     expect(commander.map((file) => file.slice(DIST.length))).toEqual([]);
   });
 
+  it('nor any screen but Home: the others are read once Home is drawn', () => {
+    const start = readdirSync(join(DIST, 'chunks')).find((name) => name.startsWith('start-'));
+    const files = staticGraph(join(DIST, 'chunks', start!));
+    const text = files.map((file) => readFileSync(file, 'utf8')).join('\n');
+    const screens = [...text.matchAll(/^\/\/ src\/screens\/[\w-]+\/(\w+Screen)\.tsx$/gm)].map((match) => match[1]);
+    expect(screens).toEqual(['HomeScreen']);
+  });
+
   it('nor node-forge: reading and checking files loads it when a file is opened, not before Home is drawn', () => {
     const start = readdirSync(join(DIST, 'chunks')).find((name) => name.startsWith('start-'));
     const files = staticGraph(join(DIST, 'chunks', start!));

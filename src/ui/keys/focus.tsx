@@ -1,4 +1,13 @@
-import React, { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import React, {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useInput, type Key } from 'ink';
 import { activeBindings, bindingFor, keyRows, type Binding, type KeyRow } from './keymap.js';
 import { keyName } from './key-name.js';
@@ -127,6 +136,8 @@ async function settled(): Promise<void> {
 }
 
 const RegistryContext = createContext<FocusRegistry | undefined>(undefined);
+/** Holds the keys back until the returned release is called (a screen still loading takes them when it is drawn). */
+const HoldContext = createContext<() => () => void>(() => () => undefined);
 const ScopeContext = createContext<Scope | undefined>(undefined);
 const KeysChangedContext = createContext(0);
 
@@ -168,6 +179,7 @@ export function FocusProvider({
   // opens the command line, and the letters after it belong there); a key typed meanwhile waits its turn.
   const queue = useRef<KeyPress[]>([]);
   const draining = useRef(false);
+  const holds = useRef(0);
   const handle = useCallback(
     ({ input, key }: KeyPress) => {
       if (key.ctrl && input === 'c') interrupt.current();
@@ -177,12 +189,25 @@ export function FocusProvider({
   );
   const drain = useCallback(async () => {
     draining.current = true;
-    while (queue.current.length > 0) {
+    while (queue.current.length > 0 && holds.current === 0) {
       handle(queue.current.shift()!);
       await settled();
     }
     draining.current = false;
   }, [handle]);
+  const hold = useCallback(() => {
+    holds.current += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      holds.current -= 1;
+      // After the screen that held them has drawn and run its effects, as between any two keys.
+      void settled().then(() => {
+        if (holds.current === 0 && !draining.current) void drain();
+      });
+    };
+  }, [drain]);
   // Every key goes through the queue: the first is handled at once, and one that Ink hands over in the same tick
   // (it splits "↓↓" read together into two events) waits until the screen has drawn what the first did, or both
   // would act on the same state (two ↓ moving one field).
@@ -193,9 +218,21 @@ export function FocusProvider({
   useEffect(() => registry.publish());
   return (
     <RegistryContext.Provider value={registry}>
-      <KeysChangedContext.Provider value={changes}>{children}</KeysChangedContext.Provider>
+      <HoldContext.Provider value={hold}>
+        <KeysChangedContext.Provider value={changes}>{children}</KeysChangedContext.Provider>
+      </HoldContext.Provider>
     </RegistryContext.Provider>
   );
+}
+
+/**
+ * While `holding`, keys wait in order instead of reaching what is on screen now: a screen that is still loading gets
+ * every key typed at it once it is drawn. Held from the commit that shows the wait, so the key after the one that
+ * opened the screen already waits.
+ */
+export function useHoldKeys(holding: boolean): void {
+  const hold = useContext(HoldContext);
+  useLayoutEffect(() => (holding ? hold() : undefined), [hold, holding]);
 }
 
 /**
