@@ -64,4 +64,11 @@ describe('keys that arrive in one read (typed fast, held down, sent by tmux)', (
     const frame = await app.waitForText('› Certificate');
     expect(frame).toMatch(/Path {11}: \/\n/);
   });
+
+  it('Enter typed before the app set the terminal raw, which arrives as a line feed, is Enter', async () => {
+    app = await renderApp(stubServices());
+    await app.waitForText('Create key & certificate');
+    await app.press('\n');
+    await app.waitForText('What is the certificate for?');
+  });
 });

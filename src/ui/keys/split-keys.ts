@@ -65,6 +65,9 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * as a paste; a run with a line break or another control in it is keys, whoever has focus.
  */
 export function splitKeys(input: string, key: Key, typing: boolean): KeyPress[] {
+  // Enter typed before the app set the terminal raw (a fast start) reaches it as a line feed, which Ink reports as
+  // plain text: it is Enter, as Ctrl-J is in a shell.
+  if (input === '\n') return [characterKey(input)];
   const characters = [...input];
   if (characters.length <= 1 || SPECIAL.some((name) => key[name] === true)) return [{ input, key }];
   if (typing && !CONTROL.test(input)) return [{ input, key }];
