@@ -1,34 +1,15 @@
-import React, { useEffect, useState } from 'react';
+import React from 'react';
 import { HomeScreen } from '../screens/home/HomeScreen.js';
 import type { Route } from '../screens/routes.js';
-import { useHoldKeys } from '../ui/keys/focus.js';
-import { Spinner } from '../widgets/Spinner.js';
+import { Loaded, moduleLoader } from './module-loader.js';
 
 type Screens = typeof import('./screens.js');
-let read: Screens | undefined;
-let loading: Promise<Screens> | undefined;
 
 /**
  * Every screen but Home, read once: the first frame draws Home without waiting for them, and they are read as soon as
  * it is drawn (start.tsx), well before a person can choose one.
  */
-export function loadScreens(): Promise<Screens> {
-  loading ??= import('./screens.js').then((loaded) => (read = loaded));
-  return loading;
-}
-
-/** A screen, drawn at once when the screens are read (always, but in the first moments); keys typed meanwhile wait. */
-function Loaded({ route }: { route: Exclude<Route, { screen: 'home' }> }): React.JSX.Element {
-  const [ready, setReady] = useState<Screens | undefined>(read);
-  const [failed, setFailed] = useState<unknown>();
-  useHoldKeys(ready === undefined);
-  useEffect(() => {
-    if (!ready) loadScreens().then(setReady, setFailed);
-  }, [ready]);
-  // A chunk that cannot be read (an install cut short) is a crash: the boundary says so and restores the terminal.
-  if (failed !== undefined) throw failed;
-  return ready ? <>{screenFor(ready, route)}</> : <Spinner label="Opening…" />;
-}
+export const screens = moduleLoader<Screens>(() => import('./screens.js'));
 
 export const TITLES: Record<Route['screen'], string> = {
   home: 'home',
@@ -47,34 +28,34 @@ export const TITLES: Record<Route['screen'], string> = {
 };
 
 export function renderRoute(route: Route): React.ReactNode {
-  return route.screen === 'home' ? <HomeScreen /> : <Loaded route={route} />;
+  return route.screen === 'home' ? <HomeScreen /> : <Loaded loader={screens} draw={(read) => screenFor(read, route)} />;
 }
 
-function screenFor(screens: Screens, route: Exclude<Route, { screen: 'home' }>): React.ReactNode {
+function screenFor(read: Screens, route: Exclude<Route, { screen: 'home' }>): React.ReactNode {
   switch (route.screen) {
     case 'create':
-      return <screens.CreateScreen purpose={route.purpose} />;
+      return <read.CreateScreen purpose={route.purpose} />;
     case 'inspect':
-      return <screens.InspectScreen initialPath={route.path} />;
+      return <read.InspectScreen initialPath={route.path} />;
     case 'servers':
-      return <screens.InventoryScreen select={route.select} />;
+      return <read.InventoryScreen select={route.select} />;
     case 'server-details':
-      return <screens.ServerDetailsScreen name={route.name} />;
+      return <read.ServerDetailsScreen name={route.name} />;
     case 'acm-import':
-      return <screens.AcmImportScreen prefill={route} />;
+      return <read.AcmImportScreen prefill={route} />;
     case 'radar':
-      return <screens.RadarScreen />;
+      return <read.RadarScreen />;
     case 'acm-details':
-      return <screens.AcmDetailsScreen arn={route.arn} />;
+      return <read.AcmDetailsScreen arn={route.arn} />;
     case 'server-upload':
-      return <screens.ServerUploadScreen prefill={route} />;
+      return <read.ServerUploadScreen prefill={route} />;
     case 'rotate':
-      return <screens.RotateScreen name={route.name} />;
+      return <read.RotateScreen name={route.name} />;
     case 'signing':
-      return <screens.SigningUsersScreen uploadPath={route.uploadPath} />;
+      return <read.SigningUsersScreen uploadPath={route.uploadPath} />;
     case 'signing-user':
-      return <screens.SigningScreen user={route.user} uploadPath={route.uploadPath} />;
+      return <read.SigningScreen user={route.user} uploadPath={route.uploadPath} />;
     case 'onboard':
-      return <screens.OnboardScreen />;
+      return <read.OnboardScreen />;
   }
 }

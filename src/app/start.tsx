@@ -4,7 +4,7 @@ import { fail, toProblem } from '../core/errors.js';
 import { App, INTERRUPTED } from './App.js';
 import { CrashBoundary } from './CrashBoundary.js';
 import { realServices } from './real-services.js';
-import { loadScreens } from './routes.js';
+import { screens } from './routes.js';
 import { enterFullScreen, holdBackStrayOutput, restoreTerminal } from './terminal.js';
 
 export interface TuiOptions {
@@ -69,7 +69,7 @@ export async function startTui(options: TuiOptions = {}): Promise<number> {
     { exitOnCtrlC: false, patchConsole: false, maxFps: 60 },
   );
   // Home is drawn; the other screens are read now, while a person reads it.
-  setImmediate(() => void loadScreens().catch(() => undefined));
+  setImmediate(() => void screens.load().catch(() => undefined));
   onCleanup(() => app.unmount());
   const ended = await app.waitUntilExit();
   return finish(ended === INTERRUPTED ? SIGNAL_EXIT.SIGINT : EXIT.ok);
