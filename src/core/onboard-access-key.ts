@@ -226,9 +226,25 @@ export async function ensureAccessKey(
   try {
     await writeFileSafely({ path: file, data: accessKeyCsv(key), secret: true });
   } catch (error) {
-    await deleteAccessKey(clients, userName, key.accessKeyId).catch(() => undefined);
-    await rm(marker, { force: true });
     const problem = toProblem(error);
+    const notDeleted = await deleteAccessKey(clients, userName, key.accessKeyId).then(
+      () => undefined,
+      (deleteError: unknown) => toProblem(deleteError),
+    );
+    if (notDeleted) {
+      // The note stays: the next run finds this key by it and deletes it before making another.
+      throw new IamcertError({
+        code: 'ACCESS_KEY_NOT_SAVED',
+        message:
+          `The access key ${key.accessKeyId} could not be saved (${problem.message}) nor deleted ` +
+          `(${notDeleted.message}); its secret is lost.`,
+        fix: `${problem.fix} Then run this again: it deletes ${key.accessKeyId} first.`,
+        ...(problem.appFix === undefined
+          ? {}
+          : { appFix: `${problem.appFix} Then start again: it deletes ${key.accessKeyId} first.` }),
+      });
+    }
+    await rm(marker, { force: true });
     throw new IamcertError({
       code: 'ACCESS_KEY_NOT_SAVED',
       message: `The access key could not be saved (${problem.message}), so it was deleted again.`,

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createIamClients } from '../../src/core/iam/client.js';
 import { runOnboarding, signingPaths, type OnboardRequest } from '../../src/core/onboard.js';
@@ -239,6 +239,42 @@ describe('onboarding interrupted at every step boundary', () => {
     const resumed = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
     expect(resumed.ok).toBe(true);
     expect(resumed.steps.find((step) => step.id === 'access-key')!.detail).toContain(
+      `deleted ${orphan}: made by an interrupted run`,
+    );
+    const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
+      (key: { AccessKeyId: string }) => key.AccessKeyId,
+    );
+    expect(keys).toHaveLength(1);
+    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
+  });
+
+  it('a key whose secret cannot be saved, and which cannot be deleted either, is said to be left, and the next run deletes it', async () => {
+    const request = plan();
+    mkdirSync(dirname(request.accessKeyFile!), { recursive: true, mode: 0o700 });
+    // Something else takes the CSV's name while IAM makes the key: the secret cannot be written without clobbering it.
+    proxy.rules.push({
+      action: 'CreateAccessKey',
+      when: () => {
+        writeFileSync(request.accessKeyFile!, 'not iamcert\n');
+        return false;
+      },
+      fault: 'status500',
+      times: 1,
+    });
+    proxy.rules.push({ action: 'DeleteAccessKey', fault: 'status500', times: Infinity });
+    const broken = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
+    proxy.rules.length = 0;
+    const step = broken.steps.find((candidate) => candidate.id === 'access-key')!;
+    const [orphan] = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
+      (key: { AccessKeyId: string }) => key.AccessKeyId,
+    );
+    expect(step.problem?.code).toBe('ACCESS_KEY_NOT_SAVED');
+    expect(step.problem?.message).toContain(`${orphan} could not be saved`);
+    expect(step.problem?.message).not.toContain('deleted again');
+    rmSync(request.accessKeyFile!);
+    const resumed = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
+    expect(resumed.ok).toBe(true);
+    expect(resumed.steps.find((candidate) => candidate.id === 'access-key')!.detail).toContain(
       `deleted ${orphan}: made by an interrupted run`,
     );
     const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
