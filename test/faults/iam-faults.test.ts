@@ -160,6 +160,20 @@ describe('onboarding interrupted at every step boundary', () => {
     };
   }
 
+  /** The IDs of the user's access keys, as the AWS CLI lists them. */
+  function accessKeysOf(request: OnboardRequest): string[] {
+    return aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
+      (key: { AccessKeyId: string }) => key.AccessKeyId,
+    );
+  }
+
+  /** The user ends with one access key, and its secret is the one saved. */
+  function expectOneSavedKey(request: OnboardRequest): void {
+    const keys = accessKeysOf(request);
+    expect(keys).toHaveLength(1);
+    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
+  }
+
   function stateOf(request: OnboardRequest) {
     return {
       users: aws('iam', 'list-users').Users.filter((user: { UserName: string }) => user.UserName === request.userName)
@@ -170,7 +184,7 @@ describe('onboarding interrupted at every step boundary', () => {
       policies: aws('iam', 'list-attached-group-policies', '--group-name', request.groupName).AttachedPolicies.map(
         (policy: { PolicyName: string }) => policy.PolicyName,
       ),
-      accessKeys: aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.length,
+      accessKeys: accessKeysOf(request).length,
       signingCertificates: aws('iam', 'list-signing-certificates', '--user-name', request.userName).Certificates.map(
         (certificate: { Status: string }) => certificate.Status,
       ),
@@ -218,11 +232,7 @@ describe('onboarding interrupted at every step boundary', () => {
     expect(existsSync(request.accessKeyFile!)).toBe(false);
     const resumed = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
     expect(resumed.ok).toBe(true);
-    const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
-      (key: { AccessKeyId: string }) => key.AccessKeyId,
-    );
-    expect(keys).toHaveLength(1);
-    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
+    expectOneSavedKey(request);
   });
 
   it('a lost CreateAccessKey answer whose key cannot be deleted at once is remembered: the next run deletes it and says so', async () => {
@@ -232,20 +242,14 @@ describe('onboarding interrupted at every step boundary', () => {
     const broken = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
     proxy.rules.length = 0;
     expect(broken.ok).toBe(false);
-    const [orphan] = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
-      (key: { AccessKeyId: string }) => key.AccessKeyId,
-    );
+    const [orphan] = accessKeysOf(request);
     expect(orphan).toBeDefined();
     const resumed = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
     expect(resumed.ok).toBe(true);
     expect(resumed.steps.find((step) => step.id === 'access-key')!.detail).toContain(
       `deleted ${orphan}: made by an interrupted run`,
     );
-    const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
-      (key: { AccessKeyId: string }) => key.AccessKeyId,
-    );
-    expect(keys).toHaveLength(1);
-    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
+    expectOneSavedKey(request);
   });
 
   it('a key whose secret cannot be saved, and which cannot be deleted either, is said to be left, and the next run deletes it', async () => {
@@ -265,9 +269,7 @@ describe('onboarding interrupted at every step boundary', () => {
     const broken = await runOnboarding(createIamClients({ endpointUrl: proxy.endpoint, maxAttempts: 1 }), request);
     proxy.rules.length = 0;
     const step = broken.steps.find((candidate) => candidate.id === 'access-key')!;
-    const [orphan] = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
-      (key: { AccessKeyId: string }) => key.AccessKeyId,
-    );
+    const [orphan] = accessKeysOf(request);
     expect(step.problem?.code).toBe('ACCESS_KEY_NOT_SAVED');
     expect(step.problem?.message).toContain(`${orphan} could not be saved`);
     expect(step.problem?.message).not.toContain('deleted again');
@@ -277,11 +279,7 @@ describe('onboarding interrupted at every step boundary', () => {
     expect(resumed.steps.find((candidate) => candidate.id === 'access-key')!.detail).toContain(
       `deleted ${orphan}: made by an interrupted run`,
     );
-    const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
-      (key: { AccessKeyId: string }) => key.AccessKeyId,
-    );
-    expect(keys).toHaveLength(1);
-    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
+    expectOneSavedKey(request);
   });
 
   it('with SDK retries on, a lost CreateAccessKey answer is never retried blindly: no key is left whose secret is not saved', async () => {
@@ -294,11 +292,7 @@ describe('onboarding interrupted at every step boundary', () => {
     expect(proxy.seen.slice(seenBefore).filter((action) => action === 'CreateAccessKey')).toHaveLength(1);
     expect(stateOf(request).accessKeys).toBe(0);
     expect((await runOnboarding(retrying(), request)).ok).toBe(true);
-    const keys = aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
-      (key: { AccessKeyId: string }) => key.AccessKeyId,
-    );
-    expect(keys).toHaveLength(1);
-    expect(readFileSync(request.accessKeyFile!, 'utf8')).toContain(keys[0]);
+    expectOneSavedKey(request);
   });
 
   it('with SDK retries on, a lost CreateUser or CreateGroup answer does not fail the run that made them', async () => {
@@ -337,9 +331,7 @@ describe('onboarding interrupted at every step boundary', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     const keys = (): string[] => {
       try {
-        return aws('iam', 'list-access-keys', '--user-name', request.userName).AccessKeyMetadata.map(
-          (key: { AccessKeyId: string }) => key.AccessKeyId,
-        );
+        return accessKeysOf(request);
       } catch {
         return []; // the user is not made yet
       }
