@@ -8,7 +8,7 @@ import { EXIT } from './core/lifecycle.js';
 import { toProblem } from './core/errors.js';
 import { keepInkLiveUnderCi, loadWithoutFetch } from './app/before-ink.js';
 import { folderStartedFrom } from './core/files/start-folder.js';
-import { appOptions, type AppOptions } from './commands/app-options.js';
+import { appOptions, type AppOptions } from './commands/connection-options.js';
 
 // Started with `npm start` from a clone: files go where the user was, as they would with `iamcert`.
 const startedFrom = folderStartedFrom(process.env, process.cwd());

@@ -3,8 +3,7 @@ import { Command, CommanderError, Option, type OptionValues } from 'commander';
 import { problemLine, processOutput } from './output.js';
 import { EXIT, endOnSignals } from '../core/lifecycle.js';
 import { toProblem } from '../core/errors.js';
-import type { AppOptions } from './app-options.js';
-import { withConnectionOptions } from './connection-options.js';
+import { withConnectionOptions, type AppOptions } from './connection-options.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;

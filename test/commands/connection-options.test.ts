@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appOptions } from '../../src/commands/app-options.js';
+import { appOptions } from '../../src/commands/connection-options.js';
 import { runCli } from '../helpers/cli.js';
 
 const argv = (...args: string[]) => ['node', 'iamcert', ...args];
